@@ -1,0 +1,2 @@
+MATCH (n:Institution)
+RETURN count(n) AS count

@@ -1,0 +1,5 @@
+MATCH (n:Institution)
+WHERE $after IS NULL OR n.key > $after
+RETURN n {.*} AS item
+ORDER BY n.key
+LIMIT $limit

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT researcher_key IF NOT EXISTS FOR (n:Researcher) REQUIRE n.key IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid)

@@ -1,0 +1,1 @@
+CREATE INDEX work_doi IF NOT EXISTS FOR (n:Work) ON (n.doi)

@@ -1,0 +1,1 @@
+CREATE INDEX institution_ror IF NOT EXISTS FOR (n:Institution) ON (n.ror)

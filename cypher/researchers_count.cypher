@@ -1,0 +1,2 @@
+MATCH (n:Researcher)
+RETURN count(n) AS count

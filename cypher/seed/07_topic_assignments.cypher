@@ -1,0 +1,5 @@
+UNWIND $rows AS work
+UNWIND work.topics AS assignment
+MATCH (w:Work {key: work.key}), (t:Topic {key: assignment.topic})
+MERGE (w)-[a:ABOUT]->(t)
+SET a.score = assignment.score

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (:Topic {key: key})-[:SUBTOPIC_OF]->(p:Topic)
+RETURN key, p {.*} AS item

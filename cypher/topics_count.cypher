@@ -1,0 +1,2 @@
+MATCH (n:Topic)
+RETURN count(n) AS count

@@ -1,0 +1,4 @@
+MATCH (n:Work {doi: $doi})
+RETURN n {.*} AS item
+ORDER BY n.key
+LIMIT 1

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (n:Work {key: key})
+RETURN key, n {.*} AS item

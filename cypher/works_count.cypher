@@ -1,0 +1,2 @@
+MATCH (n:Work)
+RETURN count(n) AS count

@@ -1,0 +1,104 @@
+"""The one async Neo4j driver of a process, and the only code that talks to it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from typing import Any, LiteralString, cast
+
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    NotificationMinimumSeverity,
+    Query,
+    RoutingControl,
+)
+from neo4j.exceptions import ClientError, DriverError, ServiceUnavailable, SessionExpired
+
+from resolvers.statements import statement
+from schema.errors import DatabaseUnavailable, QueryTimeout
+from server.connection import Neo4jConnection
+
+Row = dict[str, Any]
+
+
+class Database:
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    @classmethod
+    @asynccontextmanager
+    async def connect(cls, connection: Neo4jConnection, timeout: float) -> AsyncIterator[Database]:
+        driver = AsyncGraphDatabase.driver(
+            connection.uri,
+            auth=(connection.user, connection.password),
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
+            # Retrying a dead server for the default 30 s would hold requests hostage;
+            # fail fast with DATABASE_UNAVAILABLE and let the client retry.
+            max_transaction_retry_time=2.0,
+            notifications_min_severity=NotificationMinimumSeverity.OFF,
+        )
+        try:
+            yield cls(driver, connection.database, timeout)
+        finally:
+            await driver.close()
+
+    async def read(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+        return await self._run(name, parameters, RoutingControl.READ)
+
+    async def write(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+        return await self._run(name, parameters, RoutingControl.WRITE)
+
+    async def write_all(self, steps: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Several statements in one transaction: all of them land, or none."""
+
+        async def work(tx: AsyncManagedTransaction) -> None:
+            for name, parameters in steps:
+                result = await tx.run(cast(LiteralString, statement(name)), parameters)
+                await result.consume()
+
+        try:
+            async with self.driver.session(database=self.database) as session:
+                await session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
+
+    async def write_text(self, text: str) -> None:
+        """Run a statement already loaded from cypher/ (migrations)."""
+        await self._execute(text, None, RoutingControl.WRITE)
+
+    async def ping(self) -> bool:
+        try:
+            await self.read("ping")
+        except (DatabaseUnavailable, QueryTimeout):
+            return False
+        return True
+
+    async def _run(
+        self, name: str, parameters: Mapping[str, Any] | None, routing: RoutingControl
+    ) -> list[Row]:
+        return await self._execute(statement(name), parameters, routing)
+
+    async def _execute(
+        self, text: str, parameters: Mapping[str, Any] | None, routing: RoutingControl
+    ) -> list[Row]:
+        query = Query(cast(LiteralString, text), timeout=self.timeout)
+        try:
+            records, _, _ = await self.driver.execute_query(
+                query, parameters, database_=self.database, routing_=routing
+            )
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
+        except ClientError as error:
+            if error.code and "TransactionTimedOut" in error.code:
+                raise QueryTimeout(
+                    f"the query took longer than {self.timeout:g}s and was stopped"
+                ) from error
+            raise
+        except DriverError as error:
+            raise DatabaseUnavailable(f"the graph database could not be reached ({error})") from error
+        return [dict(record) for record in records]

@@ -1,0 +1,35 @@
+"""Opaque strings for clients: global ids ("Kind:key") and cursors share one encoding."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from schema.errors import BadInput
+
+KINDS = ("Researcher", "Work", "Topic", "Institution")
+
+
+def encode_opaque(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_opaque(value: str, what: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise BadInput(f"malformed {what} {value!r}") from None
+
+
+def encode_id(kind: str, key: str) -> str:
+    return encode_opaque(f"{kind}:{key}")
+
+
+def decode_id(value: str, expected: str | None = None) -> tuple[str, str]:
+    """(kind, key) of a global id; BAD_INPUT when malformed or of another kind."""
+    kind, separator, key = decode_opaque(value, "id").partition(":")
+    if not separator or not key or kind not in KINDS:
+        raise BadInput(f"malformed id {value!r}")
+    if expected is not None and kind != expected:
+        raise BadInput(f"id {value!r} is a {kind} id, not a {expected} id")
+    return kind, key

@@ -1,0 +1,123 @@
+"""The root Query type."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TypeVar
+
+import strawberry
+
+from resolvers.context import Info
+from resolvers.graph import find, lookup
+from schema.errors import BadInput
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
+from schema.ids import decode_id
+from schema.institution import Institution
+from schema.node import Node
+from schema.pagination import Connection, list_limit, root_connection
+from schema.researcher import Researcher
+from schema.topic import Topic
+from schema.work import Work
+
+N = TypeVar("N", bound=Node)
+
+NODE_TYPES: dict[str, type[Node]] = {
+    cls.__name__: cls for cls in (Researcher, Work, Topic, Institution)
+}
+
+
+async def load_node(info: Info, cls: type[N], key: str) -> N | None:
+    record = await lookup(info.context, f"{cls.__name__.lower()}_by_key", key)
+    return None if record is None else cls.from_record(record)
+
+
+async def by_id(info: Info, cls: type[N], id: strawberry.ID) -> N | None:
+    _, key = decode_id(id, expected=cls.__name__)
+    return await load_node(info, cls, key)
+
+
+def exactly_one(**arguments: object) -> str:
+    given = [name for name, value in arguments.items() if value is not None]
+    if len(given) != 1:
+        raise BadInput(f"give exactly one of: {', '.join(arguments)}")
+    return given[0]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Any object by its global id; null when it does not exist.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        kind, key = decode_id(id)
+        return await load_node(info, NODE_TYPES[kind], key)
+
+    @strawberry.field(description="Objects by global id, in the order given (at most 100).")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        list_limit(info, len(ids))
+        decoded = [decode_id(id) for id in ids]
+        return list(
+            await asyncio.gather(*(load_node(info, NODE_TYPES[kind], key) for kind, key in decoded))
+        )
+
+    @strawberry.field(description="A researcher by global id or by ORCID iD.")
+    async def researcher(
+        self, info: Info, id: strawberry.ID | None = None, orcid: str | None = None
+    ) -> Researcher | None:
+        if exactly_one(id=id, orcid=orcid) == "id":
+            assert id is not None
+            return await by_id(info, Researcher, id)
+        else:
+            assert orcid is not None
+            record = await find(info.context, "researcher_by_orcid", orcid=normalize_orcid(orcid))
+        return None if record is None else Researcher.from_record(record)
+
+    @strawberry.field(description="A work by global id, DOI or arXiv id.")
+    async def work(
+        self,
+        info: Info,
+        id: strawberry.ID | None = None,
+        doi: str | None = None,
+        arxiv_id: str | None = None,
+    ) -> Work | None:
+        given = exactly_one(id=id, doi=doi, arxiv_id=arxiv_id)
+        if given == "id":
+            assert id is not None
+            return await by_id(info, Work, id)
+        elif given == "doi":
+            assert doi is not None
+            record = await find(info.context, "work_by_doi", doi=normalize_doi(doi))
+        else:
+            assert arxiv_id is not None
+            record = await find(info.context, "work_by_arxiv_id", arxivId=normalize_arxiv_id(arxiv_id))
+        return None if record is None else Work.from_record(record)
+
+    @strawberry.field
+    async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
+        return await by_id(info, Topic, id)
+
+    @strawberry.field
+    async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
+        return await by_id(info, Institution, id)
+
+    @strawberry.field(description="All researchers, by key.")
+    async def researchers(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Researcher]:
+        return await root_connection(info, "researchers", first, after, Researcher.from_record)
+
+    @strawberry.field(description="All works, by key.")
+    async def works(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Work]:
+        return await root_connection(info, "works", first, after, Work.from_record)
+
+    @strawberry.field(description="All topics, by key.")
+    async def topics(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Topic]:
+        return await root_connection(info, "topics", first, after, Topic.from_record)
+
+    @strawberry.field(description="All institutions, by key.")
+    async def institutions(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Institution]:
+        return await root_connection(info, "institutions", first, after, Institution.from_record)

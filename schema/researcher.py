@@ -1,0 +1,144 @@
+"""Researcher: a person who authors works."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Self
+
+import strawberry
+
+from resolvers.context import Info
+from resolvers.graph import Row, lookup, related
+from schema import institution, topic, work
+from schema.node import Node
+from schema.pagination import Connection, list_limit, nested_connection
+from schema.trust import Trust, TrustInputs, VerificationLevel, assess
+
+if TYPE_CHECKING:
+    from schema.institution import Institution
+    from schema.topic import Topic
+    from schema.work import Work
+
+CLOSE_STRENGTH = 1.0
+
+
+@strawberry.type(description="Counts derived from the graph when asked, never stored.")
+class ResearcherStats:
+    works: int
+    followers: int
+    topics: int = strawberry.field(description="Distinct topics of the researcher's works.")
+    close_collaborators: int = strawberry.field(
+        description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}."
+    )
+
+
+@strawberry.type
+class ResearcherTopic:
+    topic: Annotated[Topic, strawberry.lazy("schema.topic")]
+    works: int = strawberry.field(description="The researcher's works about this topic.")
+    share: float = strawberry.field(
+        description="Score-weighted share of the researcher's topic assignments; sums to 1."
+    )
+
+
+@strawberry.type
+class Collaborator:
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
+    shared_works: int
+    strength: float = strawberry.field(
+        description="Sum over shared works of 1 / (authors - 1): a two-author paper counts 1."
+    )
+    last_year: int | None
+    close: bool = strawberry.field(description=f"strength >= {CLOSE_STRENGTH}")
+
+
+@strawberry.type(description="A person who authors works: an imported author record or a profile.")
+class Researcher(Node):
+    name: str
+    headline: str | None
+    orcid: str | None
+    open_to_collaborate: bool
+    verification_level: VerificationLevel
+
+    @classmethod
+    def from_record(cls, record: Row) -> Self:
+        return cls(
+            key=record["key"],
+            name=record["name"],
+            headline=record.get("headline"),
+            orcid=record.get("orcid"),
+            open_to_collaborate=bool(record.get("openToCollaborate")),
+            verification_level=VerificationLevel(record.get("verificationLevel", "L1")),
+        )
+
+    @strawberry.field(description="Current profile-level affiliation; null when not imported.")
+    async def affiliation(
+        self, info: Info
+    ) -> Annotated[Institution, strawberry.lazy("schema.institution")] | None:
+        record = await lookup(info.context, "researcher_affiliation", self.key)
+        return None if record is None else institution.Institution.from_record(record)
+
+    @strawberry.field
+    async def stats(self, info: Info) -> ResearcherStats:
+        row = await self._stats(info)
+        return ResearcherStats(
+            works=row["works"],
+            followers=row["followers"],
+            topics=row["topics"],
+            close_collaborators=row["closeCollaborators"],
+        )
+
+    @strawberry.field(description="A documented score with its components (docs/metrics.md).")
+    async def trust(self, info: Info) -> Trust:
+        row = await self._stats(info)
+        return assess(
+            TrustInputs(
+                level=self.verification_level,
+                claimed=row["claimed"],
+                has_orcid=self.orcid is not None,
+                has_affiliation=row["hasAffiliation"],
+                works=row["works"],
+                followers=row["followers"],
+            )
+        )
+
+    @strawberry.field(description="The researcher's works, newest first.")
+    async def works(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+        return await nested_connection(
+            info, "researcher_works", self.key, first, after, work.Work.from_record
+        )
+
+    @strawberry.field(description="Topics of the researcher's works, largest share first.")
+    async def topics(self, info: Info, first: int | None = None) -> list[ResearcherTopic]:
+        rows = await related(info.context, "researcher_topics", self.key, limit=list_limit(info, first))
+        return [
+            ResearcherTopic(
+                topic=topic.Topic.from_record(row["topic"]), works=row["works"], share=row["share"]
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(description="Co-authors, strongest collaboration first.")
+    async def collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
+        rows = await related(
+            info.context, "researcher_collaborators", self.key, limit=list_limit(info, first)
+        )
+        return [
+            Collaborator(
+                researcher=Researcher.from_record(row["researcher"]),
+                shared_works=row["sharedWorks"],
+                strength=row["strength"],
+                last_year=row["lastYear"],
+                close=row["strength"] >= CLOSE_STRENGTH,
+            )
+            for row in rows
+        ]
+
+    async def _stats(self, info: Info) -> Row:
+        row = await info.context.loaders.load(
+            "researcher_stats", self.key, closeStrength=CLOSE_STRENGTH
+        )
+        if row is None:
+            raise LookupError(f"researcher {self.key} vanished during the request")
+        return row

@@ -1,0 +1,68 @@
+"""Builds the Strawberry schema with its limits and error policy."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.types import ExecutionContext
+
+from resolvers.context import Context
+from schema.errors import PeergraphError
+from schema.query import Query
+from server.settings import Settings
+
+logger = logging.getLogger("peergraph.errors")
+
+
+def is_unexpected(error: GraphQLError) -> bool:
+    """Errors raised by our code on purpose, and GraphQL's own, reach the client as they are."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)
+
+
+class StatementCount(SchemaExtension):
+    """Reports the Cypher statements a request ran, so its cost is visible to clients."""
+
+    def get_results(self) -> dict[str, Any]:
+        context = self.execution_context.context
+        if not isinstance(context, Context):
+            return {}
+        return {"cost": {"statements": context.statements}}
+
+
+class PeergraphSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if is_unexpected(error):
+                logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+            elif isinstance(error.original_error, PeergraphError):
+                logger.info("%s: %s", error.original_error.code, error.message)
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    return PeergraphSchema(
+        query=Query,
+        extensions=[
+            MaxTokensLimiter(max_token_count=settings.max_tokens),
+            ParserCache(maxsize=256),
+            ValidationCache(maxsize=256),
+            QueryDepthLimiter(max_depth=settings.max_depth),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
+            StatementCount(),
+        ],
+    )

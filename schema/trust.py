@@ -1,0 +1,114 @@
+"""The trust snapshot: a documented, explainable score (docs/metrics.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.enum(description="How far the identity behind a researcher record is established.")
+class VerificationLevel(Enum):
+    L0 = "L0"
+    L1 = "L1"
+    L2 = "L2"
+    L3 = "L3"
+
+
+@strawberry.enum
+class TrustBand(Enum):
+    UNVERIFIED = "Unverified"
+    EMERGING = "Emerging"
+    ESTABLISHED = "Established"
+    TRUSTED = "Trusted"
+
+
+@strawberry.type(description="One named part of the trust score and why it scored what it did.")
+class TrustComponent:
+    name: str
+    points: int
+    max_points: int
+    reason: str
+
+
+@strawberry.type
+class Trust:
+    score: int = strawberry.field(description="0 to 100: the sum of the components' points.")
+    band: TrustBand
+    label: str = strawberry.field(description="The band as shown to people, e.g. 'Unverified'.")
+    verification_level: VerificationLevel
+    claimed: bool
+    components: list[TrustComponent]
+
+
+@dataclass(frozen=True)
+class TrustInputs:
+    level: VerificationLevel
+    claimed: bool
+    has_orcid: bool
+    has_affiliation: bool
+    works: int
+    followers: int
+
+
+LEVEL_POINTS = {
+    VerificationLevel.L0: 0,
+    VerificationLevel.L1: 5,
+    VerificationLevel.L2: 25,
+    VerificationLevel.L3: 40,
+}
+POINTS_PER_WORK, MAX_WORK_POINTS = 3, 30
+POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS = 2, 10
+ORCID_POINTS = 10
+AFFILIATION_POINTS = 10
+BANDS = ((75, TrustBand.TRUSTED), (50, TrustBand.ESTABLISHED), (25, TrustBand.EMERGING))
+
+
+def assess(inputs: TrustInputs) -> Trust:
+    level = inputs.level
+    components = [
+        TrustComponent(
+            name="verification",
+            points=LEVEL_POINTS[level],
+            max_points=LEVEL_POINTS[VerificationLevel.L3],
+            reason=f"verification level {level.value}"
+            + (", claimed" if inputs.claimed else ", unclaimed"),
+        ),
+        TrustComponent(
+            name="orcid",
+            points=ORCID_POINTS if inputs.has_orcid else 0,
+            max_points=ORCID_POINTS,
+            reason="ORCID on the record" if inputs.has_orcid else "no ORCID on the record",
+        ),
+        TrustComponent(
+            name="affiliation",
+            points=AFFILIATION_POINTS if inputs.has_affiliation else 0,
+            max_points=AFFILIATION_POINTS,
+            reason="current affiliation on the profile"
+            if inputs.has_affiliation
+            else "no profile affiliation",
+        ),
+        TrustComponent(
+            name="works",
+            points=min(inputs.works * POINTS_PER_WORK, MAX_WORK_POINTS),
+            max_points=MAX_WORK_POINTS,
+            reason=f"{inputs.works} works, {POINTS_PER_WORK} points each",
+        ),
+        TrustComponent(
+            name="followers",
+            points=min(inputs.followers * POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS),
+            max_points=MAX_FOLLOWER_POINTS,
+            reason=f"{inputs.followers} followers, {POINTS_PER_FOLLOWER} points each",
+        ),
+    ]
+    score = sum(component.points for component in components)
+    band = next((band for floor, band in BANDS if score >= floor), TrustBand.UNVERIFIED)
+    return Trust(
+        score=score,
+        band=band,
+        label=band.value,
+        verification_level=level,
+        claimed=inputs.claimed,
+        components=components,
+    )

@@ -1,0 +1,99 @@
+"""The Starlette application: /graphql, /healthz, /readyz."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from resolvers.context import Context
+from resolvers.database import Database
+from resolvers.migrations import apply_migrations
+from schema.errors import DatabaseUnavailable
+from schema.schema import build_schema
+from server.connection import connection_for
+from server.settings import Settings
+
+logger = logging.getLogger("peergraph")
+MIGRATION_RETRY_SECONDS = 5.0
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
+        )
+        self.settings = settings
+
+    async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
+        return Context(request.app.state.db, self.settings)
+
+
+class BodySizeLimit:
+    """Refuses oversized GraphQL documents before they are read, parsed or run."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope["headers"])
+            length = headers.get(b"content-length", b"0")
+            too_long = not length.isdigit() or int(length) > self.max_bytes
+            if too_long or len(scope.get("query_string", b"")) > self.max_bytes:
+                message = f"request larger than {self.max_bytes} bytes"
+                body = {"errors": [{"message": message, "extensions": {"code": "BAD_INPUT"}}]}
+                await JSONResponse(body, status_code=413)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+async def migrate_when_reachable(db: Database) -> None:
+    while True:
+        try:
+            await apply_migrations(db)
+            return
+        except DatabaseUnavailable:
+            logger.warning("Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS)
+            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
+
+
+def create_app(settings: Settings) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            app.state.db = db
+            migrations = asyncio.create_task(migrate_when_reachable(db))
+            try:
+                yield
+            finally:
+                migrations.cancel()
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        if await request.app.state.db.ping():
+            return JSONResponse({"status": "ready"})
+        return JSONResponse({"status": "database unavailable"}, status_code=503)
+
+    graphql = GraphQLApp(settings)
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    return app

@@ -1,0 +1,122 @@
+"""The `peergraph` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from server.connection import Neo4jNotConfigured, connection_for
+from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
+from server.settings import Settings, describe_error, load_settings
+
+
+def neo4j_install(settings: Settings) -> None:
+    started = time.monotonic()
+    if ManagedNeo4j(settings).install():
+        print(f"fetched Neo4j {settings.neo4j_version} in {time.monotonic() - started:.1f}s")
+    else:
+        print(f"Neo4j {settings.neo4j_version} is already installed")
+
+
+def neo4j_start(settings: Settings) -> None:
+    managed = _managed_only(settings)
+    started = time.monotonic()
+    if managed.start():
+        print(f"started Neo4j at {managed.uri} in {time.monotonic() - started:.1f}s")
+    else:
+        print(f"Neo4j is already running at {managed.uri}")
+
+
+def neo4j_stop(settings: Settings) -> None:
+    managed = _managed_only(settings)
+    print("stopped Neo4j" if managed.stop() else "Neo4j was not running")
+
+
+def neo4j_status(settings: Settings) -> None:
+    status = _managed_only(settings).status()
+    state = f"running (pid {status.pid})" if status.running else "stopped"
+    print(f"state:   {state}")
+    print(f"uri:     {status.uri}")
+    print(f"version: {status.version or settings.neo4j_version + ' (configured)'}")
+    print(f"data:    {status.data_dir}")
+
+
+def migrate(settings: Settings) -> None:
+    from resolvers.database import Database
+    from resolvers.migrations import apply_migrations
+
+    async def run() -> int:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return await apply_migrations(db)
+
+    print(f"applied {asyncio.run(run())} schema statements (constraints and indexes)")
+
+
+def seed(settings: Settings) -> None:
+    from resolvers.database import Database
+    from seed.loader import load_seed
+
+    async def run() -> None:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            await load_seed(db)
+
+    asyncio.run(run())
+    print("seed data loaded")
+
+
+def serve(settings: Settings) -> None:
+    import uvicorn
+
+    from server.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+def _managed_only(settings: Settings) -> ManagedNeo4j:
+    if not settings.managed:
+        raise Neo4jNotConfigured(
+            f"NEO4J_URI is set ({settings.neo4j_uri}): that server is not managed by peergraph"
+        )
+    return ManagedNeo4j(settings)
+
+
+COMMANDS: dict[str, Callable[[Settings], None]] = {
+    "neo4j install": neo4j_install,
+    "neo4j start": neo4j_start,
+    "neo4j stop": neo4j_stop,
+    "neo4j status": neo4j_status,
+    "migrate": migrate,
+    "seed": seed,
+    "serve": serve,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="peergraph", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    neo4j = commands.add_parser("neo4j", help="the managed local Neo4j server")
+    neo4j.add_argument("action", choices=["install", "start", "stop", "status"])
+    commands.add_parser("migrate", help="apply constraints and indexes (idempotent)")
+    commands.add_parser("seed", help="load the seed dataset (idempotent)")
+    commands.add_parser("serve", help="serve the GraphQL API")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    name = f"neo4j {args.action}" if args.command == "neo4j" else args.command
+    try:
+        COMMANDS[name](load_settings())
+    except ValidationError as error:
+        sys.exit(f"peergraph: {describe_error(error)}")
+    except (Neo4jLocalError, Neo4jNotConfigured) as error:
+        sys.exit(f"peergraph: {error}")
+
+
+if __name__ == "__main__":
+    main()

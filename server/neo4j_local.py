@@ -1,0 +1,323 @@
+"""A Neo4j Community server run by the project itself, without Docker.
+
+The runtime jars come from Maven Central (org.neo4j:neo4j, runtime scope) into a
+cache shared by every instance; each instance has its own home folder holding
+neo4j.conf, data, logs, the pid file and the generated password.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, LiteralString, cast
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+from resolvers.statements import statement
+from server.settings import Settings
+
+POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>peergraph.local</groupId>
+  <artifactId>neo4j-runtime</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.neo4j</groupId>
+      <artifactId>neo4j</artifactId>
+      <version>{version}</version>
+    </dependency>
+  </dependencies>
+</project>
+"""
+
+# The flags the official launcher adds (see `neo4j console --dry-run` and the
+# default neo4j.conf): Netty and the page cache need these on Java 17.
+JVM_FLAGS = (
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+)
+
+
+class Neo4jLocalError(RuntimeError):
+    """The managed server could not be provisioned, started or stopped."""
+
+
+@dataclass(frozen=True)
+class Status:
+    running: bool
+    uri: str
+    pid: int | None
+    version: str | None
+    data_dir: Path
+
+
+class ManagedNeo4j:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.home = settings.neo4j_home.resolve()
+        self.runtime = settings.neo4j_cache.expanduser().resolve() / f"neo4j-{settings.neo4j_version}"
+        self.port = settings.neo4j_bolt_port
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    @property
+    def lib_dir(self) -> Path:
+        return self.runtime / "lib"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.home / "data"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "run" / "neo4j.pid"
+
+    @property
+    def console_log(self) -> Path:
+        return self.home / "logs" / "console.log"
+
+    def password(self) -> str:
+        """The configured password, else one generated once and kept in a 0600 file."""
+        if self.settings.neo4j_password is not None:
+            return self.settings.neo4j_password
+        path = self.home / "password"
+        if path.exists():
+            return path.read_text().strip()
+        self.home.mkdir(parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(24)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(password + "\n")
+        return password
+
+    # provisioning
+
+    def installed(self) -> bool:
+        return (self.lib_dir / f"neo4j-{self.settings.neo4j_version}.jar").exists()
+
+    def install(self) -> bool:
+        """Fetch the runtime jars once; True when this call downloaded them."""
+        if self.installed():
+            return False
+        _require_tool("java", "Java 17 (a JDK or JRE) is needed to run Neo4j 5.26")
+        _require_tool("mvn", "Maven is needed to fetch the Neo4j runtime from Maven Central")
+        staging = self.runtime.with_name(self.runtime.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        (staging / "pom.xml").write_text(POM_TEMPLATE.format(version=self.settings.neo4j_version))
+        command = [
+            "mvn", "-B", "-q", "-f", str(staging / "pom.xml"),
+            "dependency:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={staging / 'lib'}",
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            tail = (result.stdout + result.stderr).strip().splitlines()[-15:]
+            raise Neo4jLocalError(
+                "fetching Neo4j from Maven Central failed:\n  " + " ".join(command) + "\n"
+                + "\n".join(tail)
+            )
+        shutil.rmtree(self.runtime, ignore_errors=True)
+        staging.rename(self.runtime)
+        return True
+
+    # lifecycle
+
+    def pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        return pid
+
+    def start(self) -> bool:
+        """Start the server and wait until it answers queries; False when it already ran."""
+        if self.pid() is not None:
+            self._wait_until_ready(None)
+            return False
+        self.install()
+        self._write_config()
+        first_start = not (self.data_dir / "databases").exists()
+        if first_start:
+            self._set_initial_password()
+        self.console_log.parent.mkdir(parents=True, exist_ok=True)
+        self.pid_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.console_log.open("ab") as log:
+            process = subprocess.Popen(
+                self._java_command(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.pid_file.write_text(f"{process.pid}\n")
+        self._wait_until_ready(process)
+        return True
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """SIGTERM and wait for a clean shutdown; False when it was not running."""
+        pid = self.pid()
+        if pid is None:
+            self.pid_file.unlink(missing_ok=True)
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not _alive(pid):
+                break
+            time.sleep(0.2)
+        else:
+            os.kill(pid, signal.SIGKILL)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+    def status(self) -> Status:
+        pid = self.pid()
+        version = self._server_version() if pid is not None else None
+        return Status(pid is not None, self.uri, pid, version, self.data_dir)
+
+    # internals
+
+    def _java_command(self) -> list[str]:
+        heap = self.settings.neo4j_heap
+        return [
+            "java",
+            f"-Xms{heap}",
+            f"-Xmx{heap}",
+            *JVM_FLAGS,
+            "-cp",
+            f"{self.lib_dir}/*",
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
+            "--console-mode",
+        ]
+
+    def _write_config(self) -> None:
+        settings = self.settings
+        lines = {
+            "server.default_listen_address": "127.0.0.1",
+            "server.bolt.listen_address": f"127.0.0.1:{self.port}",
+            "server.bolt.advertised_address": f"127.0.0.1:{self.port}",
+            "server.http.enabled": "false",
+            "server.https.enabled": "false",
+            "server.memory.heap.initial_size": settings.neo4j_heap,
+            "server.memory.heap.max_size": settings.neo4j_heap,
+            "server.memory.pagecache.size": settings.neo4j_pagecache,
+            "dbms.usage_report.enabled": "false",
+            "db.transaction.timeout": f"{max(1, round(settings.query_timeout * 6))}s",
+            "server.directories.data": str(self.data_dir),
+            "server.directories.logs": str(self.home / "logs"),
+            "server.directories.run": str(self.home / "run"),
+            "server.directories.import": str(self.home / "import"),
+            "server.directories.plugins": str(self.home / "plugins"),
+        }
+        conf = self.home / "conf"
+        conf.mkdir(parents=True, exist_ok=True)
+        (conf / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
+
+    def _set_initial_password(self) -> None:
+        command = [
+            "java",
+            f"-Dbasedir={self.home}",
+            "-cp",
+            f"{self.lib_dir}/*",
+            "org.neo4j.server.startup.Neo4jAdminCommand",
+            "dbms",
+            "set-initial-password",
+            self.password(),
+        ]
+        env = {**os.environ, "NEO4J_CONF": str(self.home / "conf"), "NEO4J_HOME": str(self.home)}
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        if result.returncode != 0:
+            raise Neo4jLocalError("setting the Neo4j password failed: " + result.stderr.strip())
+
+    def _wait_until_ready(self, process: subprocess.Popen[bytes] | None) -> None:
+        deadline = time.monotonic() + self.settings.neo4j_start_timeout
+        last_error: Exception | None = None
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                raise Neo4jLocalError(
+                    f"Neo4j exited with code {process.returncode}; last lines of "
+                    f"{self.console_log}:\n{_tail(self.console_log)}"
+                )
+            try:
+                self._query(self.settings.neo4j_database, "ping")
+                return
+            except (ServiceUnavailable, SessionExpired, OSError) as error:
+                last_error = error
+            except AuthError as error:
+                raise Neo4jLocalError(
+                    f"Neo4j at {self.uri} refused the password in {self.home / 'password'}"
+                ) from error
+            time.sleep(0.5)
+        raise Neo4jLocalError(
+            f"Neo4j did not answer on {self.uri} within "
+            f"{self.settings.neo4j_start_timeout}s ({last_error})"
+        )
+
+    def _server_version(self) -> str | None:
+        try:
+            return str(self._query("system", "server_version")["version"])
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError):
+            return None
+
+    def _query(self, database: str, name: str) -> dict[str, Any]:
+        """One auto-commit query, without the driver's retries: callers poll themselves."""
+        with (
+            GraphDatabase.driver(self.uri, auth=("neo4j", self.password())) as driver,
+            driver.session(database=database) as session,
+        ):
+            record = session.run(cast(LiteralString, statement(name))).single(strict=True)
+            return record.data()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        waited = 0
+    if waited == pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _require_tool(name: str, why: str) -> None:
+    if shutil.which(name) is None:
+        raise Neo4jLocalError(f"'{name}' was not found on PATH: {why}")
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except FileNotFoundError:
+        return "(no log)"

@@ -1,0 +1,70 @@
+"""Configuration from the environment and an optional .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Positive = Annotated[int, Field(gt=0)]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PEERGRAPH_",
+        env_file=".env",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"),
+        pattern=r"^(bolt|neo4j)(\+s|\+ssc)?://",
+    )
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user"))
+    neo4j_password: str | None = Field(
+        default=None, validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password")
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "neo4j_database")
+    )
+
+    neo4j_version: str = Field(default="5.26.30", pattern=r"^5\.26\.\d+$")
+    neo4j_home: Path = Path(".peergraph/neo4j")
+    neo4j_cache: Path = Path.home() / ".cache" / "peergraph"
+    neo4j_bolt_port: int = Field(default=7687, ge=1, le=65535)
+    neo4j_heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
+    neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[mg]$")
+    neo4j_start_timeout: Positive = 180
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    graphiql: bool = True
+    max_depth: Positive = 12
+    max_aliases: Positive = 30
+    max_tokens: Positive = 5000
+    max_query_bytes: Positive = 20_000
+    max_page_size: Positive = 100
+    default_page_size: Positive = 20
+    query_timeout: float = Field(default=10.0, gt=0)
+
+    @property
+    def managed(self) -> bool:
+        """True when the project runs its own Neo4j rather than a given NEO4J_URI."""
+        return self.neo4j_uri is None
+
+
+def load_settings() -> Settings:
+    return Settings()
+
+
+def describe_error(error: ValidationError) -> str:
+    """One line naming each wrong setting, for a start-up refusal."""
+    problems = []
+    for item in error.errors():
+        name = ".".join(str(part) for part in item["loc"]) or "settings"
+        problems.append(f"{name}: {item['msg']}")
+    return "invalid configuration: " + "; ".join(problems)
