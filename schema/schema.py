@@ -57,12 +57,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return PeergraphSchema(
         query=Query,
         extensions=[
-            MaxTokensLimiter(max_token_count=settings.max_tokens),
-            ParserCache(maxsize=256),
-            ValidationCache(maxsize=256),
-            QueryDepthLimiter(max_depth=settings.max_depth),
-            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
-            StatementCount(),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
+            StatementCount,
         ],
     )

@@ -1,0 +1,2 @@
+MATCH (w:Work {key: 'test:broken'})
+DETACH DELETE w

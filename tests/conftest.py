@@ -1,0 +1,104 @@
+"""A real Neo4j for the whole session: the managed server on a free port, or
+PEERGRAPH_TEST_NEO4J_URI (its database is wiped, so never point it at real data)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from resolvers.database import Database, Row
+from resolvers.migrations import apply_migrations
+from seed.loader import load_seed
+from server.app import create_app
+from server.connection import connection_for
+from server.neo4j_local import ManagedNeo4j
+from server.settings import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def managed_settings(home: Path) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        neo4j_uri=None,
+        neo4j_password=None,
+        neo4j_home=home,
+        neo4j_bolt_port=free_port(),
+    )
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    uri = os.environ.get("PEERGRAPH_TEST_NEO4J_URI")
+    if uri:
+        yield Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            neo4j_uri=uri,
+            neo4j_password=os.environ["PEERGRAPH_TEST_NEO4J_PASSWORD"],
+        )
+        return
+    settings = managed_settings(tmp_path_factory.mktemp("neo4j"))
+    server = ManagedNeo4j(settings)
+    server.start()
+    try:
+        yield settings
+    finally:
+        server.stop()
+
+
+def run_on_db(settings: Settings, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
+    async def run() -> list[Row]:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return await db.write(name, parameters)
+
+    return asyncio.run(run())
+
+
+def seed_database(settings: Settings) -> None:
+    async def run() -> None:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            await apply_migrations(db)
+            await load_seed(db)
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def seeded(settings: Settings) -> Settings:
+    run_on_db(settings, "test/wipe")
+    seed_database(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def client(seeded: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(seeded)) as client:
+        yield client
+
+
+class GraphQLResponse:
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.body = body
+        self.data: Any = body.get("data")
+        self.errors: list[dict[str, Any]] = body.get("errors") or []
+        self.statements: int = body.get("extensions", {}).get("cost", {}).get("statements", 0)
+
+    @property
+    def codes(self) -> list[str]:
+        return [error.get("extensions", {}).get("code", "") for error in self.errors]
+
+
+def gql(client: TestClient, query: str, **variables: Any) -> GraphQLResponse:
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    return GraphQLResponse(response.json())

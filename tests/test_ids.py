@@ -1,0 +1,38 @@
+"""Global ids, cursors and identifier spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from schema.errors import BadInput
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
+from schema.ids import decode_id, encode_id
+from schema.pagination import page_request
+
+
+def test_ids_round_trip_and_are_opaque() -> None:
+    value = encode_id("Work", "arxiv:2204.12554")
+    assert "arxiv" not in value
+    assert decode_id(value) == ("Work", "arxiv:2204.12554")
+    assert decode_id(value, expected="Work") == ("Work", "arxiv:2204.12554")
+
+
+@pytest.mark.parametrize("value", ["", "!!!", encode_id("Paper", "x"), encode_id("Work", "")])
+def test_malformed_ids_are_bad_input(value: str) -> None:
+    with pytest.raises(BadInput):
+        decode_id(value)
+
+
+def test_page_requests_check_bounds_and_cursor_kind() -> None:
+    assert page_request(None, None, default=20, maximum=100, keyset=True).first == 20
+    with pytest.raises(BadInput):
+        page_request(101, None, default=20, maximum=100, keyset=True)
+    with pytest.raises(BadInput):
+        page_request(-1, None, default=20, maximum=100, keyset=False)
+
+
+def test_identifier_spellings_normalise() -> None:
+    assert normalize_orcid("https://orcid.org/0000-0002-1825-009x") == "0000-0002-1825-009X"
+    assert normalize_doi("doi:10.1016/J.NEUNET.2022.03.040") == "10.1016/j.neunet.2022.03.040"
+    assert normalize_arxiv_id("https://arxiv.org/abs/2005.04211v3") == "2005.04211"
+    assert normalize_arxiv_id("hep-th/9901001") == "hep-th/9901001"

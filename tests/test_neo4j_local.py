@@ -1,0 +1,63 @@
+"""The managed server: its files, start/stop/status, and the API riding out an outage."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from server.app import create_app
+from server.neo4j_local import ManagedNeo4j
+from server.settings import Settings
+from tests.conftest import gql, managed_settings
+
+
+def test_config_is_loopback_only_with_http_off(settings: Settings) -> None:
+    if not settings.managed:
+        pytest.skip("tests run against NEO4J_URI")
+    server = ManagedNeo4j(settings)
+    conf = (server.home / "conf" / "neo4j.conf").read_text()
+    assert "server.default_listen_address=127.0.0.1" in conf
+    assert f"server.bolt.listen_address=127.0.0.1:{settings.neo4j_bolt_port}" in conf
+    assert "server.http.enabled=false" in conf
+    assert "dbms.usage_report.enabled=false" in conf
+    assert stat.S_IMODE((server.home / "password").stat().st_mode) == 0o600
+
+
+def test_start_when_running_only_reports(settings: Settings) -> None:
+    if not settings.managed:
+        pytest.skip("tests run against NEO4J_URI")
+    server = ManagedNeo4j(settings)
+    assert server.start() is False
+    status = server.status()
+    assert status.running and status.version == settings.neo4j_version
+    assert status.uri == f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
+
+
+@pytest.fixture
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
+    server = ManagedNeo4j(managed_settings(tmp_path_factory.mktemp("outage")))
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_outage_gives_database_unavailable_and_the_api_recovers(own_server: ManagedNeo4j) -> None:
+    query = "{ works(first: 1) { totalCount } }"
+    with TestClient(create_app(own_server.settings)) as client:
+        assert client.get("/readyz").status_code == 200
+        assert gql(client, query).data == {"works": {"totalCount": 0}}
+
+        assert own_server.stop() is True
+        assert own_server.status().running is False
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/readyz").status_code == 503
+        down = gql(client, query)
+        assert down.codes == ["DATABASE_UNAVAILABLE"]
+        assert "Traceback" not in str(down.body)
+
+        assert own_server.start() is True
+        assert client.get("/readyz").status_code == 200
+        assert gql(client, query).errors == []

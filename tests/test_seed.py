@@ -1,0 +1,39 @@
+"""Loading the seed twice changes nothing: no duplicate node, edge or property change."""
+
+from __future__ import annotations
+
+import asyncio
+
+from resolvers.database import Database
+from seed.loader import load_seed, read_seed
+from server.connection import connection_for
+from server.settings import Settings
+from tests.conftest import run_on_db
+
+
+def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
+    before = run_on_db(seeded, "test/graph_fingerprint")[0]
+
+    async def reload() -> None:
+        async with Database.connect(connection_for(seeded), seeded.query_timeout) as db:
+            await load_seed(db)
+            await load_seed(db)
+
+    asyncio.run(reload())
+    after = run_on_db(seeded, "test/graph_fingerprint")[0]
+    assert after == before
+    data = read_seed()
+    authorships = sum(len(work.authors) for work in data.works)
+    assignments = sum(len(work.topics) for work in data.works)
+    hierarchy = sum(topic.parent is not None for topic in data.topics)
+    affiliations = sum(len(a.institutions) for work in data.works for a in work.authors)
+    assert before["nodes"] == len(data.researchers) + len(data.works) + len(data.topics) + len(
+        data.institutions
+    )
+    assert before["relationships"] == authorships + assignments + hierarchy + affiliations
+
+
+def test_seed_has_no_profile_level_affiliation_and_five_work_topics() -> None:
+    data = read_seed()
+    assert len({a.topic for work in data.works for a in work.topics}) == 5
+    assert len(data.works) == 4
