@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from neo4j import (
     AsyncDriver,
@@ -31,7 +31,9 @@ class Database:
 
     @classmethod
     @asynccontextmanager
-    async def connect(cls, connection: Neo4jConnection, timeout: float) -> AsyncIterator[Database]:
+    async def connect(
+        cls, connection: Neo4jConnection, query_timeout: float
+    ) -> AsyncIterator[Database]:
         driver = AsyncGraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),
@@ -43,22 +45,22 @@ class Database:
             notifications_min_severity=NotificationMinimumSeverity.OFF,
         )
         try:
-            yield cls(driver, connection.database, timeout)
+            yield cls(driver, connection.database, query_timeout)
         finally:
             await driver.close()
 
-    async def read(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+    async def read(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.READ)
 
-    async def write(self, name: str, parameters: Mapping[str, Any] | None = None) -> list[Row]:
+    async def write(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.WRITE)
 
-    async def write_all(self, steps: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Several statements in one transaction: all of them land, or none."""
 
         async def work(tx: AsyncManagedTransaction) -> None:
             for name, parameters in steps:
-                result = await tx.run(cast(LiteralString, statement(name)), parameters)
+                result = await tx.run(statement(name), parameters)
                 await result.consume()
 
         try:
@@ -79,14 +81,14 @@ class Database:
         return True
 
     async def _run(
-        self, name: str, parameters: Mapping[str, Any] | None, routing: RoutingControl
+        self, name: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
         return await self._execute(statement(name), parameters, routing)
 
     async def _execute(
-        self, text: str, parameters: Mapping[str, Any] | None, routing: RoutingControl
+        self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
-        query = Query(cast(LiteralString, text), timeout=self.timeout)
+        query = Query(text, timeout=self.timeout)
         try:
             records, _, _ = await self.driver.execute_query(
                 query, parameters, database_=self.database, routing_=routing
@@ -100,5 +102,7 @@ class Database:
                 ) from error
             raise
         except DriverError as error:
-            raise DatabaseUnavailable(f"the graph database could not be reached ({error})") from error
+            raise DatabaseUnavailable(
+                f"the graph database could not be reached ({error})"
+            ) from error
         return [dict(record) for record in records]

@@ -16,4 +16,7 @@ def statement(name: str) -> str:
 
 def statements_in(folder: str) -> list[str]:
     """Every statement of a sub-folder, in file-name order (used for migrations)."""
-    return [statement(f"{folder}/{path.stem}") for path in sorted((CYPHER_DIR / folder).glob("*.cypher"))]
+    return [
+        statement(f"{folder}/{path.stem}")
+        for path in sorted((CYPHER_DIR / folder).glob("*.cypher"))
+    ]

@@ -34,12 +34,19 @@ class Institution(Node):
             type=record.get("type"),
         )
 
-    @strawberry.field(description="Researchers who published with this affiliation, most works first.")
+    @strawberry.field(
+        description="Researchers who published with this affiliation, most works first."
+    )
     async def researchers(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Annotated[Researcher, strawberry.lazy("schema.researcher")]]:
         return await nested_connection(
-            info, "institution_researchers", self.key, first, after, researcher.Researcher.from_record
+            info,
+            "institution_researchers",
+            self.key,
+            first,
+            after,
+            researcher.Researcher.from_record,
         )
 
     @strawberry.field(description="Works with an author affiliated here, newest first.")

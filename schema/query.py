@@ -87,7 +87,9 @@ class Query:
             record = await find(info.context, "work_by_doi", doi=normalize_doi(doi))
         else:
             assert arxiv_id is not None
-            record = await find(info.context, "work_by_arxiv_id", arxivId=normalize_arxiv_id(arxiv_id))
+            record = await find(
+                info.context, "work_by_arxiv_id", arxivId=normalize_arxiv_id(arxiv_id)
+            )
         return None if record is None else Work.from_record(record)
 
     @strawberry.field

@@ -111,7 +111,9 @@ class Researcher(Node):
 
     @strawberry.field(description="Topics of the researcher's works, largest share first.")
     async def topics(self, info: Info, first: int | None = None) -> list[ResearcherTopic]:
-        rows = await related(info.context, "researcher_topics", self.key, limit=list_limit(info, first))
+        rows = await related(
+            info.context, "researcher_topics", self.key, limit=list_limit(info, first)
+        )
         return [
             ResearcherTopic(
                 topic=topic.Topic.from_record(row["topic"]), works=row["works"], share=row["share"]

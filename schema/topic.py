@@ -50,7 +50,9 @@ class Topic(Node):
     async def works(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await nested_connection(info, "topic_works", self.key, first, after, work.Work.from_record)
+        return await nested_connection(
+            info, "topic_works", self.key, first, after, work.Work.from_record
+        )
 
     @strawberry.field(description="Authors of works about this topic, most such works first.")
     async def researchers(

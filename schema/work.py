@@ -96,7 +96,10 @@ class Work(Node):
     @strawberry.field(description="Topics the work is about, highest score first.")
     async def topics(self, info: Info) -> list[WorkTopic]:
         rows = await related(info.context, "work_topics", self.key)
-        return [WorkTopic(topic=topic.Topic.from_record(row["topic"]), score=row["score"]) for row in rows]
+        return [
+            WorkTopic(topic=topic.Topic.from_record(row["topic"]), score=row["score"])
+            for row in rows
+        ]
 
     @strawberry.field(description="Institutions named on the paper, by name.")
     async def institutions(

@@ -63,7 +63,9 @@ async def migrate_when_reachable(db: Database) -> None:
             await apply_migrations(db)
             return
         except DatabaseUnavailable:
-            logger.warning("Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS)
+            logger.warning(
+                "Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS
+            )
             await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
 

@@ -25,7 +25,10 @@ def connection_for(settings: Settings) -> Neo4jConnection:
         if settings.neo4j_password is None:
             raise Neo4jNotConfigured("NEO4J_PASSWORD must be set when NEO4J_URI is set")
         return Neo4jConnection(
-            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
         )
     managed = ManagedNeo4j(settings)
     return Neo4jConnection(managed.uri, "neo4j", managed.password(), settings.neo4j_database)

@@ -15,7 +15,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
@@ -73,7 +73,9 @@ class ManagedNeo4j:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.home = settings.neo4j_home.resolve()
-        self.runtime = settings.neo4j_cache.expanduser().resolve() / f"neo4j-{settings.neo4j_version}"
+        self.runtime = (
+            settings.neo4j_cache.expanduser().resolve() / f"neo4j-{settings.neo4j_version}"
+        )
         self.port = settings.neo4j_bolt_port
 
     @property
@@ -135,7 +137,9 @@ class ManagedNeo4j:
         if result.returncode != 0:
             tail = (result.stdout + result.stderr).strip().splitlines()[-15:]
             raise Neo4jLocalError(
-                "fetching Neo4j from Maven Central failed:\n  " + " ".join(command) + "\n"
+                "fetching Neo4j from Maven Central failed:\n  "
+                + " ".join(command)
+                + "\n"
                 + "\n".join(tail)
             )
         shutil.rmtree(self.runtime, ignore_errors=True)
@@ -293,7 +297,7 @@ class ManagedNeo4j:
             GraphDatabase.driver(self.uri, auth=("neo4j", self.password())) as driver,
             driver.session(database=database) as session,
         ):
-            record = session.run(cast(LiteralString, statement(name))).single(strict=True)
+            record = session.run(statement(name)).single(strict=True)
             return record.data()
 
 

@@ -24,7 +24,9 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"),
         pattern=r"^(bolt|neo4j)(\+s|\+ssc)?://",
     )
-    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user"))
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "neo4j_user")
+    )
     neo4j_password: str | None = Field(
         default=None, validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password")
     )

@@ -30,7 +30,7 @@ def free_port() -> int:
 
 def managed_settings(home: Path) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         neo4j_uri=None,
         neo4j_password=None,
         neo4j_home=home,
@@ -43,7 +43,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     uri = os.environ.get("PEERGRAPH_TEST_NEO4J_URI")
     if uri:
         yield Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             neo4j_uri=uri,
             neo4j_password=os.environ["PEERGRAPH_TEST_NEO4J_PASSWORD"],
         )

@@ -29,17 +29,25 @@ def test_unknown_id_is_null(client: TestClient) -> None:
     [
         ('{ researcher(id: "%%%") { name } }', "malformed id"),
         ('{ node(id: "bm90IGFuIGlk") { id } }', "malformed id"),
-        ("{ researcher(id: \"%s\") { name } }" % encode_id("Work", "arxiv:2204.12554"), "not a Researcher id"),
-        ('{ researcher { name } }', "exactly one"),
+        (
+            '{ researcher(id: "V29yazphcnhpdjoyMjA0LjEyNTU0") { name } }',  # a Work id
+            "not a Researcher id",
+        ),
+        ("{ researcher { name } }", "exactly one"),
         ('{ researcher(orcid: "12") { name } }', "not an ORCID"),
         ('{ work(doi: "nonsense") { title } }', "not a DOI"),
         ("{ works(first: 101) { edges { cursor } } }", "between 0 and 100"),
         ("{ works(first: -1) { edges { cursor } } }", "between 0 and 100"),
         ('{ works(after: "garbage!") { edges { cursor } } }', "malformed cursor"),
-        ("{ researchers(first: 1) { edges { node { collaborators(first: 500) { close } } } } }", "between 0 and 100"),
+        (
+            "{ researchers(first: 1) { edges { node { collaborators(first: 500) { close } } } } }",
+            "between 0 and 100",
+        ),
     ],
 )
-def test_bad_input_is_a_clear_bad_input_error(client: TestClient, query: str, fragment: str) -> None:
+def test_bad_input_is_a_clear_bad_input_error(
+    client: TestClient, query: str, fragment: str
+) -> None:
     response = gql(client, query)
     assert response.codes == ["BAD_INPUT"]
     assert fragment in response.errors[0]["message"]
@@ -57,7 +65,9 @@ def test_a_cursor_of_another_list_is_refused(client: TestClient) -> None:
     assert nested.codes == ["BAD_INPUT"]
 
 
-def test_too_deep_a_query_is_refused_before_the_database(client: TestClient, seeded: Settings) -> None:
+def test_too_deep_a_query_is_refused_before_the_database(
+    client: TestClient, seeded: Settings
+) -> None:
     nested = "researcher { name }"
     for _ in range(seeded.max_depth):
         nested = f"works {{ edges {{ node {{ authors {{ {nested} }} }} }} }}"

@@ -76,7 +76,12 @@ def test_works_carry_the_reference_facts(profile: dict[str, Any], facts: dict[st
     works = [edge["node"] for edge in profile["works"]["edges"]]
     assert profile["works"]["totalCount"] == 4
     # newest first: by year, then by first publication date
-    assert [work["arxivId"] for work in works] == ["2605.07959", "2204.12554", "2005.04211", "2005.01699"]
+    assert [work["arxivId"] for work in works] == [
+        "2605.07959",
+        "2204.12554",
+        "2005.04211",
+        "2005.01699",
+    ]
     by_arxiv_id = {fact["arxiv_id"]: fact for fact in facts["works"]}
     for work in works:
         fact = by_arxiv_id[work["arxivId"]]

@@ -34,7 +34,13 @@ def test_node_and_nodes_resolve_every_kind_in_order(client: TestClient) -> None:
     response = gql(client, query, ids=ids)
     assert response.errors == []
     nodes = response.data["nodes"]
-    assert [node and node["__typename"] for node in nodes] == ["Topic", "Researcher", "Work", "Institution", None]
+    assert [node and node["__typename"] for node in nodes] == [
+        "Topic",
+        "Researcher",
+        "Work",
+        "Institution",
+        None,
+    ]
     assert [node["id"] for node in nodes[:4]] == ids[:4]
     assert response.statements == 4
 
@@ -60,7 +66,9 @@ def test_nested_lists_page_by_cursor(client: TestClient) -> None:
         pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { arxivId } } } } }"""
     rid = encode_id("Researcher", "anirbit-mukherjee")
     first = gql(client, query, id=rid).data["researcher"]["works"]
-    second = gql(client, query, id=rid, after=first["pageInfo"]["endCursor"]).data["researcher"]["works"]
+    second = gql(client, query, id=rid, after=first["pageInfo"]["endCursor"]).data["researcher"][
+        "works"
+    ]
     assert first["pageInfo"]["hasNextPage"] and not second["pageInfo"]["hasNextPage"]
     assert second["pageInfo"]["hasPreviousPage"]
     ids = [e["node"]["arxivId"] for e in first["edges"] + second["edges"]]

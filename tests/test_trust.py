@@ -27,13 +27,9 @@ def test_the_seed_record_scores_17_unverified() -> None:
 
 
 def test_components_are_capped_and_bands_follow_the_score() -> None:
-    best = assess(
-        TrustInputs(VerificationLevel.L3, True, True, True, works=500, followers=10_000)
-    )
+    best = assess(TrustInputs(VerificationLevel.L3, True, True, True, works=500, followers=10_000))
     assert best.score == 100 and best.band is TrustBand.TRUSTED
-    claimed = assess(
-        TrustInputs(VerificationLevel.L2, True, False, False, works=4, followers=0)
-    )
+    claimed = assess(TrustInputs(VerificationLevel.L2, True, False, False, works=4, followers=0))
     assert (claimed.score, claimed.band) == (37, TrustBand.EMERGING)
     nothing = assess(TrustInputs(VerificationLevel.L0, False, False, False, 0, 0))
     assert (nothing.score, nothing.band) == (0, TrustBand.UNVERIFIED)

@@ -1,0 +1,35 @@
+# The two set-up commands: `make run` (API + seed on managed Neo4j) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install run test check neo4j-stop clean
+
+$(BIN)/peergraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/peergraph
+
+# Starts the managed Neo4j unless NEO4J_URI points at another server.
+run: install
+	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/peergraph neo4j start; fi
+	$(BIN)/peergraph migrate
+	$(BIN)/peergraph seed
+	$(BIN)/peergraph serve
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: check
+	$(BIN)/pytest
+
+neo4j-stop: install
+	$(BIN)/peergraph neo4j stop
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
