@@ -14,7 +14,7 @@ from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orci
 from schema.ids import decode_id
 from schema.institution import Institution
 from schema.node import Node
-from schema.pagination import Connection, list_limit, root_connection
+from schema.pagination import Connection, root_connection
 from schema.researcher import Researcher
 from schema.topic import Topic
 from schema.work import Work
@@ -52,7 +52,8 @@ class Query:
 
     @strawberry.field(description="Objects by global id, in the order given (at most 100).")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
-        list_limit(info, len(ids))
+        if len(ids) > info.context.settings.max_page_size:
+            raise BadInput(f"at most {info.context.settings.max_page_size} ids at once")
         decoded = [decode_id(id) for id in ids]
         return list(
             await asyncio.gather(*(load_node(info, NODE_TYPES[kind], key) for kind, key in decoded))
