@@ -69,10 +69,6 @@ class Database:
         except (ServiceUnavailable, SessionExpired, OSError) as error:
             raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
 
-    async def write_text(self, text: str) -> None:
-        """Run a statement already loaded from cypher/ (migrations)."""
-        await self._execute(text, None, RoutingControl.WRITE)
-
     async def ping(self) -> bool:
         try:
             await self.read("ping")
@@ -83,12 +79,7 @@ class Database:
     async def _run(
         self, name: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
-        return await self._execute(statement(name), parameters, routing)
-
-    async def _execute(
-        self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
-    ) -> list[Row]:
-        query = Query(text, timeout=self.timeout)
+        query = Query(statement(name), timeout=self.timeout)
         try:
             records, _, _ = await self.driver.execute_query(
                 query, parameters, database_=self.database, routing_=routing

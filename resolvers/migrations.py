@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from resolvers.database import Database
-from resolvers.statements import statements_in
+from resolvers.statements import statement_names
 
 
 async def apply_migrations(db: Database) -> int:
-    applied = 0
-    for text in statements_in("migrations"):
-        await db.write_text(text)
-        applied += 1
-    return applied
+    names = statement_names("migrations")
+    for name in names:
+        await db.write(name)
+    return len(names)

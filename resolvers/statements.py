@@ -14,9 +14,6 @@ def statement(name: str) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-def statements_in(folder: str) -> list[str]:
-    """Every statement of a sub-folder, in file-name order (used for migrations)."""
-    return [
-        statement(f"{folder}/{path.stem}")
-        for path in sorted((CYPHER_DIR / folder).glob("*.cypher"))
-    ]
+def statement_names(folder: str) -> list[str]:
+    """The statements of a sub-folder, in file-name order (migrations run in that order)."""
+    return [f"{folder}/{path.stem}" for path in sorted((CYPHER_DIR / folder).glob("*.cypher"))]
