@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +12,7 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
-from tests.conftest import gql, managed_settings
+from tests.conftest import gql, managed_settings, run_on_db
 
 
 def test_config_is_loopback_only_with_http_off(settings: Settings) -> None:
@@ -36,6 +37,16 @@ def test_start_when_running_only_reports(settings: Settings) -> None:
     assert status.uri == f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
 
 
+def wait_for_constraints(settings: Settings) -> list[str]:
+    """Start-up applies migrations in the background; give it a moment."""
+    deadline = time.monotonic() + 30
+    while True:
+        names: list[str] = run_on_db(settings, "test/constraint_names")[0]["names"]
+        if names or time.monotonic() > deadline:
+            return names
+        time.sleep(0.2)
+
+
 @pytest.fixture
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
     server = ManagedNeo4j(managed_settings(tmp_path_factory.mktemp("outage")))
@@ -48,6 +59,7 @@ def test_outage_gives_database_unavailable_and_the_api_recovers(own_server: Mana
     query = "{ works(first: 1) { totalCount } }"
     with TestClient(create_app(own_server.settings)) as client:
         assert client.get("/readyz").status_code == 200
+        assert "researcher_key" in wait_for_constraints(own_server.settings)
         assert gql(client, query).data == {"works": {"totalCount": 0}}
 
         assert own_server.stop() is True

@@ -1,0 +1,1 @@
+SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names
