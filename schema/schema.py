@@ -16,6 +16,7 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from resolvers.context import Context
@@ -24,6 +25,9 @@ from schema.query import Query
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
+
+# Each feature module contributes its own root fields; they merge into one Query.
+ROOT_TYPES: tuple[type, ...] = (Query,)
 
 
 def is_unexpected(error: GraphQLError) -> bool:
@@ -55,7 +59,7 @@ class PeergraphSchema(strawberry.Schema):
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return PeergraphSchema(
-        query=Query,
+        query=merge_types("Query", ROOT_TYPES),
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
