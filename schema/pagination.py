@@ -53,10 +53,10 @@ class PageRequest:
     offset: int = 0
 
 
-def bounded(first: int | None, default: int, maximum: int) -> int:
-    size = default if first is None else first
+def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:
+    size = default if value is None else value
     if not 0 <= size <= maximum:
-        raise BadInput(f"first must be between 0 and {maximum}, got {size}")
+        raise BadInput(f"{argument} must be between 0 and {maximum}, got {size}")
     return size
 
 
@@ -74,6 +74,11 @@ def page_request(
     raise BadInput(f"cursor {after!r} does not belong to this list")
 
 
+def offset_cursor(position: int) -> str:
+    """The cursor after the item at a 1-based position of an offset-paged list."""
+    return encode_opaque(f"o|{position}")
+
+
 def connection(
     page: Page,
     request: PageRequest,
@@ -83,7 +88,7 @@ def connection(
     if request.keyset:
         cursors = [encode_opaque(f"k|{row['key']}") for row in page.rows]
     else:
-        cursors = [encode_opaque(f"o|{request.offset + n}") for n in range(1, len(page.rows) + 1)]
+        cursors = [offset_cursor(request.offset + n) for n in range(1, len(page.rows) + 1)]
     edges = [Edge(cursor=c, node=build(row)) for c, row in zip(cursors, page.rows, strict=True)]
     info = PageInfo(
         has_next_page=page.has_next,
@@ -115,7 +120,8 @@ async def nested_connection(
 
 
 def list_limit(info: Info, first: int | None) -> int:
-    return bounded(first, **_limits(info.context))
+    settings = info.context.settings
+    return bounded(first, settings.default_page_size, settings.max_page_size)
 
 
 def _limits(context: Context) -> dict[str, int]:

@@ -8,17 +8,25 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.graph import Row, lookup, related
-from schema import institution, topic, work
+from schema import institution, path, topic, work
+from schema.collaboration import (
+    CLOSE_STRENGTH,
+    COAUTHOR_WEIGHT,
+    MAX_HOPS,
+    TOPIC_WEIGHT,
+    recommendation_parameters,
+    strength_parameters,
+)
+from schema.ids import decode_id
 from schema.node import Node
-from schema.pagination import Connection, list_limit, nested_connection
+from schema.pagination import Connection, bounded, list_limit, nested_connection
 from schema.trust import Trust, TrustInputs, VerificationLevel, assess
 
 if TYPE_CHECKING:
     from schema.institution import Institution
+    from schema.path import CollaborationPath
     from schema.topic import Topic
     from schema.work import Work
-
-CLOSE_STRENGTH = 1.0
 
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
@@ -40,15 +48,40 @@ class ResearcherTopic:
     )
 
 
-@strawberry.type
+@strawberry.type(description="A co-author and the collaboration between the two.")
 class Collaborator:
     researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
     shared_works: int
     strength: float = strawberry.field(
-        description="Sum over shared works of 1 / (authors - 1): a two-author paper counts 1."
+        description="Sum over shared works of 1 / (authors - 1), halved every 5 years of age."
     )
+    first_year: int | None
     last_year: int | None
     close: bool = strawberry.field(description=f"strength >= {CLOSE_STRENGTH}")
+    works: list[Annotated[Work, strawberry.lazy("schema.work")]] = strawberry.field(
+        description="Shared works, newest first (bounded by worksPerCollaborator)."
+    )
+
+
+@strawberry.type(description="Someone worth meeting: not yet a co-author.")
+class RecommendedCollaborator:
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
+    score: float = strawberry.field(
+        description=f"{COAUTHOR_WEIGHT} per shared co-author + {TOPIC_WEIGHT} per shared topic."
+    )
+    shared_coauthors: int
+    shared_topics: list[str]
+    reasons: list[str]
+
+
+def recommendation_reasons(row: Row) -> list[str]:
+    reasons = []
+    if row["sharedCoauthors"]:
+        names = ", ".join(row["via"])
+        reasons.append(f"{row['sharedCoauthors']} shared co-author(s), e.g. {names}")
+    if row["sharedTopics"]:
+        reasons.append("also works on " + ", ".join(row["sharedTopics"]))
+    return reasons
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
@@ -122,25 +155,65 @@ class Researcher(Node):
         ]
 
     @strawberry.field(description="Co-authors, strongest collaboration first.")
-    async def collaborators(self, info: Info, first: int | None = None) -> list[Collaborator]:
+    async def collaborators(
+        self, info: Info, first: int | None = None, works_per_collaborator: int = 5
+    ) -> list[Collaborator]:
         rows = await related(
-            info.context, "researcher_collaborators", self.key, limit=list_limit(info, first)
+            info.context,
+            "researcher_collaborators",
+            self.key,
+            limit=list_limit(info, first),
+            worksPerCollaborator=bounded(
+                works_per_collaborator, default=5, maximum=20, argument="worksPerCollaborator"
+            ),
+            **strength_parameters(),
         )
         return [
             Collaborator(
                 researcher=Researcher.from_record(row["researcher"]),
                 shared_works=row["sharedWorks"],
                 strength=row["strength"],
+                first_year=row["firstYear"],
                 last_year=row["lastYear"],
                 close=row["strength"] >= CLOSE_STRENGTH,
+                works=[work.Work.from_record(item) for item in row["works"]],
             )
             for row in rows
         ]
 
-    async def _stats(self, info: Info) -> Row:
-        row = await info.context.loaders.load(
-            "researcher_stats", self.key, closeStrength=CLOSE_STRENGTH
+    @strawberry.field(
+        description="Researchers who are not co-authors yet, open to collaborate first."
+    )
+    async def recommended_collaborators(
+        self, info: Info, first: int | None = None
+    ) -> list[RecommendedCollaborator]:
+        rows = await related(
+            info.context,
+            "researcher_recommendations",
+            self.key,
+            limit=list_limit(info, first),
+            **recommendation_parameters(),
         )
+        return [
+            RecommendedCollaborator(
+                researcher=Researcher.from_record(row["researcher"]),
+                score=row["score"],
+                shared_coauthors=row["sharedCoauthors"],
+                shared_topics=row["sharedTopics"],
+                reasons=recommendation_reasons(row),
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(description="The shortest co-authorship chain to another researcher.")
+    async def collaboration_path(
+        self, info: Info, to: strawberry.ID, max_hops: int = MAX_HOPS
+    ) -> Annotated[CollaborationPath, strawberry.lazy("schema.path")] | None:
+        _, target = decode_id(to, expected="Researcher")
+        return await path.collaboration_path(info, self.key, target, max_hops)
+
+    async def _stats(self, info: Info) -> Row:
+        row = await info.context.loaders.load("researcher_stats", self.key, **strength_parameters())
         if row is None:
             raise LookupError(f"researcher {self.key} vanished during the request")
         return row

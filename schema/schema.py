@@ -21,13 +21,17 @@ from strawberry.types import ExecutionContext
 
 from resolvers.context import Context
 from schema.errors import PeergraphError
+from schema.explore import ExploreQuery
 from schema.query import Query
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
 
 # Each feature module contributes its own root fields; they merge into one Query.
-ROOT_TYPES: tuple[type, ...] = (Query,)
+ROOT_TYPES: tuple[type, ...] = (
+    Query,
+    ExploreQuery,
+)
 
 
 def is_unexpected(error: GraphQLError) -> bool:

@@ -1,0 +1,128 @@
+"""Graph slices for the explorer: nodes and edges ready for Cytoscape or Sigma."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from resolvers.context import Info
+from resolvers.graph import Row
+from schema.errors import BadInput
+from schema.ids import encode_id, encode_opaque
+
+# Fan-out caps: how many relationships of the center, and of each neighbour on the
+# second hop, are looked at. A hub costs what a node of this degree costs.
+SCAN_CENTER = 1000
+SCAN_PER_NEIGHBOR = 200
+MAX_LIMIT_PER_KIND = 50
+
+
+@strawberry.enum
+class NodeKind(Enum):
+    RESEARCHER = "Researcher"
+    WORK = "Work"
+    TOPIC = "Topic"
+    INSTITUTION = "Institution"
+
+
+@strawberry.enum
+class EdgeKind(Enum):
+    AUTHORED = "AUTHORED"
+    ABOUT = "ABOUT"
+    AFFILIATION = "AFFILIATION"
+    AFFILIATED_WITH = "AFFILIATED_WITH"
+    SUBTOPIC_OF = "SUBTOPIC_OF"
+    CITES = "CITES"
+
+
+@strawberry.type(description="A node of a graph slice; `id` works with node(id) and neighbors(id).")
+class GraphNode:
+    id: strawberry.ID
+    kind: NodeKind
+    label: str
+    weight: float = strawberry.field(description="Relationships the node has in the whole graph.")
+    strength: float = strawberry.field(
+        description="Tie to the center: edge score on hop 1, connecting neighbours on hop 2."
+    )
+    hop: int = strawberry.field(description="0 for the center, then 1 or 2.")
+
+
+@strawberry.type(description="A relationship between two nodes of the slice.")
+class GraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    kind: EdgeKind
+    weight: float = strawberry.field(description="Topic score for ABOUT edges, else 1.")
+
+
+@strawberry.type(description="A node's neighbourhood; every edge's ends are in `nodes`.")
+class GraphSlice:
+    center: strawberry.ID
+    nodes: list[GraphNode] = strawberry.field(description="Center first, then strongest first.")
+    edges: list[GraphEdge]
+    truncated: bool = strawberry.field(description="True when a fan-out cap left nodes out.")
+
+
+def graph_node(row: Row) -> GraphNode:
+    return GraphNode(
+        id=strawberry.ID(encode_id(row["kind"], row["key"])),
+        kind=NodeKind(row["kind"]),
+        label=row["label"] or row["key"],
+        weight=float(row["weight"]),
+        strength=float(row["strength"]),
+        hop=row["hop"],
+    )
+
+
+def graph_edges(rows: list[Row]) -> list[GraphEdge]:
+    """Each relationship once (both ends of a hop may report it), strongest first."""
+    edges: dict[str, GraphEdge] = {}
+    for row in rows:
+        identity = f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"
+        edges[identity] = GraphEdge(
+            id=strawberry.ID(encode_opaque(identity)),
+            source=strawberry.ID(encode_id(row["sourceKind"], row["source"])),
+            target=strawberry.ID(encode_id(row["targetKind"], row["target"])),
+            kind=EdgeKind(row["kind"]),
+            weight=float(row["weight"]),
+        )
+    return sorted(edges.values(), key=lambda edge: (-edge.weight, edge.id))
+
+
+def ordered_nodes(rows: list[Row]) -> list[GraphNode]:
+    nodes = [graph_node(row) for row in rows]
+    return sorted(nodes, key=lambda n: (n.hop, -n.strength, -n.weight, n.kind.value, n.label))
+
+
+def check_slice_arguments(depth: int, limit_per_kind: int) -> None:
+    if depth not in (1, 2):
+        raise BadInput(f"depth must be 1 or 2, got {depth}")
+    if not 1 <= limit_per_kind <= MAX_LIMIT_PER_KIND:
+        raise BadInput(
+            f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit_per_kind}"
+        )
+
+
+async def graph_slice(
+    info: Info, kind: str, key: str, depth: int, limit_per_kind: int
+) -> GraphSlice | None:
+    check_slice_arguments(depth, limit_per_kind)
+    row = await info.context.loaders.load(
+        "graph_slice",
+        key,
+        kind=kind,
+        depth=depth,
+        limit=limit_per_kind,
+        scan=SCAN_CENTER,
+        scanPerNeighbor=SCAN_PER_NEIGHBOR,
+    )
+    if row is None:
+        return None
+    return GraphSlice(
+        center=strawberry.ID(encode_id(kind, key)),
+        nodes=ordered_nodes(row["nodes"]),
+        edges=graph_edges(row["edges"]),
+        truncated=row["truncated"],
+    )
