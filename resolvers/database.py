@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -17,10 +18,17 @@ from neo4j import (
 from neo4j.exceptions import ClientError, DriverError, ServiceUnavailable, SessionExpired
 
 from resolvers.statements import statement
-from schema.errors import DatabaseUnavailable, QueryTimeout
+from schema.errors import BadInput, DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jConnection
 
 Row = dict[str, Any]
+
+# Lucene's parser (ParseException, TokenMgrError) and its regexp syntax (IllegalArgumentException)
+# reject the user's query text; nothing else a full-text query passes comes from the client.
+LUCENE_SYNTAX_ERROR = re.compile(
+    r"Failed to invoke procedure `db\.index\.fulltext\.query\w+`: Caused by: "
+    r"(?:org\.apache\.lucene\.queryparser\.\S+|java\.lang\.IllegalArgumentException): (.*)"
+)
 
 
 class Database:
@@ -91,6 +99,9 @@ class Database:
                 raise QueryTimeout(
                     f"the query took longer than {self.timeout:g}s and was stopped"
                 ) from error
+            syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
+            if error.code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:
+                raise BadInput(f"invalid search query: {syntax_error.group(1).strip()}") from error
             raise
         except DriverError as error:
             raise DatabaseUnavailable(

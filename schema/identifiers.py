@@ -3,37 +3,89 @@
 from __future__ import annotations
 
 import re
+from dataclasses import astuple, dataclass
 
 from schema.errors import BadInput
 
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$")
+# A leading 0, six Crockford base32 digits and their ISO 7064 mod 97-10 checksum.
+ROR = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+@dataclass(frozen=True)
+class Identifiers:
+    """What a free-text query is, when it is an identifier: each canonical, or None."""
+
+    orcid: str | None
+    doi: str | None
+    arxiv_id: str | None
+    ror: str | None
+
+    @property
+    def recognised(self) -> bool:
+        return any(astuple(self))
+
+
+def recognise(value: str) -> Identifiers:
+    return Identifiers(
+        orcid=_orcid(value), doi=_doi(value), arxiv_id=_arxiv_id(value), ror=_ror(value)
+    )
 
 
 def normalize_orcid(value: str) -> str:
-    orcid = _strip_prefixes(value.strip(), "https://orcid.org/", "http://orcid.org/", "orcid.org/")
-    orcid = orcid.upper()
-    if not ORCID.match(orcid):
-        raise BadInput(f"{value!r} is not an ORCID iD (expected 0000-0000-0000-0000)")
-    return orcid
+    return _required(_orcid(value), f"{value!r} is not an ORCID iD (expected 0000-0000-0000-0000)")
 
 
 def normalize_doi(value: str) -> str:
-    doi = _strip_prefixes(
-        value.strip().lower(), "https://doi.org/", "http://doi.org/", "doi.org/", "doi:"
-    )
-    if not DOI.match(doi):
-        raise BadInput(f"{value!r} is not a DOI (expected 10.xxxx/...)")
-    return doi
+    return _required(_doi(value), f"{value!r} is not a DOI (expected 10.xxxx/...)")
 
 
 def normalize_arxiv_id(value: str) -> str:
+    return _required(_arxiv_id(value), f"{value!r} is not an arXiv id (expected e.g. 2204.12554)")
+
+
+def normalize_ror(value: str) -> str:
+    return _required(_ror(value), f"{value!r} is not a ROR id (expected e.g. 027m9bs27)")
+
+
+def _orcid(value: str) -> str | None:
+    orcid = _strip_prefixes(value.strip(), "https://orcid.org/", "http://orcid.org/", "orcid.org/")
+    return _matching(ORCID, orcid.upper())
+
+
+def _doi(value: str) -> str | None:
+    doi = _strip_prefixes(
+        value.strip().lower(), "https://doi.org/", "http://doi.org/", "doi.org/", "doi:"
+    )
+    return _matching(DOI, doi)
+
+
+def _arxiv_id(value: str) -> str | None:
     arxiv = _strip_prefixes(value.strip(), "https://arxiv.org/abs/", "arXiv:", "arxiv:")
-    arxiv = re.sub(r"v\d+$", "", arxiv)
-    if not ARXIV.match(arxiv):
-        raise BadInput(f"{value!r} is not an arXiv id (expected e.g. 2204.12554)")
-    return arxiv
+    return _matching(ARXIV, re.sub(r"v\d+$", "", arxiv))
+
+
+def _ror(value: str) -> str | None:
+    ror = _strip_prefixes(value.strip().lower(), "https://ror.org/", "http://ror.org/", "ror.org/")
+    if not ROR.match(ror):
+        return None
+    number = 0
+    for digit in ror[1:7]:
+        number = number * 32 + CROCKFORD.index(digit)
+    return ror if 98 - number * 100 % 97 == int(ror[7:]) else None
+
+
+def _matching(pattern: re.Pattern[str], value: str) -> str | None:
+    return value if pattern.match(value) else None
+
+
+def _required(canonical: str | None, message: str) -> str:
+    if canonical is None:
+        raise BadInput(message)
+    return canonical
 
 
 def _strip_prefixes(value: str, *prefixes: str) -> str:

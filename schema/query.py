@@ -10,7 +10,7 @@ import strawberry
 from resolvers.context import Info
 from resolvers.graph import find, lookup
 from schema.errors import BadInput
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 from schema.ids import decode_id
 from schema.institution import Institution
 from schema.node import Node
@@ -97,9 +97,17 @@ class Query:
     async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
         return await by_id(info, Topic, id)
 
-    @strawberry.field
-    async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
-        return await by_id(info, Institution, id)
+    @strawberry.field(description="An institution by global id or by ROR id.")
+    async def institution(
+        self, info: Info, id: strawberry.ID | None = None, ror: str | None = None
+    ) -> Institution | None:
+        if exactly_one(id=id, ror=ror) == "id":
+            assert id is not None
+            return await by_id(info, Institution, id)
+        else:
+            assert ror is not None
+            record = await find(info.context, "institution_by_ror", ror=normalize_ror(ror))
+        return None if record is None else Institution.from_record(record)
 
     @strawberry.field(description="All researchers, by key.")
     async def researchers(

@@ -23,6 +23,7 @@ from resolvers.context import Context
 from schema.errors import PeergraphError
 from schema.explore import ExploreQuery
 from schema.query import Query
+from schema.search import SearchQuery
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
@@ -31,6 +32,7 @@ logger = logging.getLogger("peergraph.errors")
 ROOT_TYPES: tuple[type, ...] = (
     Query,
     ExploreQuery,
+    SearchQuery,
 )
 
 

@@ -99,6 +99,6 @@ class GraphQLResponse:
         return [error.get("extensions", {}).get("code", "") for error in self.errors]
 
 
-def gql(client: TestClient, query: str, **variables: Any) -> GraphQLResponse:
-    response = client.post("/graphql", json={"query": query, "variables": variables})
+def gql(client: TestClient, document: str, **variables: Any) -> GraphQLResponse:
+    response = client.post("/graphql", json={"query": document, "variables": variables})
     return GraphQLResponse(response.json())
