@@ -35,8 +35,8 @@ async def related(context: Context, name: str, key: str, **parameters: Any) -> l
     return [] if row is None else list(row["items"])
 
 
-async def count(context: Context, name: str, key: str) -> int:
-    row = await context.loaders.load(name, key)
+async def count(context: Context, name: str, key: str, **parameters: Any) -> int:
+    row = await context.loaders.load(name, key, **parameters)
     return 0 if row is None else int(row["count"])
 
 
@@ -47,8 +47,10 @@ async def root_page(context: Context, name: str, first: int, after_key: str | No
     return Page(items[:first], len(items) > first)
 
 
-async def nested_page(context: Context, name: str, key: str, first: int, offset: int) -> Page:
-    items = await related(context, name, key, offset=offset, limit=first + 1)
+async def nested_page(
+    context: Context, name: str, key: str, first: int, offset: int, **parameters: Any
+) -> Page:
+    items = await related(context, name, key, offset=offset, limit=first + 1, **parameters)
     return Page(items[:first], len(items) > first)
 
 

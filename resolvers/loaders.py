@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+import json
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -17,13 +18,13 @@ class Loaders:
 
     def __init__(self, run: RunStatement) -> None:
         self._run = run
-        self._loaders: dict[Hashable, DataLoader[str, Row | None]] = {}
+        self._loaders: dict[str, DataLoader[str, Row | None]] = {}
 
-    def load(self, name: str, key: str, **parameters: Hashable) -> Awaitable[Row | None]:
+    def load(self, name: str, key: str, **parameters: Any) -> Awaitable[Row | None]:
         return self._loader(name, parameters).load(key)
 
-    def _loader(self, name: str, parameters: dict[str, Hashable]) -> DataLoader[str, Row | None]:
-        cache_key = (name, *sorted(parameters.items()))
+    def _loader(self, name: str, parameters: dict[str, Any]) -> DataLoader[str, Row | None]:
+        cache_key = json.dumps([name, parameters], sort_keys=True)
         loader = self._loaders.get(cache_key)
         if loader is None:
             loader = DataLoader(load_fn=self._batch(name, parameters))
@@ -31,7 +32,7 @@ class Loaders:
         return loader
 
     def _batch(
-        self, name: str, parameters: dict[str, Hashable]
+        self, name: str, parameters: dict[str, Any]
     ) -> Callable[[Sequence[str]], Awaitable[list[Row | None]]]:
         async def load(keys: Sequence[str]) -> list[Row | None]:
             rows = await self._run(name, {"keys": list(keys), **parameters})

@@ -7,14 +7,25 @@ from typing import TYPE_CHECKING, Annotated, Self
 import strawberry
 
 from resolvers.context import Info
-from resolvers.graph import Row
-from schema import researcher, work
+from resolvers.graph import Row, related
+from schema import lists, topic
+from schema.aggregates import YearCount
+from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
 from schema.node import Node
-from schema.pagination import Connection, nested_connection
+from schema.pagination import Connection, list_limit
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
+    from schema.topic import Topic
     from schema.work import Work
+
+
+@strawberry.type(description="A topic of an institution's works.")
+class InstitutionTopic:
+    topic: Annotated[Topic, strawberry.lazy("schema.topic")]
+    works: int = strawberry.field(description="Works affiliated here about the topic.")
+    researchers: int = strawberry.field(description="Distinct authors of those works.")
+    share: float = strawberry.field(description="Score-weighted share of the topics here.")
 
 
 @strawberry.type(description="A university, company or lab.")
@@ -35,24 +46,50 @@ class Institution(Node):
         )
 
     @strawberry.field(
-        description="Researchers who published with this affiliation, most works first."
+        description="Researchers affiliated on their profile or on a paper, most works first."
     )
     async def researchers(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: ResearcherWhere | None = None,
+        order_by: ResearcherOrder | None = None,
     ) -> Connection[Annotated[Researcher, strawberry.lazy("schema.researcher")]]:
-        return await nested_connection(
-            info,
-            "institution_researchers",
-            self.key,
-            first,
-            after,
-            researcher.Researcher.from_record,
+        return await lists.researchers_connection(
+            info, "Institution", self.key, first, after, where, order_by
         )
 
-    @strawberry.field(description="Works with an author affiliated here, newest first.")
+    @strawberry.field(
+        description="Works with an author affiliated here, newest first unless ordered."
+    )
     async def works(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await nested_connection(
-            info, "institution_works", self.key, first, after, work.Work.from_record
+        return await lists.works_connection(
+            info, "Institution", self.key, first, after, where, order_by
         )
+
+    @strawberry.field(description="How many of these works appeared each year, oldest first.")
+    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
+        return await lists.works_by_year(info, "Institution", self.key, where)
+
+    @strawberry.field(description="Topics of the works affiliated here, most works first.")
+    async def top_topics(self, info: Info, first: int | None = None) -> list[InstitutionTopic]:
+        rows = await related(
+            info.context, "institution_top_topics", self.key, limit=list_limit(info, first)
+        )
+        return [
+            InstitutionTopic(
+                topic=topic.Topic.from_record(row["topic"]),
+                works=row["works"],
+                researchers=row["researchers"],
+                share=row["share"],
+            )
+            for row in rows
+        ]

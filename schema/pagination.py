@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -110,13 +110,21 @@ async def root_connection(
 
 
 async def nested_connection(
-    info: Info, name: str, key: str, first: int | None, after: str | None, build: Callable[[Row], T]
+    info: Info,
+    name: str,
+    key: str,
+    first: int | None,
+    after: str | None,
+    build: Callable[[Row], T],
+    **parameters: Any,
 ) -> Connection[T]:
     """A list under a parent: `<name>` and `<name>_count`, each one statement per level."""
     context = info.context
     request = page_request(first, after, **_limits(context), keyset=False)
-    page = await nested_page(context, name, key, request.first, request.offset)
-    return connection(page, request, build, lambda: count(context, f"{name}_count", key))
+    page = await nested_page(context, name, key, request.first, request.offset, **parameters)
+    return connection(
+        page, request, build, lambda: count(context, f"{name}_count", key, **parameters)
+    )
 
 
 def list_limit(info: Info, first: int | None) -> int:

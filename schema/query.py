@@ -9,10 +9,13 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.graph import find, lookup
+from schema.aggregates import YearCount
 from schema.errors import BadInput
+from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 from schema.ids import decode_id
 from schema.institution import Institution
+from schema.lists import researchers_connection, works_by_year, works_connection
 from schema.node import Node
 from schema.pagination import Connection, root_connection
 from schema.researcher import Researcher
@@ -109,17 +112,41 @@ class Query:
             record = await find(info.context, "institution_by_ror", ror=normalize_ror(ror))
         return None if record is None else Institution.from_record(record)
 
-    @strawberry.field(description="All researchers, by key.")
+    @strawberry.field(
+        description="All researchers: by key, or filtered and ordered (then paged by offset)."
+    )
     async def researchers(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: ResearcherWhere | None = None,
+        order_by: ResearcherOrder | None = None,
     ) -> Connection[Researcher]:
-        return await root_connection(info, "researchers", first, after, Researcher.from_record)
+        if where is None and order_by is None:
+            return await root_connection(info, "researchers", first, after, Researcher.from_record)
+        return await researchers_connection(info, None, "", first, after, where, order_by)
 
-    @strawberry.field(description="All works, by key.")
+    @strawberry.field(
+        description="All works: by key, or filtered and ordered (then paged by offset)."
+    )
     async def works(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
     ) -> Connection[Work]:
-        return await root_connection(info, "works", first, after, Work.from_record)
+        if where is None and order_by is None:
+            return await root_connection(info, "works", first, after, Work.from_record)
+        return await works_connection(info, None, "", first, after, where, order_by)
+
+    @strawberry.field(
+        description="Works per year across the graph, or of the works matching `where`."
+    )
+    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
+        return await works_by_year(info, None, "", where)
 
     @strawberry.field(description="All topics, by key.")
     async def topics(

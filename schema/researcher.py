@@ -8,7 +8,8 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.graph import Row, lookup, related
-from schema import institution, path, topic, work
+from schema import institution, lists, path, topic, work
+from schema.aggregates import YearCount
 from schema.collaboration import (
     CLOSE_STRENGTH,
     COAUTHOR_WEIGHT,
@@ -17,9 +18,10 @@ from schema.collaboration import (
     recommendation_parameters,
     strength_parameters,
 )
+from schema.filters import WorkOrder, WorkWhere
 from schema.ids import decode_id
 from schema.node import Node
-from schema.pagination import Connection, bounded, list_limit, nested_connection
+from schema.pagination import Connection, bounded, list_limit
 from schema.trust import Trust, TrustInputs, VerificationLevel, assess
 
 if TYPE_CHECKING:
@@ -134,13 +136,22 @@ class Researcher(Node):
             )
         )
 
-    @strawberry.field(description="The researcher's works, newest first.")
+    @strawberry.field(description="The researcher's works, newest first unless ordered.")
     async def works(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await nested_connection(
-            info, "researcher_works", self.key, first, after, work.Work.from_record
+        return await lists.works_connection(
+            info, "Researcher", self.key, first, after, where, order_by
         )
+
+    @strawberry.field(description="How many of these works appeared each year, oldest first.")
+    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
+        return await lists.works_by_year(info, "Researcher", self.key, where)
 
     @strawberry.field(description="Topics of the researcher's works, largest share first.")
     async def topics(self, info: Info, first: int | None = None) -> list[ResearcherTopic]:

@@ -9,9 +9,11 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.graph import Row, lookup
-from schema import researcher, work
+from schema import lists
+from schema.aggregates import YearCount
+from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
 from schema.node import Node
-from schema.pagination import Connection, nested_connection
+from schema.pagination import Connection
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
@@ -46,18 +48,30 @@ class Topic(Node):
         record = await lookup(info.context, "topic_parent", self.key)
         return None if record is None else Topic.from_record(record)
 
-    @strawberry.field(description="Works about this topic, newest first.")
+    @strawberry.field(description="Works about this topic, newest first unless ordered.")
     async def works(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await nested_connection(
-            info, "topic_works", self.key, first, after, work.Work.from_record
-        )
+        return await lists.works_connection(info, "Topic", self.key, first, after, where, order_by)
 
     @strawberry.field(description="Authors of works about this topic, most such works first.")
     async def researchers(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        where: ResearcherWhere | None = None,
+        order_by: ResearcherOrder | None = None,
     ) -> Connection[Annotated[Researcher, strawberry.lazy("schema.researcher")]]:
-        return await nested_connection(
-            info, "topic_researchers", self.key, first, after, researcher.Researcher.from_record
+        return await lists.researchers_connection(
+            info, "Topic", self.key, first, after, where, order_by
         )
+
+    @strawberry.field(description="How many of these works appeared each year, oldest first.")
+    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
+        return await lists.works_by_year(info, "Topic", self.key, where)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
@@ -13,27 +12,12 @@ from resolvers.graph import Row, related
 from schema import institution, researcher, topic
 from schema.node import Node
 from schema.pagination import list_limit
+from schema.work_type import WorkType
 
 if TYPE_CHECKING:
     from schema.institution import Institution
     from schema.researcher import Researcher
     from schema.topic import Topic
-
-
-@strawberry.enum(description="The kind of work, as OpenAlex types works.")
-class WorkType(Enum):
-    ARTICLE = "article"
-    PREPRINT = "preprint"
-    BOOK = "book"
-    BOOK_CHAPTER = "book-chapter"
-    DATASET = "dataset"
-    DISSERTATION = "dissertation"
-    REVIEW = "review"
-    REPORT = "report"
-    EDITORIAL = "editorial"
-    LETTER = "letter"
-    STANDARD = "standard"
-    OTHER = "other"
 
 
 @strawberry.type(description="One author of a work, in byline order.")

@@ -1,3 +1,0 @@
-UNWIND $keys AS key
-MATCH (t:Topic {key: key})
-RETURN key, COUNT { (:Work)-[:ABOUT]->(t) } AS count

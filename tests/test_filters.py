@@ -1,0 +1,199 @@
+"""Analyst queries: where (AND/OR/NOT), orderBy, paging and aggregates, top-level and nested."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import strawberry
+from starlette.testclient import TestClient
+
+from schema.errors import BadInput
+from schema.filters import WorkWhere, anchor_of, work_clauses
+from schema.ids import encode_id
+from tests.conftest import gql
+
+KARMAKAR = encode_id("Researcher", "sayar-karmakar")
+ANIRBIT = encode_id("Researcher", "anirbit-mukherjee")
+HEAVY_TAILS = encode_id("Topic", "topic:heavy-tails")
+FLORIDA = encode_id("Institution", "ror:02y3ad647")
+WORKS = """query ($where: WorkWhere, $orderBy: WorkOrder, $first: Int, $after: String) {
+  works(where: $where, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { arxivId title year } } } }"""
+RESEARCHERS = """query ($where: ResearcherWhere, $orderBy: ResearcherOrder) {
+  researchers(where: $where, orderBy: $orderBy) { totalCount edges { node { name } } } }"""
+
+
+def arxiv_ids(client: TestClient, **variables: Any) -> list[str]:
+    response = gql(client, WORKS, **variables)
+    assert response.errors == []
+    works = response.data["works"]
+    ids = [edge["node"]["arxivId"] for edge in works["edges"]]
+    assert works["totalCount"] == len(ids) or works["pageInfo"]["hasNextPage"]
+    return ids
+
+
+def names(client: TestClient, **variables: Any) -> list[str]:
+    response = gql(client, RESEARCHERS, **variables)
+    assert response.errors == []
+    return [edge["node"]["name"] for edge in response.data["researchers"]["edges"]]
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ({"yearFrom": 2023}, ["2605.07959"]),
+        ({"yearTo": 2022, "titleContains": "RELU"}, ["2204.12554", "2005.04211"]),
+        (
+            {"OR": [{"titleContains": "lora"}, {"titleContains": "poisoning"}]},
+            ["2605.07959", "2005.01699"],
+        ),
+        ({"NOT": {"author": KARMAKAR}}, ["2605.07959"]),
+        ({"topic": HEAVY_TAILS, "openAccess": True}, ["2204.12554"]),
+        ({"institution": FLORIDA}, ["2204.12554"]),
+        ({"type": ["ARTICLE"]}, []),
+        (
+            {"venue": "arXiv", "NOT": {"OR": [{"yearFrom": 2023}, {"titleContains": "heavy"}]}},
+            ["2005.04211", "2005.01699"],
+        ),
+        (
+            {"AND": [{"author": ANIRBIT}, {"author": KARMAKAR}], "yearFrom": 2022},
+            ["2204.12554", "2005.04211", "2005.01699"],
+        ),
+    ],
+)
+def test_work_filters_combine(
+    client: TestClient, where: dict[str, Any], expected: list[str]
+) -> None:
+    assert arxiv_ids(client, where=where) == expected
+
+
+def test_order_by_and_offset_paging(client: TestClient) -> None:
+    order = {"field": "TITLE", "direction": "ASC"}
+    everything = arxiv_ids(client, where={"yearFrom": 2000}, orderBy=order)
+    assert everything == ["2204.12554", "2605.07959", "2005.01699", "2005.04211"]
+    first = gql(client, WORKS, where={"yearFrom": 2000}, orderBy=order, first=3).data["works"]
+    rest = gql(
+        client,
+        WORKS,
+        where={"yearFrom": 2000},
+        orderBy=order,
+        first=3,
+        after=first["pageInfo"]["endCursor"],
+    ).data["works"]
+    assert [e["node"]["arxivId"] for e in first["edges"] + rest["edges"]] == everything
+    assert rest["pageInfo"]["hasNextPage"] is False
+    years = [
+        e["node"]["year"]
+        for e in gql(client, WORKS, orderBy={"field": "YEAR", "direction": "ASC"}).data["works"][
+            "edges"
+        ]
+    ]
+    assert years == sorted(years)
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ({"nameContains": "SUN"}, ["Mingfei Sun", "Zhengkai Sun"]),
+        ({"minWorks": 3}, ["Anirbit Mukherjee", "Sayar Karmakar"]),
+        ({"openToCollaborate": True}, ["Anirbit Mukherjee"]),
+        ({"hasOrcid": True}, []),
+        ({"topic": HEAVY_TAILS, "NOT": {"nameContains": "anirbit"}}, ["Sayar Karmakar"]),
+        ({"institution": FLORIDA}, ["Sayar Karmakar"]),
+    ],
+)
+def test_researcher_filters_combine(
+    client: TestClient, where: dict[str, Any], expected: list[str]
+) -> None:
+    assert sorted(names(client, where=where)) == expected
+
+
+def test_researchers_order_by_works_count(client: TestClient) -> None:
+    ordered = names(client, orderBy={"field": "WORKS_COUNT", "direction": "DESC"})
+    assert ordered[:2] == ["Anirbit Mukherjee", "Sayar Karmakar"]
+    assert names(client, orderBy={"field": "NAME", "direction": "ASC"})[0] == "Alejandro F Frangi"
+
+
+def test_nested_lists_take_filters_and_cost_the_same_for_any_page(client: TestClient) -> None:
+    query = """query ($first: Int!) { researchers(first: $first) { edges { node {
+      works(where: {yearFrom: 2022, NOT: {titleContains: "lora"}}, orderBy: {field: TITLE, direction: ASC}) {
+        totalCount edges { node { title } } } } } } }"""
+    small, large = gql(client, query, first=1), gql(client, query, first=7)
+    assert small.errors == large.errors == []
+    assert small.statements == large.statements == 3
+    by_name = {edge["node"]["works"]["totalCount"] for edge in large.data["researchers"]["edges"]}
+    assert by_name == {0, 1, 3}
+
+
+def test_topic_and_institution_lists_filter_too(client: TestClient) -> None:
+    query = """query ($topic: ID!, $institution: ID!) {
+      topic(id: $topic) { researchers(where: {nameContains: "karmakar"}) { totalCount } works(where: {yearFrom: 2023}) { totalCount } }
+      institution(id: $institution) { researchers { edges { node { name } } } works(where: {openAccess: true}) { totalCount } } }"""
+    data = gql(client, query, topic=HEAVY_TAILS, institution=FLORIDA).data
+    assert data["topic"]["researchers"]["totalCount"] == 1
+    assert data["topic"]["works"]["totalCount"] == 0
+    assert data["institution"]["works"]["totalCount"] == 1
+
+
+def test_aggregates(client: TestClient) -> None:
+    query = """query ($id: ID!, $institution: ID!, $topic: ID!) {
+      researcher(id: $id) { worksByYear { year works } }
+      topic(id: $topic) { worksByYear { year works } }
+      institution(id: $institution) { topTopics { works researchers share topic { name } } }
+      worksByYear(where: {titleContains: "relu"}) { year works } }"""
+    data = gql(client, query, id=ANIRBIT, institution=FLORIDA, topic=HEAVY_TAILS).data
+    assert data["researcher"]["worksByYear"] == [
+        {"year": 2022, "works": 3},
+        {"year": 2026, "works": 1},
+    ]
+    assert data["topic"]["worksByYear"] == [{"year": 2022, "works": 1}]
+    assert data["worksByYear"] == [{"year": 2022, "works": 2}]
+    top = data["institution"]["topTopics"]
+    assert [t["topic"]["name"] for t in top] == [
+        "Heavy-tailed behaviour in learning",
+        "Stochastic gradient methods",
+        "Theory of neural network training",
+    ]
+    assert all(t["works"] == 1 and t["researchers"] == 2 for t in top)
+    assert sum(t["share"] for t in top) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"topic": KARMAKAR},
+        {"author": "not-an-id"},
+        {"AND": [{"OR": [{"yearFrom": y}, {"yearTo": y}]} for y in range(2000, 2006)]},
+    ],
+)
+def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) -> None:
+    assert gql(client, WORKS, where=where).codes == ["BAD_INPUT"]
+
+
+def test_not_is_pushed_down_to_atoms() -> None:
+    where = WorkWhere(
+        NOT=WorkWhere(year_from=2020, OR=[WorkWhere(venue="a"), WorkWhere(venue="b")])
+    )
+    clauses = work_clauses(where)
+    # NOT (y AND (a OR b)) = NOT y OR (NOT a AND NOT b)
+    assert [[(a["field"], a["value"], a["negate"]) for a in c] for c in clauses] == [
+        [("yearFrom", 2020, True)],
+        [("venue", "a", True), ("venue", "b", True)],
+    ]
+
+
+def test_a_shared_parent_becomes_the_starting_point() -> None:
+    topic = strawberry.ID(encode_id("Topic", "t1"))
+    where = WorkWhere(topic=topic, OR=[WorkWhere(year_from=2020), WorkWhere(venue="x")])
+    anchor = anchor_of(work_clauses(where))
+    assert (anchor.kind, anchor.key) == ("Topic", "t1")
+    assert anchor_of(work_clauses(WorkWhere(NOT=WorkWhere(topic=topic)))).kind is None
+
+
+def test_too_complex_filters_are_refused() -> None:
+    where = WorkWhere(
+        AND=[WorkWhere(OR=[WorkWhere(year_from=y), WorkWhere(year_to=y)]) for y in range(6)]
+    )
+    with pytest.raises(BadInput):
+        work_clauses(where)
