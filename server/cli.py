@@ -74,7 +74,9 @@ def serve(settings: Settings) -> None:
 
     from server.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port, access_log=settings.access_log
+    )
 
 
 def _managed_only(settings: Settings) -> ManagedNeo4j:

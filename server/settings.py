@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     graphiql: bool = True
+    access_log: bool = True
     max_depth: Positive = 12
     max_aliases: Positive = 30
     max_tokens: Positive = 5000
