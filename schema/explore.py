@@ -9,7 +9,6 @@ import strawberry
 from resolvers.context import Info
 from schema.collaboration import MAX_HOPS
 from schema.graph import (
-    SCAN_CENTER,
     GraphEdge,
     GraphNode,
     GraphSlice,
@@ -31,7 +30,7 @@ class Neighborhood:
     page_info: PageInfo
     total_count: int = strawberry.field(description="Neighbours of the requested kinds seen.")
     truncated: bool = strawberry.field(
-        description=f"True when the node has more than {SCAN_CENTER} relationships to rank."
+        description="True when the node has more relationships than the fan-out cap ranks."
     )
 
 
@@ -83,7 +82,7 @@ class ExploreQuery:
                 "kinds": wanted,
                 "offset": request.offset,
                 "limit": request.first,
-                "scan": SCAN_CENTER,
+                "scan": settings.fanout_center,
             },
         )
         if not rows:

@@ -11,10 +11,6 @@ from resolvers.graph import Row
 from schema.errors import BadInput
 from schema.ids import encode_id, encode_opaque
 
-# Fan-out caps: how many relationships of the center, and of each neighbour on the
-# second hop, are looked at. A hub costs what a node of this degree costs.
-SCAN_CENTER = 1000
-SCAN_PER_NEIGHBOR = 200
 MAX_LIMIT_PER_KIND = 50
 
 
@@ -109,14 +105,16 @@ async def graph_slice(
     info: Info, kind: str, key: str, depth: int, limit_per_kind: int
 ) -> GraphSlice | None:
     check_slice_arguments(depth, limit_per_kind)
+    settings = info.context.settings
+    # Only the center's first relationships, and each hop-1 node's, are ranked.
     row = await info.context.loaders.load(
         "graph_slice",
         key,
         kind=kind,
         depth=depth,
         limit=limit_per_kind,
-        scan=SCAN_CENTER,
-        scanPerNeighbor=SCAN_PER_NEIGHBOR,
+        scan=settings.fanout_center,
+        scanPerNeighbor=settings.fanout_per_neighbor,
     )
     if row is None:
         return None

@@ -177,7 +177,7 @@ class Researcher(Node):
             worksPerCollaborator=bounded(
                 works_per_collaborator, default=5, maximum=20, argument="worksPerCollaborator"
             ),
-            **strength_parameters(),
+            **strength_parameters(info.context.settings),
         )
         return [
             Collaborator(
@@ -203,7 +203,7 @@ class Researcher(Node):
             "researcher_recommendations",
             self.key,
             limit=list_limit(info, first),
-            **recommendation_parameters(),
+            **recommendation_parameters(info.context.settings),
         )
         return [
             RecommendedCollaborator(
@@ -224,7 +224,9 @@ class Researcher(Node):
         return await path.collaboration_path(info, self.key, target, max_hops)
 
     async def _stats(self, info: Info) -> Row:
-        row = await info.context.loaders.load("researcher_stats", self.key, **strength_parameters())
+        row = await info.context.loaders.load(
+            "researcher_stats", self.key, **strength_parameters(info.context.settings)
+        )
         if row is None:
             raise LookupError(f"researcher {self.key} vanished during the request")
         return row

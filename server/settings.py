@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     max_page_size: Positive = 100
     default_page_size: Positive = 20
     query_timeout: float = Field(default=10.0, gt=0)
+    # Fan-out caps that keep a hub as cheap as a leaf (docs/explorer.md, docs/metrics.md)
+    fanout_center: Positive = 1000
+    fanout_per_neighbor: Positive = 200
+    fanout_works: Positive = 500
 
     @property
     def managed(self) -> bool:
