@@ -18,7 +18,7 @@ from schema.graph import (
     graph_slice,
 )
 from schema.ids import decode_id, encode_id
-from schema.pagination import PageInfo, offset_cursor, page_request
+from schema.pagination import PageInfo, offset_cursor, offset_page
 from schema.path import CollaborationPath, collaboration_path
 
 
@@ -65,14 +65,7 @@ class ExploreQuery:
         after: str | None = None,
     ) -> Neighborhood | None:
         kind, key = decode_id(id)
-        settings = info.context.settings
-        request = page_request(
-            first,
-            after,
-            default=settings.default_page_size,
-            maximum=settings.max_page_size,
-            keyset=False,
-        )
+        request = offset_page(info, first, after)
         wanted = [k.value for k in (kinds or list(NodeKind))]
         rows = await info.context.read(
             "neighbors",
@@ -82,7 +75,7 @@ class ExploreQuery:
                 "kinds": wanted,
                 "offset": request.offset,
                 "limit": request.first,
-                "scan": settings.fanout_center,
+                "scan": info.context.settings.fanout_center,
             },
         )
         if not rows:

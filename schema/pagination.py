@@ -120,11 +120,15 @@ async def nested_connection(
 ) -> Connection[T]:
     """A list under a parent: `<name>` and `<name>_count`, each one statement per level."""
     context = info.context
-    request = page_request(first, after, **_limits(context), keyset=False)
+    request = offset_page(info, first, after)
     page = await nested_page(context, name, key, request.first, request.offset, **parameters)
     return connection(
         page, request, build, lambda: count(context, f"{name}_count", key, **parameters)
     )
+
+
+def offset_page(info: Info, first: int | None, after: str | None) -> PageRequest:
+    return page_request(first, after, **_limits(info.context), keyset=False)
 
 
 def list_limit(info: Info, first: int | None) -> int:
