@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from neo4j import (
@@ -29,6 +30,17 @@ LUCENE_SYNTAX_ERROR = re.compile(
     r"Failed to invoke procedure `db\.index\.fulltext\.query\w+`: Caused by: "
     r"(?:org\.apache\.lucene\.queryparser\.\S+|java\.lang\.IllegalArgumentException): (.*)"
 )
+
+
+@dataclass(frozen=True)
+class Written:
+    """What write statements created, as the server counted it."""
+
+    nodes: int = 0
+    relationships: int = 0
+
+    def __add__(self, other: Written) -> Written:
+        return Written(self.nodes + other.nodes, self.relationships + other.relationships)
 
 
 class Database:
@@ -63,17 +75,20 @@ class Database:
     async def write(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.WRITE)
 
-    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Written:
         """Several statements in one transaction: all of them land, or none."""
 
-        async def work(tx: AsyncManagedTransaction) -> None:
+        async def work(tx: AsyncManagedTransaction) -> Written:
+            written = Written()
             for name, parameters in steps:
                 result = await tx.run(statement(name), parameters)
-                await result.consume()
+                counters = (await result.consume()).counters
+                written += Written(counters.nodes_created, counters.relationships_created)
+            return written
 
         try:
             async with self.driver.session(database=self.database) as session:
-                await session.execute_write(work)
+                return await session.execute_write(work)
         except (ServiceUnavailable, SessionExpired, OSError) as error:
             raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
 

@@ -69,6 +69,37 @@ def seed(settings: Settings) -> None:
     print("seed data loaded")
 
 
+def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None:
+    from resolvers.database import Database
+    from seed.bulk import GeneratedGraphExists, LoadReport, load_generated
+    from server.progress import works_progress
+
+    bar = works_progress()
+    task = bar.add_task("generating", total=works)
+
+    def advance(done: int) -> None:
+        bar.start()  # on the first written batch, so a refusal prints no empty bar
+        bar.update(task, completed=done)
+
+    async def run() -> LoadReport:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            try:
+                return await load_generated(db, works, seed, batch_size, advance)
+            finally:
+                if bar.live.is_started:
+                    bar.stop()
+
+    try:
+        report = asyncio.run(run())
+    except GeneratedGraphExists as error:
+        sys.exit(f"peergraph: {error}")
+    print(
+        f"wrote {report.nodes:,} nodes and {report.relationships:,} relationships "
+        f"({report.works:,} works, {report.authorships:,} authorships) "
+        f"in {report.seconds:.1f}s: {report.works_per_second:,.0f} works/s"
+    )
+
+
 def serve(settings: Settings) -> None:
     import uvicorn
 
@@ -79,6 +110,13 @@ def serve(settings: Settings) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
 def _managed_only(settings: Settings) -> ManagedNeo4j:
     if not settings.managed:
         raise Neo4jNotConfigured(
@@ -87,13 +125,15 @@ def _managed_only(settings: Settings) -> ManagedNeo4j:
     return ManagedNeo4j(settings)
 
 
-COMMANDS: dict[str, Callable[[Settings], None]] = {
+# Each takes the settings and its sub-command's options as keyword arguments.
+COMMANDS: dict[str, Callable[..., None]] = {
     "neo4j install": neo4j_install,
     "neo4j start": neo4j_start,
     "neo4j stop": neo4j_stop,
     "neo4j status": neo4j_status,
     "migrate": migrate,
     "seed": seed,
+    "generate": generate,
     "serve": serve,
 }
 
@@ -105,15 +145,24 @@ def build_parser() -> argparse.ArgumentParser:
     neo4j.add_argument("action", choices=["install", "start", "stop", "status"])
     commands.add_parser("migrate", help="apply constraints and indexes (idempotent)")
     commands.add_parser("seed", help="load the seed dataset (idempotent)")
+    generator = commands.add_parser(
+        "generate", help="generate a synthetic graph into a database without one"
+    )
+    generator.add_argument("--works", type=_positive, required=True, help="number of works")
+    generator.add_argument("--seed", type=int, required=True, help="same seed, same graph")
+    generator.add_argument(
+        "--batch-size", type=_positive, default=5000, help="works per transaction (5000)"
+    )
     commands.add_parser("serve", help="serve the GraphQL API")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = build_parser().parse_args(argv)
-    name = f"neo4j {args.action}" if args.command == "neo4j" else args.command
+    options = vars(build_parser().parse_args(argv))
+    command = options.pop("command")
+    name = f"neo4j {options.pop('action')}" if command == "neo4j" else command
     try:
-        COMMANDS[name](load_settings())
+        COMMANDS[name](load_settings(), **options)
     except ValidationError as error:
         sys.exit(f"peergraph: {describe_error(error)}")
     except (Neo4jLocalError, Neo4jNotConfigured) as error:

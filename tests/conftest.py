@@ -7,6 +7,7 @@ import asyncio
 import os
 import socket
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from starlette.testclient import TestClient
 
 from resolvers.database import Database, Row
 from resolvers.migrations import apply_migrations
+from seed.bulk import LoadReport, load_generated
+from seed.generator import HUB_KEY
 from seed.loader import load_seed
 from server.app import create_app
 from server.connection import connection_for
@@ -84,6 +87,48 @@ def seeded(settings: Settings) -> Settings:
 @pytest.fixture(scope="session")
 def client(seeded: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(seeded)) as client:
+        yield client
+
+
+# The generated graph: a second managed server holding generate(GENERATED_WORKS,
+# GENERATED_SEED) and nothing else. Its hub, GENERATED_HUB, has 150 works (5%).
+GENERATED_WORKS = 3000
+GENERATED_SEED = 7
+GENERATED_HUB = HUB_KEY
+
+
+@dataclass(frozen=True)
+class GeneratedGraph:
+    settings: Settings
+    report: LoadReport
+
+
+@pytest.fixture(scope="session")
+def generated_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GeneratedGraph]:
+    if os.environ.get("PEERGRAPH_TEST_NEO4J_URI"):
+        pytest.skip("the generated graph needs a second database; PEERGRAPH_TEST_NEO4J_URI is one")
+    settings = managed_settings(tmp_path_factory.mktemp("neo4j-generated"))
+    server = ManagedNeo4j(settings)
+    server.start()
+
+    async def load() -> LoadReport:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return await load_generated(db, GENERATED_WORKS, GENERATED_SEED)
+
+    try:
+        yield GeneratedGraph(settings, asyncio.run(load()))
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def generated(generated_graph: GeneratedGraph) -> Settings:
+    return generated_graph.settings
+
+
+@pytest.fixture(scope="session")
+def generated_client(generated: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(generated)) as client:
         yield client
 
 
