@@ -11,8 +11,6 @@ CALL (key) {
       MATCH (i)<-[:AFFILIATED_WITH]-(r:Researcher) RETURN r
     }
     RETURN r, count(*) AS relevance
-    UNION ALL
-    MATCH (r:Researcher) WHERE $parent IS NULL RETURN r, 0 AS relevance
   }
   WITH r, relevance
   WHERE size($where) = 0 OR any(clause IN $where WHERE all(atom IN clause WHERE

@@ -6,8 +6,6 @@ CALL (key) {
     MATCH (:Topic {key: key})<-[:ABOUT]-(w:Work) WHERE $parent = 'Topic' RETURN w
     UNION ALL
     MATCH (:Institution {key: key})<-[:AFFILIATION]-(w:Work) WHERE $parent = 'Institution' RETURN DISTINCT w
-    UNION ALL
-    MATCH (w:Work) WHERE $parent IS NULL RETURN w
   }
   WITH w
   WHERE size($where) = 0 OR any(clause IN $where WHERE all(atom IN clause WHERE

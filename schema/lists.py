@@ -26,12 +26,16 @@ from schema.pagination import Connection, nested_connection
 NEWEST_FIRST = WorkOrder(field=WorkOrderField.YEAR, direction=Direction.DESC)
 
 
-def _scope(parent: str | None, key: str, clauses: Clauses) -> tuple[str, dict[str, Any]]:
-    """The parent to start from: the given one, or at the root the anchor all alternatives share."""
+def _scope(
+    statement: str, parent: str | None, key: str, clauses: Clauses
+) -> tuple[str, str, dict[str, Any]]:
+    """Where to start: under the given parent, else under the one all alternatives
+    share (`<statement>_list`), else from every node of the kind (`<statement>_all`)."""
     if parent is None:
         anchor = anchor_of(clauses)
         parent, key = anchor.kind, anchor.key
-    return key, {"parent": parent, "where": clauses}
+    name = f"{statement}_all" if parent is None else f"{statement}_list"
+    return name, key, {"parent": parent, "where": clauses}
 
 
 async def works_connection(
@@ -43,11 +47,11 @@ async def works_connection(
     where: WorkWhere | None,
     order_by: WorkOrder | None,
 ) -> Connection[work.Work]:
-    start, scope = _scope(parent, key, work_clauses(where))
+    name, start, scope = _scope("works", parent, key, work_clauses(where))
     order = order_by or NEWEST_FIRST
     return await nested_connection(
         info,
-        "works_list",
+        name,
         start,
         first,
         after,
@@ -68,10 +72,10 @@ async def researchers_connection(
     order_by: ResearcherOrder | None,
 ) -> Connection[researcher.Researcher]:
     """Without orderBy: most works under the parent first (by key at the root)."""
-    start, scope = _scope(parent, key, researcher_clauses(where))
+    name, start, scope = _scope("researchers", parent, key, researcher_clauses(where))
     return await nested_connection(
         info,
-        "researchers_list",
+        name,
         start,
         first,
         after,
@@ -85,6 +89,6 @@ async def researchers_connection(
 async def works_by_year(
     info: Info, parent: str | None, key: str, where: WorkWhere | None
 ) -> list[YearCount]:
-    start, scope = _scope(parent, key, work_clauses(where))
-    rows = await related(info.context, "works_by_year", start, **scope)
+    name, start, scope = _scope("works_by_year", parent, key, work_clauses(where))
+    rows = await related(info.context, name, start, **scope)
     return [YearCount(year=row["year"], works=row["works"]) for row in rows]

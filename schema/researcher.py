@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 import strawberry
 
 from resolvers.context import Info
-from resolvers.graph import Row, lookup, related
+from resolvers.graph import Row, count, lookup, related
 from schema import institution, lists, path, topic, work
 from schema.aggregates import YearCount
 from schema.collaboration import (
@@ -33,12 +33,17 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
+    key: strawberry.Private[str]
     works: int
     followers: int
     topics: int = strawberry.field(description="Distinct topics of the researcher's works.")
-    close_collaborators: int = strawberry.field(
+
+    @strawberry.field(
         description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}."
     )
+    async def close_collaborators(self, info: Info) -> int:
+        parameters = strength_parameters(info.context.settings)
+        return await count(info.context, "researcher_close_collaborators", self.key, **parameters)
 
 
 @strawberry.type
@@ -116,10 +121,10 @@ class Researcher(Node):
     async def stats(self, info: Info) -> ResearcherStats:
         row = await self._stats(info)
         return ResearcherStats(
+            key=self.key,
             works=row["works"],
             followers=row["followers"],
             topics=row["topics"],
-            close_collaborators=row["closeCollaborators"],
         )
 
     @strawberry.field(description="A documented score with its components (docs/metrics.md).")
@@ -224,9 +229,7 @@ class Researcher(Node):
         return await path.collaboration_path(info, self.key, target, max_hops)
 
     async def _stats(self, info: Info) -> Row:
-        row = await info.context.loaders.load(
-            "researcher_stats", self.key, **strength_parameters(info.context.settings)
-        )
+        row = await info.context.loaders.load("researcher_stats", self.key)
         if row is None:
             raise LookupError(f"researcher {self.key} vanished during the request")
         return row
