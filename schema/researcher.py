@@ -36,7 +36,10 @@ class ResearcherStats:
     key: strawberry.Private[str]
     works: int
     followers: int
-    topics: int = strawberry.field(description="Distinct topics of the researcher's works.")
+
+    @strawberry.field(description="Distinct topics of the researcher's works.")
+    async def topics(self, info: Info) -> int:
+        return await count(info.context, "researcher_topic_count", self.key)
 
     @strawberry.field(
         description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}."
@@ -124,7 +127,6 @@ class Researcher(Node):
             key=self.key,
             works=row["works"],
             followers=row["followers"],
-            topics=row["topics"],
         )
 
     @strawberry.field(description="A documented score with its components (docs/metrics.md).")
