@@ -9,15 +9,14 @@ import strawberry
 from resolvers.context import Info
 from resolvers.graph import Row, related
 from schema import lists, topic
-from schema.aggregates import YearCount
-from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
+from schema.collections import HasWorks
+from schema.filters import ResearcherOrder, ResearcherWhere
 from schema.node import Node
 from schema.pagination import Connection, list_limit
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
     from schema.topic import Topic
-    from schema.work import Work
 
 
 @strawberry.type(description="A topic of an institution's works.")
@@ -29,7 +28,7 @@ class InstitutionTopic:
 
 
 @strawberry.type(description="A university, company or lab.")
-class Institution(Node):
+class Institution(Node, HasWorks):
     name: str
     ror: str | None
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
@@ -59,25 +58,6 @@ class Institution(Node):
         return await lists.researchers_connection(
             info, "Institution", self.key, first, after, where, order_by
         )
-
-    @strawberry.field(
-        description="Works with an author affiliated here, newest first unless ordered."
-    )
-    async def works(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        where: WorkWhere | None = None,
-        order_by: WorkOrder | None = None,
-    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await lists.works_connection(
-            info, "Institution", self.key, first, after, where, order_by
-        )
-
-    @strawberry.field(description="How many of these works appeared each year, oldest first.")
-    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
-        return await lists.works_by_year(info, "Institution", self.key, where)
 
     @strawberry.field(description="Topics of the works affiliated here, most works first.")
     async def top_topics(self, info: Info, first: int | None = None) -> list[InstitutionTopic]:

@@ -8,8 +8,7 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.graph import Row, count, lookup, related
-from schema import institution, lists, path, topic, work
-from schema.aggregates import YearCount
+from schema import institution, path, topic, work
 from schema.collaboration import (
     CLOSE_STRENGTH,
     COAUTHOR_WEIGHT,
@@ -18,10 +17,10 @@ from schema.collaboration import (
     recommendation_parameters,
     strength_parameters,
 )
-from schema.filters import WorkOrder, WorkWhere
+from schema.collections import HasWorks
 from schema.ids import decode_id
 from schema.node import Node
-from schema.pagination import Connection, bounded, list_limit
+from schema.pagination import bounded, list_limit
 from schema.trust import Trust, TrustInputs, VerificationLevel, assess
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ def recommendation_reasons(row: Row) -> list[str]:
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
-class Researcher(Node):
+class Researcher(Node, HasWorks):
     name: str
     headline: str | None
     orcid: str | None
@@ -142,23 +141,6 @@ class Researcher(Node):
                 followers=row["followers"],
             )
         )
-
-    @strawberry.field(description="The researcher's works, newest first unless ordered.")
-    async def works(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        where: WorkWhere | None = None,
-        order_by: WorkOrder | None = None,
-    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await lists.works_connection(
-            info, "Researcher", self.key, first, after, where, order_by
-        )
-
-    @strawberry.field(description="How many of these works appeared each year, oldest first.")
-    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
-        return await lists.works_by_year(info, "Researcher", self.key, where)
 
     @strawberry.field(description="Topics of the researcher's works, largest share first.")
     async def topics(self, info: Info, first: int | None = None) -> list[ResearcherTopic]:

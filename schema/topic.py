@@ -10,14 +10,13 @@ import strawberry
 from resolvers.context import Info
 from resolvers.graph import Row, lookup
 from schema import lists
-from schema.aggregates import YearCount
-from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
+from schema.collections import HasWorks
+from schema.filters import ResearcherOrder, ResearcherWhere
 from schema.node import Node
 from schema.pagination import Connection
 
 if TYPE_CHECKING:
     from schema.researcher import Researcher
-    from schema.work import Work
 
 
 @strawberry.enum
@@ -29,7 +28,7 @@ class TopicLevel(Enum):
 
 
 @strawberry.type(description="A research topic, placed in a hierarchy.")
-class Topic(Node):
+class Topic(Node, HasWorks):
     name: str
     description: str | None
     level: TopicLevel
@@ -48,17 +47,6 @@ class Topic(Node):
         record = await lookup(info.context, "topic_parent", self.key)
         return None if record is None else Topic.from_record(record)
 
-    @strawberry.field(description="Works about this topic, newest first unless ordered.")
-    async def works(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        where: WorkWhere | None = None,
-        order_by: WorkOrder | None = None,
-    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await lists.works_connection(info, "Topic", self.key, first, after, where, order_by)
-
     @strawberry.field(description="Authors of works about this topic, most such works first.")
     async def researchers(
         self,
@@ -71,7 +59,3 @@ class Topic(Node):
         return await lists.researchers_connection(
             info, "Topic", self.key, first, after, where, order_by
         )
-
-    @strawberry.field(description="How many of these works appeared each year, oldest first.")
-    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
-        return await lists.works_by_year(info, "Topic", self.key, where)
