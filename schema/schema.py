@@ -22,6 +22,7 @@ from strawberry.types import ExecutionContext
 
 from resolvers.context import Context
 from schema.errors import PeergraphError
+from schema.execution import PlainFieldExecution
 from schema.explore import ExploreQuery
 from schema.query import Query
 from schema.search import SearchQuery
@@ -73,6 +74,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     return PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
+        execution_context_class=PlainFieldExecution,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
