@@ -63,7 +63,7 @@ async def load_generated(
     try:
         while (batch := await upcoming) is not None:
             upcoming = _next_in_thread(batches)
-            written += await db.write_all(_steps(batch))
+            written += await db.write_all(batch_steps(batch))
             done += len(batch.works)
             authorships += batch.authorships
             if progress is not None:
@@ -80,7 +80,7 @@ def _next_in_thread(batches: Generator[Batch, None, None]) -> asyncio.Task[Batch
     return asyncio.create_task(asyncio.to_thread(next, batches, None))
 
 
-def _steps(batch: Batch) -> Steps:
+def batch_steps(batch: Batch) -> Steps:
     steps: Steps = []
     if batch.topics:
         steps.append(("generate/topics", {"rows": batch.topics}))
