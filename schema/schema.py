@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
+from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
@@ -21,7 +23,8 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from resolvers.context import Context
-from schema.errors import PeergraphError
+from schema.cost import estimate_items
+from schema.errors import BadInput, PeergraphError
 from schema.execution import PlainFieldExecution
 from schema.explore import ExploreQuery
 from schema.query import Query
@@ -44,14 +47,42 @@ def is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
-class StatementCount(SchemaExtension):
-    """Reports the Cypher statements a request ran, so its cost is visible to clients."""
+class RequestCost(SchemaExtension):
+    """Refuses requests that could return too many items before any statement runs, and
+    reports what a request cost so clients can see it."""
+
+    def __init__(self, *, max_items: int, default_page: int) -> None:
+        self.max_items = max_items
+        self.default_page = default_page
+        self.items = 0
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            self.items = estimate_items(
+                context.schema._schema,
+                context.graphql_document,
+                context.operation_name,
+                context.variables or {},
+                self.default_page,
+            )
+        if self.items > self.max_items:
+            context.result = GraphQLExecutionResult(
+                data=None,
+                errors=[
+                    BadInput(
+                        f"this request could return up to {self.items:,} items, more than"
+                        f" the limit of {self.max_items:,}; ask for smaller pages (first)"
+                        " or fewer nested lists"
+                    )
+                ],
+            )
+        yield
 
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context.context
-        if not isinstance(context, Context):
-            return {}
-        return {"cost": {"statements": context.statements}}
+        statements = context.statements if isinstance(context, Context) else 0
+        return {"cost": {"statements": statements, "estimatedItems": self.items}}
 
 
 class PeergraphSchema(strawberry.Schema):
@@ -81,6 +112,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: AddValidationRules(limits),
             lambda: ValidationCache(maxsize=256),
             lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
-            StatementCount,
+            lambda: RequestCost(
+                max_items=settings.max_items, default_page=settings.default_page_size
+            ),
         ],
     )
