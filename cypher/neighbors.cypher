@@ -11,14 +11,14 @@ CALL (c) {
   MATCH (c)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
   WITH r, m LIMIT $scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
-  WITH m, rels, strength, seen, labels(m)[0] IN $kinds AS wanted, COUNT { (m)--() } AS weight
+  WITH m, rels, strength, seen, labels(m)[0] IN $kinds AS wanted, COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS weight
   ORDER BY strength DESC, weight DESC, m.key
   RETURN collect(CASE WHEN wanted THEN {node: m, rels: rels, weight: weight, strength: strength} END) AS ranked,
          coalesce(sum(seen), 0) >= $scan AS truncated
 }
 WITH c, ranked[$offset..$offset + $limit] AS page, size(ranked) AS total, truncated
 RETURN
-  [{kind: labels(c)[0], key: c.key, label: coalesce(c.name, c.title), weight: COUNT { (c)--() }, strength: 1.0, hop: 0}]
+  [{kind: labels(c)[0], key: c.key, label: coalesce(c.name, c.title), weight: COUNT { (c)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() }, strength: 1.0, hop: 0}]
   + [item IN page | {
       kind: labels(item.node)[0],
       key: item.node.key,

@@ -8,19 +8,41 @@ from strawberry.types import Info as StrawberryInfo
 
 from resolvers.database import Database, Row
 from resolvers.loaders import Loaders
+from schema.errors import Unauthenticated
+from server.auth import ANONYMOUS, Credentials
 from server.settings import Settings
 
 
 class Context:
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, credentials: Credentials = ANONYMOUS
+    ) -> None:
         self.db = db
         self.settings = settings
+        self.credentials = credentials
         self.statements = 0
         self.loaders = Loaders(self.read)
 
     async def read(self, name: str, parameters: dict[str, Any]) -> list[Row]:
         self.statements += 1
         return await self.db.read(name, parameters)
+
+    async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
+        self.statements += 1
+        return await self.db.write(name, parameters)
+
+    @property
+    def viewer(self) -> str | None:
+        """The signed-in user's key, None without a token; a refused token is an error."""
+        if self.credentials.refused is not None:
+            raise Unauthenticated(self.credentials.refused)
+        return self.credentials.user
+
+    def signed_in(self) -> str:
+        user = self.viewer
+        if user is None:
+            raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>' from login")
+        return user
 
 
 Info = StrawberryInfo[Context, None]

@@ -8,7 +8,18 @@ from typing import Any
 from resolvers.context import Context
 from resolvers.database import Row
 
-__all__ = ["Page", "Row", "count", "find", "lookup", "nested_page", "related", "root_page", "total"]
+__all__ = [
+    "Page",
+    "Row",
+    "count",
+    "find",
+    "lookup",
+    "nested_page",
+    "read_back",
+    "related",
+    "root_page",
+    "total",
+]
 
 
 @dataclass(frozen=True)
@@ -21,6 +32,14 @@ async def lookup(context: Context, name: str, key: str) -> Row | None:
     """One node (or one computed row) per key, batched across the request."""
     row = await context.loaders.load(name, key)
     return None if row is None else row["item"]
+
+
+async def read_back(context: Context, name: str, key: str) -> Row:
+    """What a write of this request made or changed, by key."""
+    row = await lookup(context, name, key)
+    if row is None:
+        raise LookupError(f"{name} {key} vanished during the request")
+    return row
 
 
 async def find(context: Context, name: str, **parameters: Any) -> Row | None:

@@ -8,8 +8,12 @@ from graphql import GraphQLError
 class PeergraphError(GraphQLError):
     code = "INTERNAL"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, extensions={"code": self.code})
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        """`reason` names, in SCREAMING_CASE, which of several conditions failed."""
+        extensions = {"code": self.code}
+        if reason is not None:
+            extensions["reason"] = reason
+        super().__init__(message, extensions=extensions)
 
 
 class BadInput(PeergraphError):
@@ -18,6 +22,22 @@ class BadInput(PeergraphError):
 
 class NotFound(PeergraphError):
     code = "NOT_FOUND"
+
+
+class Unauthenticated(PeergraphError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(PeergraphError):
+    code = "FORBIDDEN"
+
+
+class Conflict(PeergraphError):
+    code = "CONFLICT"
+
+
+class RateLimited(PeergraphError):
+    code = "RATE_LIMITED"
 
 
 class DatabaseUnavailable(PeergraphError):

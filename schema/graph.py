@@ -37,7 +37,9 @@ class GraphNode:
     id: strawberry.ID
     kind: NodeKind
     label: str
-    weight: float = strawberry.field(description="Relationships the node has in the whole graph.")
+    weight: float = strawberry.field(
+        description="Research relationships the node has in the whole graph (the kinds of edges)."
+    )
     strength: float = strawberry.field(
         description="Tie to the center: edge score on hop 1, connecting neighbours on hop 2."
     )

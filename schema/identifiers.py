@@ -13,6 +13,9 @@ ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})$")
 # A leading 0, six Crockford base32 digits and their ISO 7064 mod 97-10 checksum.
 ROR = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
 CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+# One @, no spaces, a dotted domain: what a mail server would accept, not a full RFC 5322 parse.
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
+MAX_EMAIL = 254
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,14 @@ def normalize_arxiv_id(value: str) -> str:
 
 def normalize_ror(value: str) -> str:
     return _required(_ror(value), f"{value!r} is not a ROR id (expected e.g. 027m9bs27)")
+
+
+def normalize_email(value: str) -> str:
+    """Lower-cased and trimmed, so that one mailbox is one account whatever its spelling."""
+    email = value.strip().lower()
+    if len(email) > MAX_EMAIL or not EMAIL.match(email):
+        raise BadInput(f"{value!r} is not an email address")
+    return email
 
 
 def _orcid(value: str) -> str | None:

@@ -7,7 +7,8 @@ import binascii
 
 from schema.errors import BadInput
 
-KINDS = ("Researcher", "Work", "Topic", "Institution")
+# Users, claims and invitations have ids too, but are not nodes of the research graph.
+KINDS = ("Researcher", "Work", "Topic", "Institution", "User", "Claim", "Invitation")
 
 
 def encode_opaque(text: str) -> str:

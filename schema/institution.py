@@ -33,6 +33,7 @@ class Institution(Node, HasWorks):
     ror: str | None
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     type: str | None
+    domains: list[str] = strawberry.field(description="Email domains of its people (from ROR).")
 
     @classmethod
     def from_record(cls, record: Row) -> Self:
@@ -42,6 +43,7 @@ class Institution(Node, HasWorks):
             ror=record.get("ror"),
             country=record.get("country"),
             type=record.get("type"),
+            domains=record.get("domains") or [],
         )
 
     @strawberry.field(

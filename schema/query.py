@@ -34,6 +34,12 @@ async def load_node(info: Info, cls: type[N], key: str) -> N | None:
     return None if record is None else cls.from_record(record)
 
 
+async def node_by_id(info: Info, id: strawberry.ID) -> Node | None:
+    kind, key = decode_id(id)
+    cls = NODE_TYPES.get(kind)
+    return None if cls is None else await load_node(info, cls, key)
+
+
 async def by_id(info: Info, cls: type[N], id: strawberry.ID) -> N | None:
     _, key = decode_id(id, expected=cls.__name__)
     return await load_node(info, cls, key)
@@ -48,19 +54,20 @@ def exactly_one(**arguments: object) -> str:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Any object by its global id; null when it does not exist.")
+    @strawberry.field(
+        description="A node of the research graph by global id; null when it does not exist,"
+        " and for ids of users, claims and invitations, which are not nodes."
+    )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        kind, key = decode_id(id)
-        return await load_node(info, NODE_TYPES[kind], key)
+        return await node_by_id(info, id)
 
-    @strawberry.field(description="Objects by global id, in the order given (at most 100).")
+    @strawberry.field(description="Nodes by global id, in the order given (at most 100).")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > info.context.settings.max_page_size:
             raise BadInput(f"at most {info.context.settings.max_page_size} ids at once")
-        decoded = [decode_id(id) for id in ids]
-        return list(
-            await asyncio.gather(*(load_node(info, NODE_TYPES[kind], key) for kind, key in decoded))
-        )
+        for id in ids:
+            decode_id(id)  # every malformed id is refused before anything is read
+        return list(await asyncio.gather(*(node_by_id(info, id) for id in ids)))
 
     @strawberry.field(description="A researcher by global id or by ORCID iD.")
     async def researcher(

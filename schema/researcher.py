@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
@@ -21,7 +22,7 @@ from schema.collections import HasWorks
 from schema.ids import decode_id
 from schema.node import Node
 from schema.pagination import bounded, list_limit
-from schema.trust import Trust, TrustInputs, VerificationLevel, assess
+from schema.trust import Trust, TrustInputs, VerificationLevel, assess, derived_level
 
 if TYPE_CHECKING:
     from schema.institution import Institution
@@ -93,13 +94,23 @@ def recommendation_reasons(row: Row) -> list[str]:
     return reasons
 
 
+@strawberry.enum(description="Whether a person has claimed an author record.")
+class RecordClaimStatus(Enum):
+    UNCLAIMED = "UNCLAIMED"
+    PENDING = "PENDING"
+    CLAIMED = "CLAIMED"
+
+
+EVIDENCE_COLUMNS = (("ORCID iD", "orcidVerified"), ("institutional email", "emailVerified"))
+
+
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
 class Researcher(Node, HasWorks):
     name: str
     headline: str | None
     orcid: str | None
     open_to_collaborate: bool
-    verification_level: VerificationLevel
+    imported_level: strawberry.Private[VerificationLevel]
 
     @classmethod
     def from_record(cls, record: Row) -> Self:
@@ -109,8 +120,27 @@ class Researcher(Node, HasWorks):
             headline=record.get("headline"),
             orcid=record.get("orcid"),
             open_to_collaborate=bool(record.get("openToCollaborate")),
-            verification_level=VerificationLevel(record.get("verificationLevel", "L1")),
+            imported_level=VerificationLevel(record.get("verificationLevel", "L1")),
         )
+
+    @strawberry.field(description="L0 to L3, as docs/metrics.md defines them.")
+    async def verification_level(self, info: Info) -> VerificationLevel:
+        return (await self._trust_inputs(info)).level
+
+    @strawberry.field(description="Whether a person has claimed this record, or asked to.")
+    async def claim_status(self, info: Info) -> RecordClaimStatus:
+        row = await self._stats(info)
+        if row["claimed"]:
+            return RecordClaimStatus.CLAIMED
+        return RecordClaimStatus.PENDING if row["claimPending"] else RecordClaimStatus.UNCLAIMED
+
+    @strawberry.field(description="True when the signed-in user follows this researcher.")
+    async def viewer_follows(self, info: Info) -> bool:
+        user = info.context.viewer
+        if user is None:
+            return False
+        row = await info.context.loaders.load("follows/viewer_follows", self.key, user=user)
+        return row is not None and bool(row["follows"])
 
     @strawberry.field(description="Current profile-level affiliation; null when not imported.")
     async def affiliation(
@@ -130,17 +160,7 @@ class Researcher(Node, HasWorks):
 
     @strawberry.field(description="A documented score with its components (docs/metrics.md).")
     async def trust(self, info: Info) -> Trust:
-        row = await self._stats(info)
-        return assess(
-            TrustInputs(
-                level=self.verification_level,
-                claimed=row["claimed"],
-                has_orcid=self.orcid is not None,
-                has_affiliation=row["hasAffiliation"],
-                works=row["works"],
-                followers=row["followers"],
-            )
-        )
+        return assess(await self._trust_inputs(info))
 
     @strawberry.field(description="Topics of the researcher's works, largest share first.")
     async def topics(self, info: Info, first: int | None = None) -> list[ResearcherTopic]:
@@ -211,6 +231,19 @@ class Researcher(Node, HasWorks):
     ) -> Annotated[CollaborationPath, strawberry.lazy("schema.path")] | None:
         _, target = decode_id(to, expected="Researcher")
         return await path.collaboration_path(info, self.key, target, max_hops)
+
+    async def _trust_inputs(self, info: Info) -> TrustInputs:
+        row = await self._stats(info)
+        evidence = tuple(name for name, column in EVIDENCE_COLUMNS if row[column])
+        return TrustInputs(
+            level=derived_level(self.imported_level, row["claimed"], evidence),
+            claimed=row["claimed"],
+            has_orcid=self.orcid is not None,
+            has_affiliation=row["hasAffiliation"],
+            works=row["works"],
+            followers=row["followers"],
+            evidence=evidence,
+        )
 
     async def _stats(self, info: Info) -> Row:
         row = await info.context.loaders.load("researcher_stats", self.key)

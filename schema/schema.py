@@ -23,21 +23,37 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from resolvers.context import Context
+from schema.account import AccountMutation
+from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
 from schema.errors import BadInput, PeergraphError
 from schema.execution import PlainFieldExecution
 from schema.explore import ExploreQuery
+from schema.follow import FollowMutation
+from schema.invitations import InvitationMutation
+from schema.profile import ProfileMutation
 from schema.query import Query
 from schema.search import SearchQuery
+from schema.viewer import ViewerQuery
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
 
-# Each feature module contributes its own root fields; they merge into one Query.
+# Each feature module contributes its own root fields; they merge into one Query and
+# one Mutation.
 ROOT_TYPES: tuple[type, ...] = (
     Query,
     ExploreQuery,
     SearchQuery,
+    ViewerQuery,
+    ClaimQuery,
+)
+MUTATION_TYPES: tuple[type, ...] = (
+    AccountMutation,
+    FollowMutation,
+    ClaimMutation,
+    ProfileMutation,
+    InvitationMutation,
 )
 
 
@@ -105,6 +121,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     return PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
+        mutation=merge_types("Mutation", MUTATION_TYPES),
         execution_context_class=PlainFieldExecution,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -50,8 +51,15 @@ class TrustInputs:
     has_affiliation: bool
     works: int
     followers: int
+    evidence: tuple[str, ...] = ()  # the approved claim's evidence that matched the record
 
 
+LEVEL_MEANINGS = {
+    VerificationLevel.L0: "no public record",
+    VerificationLevel.L1: "imported public record",
+    VerificationLevel.L2: "claimed by a signed-in user",
+    VerificationLevel.L3: "claimed with verified evidence",
+}
 LEVEL_POINTS = {
     VerificationLevel.L0: 0,
     VerificationLevel.L1: 5,
@@ -65,6 +73,22 @@ AFFILIATION_POINTS = 10
 BANDS = ((75, TrustBand.TRUSTED), (50, TrustBand.ESTABLISHED), (25, TrustBand.EMERGING))
 
 
+def derived_level(
+    imported: VerificationLevel, claimed: bool, evidence: Sequence[str]
+) -> VerificationLevel:
+    """An approved claim makes a record L2, or L3 when its evidence matched the record."""
+    if not claimed:
+        return imported
+    return VerificationLevel.L3 if evidence else VerificationLevel.L2
+
+
+def verification_reason(inputs: TrustInputs) -> str:
+    reason = f"{inputs.level.value}: {LEVEL_MEANINGS[inputs.level]}"
+    if inputs.evidence:
+        return f"{reason} ({', '.join(inputs.evidence)} matches the record)"
+    return reason if inputs.claimed else f"{reason}, unclaimed"
+
+
 def assess(inputs: TrustInputs) -> Trust:
     level = inputs.level
     components = [
@@ -72,8 +96,7 @@ def assess(inputs: TrustInputs) -> Trust:
             name="verification",
             points=LEVEL_POINTS[level],
             max_points=LEVEL_POINTS[VerificationLevel.L3],
-            reason=f"verification level {level.value}"
-            + (", claimed" if inputs.claimed else ", unclaimed"),
+            reason=verification_reason(inputs),
         ),
         TrustComponent(
             name="orcid",

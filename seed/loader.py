@@ -32,6 +32,8 @@ class SeedInstitution(Record):
     ror: str | None
     country: str | None
     type: str | None
+    # Email domains (from ROR); an institutional email in a claim is checked against them.
+    domains: list[str] = []
 
 
 class SeedTopic(Record):

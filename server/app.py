@@ -19,6 +19,7 @@ from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from schema.errors import DatabaseUnavailable
 from schema.schema import build_schema
+from server.auth import credentials
 from server.connection import connection_for
 from server.settings import Settings
 
@@ -34,7 +35,10 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        return Context(request.app.state.db, self.settings)
+        authorization = request.headers.get("authorization")
+        return Context(
+            request.app.state.db, self.settings, credentials(self.settings, authorization)
+        )
 
 
 class BodySizeLimit:

@@ -15,6 +15,10 @@ from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
 
 
+class CommandFailed(RuntimeError):
+    """The command could not do what was asked; the message says why."""
+
+
 def neo4j_install(settings: Settings) -> None:
     started = time.monotonic()
     if ManagedNeo4j(settings).install():
@@ -67,6 +71,25 @@ def seed(settings: Settings) -> None:
 
     asyncio.run(run())
     print("seed data loaded")
+
+
+def users_promote(settings: Settings, email: str) -> None:
+    from resolvers.database import Database
+    from schema.errors import BadInput
+    from schema.identifiers import normalize_email
+
+    try:
+        address = normalize_email(email)
+    except BadInput as error:
+        raise CommandFailed(error.message) from None
+
+    async def run() -> bool:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return bool(await db.write("accounts/promote", {"email": address}))
+
+    if not asyncio.run(run()):
+        raise CommandFailed(f"no account has the email {address}")
+    print(f"{address} is now a moderator")
 
 
 def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None:
@@ -133,6 +156,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "neo4j status": neo4j_status,
     "migrate": migrate,
     "seed": seed,
+    "users promote": users_promote,
     "generate": generate,
     "serve": serve,
 }
@@ -145,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     neo4j.add_argument("action", choices=["install", "start", "stop", "status"])
     commands.add_parser("migrate", help="apply constraints and indexes (idempotent)")
     commands.add_parser("seed", help="load the seed dataset (idempotent)")
+    users = commands.add_parser("users", help="manage accounts")
+    users.add_argument("action", choices=["promote"], help="promote: make a user a moderator")
+    users.add_argument("email")
     generator = commands.add_parser(
         "generate", help="generate a synthetic graph into a database without one"
     )
@@ -160,12 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> None:
     options = vars(build_parser().parse_args(argv))
     command = options.pop("command")
-    name = f"neo4j {options.pop('action')}" if command == "neo4j" else command
+    name = f"{command} {options.pop('action')}" if "action" in options else command
     try:
         COMMANDS[name](load_settings(), **options)
     except ValidationError as error:
         sys.exit(f"peergraph: {describe_error(error)}")
-    except (Neo4jLocalError, Neo4jNotConfigured) as error:
+    except (Neo4jLocalError, Neo4jNotConfigured, CommandFailed) as error:
         sys.exit(f"peergraph: {error}")
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, ValidationError
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Positive = Annotated[int, Field(gt=0)]
+
+# For development only: any other environment refuses to start with it.
+DEVELOPMENT_JWT_SECRET = "peergraph-development-secret-never-use-outside-a-developer-machine"
 
 
 class Settings(BaseSettings):
@@ -59,6 +69,28 @@ class Settings(BaseSettings):
     fanout_center: Positive = 1000
     fanout_per_neighbor: Positive = 200
     fanout_works: Positive = 500
+
+    environment: Literal["development", "production"] = "development"
+    jwt_secret: SecretStr = SecretStr(DEVELOPMENT_JWT_SECRET)
+    jwt_lifetime: Positive = 900
+    # RFC 9106's second recommended argon2id profile (argon2-cffi's defaults); tests lower them.
+    argon2_time_cost: Positive = 3
+    argon2_memory_cost: int = Field(default=65536, ge=8)
+    argon2_parallelism: Positive = 4
+    login_attempts: Positive = 10
+    login_window: Positive = 900
+    invitations_per_day: Positive = 20
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _secret_fits_environment(cls, secret: SecretStr, info: ValidationInfo) -> SecretStr:
+        if info.data.get("environment", "development") == "development":
+            return secret
+        if secret.get_secret_value() == DEVELOPMENT_JWT_SECRET:
+            raise ValueError("the default secret is for development only; set PEERGRAPH_JWT_SECRET")
+        if len(secret.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters outside development")
+        return secret
 
     @property
     def managed(self) -> bool:

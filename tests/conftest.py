@@ -31,6 +31,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# argon2id at its cheapest: the tests hash hundreds of passwords, production a few.
+FAST_HASHING: dict[str, Any] = {
+    "argon2_time_cost": 1,
+    "argon2_memory_cost": 1024,
+    "argon2_parallelism": 1,
+}
+
+
 def managed_settings(home: Path) -> Settings:
     return Settings(
         _env_file=None,
@@ -38,6 +46,7 @@ def managed_settings(home: Path) -> Settings:
         neo4j_password=None,
         neo4j_home=home,
         neo4j_bolt_port=free_port(),
+        **FAST_HASHING,
     )
 
 
@@ -49,6 +58,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
             _env_file=None,
             neo4j_uri=uri,
             neo4j_password=os.environ["PEERGRAPH_TEST_NEO4J_PASSWORD"],
+            **FAST_HASHING,
         )
         return
     settings = managed_settings(tmp_path_factory.mktemp("neo4j"))
@@ -144,6 +154,62 @@ class GraphQLResponse:
         return [error.get("extensions", {}).get("code", "") for error in self.errors]
 
 
-def gql(client: TestClient, document: str, **variables: Any) -> GraphQLResponse:
-    response = client.post("/graphql", json={"query": document, "variables": variables})
+def gql(
+    client: TestClient, document: str, *, bearer: str | None = None, **variables: Any
+) -> GraphQLResponse:
+    headers = {} if bearer is None else {"Authorization": f"Bearer {bearer}"}
+    response = client.post(
+        "/graphql", json={"query": document, "variables": variables}, headers=headers
+    )
     return GraphQLResponse(response.json())
+
+
+# People on the platform. Tests that create accounts take the `people` fixture, which
+# removes every account (with its follows, claims, invitations and login attempts) and
+# restores the seed's profile fields afterwards, so the seed page reads as imported.
+PASSWORD = "correct horse battery staple"
+SEED_RESEARCHER = "anirbit-mukherjee"
+
+REGISTER = """
+mutation ($email: String!, $password: String!, $name: String!) {
+  register(email: $email, password: $password, name: $name) { id email }
+}"""
+LOGIN = """
+mutation ($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token expiresAt }
+}"""
+
+
+@pytest.fixture
+def people(seeded: Settings) -> Iterator[Settings]:
+    yield seeded
+    run_on_db(seeded, "test/wipe_people")
+    seed_database(seeded)
+
+
+def sign_up(client: TestClient, email: str, name: str = "A Person") -> str:
+    """Registers and logs in; the access token."""
+    registered = gql(client, REGISTER, email=email, password=PASSWORD, name=name)
+    assert registered.errors == [], registered.errors
+    return log_in(client, email)
+
+
+def log_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
+    response = gql(client, LOGIN, email=email, password=password)
+    assert response.errors == [], response.errors
+    return str(response.data["login"]["token"])
+
+
+def promote(settings: Settings, email: str) -> None:
+    """What `peergraph users promote EMAIL` does."""
+    assert run_on_db(settings, "accounts/promote", {"email": email})
+
+
+def sign_up_moderator(client: TestClient, settings: Settings, email: str) -> str:
+    sign_up(client, email, name="Moderator")
+    promote(settings, email)
+    return log_in(client, email)
+
+
+def fingerprint(settings: Settings) -> Row:
+    return run_on_db(settings, "test/graph_fingerprint")[0]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from schema.trust import TrustBand, TrustInputs, VerificationLevel, assess
+from dataclasses import replace
+
+import pytest
+
+from schema.trust import TrustBand, TrustInputs, VerificationLevel, assess, derived_level
 
 SEED = TrustInputs(
     level=VerificationLevel.L1,
@@ -33,3 +37,35 @@ def test_components_are_capped_and_bands_follow_the_score() -> None:
     assert (claimed.score, claimed.band) == (37, TrustBand.EMERGING)
     nothing = assess(TrustInputs(VerificationLevel.L0, False, False, False, 0, 0))
     assert (nothing.score, nothing.band) == (0, TrustBand.UNVERIFIED)
+
+
+def test_an_approved_claim_sets_the_level_and_its_evidence_l3() -> None:
+    assert derived_level(VerificationLevel.L1, False, ()) is VerificationLevel.L1
+    assert derived_level(VerificationLevel.L1, True, ()) is VerificationLevel.L2
+    assert derived_level(VerificationLevel.L0, True, ("ORCID iD",)) is VerificationLevel.L3
+
+
+@pytest.mark.parametrize(
+    ("inputs", "score", "reason"),
+    [
+        (SEED, 17, "L1: imported public record, unclaimed"),
+        (
+            replace(SEED, level=VerificationLevel.L2, claimed=True),
+            37,
+            "L2: claimed by a signed-in user",
+        ),
+        (
+            replace(
+                SEED, level=VerificationLevel.L3, claimed=True, evidence=("institutional email",)
+            ),
+            52,
+            "L3: claimed with verified evidence (institutional email matches the record)",
+        ),
+    ],
+)
+def test_the_verification_component_explains_the_claim(
+    inputs: TrustInputs, score: int, reason: str
+) -> None:
+    trust = assess(inputs)
+    assert trust.score == score
+    assert trust.components[0].reason == reason

@@ -1,8 +1,10 @@
 UNWIND $rows AS row
 MERGE (r:Researcher {key: row.key})
 ON CREATE SET r.createdAt = datetime()
+// Once a record is claimed, its headline and openness are the claimant's to edit.
+WITH r, row, EXISTS { (:User)-[:CLAIMED {status: 'APPROVED'}]->(r) } AS claimed
 SET r.name = row.name,
-    r.headline = row.headline,
+    r.headline = CASE WHEN claimed THEN r.headline ELSE row.headline END,
     r.orcid = row.orcid,
-    r.openToCollaborate = row.openToCollaborate,
+    r.openToCollaborate = CASE WHEN claimed THEN r.openToCollaborate ELSE row.openToCollaborate END,
     r.verificationLevel = row.verificationLevel

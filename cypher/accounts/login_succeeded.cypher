@@ -1,0 +1,2 @@
+MATCH (t:LoginThrottle {email: $email})
+DELETE t

@@ -1,0 +1,3 @@
+MATCH (u:User {email: $email})
+SET u.role = 'moderator'
+RETURN u.key AS key

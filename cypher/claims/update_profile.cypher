@@ -1,0 +1,12 @@
+OPTIONAL MATCH (u:User {key: $user})
+OPTIONAL MATCH (r:Researcher {key: $researcher})
+WITH u, r,
+     u IS NOT NULL AS signedIn,
+     r IS NOT NULL AS found,
+     EXISTS { (u)-[:CLAIMED {status: 'APPROVED'}]->(r) } AS claimant
+CALL (r, signedIn, found, claimant) {
+  WITH * WHERE signedIn AND found AND claimant
+  SET r.headline = CASE WHEN $changeHeadline THEN $headline ELSE r.headline END,
+      r.openToCollaborate = coalesce($openToCollaborate, r.openToCollaborate)
+}
+RETURN signedIn, found, claimant, r {.*} AS researcher

@@ -1,0 +1,8 @@
+OPTIONAL MATCH (u:User {key: $user})
+OPTIONAL MATCH (r:Researcher {key: $researcher})
+WITH u, r, u IS NOT NULL AS signedIn, r IS NOT NULL AS found
+CALL (u, r) {
+  MATCH (u)-[f:FOLLOWS]->(r)
+  DELETE f
+}
+RETURN signedIn, found, r {.*} AS researcher

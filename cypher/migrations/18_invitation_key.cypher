@@ -1,0 +1,1 @@
+CREATE CONSTRAINT invitation_key IF NOT EXISTS FOR (n:Invitation) REQUIRE n.key IS UNIQUE

@@ -1,0 +1,2 @@
+MATCH (r:Researcher {key: $key})
+SET r.orcid = $orcid

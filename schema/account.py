@@ -1,0 +1,81 @@
+"""Accounts: register with an email and a password, log in for a short-lived token."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import strawberry
+
+from resolvers.context import Info
+from schema.errors import BadInput, Conflict, RateLimited, Unauthenticated
+from schema.identifiers import normalize_email
+from schema.inputs import text
+from schema.viewer import Viewer, load_viewer
+from server.auth import hash_password, issue_token, verify_password
+
+MIN_PASSWORD, MAX_PASSWORD = 12, 1024
+MAX_NAME = 100
+WRONG_CREDENTIALS = "wrong email or password"
+
+
+@strawberry.type(description="Send `token` as `Authorization: Bearer <token>` until it expires.")
+class AccessToken:
+    token: str
+    expires_at: datetime.datetime
+    user: strawberry.Private[str]
+
+    @strawberry.field
+    async def viewer(self, info: Info) -> Viewer:
+        return await load_viewer(info, self.user)
+
+
+def check_password(password: str) -> str:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise BadInput(
+            f"the password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long,"
+            f" got {len(password)}"
+        )
+    return password
+
+
+@strawberry.type
+class AccountMutation:
+    @strawberry.mutation(description="Create an account; the email must not have one yet.")
+    async def register(self, info: Info, email: str, password: str, name: str) -> Viewer:
+        settings = info.context.settings
+        parameters = {
+            "key": uuid.uuid4().hex,
+            "email": normalize_email(email),
+            "name": text(name, "name", MAX_NAME),
+            "passwordHash": await hash_password(settings, check_password(password)),
+        }
+        row = (await info.context.write("accounts/register", parameters))[0]
+        if not row["created"]:
+            raise Conflict("an account with this email already exists")
+        return await load_viewer(info, parameters["key"])
+
+    @strawberry.mutation(
+        description="Exchange an email and password for an access token (rate limited per email)."
+    )
+    async def login(self, info: Info, email: str, password: str) -> AccessToken:
+        settings = info.context.settings
+        try:
+            address = normalize_email(email)
+        except BadInput:
+            raise Unauthenticated(WRONG_CREDENTIALS) from None
+        parameters = {
+            "email": address,
+            "limit": settings.login_attempts,
+            "window": settings.login_window,
+        }
+        row = (await info.context.write("accounts/login_attempt", parameters))[0]
+        if not row["allowed"]:
+            raise RateLimited(
+                f"too many login attempts for this email; try again in {row['retryAfter']} s"
+            )
+        if not await verify_password(settings, row["passwordHash"], password):
+            raise Unauthenticated(WRONG_CREDENTIALS)
+        await info.context.write("accounts/login_succeeded", {"email": address})
+        token = issue_token(settings, row["user"])
+        return AccessToken(token=token.value, expires_at=token.expires_at, user=row["user"])

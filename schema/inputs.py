@@ -1,0 +1,21 @@
+"""Free text from clients: trimmed, and refused when blank or too long."""
+
+from __future__ import annotations
+
+from schema.errors import BadInput
+
+
+def text(value: str, argument: str, maximum: int) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise BadInput(f"{argument} must not be blank")
+    if len(cleaned) > maximum:
+        raise BadInput(f"{argument} must be at most {maximum} characters, got {len(cleaned)}")
+    return cleaned
+
+
+def optional_text(value: str | None, argument: str, maximum: int) -> str | None:
+    """Blank counts as absent."""
+    if value is None or not value.strip():
+        return None
+    return text(value, argument, maximum)
