@@ -12,10 +12,10 @@ CALL (c) {
   MATCH (c)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
   WITH r, m LIMIT $scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
-  WITH m, rels, strength, seen, COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS weight
-  ORDER BY strength DESC, weight DESC, m.key
+  WITH m, rels, strength, seen, COUNT { (m)--() } AS degree
+  ORDER BY strength DESC, degree DESC, m.key
   WITH labels(m)[0] AS kind,
-       collect({node: m, rels: rels, weight: weight, strength: strength}) AS ranked,
+       collect({node: m, rels: rels, strength: strength}) AS ranked,
        sum(seen) AS seen
   RETURN reduce(kept = [], group IN collect(ranked[..$limit]) | kept + group) AS hop1,
          coalesce(sum(seen), 0) >= $scan OR coalesce(max(size(ranked)), 0) > $limit AS cut1
@@ -23,7 +23,7 @@ CALL (c) {
 CALL (c, hop1) {
   WITH c, [item IN hop1 | item.node] AS known
   UNWIND CASE WHEN $depth >= 2 THEN known ELSE [] END AS n
-  WITH c, known, n, COUNT { (n)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } > $scanPerNeighbor AS capped
+  WITH c, known, n, COUNT { (n)--() } > $scanPerNeighbor AS capped
   CALL (c, n) {
     MATCH (n)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
     WHERE m <> c
@@ -31,10 +31,10 @@ CALL (c, hop1) {
     RETURN r, m
   }
   WITH known, m, collect(r) AS rels, count(DISTINCT n) AS links, max(CASE WHEN capped THEN 1 ELSE 0 END) AS capped
-  WITH m, rels, links, capped, m IN known AS inner, COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS weight
-  ORDER BY links DESC, weight DESC, m.key
+  WITH m, rels, links, capped, m IN known AS inner, COUNT { (m)--() } AS degree
+  ORDER BY links DESC, degree DESC, m.key
   WITH labels(m)[0] AS kind, inner,
-       collect({node: m, rels: rels, weight: weight, strength: toFloat(links)}) AS ranked,
+       collect({node: m, rels: rels, strength: toFloat(links)}) AS ranked,
        max(capped) AS capped
   RETURN reduce(kept = [], group IN collect(CASE WHEN inner THEN [] ELSE ranked[..$limit] END) | kept + group) AS hop2,
          reduce(found = [], group IN collect(CASE WHEN inner THEN ranked ELSE [] END) |
@@ -43,19 +43,25 @@ CALL (c, hop1) {
            OR coalesce(max(CASE WHEN NOT inner AND size(ranked) > $limit THEN 1 ELSE 0 END), 0) = 1 AS cut2
 }
 WITH key, cut1 OR cut2 AS truncated,
-     [{node: c, weight: COUNT { (c)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() }, strength: 1.0, hop: 0}]
-       + [item IN hop1 | item {.node, .weight, .strength, hop: 1}]
-       + [item IN hop2 | item {.node, .weight, .strength, hop: 2}] AS items,
+     [{node: c, strength: 1.0, hop: 0}]
+       + [item IN hop1 | item {.node, .strength, hop: 1}]
+       + [item IN hop2 | item {.node, .strength, hop: 2}] AS items,
      reduce(rs = [], item IN hop1 + hop2 | rs + item.rels) + innerRels AS rels
-RETURN key,
-  [item IN items | {
-    kind: labels(item.node)[0],
-    key: item.node.key,
-    label: coalesce(item.node.name, item.node.title),
-    weight: item.weight,
+// Only the kept nodes' weights are counted, and only over research relationships:
+// follows, claims and invitations are nobody's business in an explorer.
+CALL (items) {
+  UNWIND items AS item
+  WITH item, item.node AS n
+  RETURN collect({
+    kind: labels(n)[0],
+    key: n.key,
+    label: coalesce(n.name, n.title),
+    weight: COUNT { (n)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() },
     strength: item.strength,
     hop: item.hop
-  }] AS nodes,
+  }) AS nodes
+}
+RETURN key, nodes,
   [r IN rels | {
     kind: type(r),
     sourceKind: labels(startNode(r))[0],

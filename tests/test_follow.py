@@ -116,3 +116,19 @@ def test_viewer_follows_on_a_page_costs_one_statement(client: TestClient, people
     assert not any(flags.values())
     anonymous = gql(client, query, first=7)
     assert anonymous.statements == 1
+
+
+def test_follows_do_not_weigh_in_the_explorer(client: TestClient, people: Settings) -> None:
+    slice_and_neighbors = """
+      query ($id: ID!) {
+        graph(center: $id, depth: 1) { nodes { id weight } }
+        neighbors(id: $id) { nodes { id weight } }
+      }
+    """
+    before = gql(client, slice_and_neighbors, id=RESEARCHER).data
+    gql(client, FOLLOW, bearer=sign_up(client, "quiet@example.org"), id=RESEARCHER)
+
+    after = gql(client, slice_and_neighbors, id=RESEARCHER).data
+
+    assert followers(client) == 1
+    assert after == before
