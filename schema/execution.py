@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLResolveInfo,
     Undefined,
     is_leaf_type,
 )
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
@@ -89,6 +91,49 @@ class PlainFieldExecution(StrawberryGraphQLCoreExecutionContext):
             cached = (grouped_field_set, make_plan(parent_type, grouped_field_set))
             self._plans[key] = cached
         return cached[1]
+
+    def complete_list_value(
+        self,
+        return_type: GraphQLList[GraphQLOutputType],
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """A list of objects whose selected fields are all plain becomes a list of dicts
+        in one loop, without completing each item through graphql-core."""
+        completed = self.plain_list(return_type.of_type, field_details_list, info, result)
+        if completed is not None:
+            return completed
+        return super().complete_list_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def plain_list(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        items: Any,
+    ) -> list[dict[str, Any]] | None:
+        object_type = item_type.of_type if isinstance(item_type, GraphQLNonNull) else item_type
+        if not isinstance(object_type, GraphQLObjectType) or not isinstance(items, list):
+            return None
+        grouped_field_set, deferred, _ = self.collect_subfields(object_type, field_details_list)
+        plan = self.plan_for(object_type, grouped_field_set)
+        if deferred or plan.other or not plan.plain:
+            return None
+        is_type_of = object_type.is_type_of
+        completed = []
+        for item in items:
+            if item is None or (is_type_of is not None and is_type_of(item, info) is not True):
+                return None
+            values = read_plain(plan.plain, item)
+            if values is None:
+                return None
+            completed.append(values)
+        return completed
 
     def execute_fields(
         self,

@@ -50,6 +50,10 @@ class Query:
     def items(self) -> list[Item | None]:
         return items()
 
+    @strawberry.field
+    def good(self) -> list[Item]:
+        return [Item(name=name, colour=Colour.BLUE, size=len(name)) for name in ("x", "yy")]
+
 
 QUERIES = [
     "{ items { name colour size } }",
@@ -59,6 +63,9 @@ QUERIES = [
     "{ items { later name colour } }",
     "query($skip: Boolean!) { items { name @skip(if: $skip) size colour @include(if: $skip) } }",
     "{ items { ... on Item { colour } name ...rest } } fragment rest on Item { size name }",
+    "{ good { name colour size } }",
+    "{ good { s: size __typename } }",
+    "{ good { size later } }",
 ]
 
 
@@ -98,3 +105,21 @@ def test_only_attributes_holding_scalars_or_enums_are_plain() -> None:
     plain = {name for name in item.fields if plain_field(name, item, name) is not None}
 
     assert plain == {"name", "colour", "size"}
+
+
+def test_lists_of_plain_objects_are_completed_in_one_pass() -> None:
+    completed: list[object] = []
+
+    class Spy(PlainFieldExecution):
+        def plain_list(self, *args: Any) -> list[dict[str, Any]] | None:
+            result = super().plain_list(*args)
+            completed.append(result)
+            return result
+
+    answer = run(Spy, "{ good { name colour } items { name } }")
+
+    assert answer["data"]["good"] == [
+        {"name": "x", "colour": "BLUE"},
+        {"name": "yy", "colour": "BLUE"},
+    ]
+    assert completed == [answer["data"]["good"], None]
