@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import (
     AsyncDriver,
@@ -23,6 +23,7 @@ from schema.errors import BadInput, DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jConnection
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 # Lucene's parser (ParseException, TokenMgrError) and its regexp syntax (IllegalArgumentException)
 # reject the user's query text; nothing else a full-text query passes comes from the client.
@@ -41,6 +42,25 @@ class Written:
 
     def __add__(self, other: Written) -> Written:
         return Written(self.nodes + other.nodes, self.relationships + other.relationships)
+
+
+@dataclass(frozen=True)
+class Result:
+    rows: list[Row]
+    written: Written
+
+
+class Transaction:
+    """A write transaction whose statements, run by name, may depend on earlier results."""
+
+    def __init__(self, tx: AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(self, name: str, parameters: dict[str, Any]) -> Result:
+        result = await self._tx.run(statement(name), parameters)
+        rows = await result.data()
+        counters = (await result.consume()).counters
+        return Result(rows, Written(counters.nodes_created, counters.relationships_created))
 
 
 class Database:
@@ -78,17 +98,24 @@ class Database:
     async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Written:
         """Several statements in one transaction: all of them land, or none."""
 
-        async def work(tx: AsyncManagedTransaction) -> Written:
+        async def work(tx: Transaction) -> Written:
             written = Written()
             for name, parameters in steps:
-                result = await tx.run(statement(name), parameters)
-                counters = (await result.consume()).counters
-                written += Written(counters.nodes_created, counters.relationships_created)
+                written += (await tx.run(name, parameters)).written
             return written
+
+        return await self.write_transaction(work)
+
+    async def write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """One transaction around `work`; retried from the start on a transient failure, so
+        `work` must not change anything outside it."""
+
+        async def managed(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx))
 
         try:
             async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(work)
+                return await session.execute_write(managed)
         except (ServiceUnavailable, SessionExpired, OSError) as error:
             raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
 

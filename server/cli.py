@@ -7,6 +7,7 @@ import asyncio
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -123,6 +124,20 @@ def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None
     )
 
 
+def import_openalex(
+    settings: Settings, paths: list[Path], strict: bool, errors: Path, batch_size: int
+) -> None:
+    from seed.openalex.command import run_import
+
+    run_import(settings, paths, strict, errors, batch_size)
+
+
+def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path) -> None:
+    from seed.openalex.command import run_sample
+
+    run_sample(works, seed, out)
+
+
 def serve(settings: Settings) -> None:
     import uvicorn
 
@@ -158,6 +173,8 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "seed": seed,
     "users promote": users_promote,
     "generate": generate,
+    "import openalex": import_openalex,
+    "import openalex-sample": import_openalex_sample,
     "serve": serve,
 }
 
@@ -180,8 +197,33 @@ def build_parser() -> argparse.ArgumentParser:
     generator.add_argument(
         "--batch-size", type=_positive, default=5000, help="works per transaction (5000)"
     )
+    _add_import(commands.add_parser("import", help="import scholarly data"))
     commands.add_parser("serve", help="serve the GraphQL API")
     return parser
+
+
+def _add_import(parser: argparse.ArgumentParser) -> None:
+    sources = parser.add_subparsers(dest="action", required=True)
+    openalex = sources.add_parser(
+        "openalex", help="OpenAlex snapshot files or folders, plain or gzip (idempotent)"
+    )
+    openalex.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    openalex.add_argument("--strict", action="store_true", help="stop at the first bad line")
+    openalex.add_argument(
+        "--errors",
+        type=Path,
+        default=Path("openalex-errors.jsonl"),
+        help="the error report, one JSON line per refused line (openalex-errors.jsonl)",
+    )
+    openalex.add_argument(
+        "--batch-size", type=_positive, default=2000, help="records per transaction (2000)"
+    )
+    sample = sources.add_parser(
+        "openalex-sample", help="write the synthetic graph as an OpenAlex snapshot"
+    )
+    sample.add_argument("--works", type=_positive, required=True, help="number of works")
+    sample.add_argument("--seed", type=int, default=1, help="same seed, same sample (1)")
+    sample.add_argument("--out", type=Path, required=True, help="folder to write data/ into")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

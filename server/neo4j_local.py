@@ -106,7 +106,8 @@ class ManagedNeo4j:
         if path.exists():
             return path.read_text().strip()
         self.home.mkdir(parents=True, exist_ok=True)
-        password = secrets.token_urlsafe(24)
+        # hex, not urlsafe: neo4j-admin takes a password starting with "-" for an option
+        password = secrets.token_hex(24)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as file:
             file.write(password + "\n")

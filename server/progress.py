@@ -16,8 +16,19 @@ from rich.text import Text
 
 
 class RateColumn(ProgressColumn):
+    def __init__(self, unit: str = "works", counted: str | None = None) -> None:
+        """`counted`: a task field to divide by the elapsed time, when the bar's own
+        progress is counted in something else (bytes)."""
+        super().__init__()
+        self.unit = unit
+        self.counted = counted
+
     def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:,.0f} works/s")
+        if self.counted is None:
+            speed = task.speed or 0
+        else:
+            speed = task.fields.get(self.counted, 0) / task.elapsed if task.elapsed else 0
+        return Text(f"{speed:,.0f} {self.unit}/s")
 
 
 def works_progress() -> Progress:
@@ -26,6 +37,18 @@ def works_progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         RateColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+
+
+def import_progress() -> Progress:
+    """Progress over the input's bytes, with the records read and their mean rate."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[records]:,} records"),
+        RateColumn("entities", counted="records"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )

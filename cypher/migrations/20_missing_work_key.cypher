@@ -1,0 +1,1 @@
+CREATE CONSTRAINT missing_work_key IF NOT EXISTS FOR (n:MissingWork) REQUIRE n.key IS UNIQUE

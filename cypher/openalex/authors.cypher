@@ -1,0 +1,6 @@
+UNWIND $rows AS row
+MERGE (r:Researcher {key: row.key})
+SET r.name = row.name,
+    r.orcid = row.orcid,
+    r.alternativeNames = row.alternativeNames,
+    r.openalexUpdated = row.updated

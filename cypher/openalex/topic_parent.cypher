@@ -1,0 +1,9 @@
+UNWIND $rows AS row
+MATCH (t:Topic {key: row.key})
+CALL (t) {
+  MATCH (t)-[old:SUBTOPIC_OF]->()
+  DELETE old
+}
+WITH t, row
+MATCH (parent:Topic {key: row.parent})
+CREATE (t)-[:SUBTOPIC_OF]->(parent)

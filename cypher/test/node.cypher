@@ -1,0 +1,2 @@
+MATCH (n {key: $key})
+RETURN labels(n) AS labels, properties(n) AS properties

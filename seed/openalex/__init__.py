@@ -1,0 +1,1 @@
+"""Import of OpenAlex snapshot files (gzip JSON Lines, one entity per line) into the graph."""

@@ -1,0 +1,311 @@
+"""OpenAlex records -> the rows cypher/openalex/*.cypher writes.
+
+A record maps to its own node's properties and to the rows of the statements that link
+it. Nodes a record only mentions (a work's authors, institutions and topics, a topic's
+parents) become placeholders holding what the record knows (their name), filled in when
+their own record comes. A work's position list is its authorships in list order.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from schema.identifiers import recognise
+from schema.work_type import WorkType
+from seed.openalex import records
+from seed.openalex.records import Entity
+
+Row = dict[str, Any]
+
+# Records without any date sort before every dated one.
+UNDATED = datetime.datetime(1, 1, 1)
+WORK_TYPES = frozenset(kind.value for kind in WorkType)
+ARXIV_DOI = "10.48550/arxiv."
+ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?$")
+HIERARCHY = ("topic", "subfield", "field", "domain")
+LEVELS = {
+    Entity.TOPICS: "topic",
+    Entity.SUBFIELDS: "subfield",
+    Entity.FIELDS: "field",
+    Entity.DOMAINS: "domain",
+}
+
+# The statements whose rows stand for nodes: merged once per batch, whoever mentions them.
+PLACEHOLDERS = frozenset(
+    {
+        "openalex/topic_placeholders",
+        "openalex/topic_hierarchy_placeholders",
+        "openalex/institution_placeholders",
+        "openalex/researcher_placeholders",
+    }
+)
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Identified = TypeVar("Identified", bound=HasId)
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """One record's node and, per statement name, the rows that link it."""
+
+    key: str
+    updated: datetime.datetime
+    properties: Row
+    related: dict[str, list[Row]] = field(default_factory=dict)
+
+    def add(self, statement: str, row: Row) -> None:
+        self.rows(statement).append(row)
+
+    def rows(self, statement: str) -> list[Row]:
+        """The list to append this record's rows of `statement` to."""
+        return self.related.setdefault(statement, [])
+
+    @property
+    def node(self) -> Row:
+        """The row that MERGEs this record's node and sets its properties."""
+        return {"key": self.key, "updated": self.updated, **self.properties}
+
+
+def version(updated: datetime.datetime | None, folder: datetime.date | None) -> datetime.datetime:
+    """The later of the record's own updated_date and its snapshot folder's date (UTC)."""
+    dates = [UNDATED]
+    if updated is not None:
+        if updated.tzinfo is not None:
+            updated = updated.astimezone(datetime.UTC).replace(tzinfo=None)
+        dates.append(updated)
+    if folder is not None:
+        dates.append(datetime.datetime.combine(folder, datetime.time()))
+    return max(dates)
+
+
+def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
+    """OpenAlex ships abstracts as {word: [positions]}; gaps in the positions are skipped."""
+    if not index:
+        return None
+    words = {position: word for word, positions in index.items() for position in positions}
+    return " ".join(words[position] for position in sorted(words)) or None
+
+
+def byline(authorships: Sequence[records.Authorship]) -> list[tuple[int, records.Authorship]]:
+    """1-based positions in list order (OpenAlex's author_position only says first/middle/last);
+    an author listed twice keeps their first place."""
+    seen: set[str] = set()
+    kept = []
+    for authorship in authorships:
+        if authorship.author.id not in seen:
+            seen.add(authorship.author.id)
+            kept.append(authorship)
+    return list(enumerate(kept, start=1))
+
+
+def arxiv_id(work: records.Work) -> str | None:
+    candidates = []
+    if work.ids is not None and work.ids.arxiv is not None:
+        candidates.append(work.ids.arxiv)
+    if work.doi is not None and work.doi.startswith(ARXIV_DOI):
+        candidates.append(work.doi.removeprefix(ARXIV_DOI))
+    locations = [work.primary_location, *work.locations]
+    for location in locations:
+        if location is not None and location.landing_page_url is not None:
+            found = ARXIV_URL.search(location.landing_page_url)
+            if found:
+                candidates.append(found.group(1))
+    for candidate in candidates:
+        arxiv = recognise(candidate).arxiv_id
+        if arxiv is not None:
+            return arxiv
+    return None
+
+
+def work_type(value: str | None) -> str:
+    """OpenAlex's types the API knows are kept; paratext, erratum, grant... become other."""
+    return value if value in WORK_TYPES else "other"
+
+
+def map_work(work: records.Work, folder: datetime.date | None) -> Mapped:
+    source = None if work.primary_location is None else work.primary_location.source
+    mapped = Mapped(
+        work.id,
+        version(work.updated_date, folder),
+        {
+            "type": work_type(work.type),
+            # the API's title is never null; OpenAlex has a few untitled works
+            "title": work.title or work.display_name or "",
+            "abstract": rebuild_abstract(work.abstract_inverted_index),
+            "year": work.publication_year,
+            "publishedOn": work.publication_date,
+            "venue": None if source is None else source.display_name,
+            "doi": work.doi,
+            "arxivId": arxiv_id(work),
+            "openAccess": None if work.open_access is None else work.open_access.is_oa,
+            "citedByCount": work.cited_by_count,
+        },
+    )
+    key = work.id
+    researchers = mapped.rows("openalex/researcher_placeholders")
+    authored = mapped.rows("openalex/authored")
+    affiliations = mapped.rows("openalex/work_affiliations")
+    for position, authorship in byline(work.authorships):
+        author = authorship.author
+        researchers.append({"key": author.id, "name": author.display_name, "orcid": author.orcid})
+        authored.append({"work": key, "researcher": author.id, "position": position})
+        for institution in _unique(authorship.institutions):
+            _add_institution(mapped, institution)
+            affiliations.append(
+                {"work": key, "researcher": author.id, "institution": institution.id}
+            )
+    about = mapped.rows("openalex/about")
+    for topic in _unique(work.topics):
+        _add_topics(
+            mapped,
+            [_topic_node(topic.id, topic.display_name, "topic"), *_ancestors(topic, "topic")],
+        )
+        about.append({"work": key, "topic": topic.id, "score": topic.score})
+    mapped.related["openalex/cites"] = [
+        {"work": key, "cited": cited} for cited in dict.fromkeys(work.referenced_works)
+    ]
+    return mapped
+
+
+def map_author(author: records.Author, folder: datetime.date | None) -> Mapped:
+    mapped = Mapped(
+        author.id,
+        version(author.updated_date, folder),
+        {
+            "name": author.display_name,
+            "orcid": author.orcid,
+            "alternativeNames": [
+                name for name in author.display_name_alternatives if name != author.display_name
+            ],
+        },
+    )
+    current = author.last_known_institutions
+    if current is None:
+        current = [] if author.last_known_institution is None else [author.last_known_institution]
+    first_year: dict[str, int] = {}
+    for affiliation in author.affiliations:
+        if affiliation.years:
+            key = affiliation.institution.id
+            first_year[key] = min(first_year.get(key, 9999), *affiliation.years)
+    for institution in _unique(current):
+        _add_institution(mapped, institution)
+        mapped.add(
+            "openalex/affiliated_with",
+            {
+                "researcher": author.id,
+                "institution": institution.id,
+                "since": first_year.get(institution.id),
+            },
+        )
+    return mapped
+
+
+def map_institution(institution: records.Institution, folder: datetime.date | None) -> Mapped:
+    return Mapped(
+        institution.id,
+        version(institution.updated_date, folder),
+        {
+            "name": institution.display_name,
+            "ror": institution.ror,
+            "country": institution.country_code,
+            "type": institution.type,
+        },
+    )
+
+
+def map_topic(topic: records.TopicRecord, level: str, folder: datetime.date | None) -> Mapped:
+    mapped = Mapped(
+        topic.id,
+        version(topic.updated_date, folder),
+        {"name": topic.display_name, "description": topic.description, "level": level},
+    )
+    ancestors = _ancestors(topic, level)
+    parent = ancestors[0]["key"] if ancestors else None
+    mapped.add("openalex/topic_parent", {"key": topic.id, "parent": parent})
+    _add_topics(mapped, ancestors)
+    return mapped
+
+
+def map_record(entity: Entity, record: records.Versioned, folder: datetime.date | None) -> Mapped:
+    if isinstance(record, records.Work):
+        return map_work(record, folder)
+    if isinstance(record, records.Author):
+        return map_author(record, folder)
+    if isinstance(record, records.Institution):
+        return map_institution(record, folder)
+    if isinstance(record, records.TopicRecord):
+        return map_topic(record, LEVELS[entity], folder)
+    raise TypeError(f"no mapping for {type(record).__name__}")
+
+
+def gather(mapped: Iterable[Mapped]) -> dict[str, list[Row]]:
+    """The rows of each statement for these records; placeholders once per key."""
+    rows: dict[str, list[Row]] = {}
+    placeholders: dict[str, dict[str, Row]] = {}
+    for record in mapped:
+        for name, related in record.related.items():
+            if name in PLACEHOLDERS:
+                by_key = placeholders.setdefault(name, {})
+                for row in related:
+                    by_key.setdefault(row["key"], row)
+            else:
+                rows.setdefault(name, []).extend(related)
+    for name, by_key in placeholders.items():
+        rows[name] = list(by_key.values())
+    return rows
+
+
+def _unique(items: Iterable[Identified]) -> list[Identified]:
+    """The first item of each id, in order."""
+    kept: dict[str, Identified] = {}
+    for item in items:
+        kept.setdefault(item.id, item)
+    return list(kept.values())
+
+
+def _topic_node(key: str, name: str, level: str) -> Row:
+    return {"key": key, "name": name, "level": level}
+
+
+def _ancestors(hierarchy: records.Hierarchy, level: str) -> list[Row]:
+    """The known levels above `level`, nearest first, up to the first one missing."""
+    start = HIERARCHY.index(level)
+    refs = (hierarchy.subfield, hierarchy.field, hierarchy.domain)[start:]
+    nodes = []
+    for ref, above in zip(refs, HIERARCHY[start + 1 :], strict=True):
+        if ref is None:
+            break
+        nodes.append(_topic_node(ref.id, ref.display_name, above))
+    return nodes
+
+
+def _add_topics(mapped: Mapped, nodes: Sequence[Row]) -> None:
+    """Placeholders for a chain of topics, each under the next."""
+    mapped.rows("openalex/topic_placeholders").extend(nodes)
+    mapped.rows("openalex/topic_hierarchy_placeholders").extend(
+        {"key": child["key"], "parent": parent["key"]}
+        for child, parent in itertools.pairwise(nodes)
+    )
+
+
+def _add_institution(mapped: Mapped, institution: records.InstitutionRef) -> None:
+    mapped.add(
+        "openalex/institution_placeholders",
+        {
+            "key": institution.id,
+            "name": institution.display_name,
+            "ror": institution.ror,
+            "country": institution.country_code,
+            "type": institution.type,
+        },
+    )

@@ -1,0 +1,226 @@
+"""`peergraph import openalex-sample`: the synthetic graph of `peergraph generate`, written
+as an OpenAlex snapshot (gzip JSON Lines under data/<entity>/updated_date=.../), to measure
+and try the importer on any scale without downloading the real one.
+
+Generated keys become OpenAlex-shaped ids: gen:w:N -> W(N+1), gen:r:N -> A(N+1),
+gen:i:N -> I(N+1), and topics by level T(10000+N), subfields/N, fields/N, domains/N.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from seed.generator import generate
+from seed.openalex.records import Entity
+from seed.rows import InstitutionRow, ResearcherRow, TopicRow, WorkRow
+
+OPENALEX = "https://openalex.org/"
+SNAPSHOT_DATE = datetime.date(2025, 1, 1)
+UPDATED = f"{SNAPSHOT_DATE.isoformat()}T00:00:00"
+PART_SIZE = 100_000  # records per part file
+TOPIC_ENTITIES = {
+    "topic": Entity.TOPICS,
+    "subfield": Entity.SUBFIELDS,
+    "field": Entity.FIELDS,
+    "domain": Entity.DOMAINS,
+}
+
+Json = dict[str, Any]
+
+
+@dataclass
+class SampleReport:
+    records: dict[Entity, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def bytes(self) -> int:
+        return sum(path.stat().st_size for path in self.files)
+
+
+def write_sample(works: int, seed: int, out: Path, batch_size: int = 5000) -> SampleReport:
+    report = SampleReport()
+    with ExitStack() as stack:
+        writer = _Parts(out, report, stack)
+        ids = _Ids()
+        for batch in generate(works, seed, batch_size):
+            for topic in batch.topics:
+                ids.add_topic(topic)
+            for topic in batch.topics:
+                writer.write(TOPIC_ENTITIES[topic["level"]], ids.topic_record(topic))
+            for institution in batch.institutions:
+                ids.institutions[institution["key"]] = _institution(institution)
+                writer.write(Entity.INSTITUTIONS, ids.institutions[institution["key"]])
+            for researcher in batch.researchers:
+                ids.researchers[researcher["key"]] = researcher
+                writer.write(Entity.AUTHORS, ids.author_record(researcher))
+            cites = {row["work"]: row["cites"] for row in batch.citations}
+            for work in batch.works:
+                writer.write(Entity.WORKS, ids.work_record(work, cites.get(work["key"], [])))
+    return report
+
+
+def inverted_index(text: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(text.split()):
+        index.setdefault(word, []).append(position)
+    return index
+
+
+def _number(key: str) -> int:
+    return int(key.rsplit(":", 1)[1])
+
+
+def _institution(row: InstitutionRow) -> Json:
+    return {
+        "id": f"{OPENALEX}I{_number(row['key']) + 1}",
+        "display_name": row["name"],
+        "ror": f"https://ror.org/{row['ror']}",
+        "country_code": row["country"],
+        "type": row["type"],
+        "updated_date": UPDATED,
+    }
+
+
+class _Ids:
+    """Generated keys -> OpenAlex ids, and the dehydrated objects records embed."""
+
+    def __init__(self) -> None:
+        self.topics: dict[str, Json] = {}  # key -> {id, display_name}
+        self.levels: dict[str, str] = {}
+        self.parents: dict[str, str | None] = {}
+        self.institutions: dict[str, Json] = {}
+        self.researchers: dict[str, ResearcherRow] = {}
+
+    def add_topic(self, row: TopicRow) -> None:
+        number = _number(row["key"])
+        level = row["level"]
+        key = f"T{10000 + number}" if level == "topic" else f"{level}s/{number}"
+        self.topics[row["key"]] = {"id": OPENALEX + key, "display_name": row["name"]}
+        self.levels[row["key"]] = level
+        self.parents[row["key"]] = row["parent"]
+
+    def hierarchy(self, key: str) -> Json:
+        """The subfield/field/domain objects above a topic, as OpenAlex embeds them."""
+        found = {}
+        parent = self.parents[key]
+        while parent is not None:
+            found[self.levels[parent]] = self.topics[parent]
+            parent = self.parents[parent]
+        return found
+
+    def topic_record(self, row: TopicRow) -> Json:
+        return {
+            **self.topics[row["key"]],
+            "description": row["description"],
+            **self.hierarchy(row["key"]),
+            "updated_date": UPDATED,
+        }
+
+    def author_record(self, row: ResearcherRow) -> Json:
+        current = []
+        affiliations = []
+        if row["institution"] is not None:
+            institution = self.institutions[row["institution"]]
+            current.append(institution)
+            since = row["since"] or SNAPSHOT_DATE.year
+            years = list(range(SNAPSHOT_DATE.year, since - 1, -1))
+            affiliations.append({"institution": institution, "years": years})
+        return {
+            "id": self._author_id(row["key"]),
+            "orcid": None if row["orcid"] is None else f"https://orcid.org/{row['orcid']}",
+            "display_name": row["name"],
+            "display_name_alternatives": [],
+            "last_known_institutions": current,
+            "affiliations": affiliations,
+            "updated_date": UPDATED,
+        }
+
+    def work_record(self, row: WorkRow, cites: list[str]) -> Json:
+        key = f"W{_number(row['key']) + 1}"
+        doi = None if row["doi"] is None else f"https://doi.org/{row['doi']}"
+        locations = [{"landing_page_url": doi, "source": {"display_name": row["venue"]}}]
+        if row["arxivId"] is not None:
+            locations.append({"landing_page_url": f"https://arxiv.org/abs/{row['arxivId']}"})
+        institutions: dict[str, list[Json]] = {}
+        for researcher, institution in row["affiliations"]:
+            institutions.setdefault(researcher, []).append(self.institutions[institution])
+        last = len(row["authors"]) - 1
+        return {
+            "id": OPENALEX + key,
+            "doi": doi,
+            "ids": {"openalex": OPENALEX + key, "doi": doi},
+            "title": row["title"],
+            "display_name": row["title"],
+            "type": row["type"],
+            "publication_year": row["year"],
+            "publication_date": row["publishedOn"].isoformat(),
+            "primary_location": locations[0],
+            "locations": locations,
+            "open_access": {"is_oa": row["openAccess"]},
+            "cited_by_count": row["citedByCount"],
+            "abstract_inverted_index": inverted_index(row["abstract"]),
+            "topics": [
+                {**self.topics[topic], "score": score, **self.hierarchy(topic)}
+                for topic, score in zip(row["topics"], row["scores"], strict=True)
+            ],
+            "referenced_works": [f"{OPENALEX}W{_number(cited) + 1}" for cited in cites],
+            "authorships": [
+                {
+                    "author_position": "first"
+                    if index == 0
+                    else "last"
+                    if index == last
+                    else "middle",
+                    "author": {
+                        "id": self._author_id(author),
+                        "display_name": self.researchers[author]["name"],
+                        "orcid": self._orcid(author),
+                    },
+                    "institutions": institutions.get(author, []),
+                }
+                for index, author in enumerate(row["authors"])
+            ],
+            "updated_date": UPDATED,
+        }
+
+    def _author_id(self, key: str) -> str:
+        return f"{OPENALEX}A{_number(key) + 1}"
+
+    def _orcid(self, key: str) -> str | None:
+        orcid = self.researchers[key]["orcid"]
+        return None if orcid is None else f"https://orcid.org/{orcid}"
+
+
+class _Parts:
+    """One open gzip part per entity, a new one every PART_SIZE records."""
+
+    def __init__(self, out: Path, report: SampleReport, stack: ExitStack) -> None:
+        self.folder = out / "data"
+        self.report = report
+        self.stack = stack
+        self.open: dict[Entity, IO[str]] = {}
+
+    def write(self, entity: Entity, record: Json) -> None:
+        count = self.report.records.get(entity, 0)
+        if count % PART_SIZE == 0:
+            self._next_part(entity, count // PART_SIZE)
+        self.open[entity].write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.report.records[entity] = count + 1
+
+    def _next_part(self, entity: Entity, number: int) -> None:
+        if entity in self.open:
+            self.open[entity].close()
+        folder = self.folder / entity.value / f"updated_date={SNAPSHOT_DATE.isoformat()}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"part_{number:03d}.gz"
+        self.report.files.append(path)
+        self.open[entity] = self.stack.enter_context(
+            gzip.open(path, "wt", encoding="utf-8", compresslevel=6)  # noqa: SIM115 - the stack closes it
+        )

@@ -1,0 +1,113 @@
+"""One batch, one transaction: the records' nodes by MERGE on their key, then their links.
+
+A record is applied only when it is newer than the version stored on its node
+(`openalexUpdated`); an applied record that replaces an older one first loses the links
+the older one made, so links are never duplicated and a re-run changes nothing. Versions
+are read by a statement of their own, so no write statement reads what it writes: such a
+statement gets an Eager plan, which holds every row of the batch before writing any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resolvers.database import Database, Transaction, Written
+from seed.openalex.batches import Batch
+from seed.openalex.records import Entity
+from seed.openalex.report import Tally
+
+
+@dataclass(frozen=True)
+class Plan:
+    versions: str  # the stored version of each key, and whether a MissingWork waits for it
+    nodes: str  # MERGE the applied records' nodes and set their properties
+    unlink: str | None  # drop what the replaced versions linked
+    resolve: str | None  # turn citations waiting for these keys into CITES
+    links: tuple[str, ...]  # in order: placeholders before what links to them
+
+
+TOPIC_PLAN = Plan(
+    "openalex/topic_versions",
+    "openalex/topics",
+    None,
+    None,
+    (
+        "openalex/topic_placeholders",
+        "openalex/topic_parent",
+        "openalex/topic_hierarchy_placeholders",
+    ),
+)
+PLANS = {
+    Entity.WORKS: Plan(
+        "openalex/work_versions",
+        "openalex/works",
+        "openalex/work_unlink",
+        "openalex/resolve_missing",
+        (
+            "openalex/topic_placeholders",
+            "openalex/topic_hierarchy_placeholders",
+            "openalex/institution_placeholders",
+            "openalex/researcher_placeholders",
+            "openalex/authored",
+            "openalex/work_affiliations",
+            "openalex/about",
+            "openalex/cites",
+        ),
+    ),
+    Entity.AUTHORS: Plan(
+        "openalex/researcher_versions",
+        "openalex/authors",
+        "openalex/researcher_unlink",
+        None,
+        ("openalex/institution_placeholders", "openalex/affiliated_with"),
+    ),
+    Entity.INSTITUTIONS: Plan(
+        "openalex/institution_versions", "openalex/institutions", None, None, ()
+    ),
+    Entity.TOPICS: TOPIC_PLAN,
+    Entity.SUBFIELDS: TOPIC_PLAN,
+    Entity.FIELDS: TOPIC_PLAN,
+    Entity.DOMAINS: TOPIC_PLAN,
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    tally: Tally  # created, updated, skipped
+    written: Written
+
+
+async def write_batch(db: Database, batch: Batch) -> Outcome:
+    plan = PLANS[batch.entity]
+    keys = list(batch.records)
+
+    async def work(tx: Transaction) -> Outcome:
+        versions = (await tx.run(plan.versions, {"keys": keys})).rows
+        stored = {row["key"]: row["version"].to_native() for row in versions if row["version"]}
+        cited = [row["key"] for row in versions if row["cited"]]
+        applied = [
+            record
+            for record in batch.records.values()
+            if record.key not in stored or stored[record.key] < record.updated
+        ]
+        replaced = [record.key for record in applied if record.key in stored]
+        written = Written()
+        if applied:
+            nodes = [record.node for record in applied]
+            written += (await tx.run(plan.nodes, {"rows": nodes})).written
+        if plan.unlink is not None and replaced:
+            written += (await tx.run(plan.unlink, {"keys": replaced})).written
+        if plan.resolve is not None and cited:
+            written += (await tx.run(plan.resolve, {"keys": cited})).written
+        rows = batch.rows({record.key for record in applied}) if applied else {}
+        for name in plan.links:
+            if rows.get(name):
+                written += (await tx.run(name, {"rows": rows[name]})).written
+        tally = Tally(
+            created=len(applied) - len(replaced),
+            updated=len(replaced),
+            skipped=len(keys) - len(applied),
+        )
+        return Outcome(tally, written)
+
+    return await db.write_transaction(work)
