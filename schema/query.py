@@ -34,8 +34,7 @@ async def load_node(info: Info, cls: type[N], key: str) -> N | None:
     return None if record is None else cls.from_record(record)
 
 
-async def node_by_id(info: Info, id: strawberry.ID) -> Node | None:
-    kind, key = decode_id(id)
+async def node_of_kind(info: Info, kind: str, key: str) -> Node | None:
     cls = NODE_TYPES.get(kind)
     return None if cls is None else await load_node(info, cls, key)
 
@@ -59,15 +58,14 @@ class Query:
         " and for ids of users, claims and invitations, which are not nodes."
     )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        return await node_by_id(info, id)
+        return await node_of_kind(info, *decode_id(id))
 
     @strawberry.field(description="Nodes by global id, in the order given (at most 100).")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > info.context.settings.max_page_size:
             raise BadInput(f"at most {info.context.settings.max_page_size} ids at once")
-        for id in ids:
-            decode_id(id)  # every malformed id is refused before anything is read
-        return list(await asyncio.gather(*(node_by_id(info, id) for id in ids)))
+        decoded = [decode_id(id) for id in ids]  # any malformed id refuses the whole call
+        return list(await asyncio.gather(*(node_of_kind(info, *pair) for pair in decoded)))
 
     @strawberry.field(description="A researcher by global id or by ORCID iD.")
     async def researcher(
