@@ -31,6 +31,7 @@ from server.app import create_app
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
+from tests.conftest import fingerprint as stored_fingerprint
 from tests.conftest import gql, run_on_db, seed_database
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openalex"
@@ -76,7 +77,7 @@ def load(
 
 def fingerprint(settings: Settings) -> tuple[int, list[str], int, list[str]]:
     """The whole graph, independent of the order nodes and relationships were created in."""
-    found = run_on_db(settings, "test/graph_fingerprint")[0]
+    found = stored_fingerprint(settings)
     return (
         found["nodes"],
         sorted(repr(node) for node in found["nodeData"]),

@@ -212,14 +212,7 @@ def map_author(author: records.Author, folder: datetime.date | None) -> Mapped:
 
 def map_institution(institution: records.Institution, folder: datetime.date | None) -> Mapped:
     return Mapped(
-        institution.id,
-        version(institution.updated_date, folder),
-        {
-            "name": institution.display_name,
-            "ror": institution.ror,
-            "country": institution.country_code,
-            "type": institution.type,
-        },
+        institution.id, version(institution.updated_date, folder), _institution(institution)
     )
 
 
@@ -298,14 +291,16 @@ def _add_topics(mapped: Mapped, nodes: Sequence[Row]) -> None:
     )
 
 
+def _institution(institution: records.InstitutionRef) -> Row:
+    return {
+        "name": institution.display_name,
+        "ror": institution.ror,
+        "country": institution.country_code,
+        "type": institution.type,
+    }
+
+
 def _add_institution(mapped: Mapped, institution: records.InstitutionRef) -> None:
     mapped.add(
-        "openalex/institution_placeholders",
-        {
-            "key": institution.id,
-            "name": institution.display_name,
-            "ror": institution.ror,
-            "country": institution.country_code,
-            "type": institution.type,
-        },
+        "openalex/institution_placeholders", {"key": institution.id, **_institution(institution)}
     )

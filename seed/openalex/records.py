@@ -188,10 +188,7 @@ class AuthorAffiliation(Record):
     years: list[Int64] = []
 
 
-class Author(Versioned):
-    id: AuthorKey
-    display_name: str
-    orcid: Orcid = None
+class Author(AuthorRef, Versioned):
     display_name_alternatives: list[str] = []
     last_known_institutions: list[InstitutionRef] | None = None
     # the single-valued field of snapshots before 2023
@@ -199,12 +196,8 @@ class Author(Versioned):
     affiliations: list[AuthorAffiliation] = []
 
 
-class Institution(Versioned):
-    id: InstitutionKey
-    display_name: str
-    ror: Ror = None
-    country_code: str | None = None
-    type: str | None = None
+class Institution(InstitutionRef, Versioned):
+    """The full record holds the same fields as the one embedded in works and authors."""
 
 
 class TopicRecord(Versioned, Hierarchy):

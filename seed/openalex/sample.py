@@ -17,19 +17,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from seed.generator import generate
-from seed.openalex.records import Entity
+from seed.openalex.mapping import LEVELS
+from seed.openalex.records import OPENALEX_PREFIX, Entity
 from seed.rows import InstitutionRow, ResearcherRow, TopicRow, WorkRow
 
-OPENALEX = "https://openalex.org/"
 SNAPSHOT_DATE = datetime.date(2025, 1, 1)
 UPDATED = f"{SNAPSHOT_DATE.isoformat()}T00:00:00"
 PART_SIZE = 100_000  # records per part file
-TOPIC_ENTITIES = {
-    "topic": Entity.TOPICS,
-    "subfield": Entity.SUBFIELDS,
-    "field": Entity.FIELDS,
-    "domain": Entity.DOMAINS,
-}
+TOPIC_ENTITIES = {level: entity for entity, level in LEVELS.items()}
 
 Json = dict[str, Any]
 
@@ -55,8 +50,9 @@ def write_sample(works: int, seed: int, out: Path, batch_size: int = 5000) -> Sa
             for topic in batch.topics:
                 writer.write(TOPIC_ENTITIES[topic["level"]], ids.topic_record(topic))
             for institution in batch.institutions:
-                ids.institutions[institution["key"]] = _institution(institution)
-                writer.write(Entity.INSTITUTIONS, ids.institutions[institution["key"]])
+                record = _institution(institution)
+                ids.institutions[institution["key"]] = record
+                writer.write(Entity.INSTITUTIONS, record)
             for researcher in batch.researchers:
                 ids.researchers[researcher["key"]] = researcher
                 writer.write(Entity.AUTHORS, ids.author_record(researcher))
@@ -77,9 +73,13 @@ def _number(key: str) -> int:
     return int(key.rsplit(":", 1)[1])
 
 
+def _orcid(orcid: str | None) -> str | None:
+    return None if orcid is None else f"https://orcid.org/{orcid}"
+
+
 def _institution(row: InstitutionRow) -> Json:
     return {
-        "id": f"{OPENALEX}I{_number(row['key']) + 1}",
+        "id": f"{OPENALEX_PREFIX}I{_number(row['key']) + 1}",
         "display_name": row["name"],
         "ror": f"https://ror.org/{row['ror']}",
         "country_code": row["country"],
@@ -93,8 +93,7 @@ class _Ids:
 
     def __init__(self) -> None:
         self.topics: dict[str, Json] = {}  # key -> {id, display_name}
-        self.levels: dict[str, str] = {}
-        self.parents: dict[str, str | None] = {}
+        self.topic_rows: dict[str, TopicRow] = {}
         self.institutions: dict[str, Json] = {}
         self.researchers: dict[str, ResearcherRow] = {}
 
@@ -102,17 +101,16 @@ class _Ids:
         number = _number(row["key"])
         level = row["level"]
         key = f"T{10000 + number}" if level == "topic" else f"{level}s/{number}"
-        self.topics[row["key"]] = {"id": OPENALEX + key, "display_name": row["name"]}
-        self.levels[row["key"]] = level
-        self.parents[row["key"]] = row["parent"]
+        self.topics[row["key"]] = {"id": OPENALEX_PREFIX + key, "display_name": row["name"]}
+        self.topic_rows[row["key"]] = row
 
     def hierarchy(self, key: str) -> Json:
         """The subfield/field/domain objects above a topic, as OpenAlex embeds them."""
         found = {}
-        parent = self.parents[key]
+        parent = self.topic_rows[key]["parent"]
         while parent is not None:
-            found[self.levels[parent]] = self.topics[parent]
-            parent = self.parents[parent]
+            found[self.topic_rows[parent]["level"]] = self.topics[parent]
+            parent = self.topic_rows[parent]["parent"]
         return found
 
     def topic_record(self, row: TopicRow) -> Json:
@@ -134,7 +132,7 @@ class _Ids:
             affiliations.append({"institution": institution, "years": years})
         return {
             "id": self._author_id(row["key"]),
-            "orcid": None if row["orcid"] is None else f"https://orcid.org/{row['orcid']}",
+            "orcid": _orcid(row["orcid"]),
             "display_name": row["name"],
             "display_name_alternatives": [],
             "last_known_institutions": current,
@@ -153,9 +151,9 @@ class _Ids:
             institutions.setdefault(researcher, []).append(self.institutions[institution])
         last = len(row["authors"]) - 1
         return {
-            "id": OPENALEX + key,
+            "id": OPENALEX_PREFIX + key,
             "doi": doi,
-            "ids": {"openalex": OPENALEX + key, "doi": doi},
+            "ids": {"openalex": OPENALEX_PREFIX + key, "doi": doi},
             "title": row["title"],
             "display_name": row["title"],
             "type": row["type"],
@@ -170,7 +168,7 @@ class _Ids:
                 {**self.topics[topic], "score": score, **self.hierarchy(topic)}
                 for topic, score in zip(row["topics"], row["scores"], strict=True)
             ],
-            "referenced_works": [f"{OPENALEX}W{_number(cited) + 1}" for cited in cites],
+            "referenced_works": [f"{OPENALEX_PREFIX}W{_number(cited) + 1}" for cited in cites],
             "authorships": [
                 {
                     "author_position": "first"
@@ -181,7 +179,7 @@ class _Ids:
                     "author": {
                         "id": self._author_id(author),
                         "display_name": self.researchers[author]["name"],
-                        "orcid": self._orcid(author),
+                        "orcid": _orcid(self.researchers[author]["orcid"]),
                     },
                     "institutions": institutions.get(author, []),
                 }
@@ -191,11 +189,7 @@ class _Ids:
         }
 
     def _author_id(self, key: str) -> str:
-        return f"{OPENALEX}A{_number(key) + 1}"
-
-    def _orcid(self, key: str) -> str | None:
-        orcid = self.researchers[key]["orcid"]
-        return None if orcid is None else f"https://orcid.org/{orcid}"
+        return f"{OPENALEX_PREFIX}A{_number(key) + 1}"
 
 
 class _Parts:
