@@ -6,8 +6,9 @@ seed and a generated graph loaded:
     .venv/bin/python bench/run.py [--requests 400] [--concurrency 4]
 
 It starts `peergraph serve` on a free port, sends each query in bench/queries/ over
-HTTP, then replays the exact statements that query ran (recorded in-process, in the
-same waves the DataLoaders issued them) through the async driver.
+HTTP, and replays the exact statements that query ran (recorded in-process, in the
+same waves the DataLoaders issued them) through the async driver, the two sides
+taking turns in blocks of requests.
 """
 
 from __future__ import annotations
@@ -64,20 +65,36 @@ class RecordingContext(Context):
             self.returned = True
 
 
-async def measure(call: Callable[[], Awaitable[None]], requests: int, concurrency: int) -> Result:
-    for _ in range(max(10, requests // 10)):
-        await call()
-    latencies: list[float] = []
+Call = Callable[[], Awaitable[None]]
+BLOCK = 20
 
-    async def worker(count: int) -> None:
+
+async def measure_side_by_side(
+    api: Call, raw: Call, requests: int, concurrency: int
+) -> tuple[Result, Result]:
+    """Times both sides in alternating blocks of BLOCK requests, so that both meet the same
+    machine: on shared cores, a whole run of one side can land in a slower minute."""
+    for _ in range(max(10, requests // 10)):
+        await api()
+        await raw()
+    latencies: dict[Call, list[float]] = {api: [], raw: []}
+    busy: dict[Call, float] = {api: 0.0, raw: 0.0}
+
+    async def worker(call: Call, count: int) -> None:
         for _ in range(count):
             started = time.perf_counter()
             await call()
-            latencies.append(time.perf_counter() - started)
+            latencies[call].append(time.perf_counter() - started)
 
-    started = time.perf_counter()
-    await asyncio.gather(*(worker(requests // concurrency) for _ in range(concurrency)))
-    elapsed = time.perf_counter() - started
+    for block in range(max(1, requests // BLOCK)):
+        for call in (api, raw) if block % 2 == 0 else (raw, api):
+            started = time.perf_counter()
+            await asyncio.gather(*(worker(call, BLOCK // concurrency) for _ in range(concurrency)))
+            busy[call] += time.perf_counter() - started
+    return summary(latencies[api], busy[api]), summary(latencies[raw], busy[raw])
+
+
+def summary(latencies: list[float], elapsed: float) -> Result:
     latencies.sort()
     return Result(
         p50=statistics.median(latencies) * 1000,
@@ -185,6 +202,9 @@ async def run(requests: int, concurrency: int) -> None:
                     payload: dict[str, Any] = payload, name: str = path.name
                 ) -> None:
                     connection = await connections.get()
+                    if connection.reader.at_eof():  # uvicorn closes connections idle for 5 s
+                        connection.close()
+                        connection = await Connection.open(port)
                     try:
                         status, body = await connection.request("POST", "/graphql", payload)
                     finally:
@@ -204,12 +224,10 @@ async def run(requests: int, concurrency: int) -> None:
                     for wave in waves:
                         await asyncio.gather(*(db.read(name, params) for name, params in wave))
 
-                # uvicorn drops connections idle for 5 s: open them right before timing
                 for _ in range(concurrency):
                     connections.put_nowait(await Connection.open(port))
-                api = await measure(over_http, requests, concurrency)
+                api, direct = await measure_side_by_side(over_http, raw, requests, concurrency)
                 close_all(connections)
-                direct = await measure(raw, requests, concurrency)
                 statements = sum(len(wave) for wave in waves)
                 rows.append((path.stem, statements, api, direct))
         finally:

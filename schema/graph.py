@@ -76,17 +76,29 @@ def graph_node(row: Row) -> GraphNode:
 
 def graph_edges(rows: list[Row]) -> list[GraphEdge]:
     """Each relationship once (both ends of a hop may report it), strongest first."""
-    edges: dict[str, GraphEdge] = {}
+    unique: dict[str, Row] = {}
     for row in rows:
-        identity = f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"
-        edges[identity] = GraphEdge(
+        unique[f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"] = row
+    # A hub's slice names the same few nodes in hundreds of edges.
+    node_ids: dict[tuple[str, str], strawberry.ID] = {}
+
+    def node_id(kind: str, key: str) -> strawberry.ID:
+        found = node_ids.get((kind, key))
+        if found is None:
+            found = node_ids[kind, key] = strawberry.ID(encode_id(kind, key))
+        return found
+
+    edges = [
+        GraphEdge(
             id=strawberry.ID(encode_opaque(identity)),
-            source=strawberry.ID(encode_id(row["sourceKind"], row["source"])),
-            target=strawberry.ID(encode_id(row["targetKind"], row["target"])),
+            source=node_id(row["sourceKind"], row["source"]),
+            target=node_id(row["targetKind"], row["target"]),
             kind=EdgeKind(row["kind"]),
             weight=float(row["weight"]),
         )
-    return sorted(edges.values(), key=lambda edge: (-edge.weight, edge.id))
+        for identity, row in unique.items()
+    ]
+    return sorted(edges, key=lambda edge: (-edge.weight, edge.id))
 
 
 def ordered_nodes(rows: list[Row]) -> list[GraphNode]:

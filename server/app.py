@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
+import pydantic_core
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -33,6 +34,10 @@ class GraphQLApp(GraphQL[Context, None]):
             build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
         )
         self.settings = settings
+
+    def encode_json(self, data: object) -> bytes:
+        # Several times faster than json.dumps on the tens of kilobytes a slice returns.
+        return pydantic_core.to_json(data)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         authorization = request.headers.get("authorization")
