@@ -18,7 +18,6 @@ import asyncio
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ports import free_port
 
 from resolvers.context import Context
 from resolvers.database import Database, Row
@@ -101,12 +102,6 @@ def summary(latencies: list[float], elapsed: float) -> Result:
         p99=latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000,
         throughput=len(latencies) / elapsed,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Connection:
