@@ -3,7 +3,7 @@
 Not a test. Against the Neo4j the settings name (managed or NEO4J_URI), with the
 seed and a generated graph loaded:
 
-    .venv/bin/python bench/run.py [--requests 400] [--concurrency 4]
+    .venv/bin/python bench/run.py [--requests 400] [--concurrency 4] [--only profile ...]
 
 It starts `peergraph serve` on a free port, sends each query in bench/queries/ over
 HTTP, and replays the exact statements that query ran (recorded in-process, in the
@@ -152,7 +152,7 @@ async def wait_ready(port: int) -> None:
     raise SystemExit("the API did not become ready")
 
 
-async def run(requests: int, concurrency: int) -> None:
+async def run(requests: int, concurrency: int, only: list[str]) -> None:
     settings = load_settings()
     async with Database.connect(connection_for(settings), settings.query_timeout) as db:
         hub = (await db.read("bench/biggest_hub"))[0]
@@ -189,6 +189,8 @@ async def run(requests: int, concurrency: int) -> None:
         try:
             await wait_ready(port)
             for path in sorted(QUERIES.glob("*.graphql")):
+                if only and path.stem not in only:
+                    continue
                 document = path.read_text()
                 wanted = {k: v for k, v in variables.items() if f"${k}" in document}
                 payload = {"query": document, "variables": wanted}
@@ -248,5 +250,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--only", nargs="+", default=[], metavar="QUERY", help="names from bench/queries/"
+    )
     arguments = parser.parse_args()
-    asyncio.run(run(arguments.requests, arguments.concurrency))
+    asyncio.run(run(arguments.requests, arguments.concurrency, arguments.only))
