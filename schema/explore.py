@@ -12,12 +12,13 @@ from schema.graph import (
     GraphEdge,
     GraphNode,
     GraphSlice,
+    NodeIds,
     NodeKind,
     graph_edges,
     graph_node,
     graph_slice,
 )
-from schema.ids import decode_id, encode_id
+from schema.ids import decode_id
 from schema.pagination import PageInfo, offset_cursor, offset_page
 from schema.path import CollaborationPath, collaboration_path
 
@@ -81,12 +82,13 @@ class ExploreQuery:
         if not rows:
             return None
         row = rows[0]
-        nodes = [graph_node(node) for node in row["nodes"]]
+        ids = NodeIds()
+        nodes = [graph_node(node, ids) for node in row["nodes"]]
         end = request.offset + len(nodes) - 1
         return Neighborhood(
-            center=strawberry.ID(encode_id(kind, key)),
+            center=ids[kind, key],
             nodes=nodes,
-            edges=graph_edges(row["edges"]),
+            edges=graph_edges(row["edges"], ids),
             page_info=PageInfo(
                 has_next_page=end < row["total"],
                 has_previous_page=request.offset > 0,

@@ -63,10 +63,23 @@ class GraphSlice:
     truncated: bool = strawberry.field(description="True when a fan-out cap left nodes out.")
 
 
-def graph_node(row: Row) -> GraphNode:
+NODE_KINDS = {kind.value: kind for kind in NodeKind}
+EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
+
+
+class NodeIds(dict[tuple[str, str], strawberry.ID]):
+    """Global ids by (kind, key), each encoded once: a hub's slice names the same few
+    nodes in hundreds of edges."""
+
+    def __missing__(self, node: tuple[str, str]) -> strawberry.ID:
+        found = self[node] = strawberry.ID(encode_id(*node))
+        return found
+
+
+def graph_node(row: Row, ids: NodeIds) -> GraphNode:
     return GraphNode(
-        id=strawberry.ID(encode_id(row["kind"], row["key"])),
-        kind=NodeKind(row["kind"]),
+        id=ids[row["kind"], row["key"]],
+        kind=NODE_KINDS[row["kind"]],
         label=row["label"] or row["key"],
         weight=float(row["weight"]),
         strength=float(row["strength"]),
@@ -74,26 +87,17 @@ def graph_node(row: Row) -> GraphNode:
     )
 
 
-def graph_edges(rows: list[Row]) -> list[GraphEdge]:
+def graph_edges(rows: list[Row], ids: NodeIds) -> list[GraphEdge]:
     """Each relationship once (both ends of a hop may report it), strongest first."""
     unique: dict[str, Row] = {}
     for row in rows:
         unique[f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"] = row
-    # A hub's slice names the same few nodes in hundreds of edges.
-    node_ids: dict[tuple[str, str], strawberry.ID] = {}
-
-    def node_id(kind: str, key: str) -> strawberry.ID:
-        found = node_ids.get((kind, key))
-        if found is None:
-            found = node_ids[kind, key] = strawberry.ID(encode_id(kind, key))
-        return found
-
     edges = [
         GraphEdge(
             id=strawberry.ID(encode_opaque(identity)),
-            source=node_id(row["sourceKind"], row["source"]),
-            target=node_id(row["targetKind"], row["target"]),
-            kind=EdgeKind(row["kind"]),
+            source=ids[row["sourceKind"], row["source"]],
+            target=ids[row["targetKind"], row["target"]],
+            kind=EDGE_KINDS[row["kind"]],
             weight=float(row["weight"]),
         )
         for identity, row in unique.items()
@@ -101,8 +105,8 @@ def graph_edges(rows: list[Row]) -> list[GraphEdge]:
     return sorted(edges, key=lambda edge: (-edge.weight, edge.id))
 
 
-def ordered_nodes(rows: list[Row]) -> list[GraphNode]:
-    nodes = [graph_node(row) for row in rows]
+def ordered_nodes(rows: list[Row], ids: NodeIds) -> list[GraphNode]:
+    nodes = [graph_node(row, ids) for row in rows]
     return sorted(nodes, key=lambda n: (n.hop, -n.strength, -n.weight, n.kind.value, n.label))
 
 
@@ -132,9 +136,10 @@ async def graph_slice(
     )
     if row is None:
         return None
+    ids = NodeIds()
     return GraphSlice(
-        center=strawberry.ID(encode_id(kind, key)),
-        nodes=ordered_nodes(row["nodes"]),
-        edges=graph_edges(row["edges"]),
+        center=ids[kind, key],
+        nodes=ordered_nodes(row["nodes"], ids),
+        edges=graph_edges(row["edges"], ids),
         truncated=row["truncated"],
     )

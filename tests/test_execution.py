@@ -41,7 +41,9 @@ def items() -> list[Item | None]:
     # a resolver bug the executor must report
     broken.name = None  # type: ignore[assignment]
     odd = Item(name="c", colour="green", size=3)  # type: ignore[arg-type]
-    return [Item(name="a", colour=Colour.RED, size=None), broken, odd]
+    # graphql-core also names an enum from its bare value
+    bare = Item(name="d", colour="blue", size=4)  # type: ignore[arg-type]
+    return [Item(name="a", colour=Colour.RED, size=None), broken, odd, bare]
 
 
 @strawberry.type
@@ -94,7 +96,9 @@ def test_key_order_follows_the_selection() -> None:
 def test_errors_are_reported_where_they_happen() -> None:
     answer = run(PlainFieldExecution, "{ items { name colour } }")
 
-    assert answer["data"] == {"items": [{"name": "a", "colour": "RED"}, None, None]}
+    assert answer["data"] == {
+        "items": [{"name": "a", "colour": "RED"}, None, None, {"name": "d", "colour": "BLUE"}]
+    }
     assert [path for _, path in answer["errors"]] == [["items", 1, "name"], ["items", 2, "colour"]]
 
 
