@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Self
 
 import strawberry
 
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.graph import Row, count, lookup, related
 from schema import institution, path, topic, work
 from schema.collaboration import (
@@ -33,9 +33,17 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
+    """Each count loads on its own, so all of them start in the same wave."""
+
     key: strawberry.Private[str]
-    works: int
-    followers: int
+
+    @strawberry.field
+    async def works(self, info: Info) -> int:
+        return int((await stats_row(info.context, self.key))["works"])
+
+    @strawberry.field
+    async def followers(self, info: Info) -> int:
+        return int((await stats_row(info.context, self.key))["followers"])
 
     @strawberry.field(description="Distinct topics of the researcher's works.")
     async def topics(self, info: Info) -> int:
@@ -129,7 +137,7 @@ class Researcher(Node, HasWorks):
 
     @strawberry.field(description="Whether a person has claimed this record, or asked to.")
     async def claim_status(self, info: Info) -> RecordClaimStatus:
-        row = await self._stats(info)
+        row = await stats_row(info.context, self.key)
         if row["claimed"]:
             return RecordClaimStatus.CLAIMED
         return RecordClaimStatus.PENDING if row["claimPending"] else RecordClaimStatus.UNCLAIMED
@@ -150,13 +158,8 @@ class Researcher(Node, HasWorks):
         return None if record is None else institution.Institution.from_record(record)
 
     @strawberry.field
-    async def stats(self, info: Info) -> ResearcherStats:
-        row = await self._stats(info)
-        return ResearcherStats(
-            key=self.key,
-            works=row["works"],
-            followers=row["followers"],
-        )
+    def stats(self) -> ResearcherStats:
+        return ResearcherStats(key=self.key)
 
     @strawberry.field(description="A documented score with its components (docs/metrics.md).")
     async def trust(self, info: Info) -> Trust:
@@ -233,7 +236,7 @@ class Researcher(Node, HasWorks):
         return await path.collaboration_path(info, self.key, target, max_hops)
 
     async def _trust_inputs(self, info: Info) -> TrustInputs:
-        row = await self._stats(info)
+        row = await stats_row(info.context, self.key)
         evidence = tuple(name for name, column in EVIDENCE_COLUMNS if row[column])
         return TrustInputs(
             level=derived_level(self.imported_level, row["claimed"], evidence),
@@ -245,8 +248,9 @@ class Researcher(Node, HasWorks):
             evidence=evidence,
         )
 
-    async def _stats(self, info: Info) -> Row:
-        row = await info.context.loaders.load("researcher_stats", self.key)
-        if row is None:
-            raise LookupError(f"researcher {self.key} vanished during the request")
-        return row
+
+async def stats_row(context: Context, key: str) -> Row:
+    row = await context.loaders.load("researcher_stats", key)
+    if row is None:
+        raise LookupError(f"researcher {key} vanished during the request")
+    return row
