@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -12,8 +13,10 @@ from resolvers.context import Context, Info
 from resolvers.graph import Page, Row, count, nested_page, root_page, total
 from schema.errors import BadInput
 from schema.ids import decode_opaque, encode_opaque
+from schema.selection import selects
 
 T = TypeVar("T")
+Counter = Callable[[], Awaitable[int]]
 
 
 @strawberry.type
@@ -34,7 +37,7 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    counter: strawberry.Private[Callable[[], Awaitable[int]]]
+    counter: strawberry.Private[Counter]
 
     @strawberry.field(
         description="Size of the whole list; costs one more statement, run only when selected."
@@ -83,7 +86,7 @@ def connection(
     page: Page,
     request: PageRequest,
     build: Callable[[Row], T],
-    counter: Callable[[], Awaitable[int]],
+    counter: Counter,
 ) -> Connection[T]:
     if request.keyset:
         cursors = [encode_opaque(f"k|{row['key']}") for row in page.rows]
@@ -105,8 +108,9 @@ async def root_connection(
     """A top-level list ordered by key: `<name>_page` and `<name>_count`."""
     context = info.context
     request = page_request(first, after, **_limits(context), keyset=True)
+    counter = eager_total(info, lambda: total(context, f"{name}_count"))
     page = await root_page(context, f"{name}_page", request.first, request.after_key)
-    return connection(page, request, build, lambda: total(context, f"{name}_count"))
+    return connection(page, request, build, counter)
 
 
 async def nested_connection(
@@ -121,10 +125,9 @@ async def nested_connection(
     """A list under a parent: `<name>` and `<name>_count`, each one statement per level."""
     context = info.context
     request = offset_page(info, first, after)
+    counter = eager_total(info, lambda: count(context, f"{name}_count", key, **parameters))
     page = await nested_page(context, name, key, request.first, request.offset, **parameters)
-    return connection(
-        page, request, build, lambda: count(context, f"{name}_count", key, **parameters)
-    )
+    return connection(page, request, build, counter)
 
 
 def offset_page(info: Info, first: int | None, after: str | None) -> PageRequest:
@@ -139,3 +142,15 @@ def list_limit(info: Info, first: int | None) -> int:
 def _limits(context: Context) -> dict[str, int]:
     settings = context.settings
     return {"default": settings.default_page_size, "maximum": settings.max_page_size}
+
+
+def eager_total(info: Info, counter: Counter) -> Counter:
+    """When the request selects totalCount, its statement starts now, beside the page's,
+    instead of in a wave of its own once the page has arrived."""
+    if not selects(info, "totalCount"):
+        return counter
+    started = asyncio.ensure_future(counter())
+    # fetched even when the page fails and totalCount is never read, so that no
+    # "exception was never retrieved" reaches the log
+    started.add_done_callback(lambda task: task.cancelled() or task.exception())
+    return lambda: started
