@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -27,7 +26,6 @@ from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
-GC_YOUNG_THRESHOLD = 10_000
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -80,22 +78,11 @@ async def migrate_when_reachable(db: Database) -> None:
             await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
 
-def tune_garbage_collection() -> None:
-    """What start-up built (modules, the schema) lives as long as the process: frozen, the
-    collector stops walking it. A request allocates thousands of short-lived objects,
-    freed by reference counting; collecting every 700 allocations cost the profile page
-    about a millisecond of CPU a request."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-
-
 def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with Database.connect(connection_for(settings), settings.query_timeout) as db:
             app.state.db = db
-            tune_garbage_collection()
             migrations = asyncio.create_task(migrate_when_reachable(db))
             try:
                 yield

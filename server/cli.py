@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -14,6 +15,8 @@ from pydantic import ValidationError
 from server.connection import Neo4jNotConfigured, connection_for
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
+
+GC_YOUNG_THRESHOLD = 10_000
 
 
 class CommandFailed(RuntimeError):
@@ -143,9 +146,19 @@ def serve(settings: Settings) -> None:
 
     from server.app import create_app
 
-    uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port, access_log=settings.access_log
-    )
+    app = create_app(settings)
+    tune_garbage_collection()
+    uvicorn.run(app, host=settings.host, port=settings.port, access_log=settings.access_log)
+
+
+def tune_garbage_collection() -> None:
+    """What start-up built (modules, the schema) lives as long as the process: frozen, the
+    collector stops walking it. A request allocates thousands of short-lived objects,
+    freed by reference counting; collecting every 700 allocations cost the profile page
+    about a millisecond of CPU a request."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _positive(value: str) -> int:
