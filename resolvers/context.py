@@ -21,15 +21,31 @@ class Context:
         self.settings = settings
         self.credentials = credentials
         self.statements = 0
+        # Statements issued before any earlier one returned travel together: a request's
+        # latency is about its round trips, not its statements.
+        self.round_trips = 0
+        self._answered = True
         self.loaders = Loaders(self.read)
 
     async def read(self, name: str, parameters: dict[str, Any]) -> list[Row]:
-        self.statements += 1
-        return await self.db.read(name, parameters)
+        self._issue()
+        try:
+            return await self.db.read(name, parameters)
+        finally:
+            self._answered = True
 
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
+        self._issue()
+        try:
+            return await self.db.write(name, parameters)
+        finally:
+            self._answered = True
+
+    def _issue(self) -> None:
         self.statements += 1
-        return await self.db.write(name, parameters)
+        if self._answered:
+            self.round_trips += 1
+            self._answered = False
 
     @property
     def viewer(self) -> str | None:

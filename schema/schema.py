@@ -97,8 +97,14 @@ class RequestCost(SchemaExtension):
 
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context.context
-        statements = context.statements if isinstance(context, Context) else 0
-        return {"cost": {"statements": statements, "estimatedItems": self.items}}
+        counted = isinstance(context, Context)
+        return {
+            "cost": {
+                "statements": context.statements if counted else 0,
+                "roundTrips": context.round_trips if counted else 0,
+                "estimatedItems": self.items,
+            }
+        }
 
 
 class PeergraphSchema(strawberry.Schema):

@@ -147,7 +147,9 @@ class GraphQLResponse:
         self.body = body
         self.data: Any = body.get("data")
         self.errors: list[dict[str, Any]] = body.get("errors") or []
-        self.statements: int = body.get("extensions", {}).get("cost", {}).get("statements", 0)
+        cost = body.get("extensions", {}).get("cost", {})
+        self.statements: int = cost.get("statements", 0)
+        self.round_trips: int = cost.get("roundTrips", 0)
 
     @property
     def codes(self) -> list[str]:

@@ -40,6 +40,8 @@ def test_counts_and_stats_are_batched_and_run_only_when_selected(client: TestCli
     assert without.statements == 3
     # + root count + one batched works count
     assert with_counts.statements == 5
+    # each count starts beside its page: no round trip of its own
+    assert with_counts.round_trips == without.round_trips == 2
 
 
 def test_profile_query_is_a_fixed_number_of_statements(client: TestClient) -> None:
@@ -55,3 +57,17 @@ def test_profile_query_is_a_fixed_number_of_statements(client: TestClient) -> No
     assert response.errors == []
     # researcher, affiliation, stats, topics, collaborators, works, works count, authors, work topics
     assert response.statements == 9
+    # the researcher; then everything under it, the works count beside its page; then
+    # what the works hold
+    assert response.round_trips == 3
+
+
+def test_stats_counts_start_together(client: TestClient) -> None:
+    query = """
+    query ($id: ID!) {
+      researcher(id: $id) { stats { works followers topics closeCollaborators } }
+    }"""
+    response = gql(client, query, id=encode_id("Researcher", "anirbit-mukherjee"))
+    assert response.errors == []
+    assert response.statements == 4
+    assert response.round_trips == 2
