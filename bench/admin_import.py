@@ -182,7 +182,7 @@ def admin_import(neo4j: ManagedNeo4j, database: str, folder: Path) -> None:
 
 
 async def index_and_count(settings: Settings, timings: dict[str, float]) -> dict[str, Any]:
-    async with Database.connect(connection_for(settings), INDEX_WAIT_SECONDS) as db:
+    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
         with timed(timings, "constraints and indexes (migrations, then until all are online)"):
             await apply_migrations(db)
             await db.read("bench/await_indexes", {"seconds": INDEX_WAIT_SECONDS})
@@ -199,7 +199,12 @@ def timed(timings: dict[str, float], step: str) -> Iterator[None]:
 def run(works: int, seed: int, keep: bool) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="peergraph-admin-import-"))
     settings = load_settings().model_copy(
-        update={"neo4j_home": scratch / "neo4j", "neo4j_bolt_port": free_port()}
+        update={
+            "neo4j_home": scratch / "neo4j",
+            "neo4j_bolt_port": free_port(),
+            # the server's transaction timeout follows it: index builds may take minutes
+            "query_timeout": INDEX_WAIT_SECONDS,
+        }
     )
     neo4j = ManagedNeo4j(settings)
     timings: dict[str, float] = {}
