@@ -30,7 +30,7 @@ from typing import Any
 from ports import free_port
 
 from resolvers.context import Context
-from resolvers.database import Database, Row
+from resolvers.database import Database
 from schema.ids import encode_id
 from schema.schema import build_schema
 from server.connection import connection_for
@@ -47,23 +47,18 @@ class Result:
 
 
 class RecordingContext(Context):
-    """Notes every statement and the wave it belongs to: statements issued before any
+    """Notes every statement under the round trip it joins: statements issued before any
     earlier one returned run concurrently, as the DataLoaders dispatch them."""
 
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(db, settings)
-        self.waves: list[list[tuple[str, dict[str, Any]]]] = [[]]
-        self.returned = False
+        self.waves: list[list[tuple[str, dict[str, Any]]]] = []
 
-    async def read(self, name: str, parameters: dict[str, Any]) -> list[Row]:
-        if self.returned:
+    def issuing(self, name: str, parameters: dict[str, Any]) -> None:
+        super().issuing(name, parameters)
+        if len(self.waves) < self.round_trips:
             self.waves.append([])
-            self.returned = False
         self.waves[-1].append((name, parameters))
-        try:
-            return await super().read(name, parameters)
-        finally:
-            self.returned = True
 
 
 Call = Callable[[], Awaitable[None]]

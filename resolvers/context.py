@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
@@ -11,6 +12,8 @@ from resolvers.loaders import Loaders
 from schema.errors import Unauthenticated
 from server.auth import ANONYMOUS, Credentials
 from server.settings import Settings
+
+Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 
 class Context:
@@ -28,24 +31,24 @@ class Context:
         self.loaders = Loaders(self.read)
 
     async def read(self, name: str, parameters: dict[str, Any]) -> list[Row]:
-        self._issue()
-        try:
-            return await self.db.read(name, parameters)
-        finally:
-            self._answered = True
+        return await self._counted(self.db.read, name, parameters)
 
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
-        self._issue()
-        try:
-            return await self.db.write(name, parameters)
-        finally:
-            self._answered = True
+        return await self._counted(self.db.write, name, parameters)
 
-    def _issue(self) -> None:
+    def issuing(self, name: str, parameters: dict[str, Any]) -> None:
+        """Counts a statement about to run and the round trip it joins."""
         self.statements += 1
         if self._answered:
             self.round_trips += 1
             self._answered = False
+
+    async def _counted(self, run: Statement, name: str, parameters: dict[str, Any]) -> list[Row]:
+        self.issuing(name, parameters)
+        try:
+            return await run(name, parameters)
+        finally:
+            self._answered = True
 
     @property
     def viewer(self) -> str | None:
