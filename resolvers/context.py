@@ -36,6 +36,10 @@ class Context:
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
         return await self._counted(self.db.write, name, parameters)
 
+    async def query(self, text: str, parameters: dict[str, Any]) -> list[Row]:
+        """A compiled statement, by its text."""
+        return await self._counted(self.db.query, text, parameters)
+
     def issuing(self, name: str, parameters: dict[str, Any]) -> None:
         """Counts a statement about to run and the round trip it joins."""
         self.statements += 1

@@ -90,10 +90,14 @@ class Database:
             await driver.close()
 
     async def read(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
-        return await self._run(name, parameters, RoutingControl.READ)
+        return await self._run(statement(name), parameters, RoutingControl.READ)
 
     async def write(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
-        return await self._run(name, parameters, RoutingControl.WRITE)
+        return await self._run(statement(name), parameters, RoutingControl.WRITE)
+
+    async def query(self, text: str, parameters: dict[str, Any]) -> list[Row]:
+        """A compiled read statement."""
+        return await self._run(text, parameters, RoutingControl.READ)
 
     async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Written:
         """Several statements in one transaction: all of them land, or none."""
@@ -127,9 +131,9 @@ class Database:
         return True
 
     async def _run(
-        self, name: str, parameters: dict[str, Any] | None, routing: RoutingControl
+        self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
-        query = Query(statement(name), timeout=self.timeout)
+        query = Query(text, timeout=self.timeout)
         try:
             records, _, _ = await self.driver.execute_query(
                 query, parameters, database_=self.database, routing_=routing

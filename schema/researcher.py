@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
 import strawberry
 
@@ -22,7 +22,14 @@ from schema.collections import HasWorks
 from schema.ids import decode_id
 from schema.node import Node
 from schema.pagination import bounded, list_limit
-from schema.trust import Trust, TrustInputs, VerificationLevel, assess, derived_level
+from schema.trust import (
+    EVIDENCE_COLUMNS,
+    Trust,
+    TrustInputs,
+    VerificationLevel,
+    assess,
+    derived_level,
+)
 
 if TYPE_CHECKING:
     from schema.institution import Institution
@@ -109,7 +116,12 @@ class RecordClaimStatus(Enum):
     CLAIMED = "CLAIMED"
 
 
-EVIDENCE_COLUMNS = (("ORCID iD", "orcidVerified"), ("institutional email", "emailVerified"))
+def claim_status_name(standing: dict[str, Any]) -> str:
+    if standing["claimed"]:
+        return RecordClaimStatus.CLAIMED.name
+    return (
+        RecordClaimStatus.PENDING if standing["claimPending"] else RecordClaimStatus.UNCLAIMED
+    ).name
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")

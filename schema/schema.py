@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError
+from graphql import GraphQLError, get_operation_ast
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -22,6 +22,10 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from resolvers.compiler.execute import execute
+from resolvers.compiler.plans import Plans
+from resolvers.compiler.request import RequestArguments
+from resolvers.compiler.roots import compile_rules
 from resolvers.context import Context
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
@@ -33,7 +37,9 @@ from schema.follow import FollowMutation
 from schema.invitations import InvitationMutation
 from schema.profile import ProfileMutation
 from schema.query import Query
+from schema.researcher import claim_status_name
 from schema.search import SearchQuery
+from schema.trust import trust_fields, verification_level_name
 from schema.viewer import ViewerQuery
 from server.settings import Settings
 
@@ -107,6 +113,43 @@ class RequestCost(SchemaExtension):
         }
 
 
+class CompiledQueries(SchemaExtension):
+    """Runs a query as one compiled statement per root field; documents the compiler
+    cannot take yet run through graphql-core's executor."""
+
+    def __init__(self, *, plans: Plans) -> None:
+        self.plans = plans
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if context.result is None and document is not None and context.query is not None:
+            request_context = context.context
+            operation = get_operation_ast(document, context.operation_name)
+            if operation is not None and isinstance(request_context, Context):
+                try:
+                    request = RequestArguments.of(
+                        context.schema._schema,
+                        operation,
+                        context.variables or {},
+                        lambda: request_context.viewer,
+                    )
+                    plan = self.plans.plan(context.query, document, operation, request)
+                except GraphQLError as error:
+                    context.result = GraphQLExecutionResult(data=None, errors=[error])
+                else:
+                    if plan is not None:
+                        context.result = await execute(plan, request, request_context.query)
+        yield
+
+
+DERIVED: dict[str, Callable[[Any], Any]] = {
+    "Researcher.trust": trust_fields,
+    "Researcher.verificationLevel": verification_level_name,
+    "Researcher.claimStatus": claim_status_name,
+}
+
+
 class PeergraphSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -118,14 +161,16 @@ class PeergraphSchema(strawberry.Schema):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, *, compiled: bool = True) -> strawberry.Schema:
+    """`compiled=False` leaves every query to graphql-core's executor and the resolvers:
+    the reference the compiled path is tested against."""
     # The limit rules are built once: the validation cache keys on the rule classes,
     # and limiters built per request would each bring new ones and never hit.
     limits = [
         *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
     ]
-    return PeergraphSchema(
+    schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
         execution_context_class=PlainFieldExecution,
@@ -138,5 +183,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: RequestCost(
                 max_items=settings.max_items, default_page=settings.default_page_size
             ),
+            *([lambda: CompiledQueries(plans=plans)] if compiled else []),
         ],
     )
+    plans: Plans = Plans(schema._schema, compile_rules(DERIVED), settings)
+    return schema

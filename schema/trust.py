@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 import strawberry
 
@@ -135,3 +136,47 @@ def assess(inputs: TrustInputs) -> Trust:
         claimed=inputs.claimed,
         components=components,
     )
+
+
+EVIDENCE_COLUMNS = (("ORCID iD", "orcidVerified"), ("institutional email", "emailVerified"))
+
+
+def standing_inputs(standing: dict[str, Any]) -> TrustInputs:
+    """TrustInputs from the counts and flags cypher/fragments/researcher_standing.cypher reads."""
+    evidence = tuple(name for name, column in EVIDENCE_COLUMNS if standing[column])
+    return TrustInputs(
+        level=derived_level(
+            VerificationLevel(standing["importedLevel"]), standing["claimed"], evidence
+        ),
+        claimed=standing["claimed"],
+        has_orcid=standing["hasOrcid"],
+        has_affiliation=standing["hasAffiliation"],
+        works=standing["works"],
+        followers=standing["followers"],
+        evidence=evidence,
+    )
+
+
+def trust_fields(standing: dict[str, Any]) -> dict[str, Any]:
+    """The trust snapshot as GraphQL names its fields."""
+    trust = assess(standing_inputs(standing))
+    return {
+        "score": trust.score,
+        "band": trust.band.name,
+        "label": trust.label,
+        "verificationLevel": trust.verification_level.name,
+        "claimed": trust.claimed,
+        "components": [
+            {
+                "name": component.name,
+                "points": component.points,
+                "maxPoints": component.max_points,
+                "reason": component.reason,
+            }
+            for component in trust.components
+        ],
+    }
+
+
+def verification_level_name(standing: dict[str, Any]) -> str:
+    return standing_inputs(standing).level.name

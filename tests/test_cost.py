@@ -82,4 +82,4 @@ def test_too_large_a_request_is_refused_before_any_statement(client: TestClient)
     assert refused.data is None
     assert refused.statements == refused.round_trips == 0
     assert allowed.errors == []
-    assert allowed.statements == allowed.round_trips == 3
+    assert allowed.statements == allowed.round_trips == 1

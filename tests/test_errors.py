@@ -106,7 +106,7 @@ def broken_work(seeded: Settings) -> Iterator[str]:
 
 
 def test_unexpected_errors_are_masked(client: TestClient, broken_work: str) -> None:
-    response = gql(client, "query ($id: ID!) { work(id: $id) { title } }", id=broken_work)
+    response = gql(client, "query ($id: ID!) { work(id: $id) { title type } }", id=broken_work)
     assert response.data == {"work": None}
     assert [error["message"] for error in response.errors] == ["Unexpected error."]
     assert "Traceback" not in str(response.body) and "ValueError" not in str(response.body)

@@ -121,7 +121,7 @@ def test_nested_lists_take_filters_and_cost_the_same_for_any_page(client: TestCl
         totalCount edges { node { title } } } } } } }"""
     small, large = gql(client, query, first=1), gql(client, query, first=7)
     assert small.errors == large.errors == []
-    assert small.statements == large.statements == 3
+    assert small.statements == large.statements == 1
     by_name = {edge["node"]["works"]["totalCount"] for edge in large.data["researchers"]["edges"]}
     assert by_name == {0, 1, 3}
 
@@ -164,7 +164,7 @@ def test_aggregates(client: TestClient) -> None:
     [
         {"topic": KARMAKAR},
         {"author": "not-an-id"},
-        {"AND": [{"OR": [{"yearFrom": y}, {"yearTo": y}]} for y in range(2000, 2006)]},
+        {"OR": [{"yearFrom": y} for y in range(1900, 1965)]},
     ],
 )
 def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) -> None:

@@ -1,0 +1,16 @@
+// What a researcher's trust, verification level and claim status are derived from.
+OPTIONAL MATCH (:User)-[claim:CLAIMED {status: 'APPROVED'}]->(this)
+WITH this, claim
+ORDER BY claim.at
+LIMIT 1
+WITH {
+  works: COUNT { (this)-[:AUTHORED]->() },
+  followers: COUNT { (this)<-[:FOLLOWS]-(:User) },
+  hasOrcid: this.orcid IS NOT NULL,
+  hasAffiliation: EXISTS { (this)-[a:AFFILIATED_WITH]->(:Institution) WHERE a.until IS NULL },
+  importedLevel: coalesce(this.verificationLevel, 'L1'),
+  claimed: claim IS NOT NULL,
+  claimPending: EXISTS { (:User)-[:CLAIMED {status: 'PENDING'}]->(this) },
+  orcidVerified: coalesce(claim.orcidMatches, false),
+  emailVerified: coalesce(claim.emailMatches, false)
+} AS value

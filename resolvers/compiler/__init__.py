@@ -1,0 +1,1 @@
+"""The operation compiler: one Cypher statement per root field, shaped like the response."""

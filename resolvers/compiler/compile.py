@@ -1,0 +1,305 @@
+"""Compiling a selection into a Cypher map expression and the shaper of its value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    SelectionSetNode,
+)
+
+from resolvers.compiler.collect import Collector, Selected
+from resolvers.compiler.request import Arguments, ArgumentSource
+from resolvers.compiler.shape import (
+    FieldShape,
+    Shaper,
+    enum_shape,
+    iso_shape,
+    list_shape,
+    object_shape,
+)
+from resolvers.compiler.statement import Statement
+from resolvers.statements import statement
+from schema.ids import encode_id
+from server.settings import Settings
+
+
+class NotCompiled(Exception):
+    """The selection holds a field the compiler has no rule for."""
+
+
+PARAMETER = re.compile(r"\$([A-Za-z]\w*)")
+
+# Cypher variables a field's rule may use: "this" is the object being projected.
+Scope = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A fragment parameter the request gives: the `$name` already bound to it."""
+
+    parameter: str
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A field's Cypher expression, and how its value becomes the response's."""
+
+    expression: str
+    shape: Shaper | None = None
+    constant: Any = None  # __typename: known without asking the database
+
+
+Rule = Callable[["Compilation", Scope, Selected, GraphQLObjectType], Compiled]
+Derive = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Field rules by type and field name; fields without one read the property of
+    their own name."""
+
+    fields: dict[str, dict[str, Rule]]
+    derived: dict[str, Derive]  # Python computations the schema supplies, by "Type.field"
+
+
+class Compilation:
+    """Everything one root field's statement is built from."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        rules: Rules,
+        settings: Settings,
+        fragments: dict[str, FragmentDefinitionNode],
+        statement: Statement,
+    ) -> None:
+        self.schema = schema
+        self.rules = rules
+        self.settings = settings
+        self.statement = statement
+        self.collector = Collector(schema, fragments, self._condition)
+
+    def _condition(self, directive: Any, node: Any) -> bool | None:
+        for used in getattr(node, "directives", None) or ():
+            if used.name.value == directive.name:
+                source = ArgumentSource(directive, node)
+                return bool(
+                    self.statement.fact(source, "if", lambda arguments: arguments.get("if"))
+                )
+        return None
+
+    def arguments(self, selected: Selected) -> ArgumentSource:
+        assert selected.definition is not None
+        return ArgumentSource(selected.definition, selected.node)
+
+    def given(self, selected: Selected, name: str) -> bool:
+        """Whether the request gives an argument: the plan's text depends on it."""
+        return bool(
+            self.statement.fact(
+                self.arguments(selected),
+                f"given:{name}",
+                lambda arguments: arguments.get(name) is not None,
+            )
+        )
+
+    def order(self, selected: Selected) -> tuple[str, str] | None:
+        """`orderBy` as (field, direction) values: the plan's text depends on it."""
+
+        def read(arguments: Arguments) -> tuple[str, str] | None:
+            order = arguments.get("orderBy")
+            return None if order is None else (order["field"].value, order["direction"].value)
+
+        found: tuple[str, str] | None = self.statement.fact(
+            self.arguments(selected), "orderBy", read
+        )
+        return found
+
+    def parameter(self, selected: Selected, value: Callable[[Arguments], Any]) -> str:
+        return self.statement.parameter(self.arguments(selected), value)
+
+    def variable(self, prefix: str) -> str:
+        return self.statement.variable(prefix)
+
+    def object_type(self, name: str) -> GraphQLObjectType:
+        found = self.schema.get_type(name)
+        assert isinstance(found, GraphQLObjectType)
+        return found
+
+    def project(
+        self, scope: Scope, type_: GraphQLObjectType, selection_sets: list[SelectionSetNode]
+    ) -> tuple[str, Shaper]:
+        """A Cypher map of the selected fields, and its shaper."""
+        entries: list[str] = []
+        shapes: list[FieldShape] = []
+        for selected in self.collector.fields(selection_sets, type_):
+            compiled = self.field(scope, selected, type_)
+            if compiled.constant is not None:
+                shapes.append(FieldShape(selected.key, "", "", False, constant=compiled.constant))
+                continue
+            entries.append(f"`{selected.key}`: {compiled.expression}")
+            definition = selected.definition
+            non_null = definition is not None and isinstance(definition.type, GraphQLNonNull)
+            shapes.append(
+                FieldShape(
+                    key=selected.key,
+                    source=selected.key,
+                    owner=f"{type_.name}.{selected.name}",
+                    non_null=non_null,
+                    shape=compiled.shape,
+                )
+            )
+        return "{" + ", ".join(entries) + "}", object_shape(tuple(shapes))
+
+    def field(self, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+        if selected.name == "__typename":
+            return Compiled("null", constant=type_.name)
+        rule = self.rules.fields.get(type_.name, {}).get(selected.name)
+        if rule is not None:
+            return rule(self, scope, selected, type_)
+        assert selected.definition is not None
+        column = scope.get(selected.name)
+        if column is not None:
+            return self.column(column, selected)
+        if not is_leaf(selected.definition.type):
+            raise NotCompiled(f"{type_.name}.{selected.name}")
+        return Compiled(f"{scope['this']}.`{selected.name}`", leaf_shape(selected.definition.type))
+
+    def nested(self, selected: Selected, scope: Scope, type_name: str) -> tuple[str, Shaper]:
+        """The projection of an object field's own selection, with the given scope."""
+        return self.project(scope, self.object_type(type_name), selected.selection_sets())
+
+    def column(self, column: str, selected: Selected) -> Compiled:
+        """A field a fragment or a row already holds: a value, or a node to project."""
+        assert selected.definition is not None
+        output = selected.definition.type
+        if is_leaf(output):
+            return Compiled(column, leaf_shape(output))
+        return self.node(column, selected)
+
+    def node(self, variable: str, selected: Selected) -> Compiled:
+        """A node-valued field (null when the node is), projected with its selection."""
+        assert selected.definition is not None
+        text, shape = self.project(
+            {"this": variable},
+            self.object_type(unwrapped(selected.definition.type).name),
+            selected.selection_sets(),
+        )
+        return Compiled(f"CASE WHEN {variable} IS NULL THEN null ELSE {text} END", shape)
+
+    def rows(
+        self,
+        name: str,
+        scope: Scope,
+        columns: tuple[str, ...],
+        selected: Selected,
+        **parameters: Any,
+    ) -> Compiled:
+        """A list whose rows a fragment makes: each row's columns, projected as its type."""
+        assert selected.definition is not None
+        fresh = {column: self.variable("c") for column in columns}
+        renamed = ", ".join(f"{column} AS {variable}" for column, variable in fresh.items())
+        text, shape = self.project(
+            fresh,
+            self.object_type(unwrapped(selected.definition.type).name),
+            selected.selection_sets(),
+        )
+        kept = ", ".join(fresh.values())
+        expression = (
+            f"COLLECT {{ {self.fragment(name, scope, **parameters)} WITH {renamed} "
+            f"WITH {kept}, {text} AS item RETURN item }}"
+        )
+        return Compiled(expression, list_shape(shape, str(selected.definition.type), True))
+
+    def derived_shape(self, selected: Selected) -> Shaper | None:
+        """The shaper of a value computed in Python: a dict keyed by field names."""
+        assert selected.definition is not None
+        return self._derived(selected.definition.type, selected.selection_sets())
+
+    def _derived(self, output: Any, selection_sets: list[SelectionSetNode]) -> Shaper | None:
+        named = unwrapped(output)
+        if not isinstance(named, GraphQLObjectType):
+            return None
+        shapes = []
+        for field in self.collector.fields(selection_sets, named):
+            definition = field.definition
+            if definition is None:
+                shapes.append(FieldShape(field.key, "", "", False, constant=named.name))
+                continue
+            shapes.append(
+                FieldShape(
+                    field.key,
+                    field.name,
+                    f"{named.name}.{field.name}",
+                    isinstance(definition.type, GraphQLNonNull),
+                    self._derived(definition.type, field.selection_sets()),
+                )
+            )
+        shape = object_shape(tuple(shapes))
+        inner = output.of_type if isinstance(output, GraphQLNonNull) else output
+        if isinstance(inner, GraphQLList):
+            return list_shape(shape, str(named), isinstance(inner.of_type, GraphQLNonNull))
+        return shape
+
+    def value(self, name: str, scope: Scope, **parameters: Any) -> str:
+        """The one value (`value`) a fragment computes."""
+        return f"COLLECT {{ {self.fragment(name, scope, **parameters)} RETURN value }}[0]"
+
+    def fragment(self, name: str, scope: Scope, **parameters: Any) -> str:
+        """A fragment of cypher/fragments, reading `this` and `$parameters` of its own."""
+        text = statement(f"fragments/{name}")
+
+        def bound(match: re.Match[str]) -> str:
+            value = parameters[match.group(1)]
+            return value.parameter if isinstance(value, Bound) else self.statement.constant(value)
+
+        return f"WITH {scope['this']} AS this " + PARAMETER.sub(bound, text)
+
+
+def unwrapped(output: GraphQLOutputType) -> Any:
+    while isinstance(output, GraphQLNonNull | GraphQLList):
+        output = output.of_type
+    return output
+
+
+def is_leaf(output: GraphQLOutputType) -> bool:
+    return isinstance(unwrapped(output), GraphQLEnumType | GraphQLScalarType)
+
+
+def leaf_shape(output: GraphQLOutputType) -> Shaper | None:
+    """How a stored scalar, enum or list of them becomes the response's; None when it
+    passes as stored."""
+    inner = output.of_type if isinstance(output, GraphQLNonNull) else output
+    if isinstance(inner, GraphQLList):
+        item = inner.of_type
+        shape = scalar_shape(unwrapped(item))
+        if shape is None and not isinstance(item, GraphQLNonNull):
+            return None
+        return list_shape(shape, str(item), isinstance(item, GraphQLNonNull))
+    return scalar_shape(inner)
+
+
+@cache
+def scalar_shape(type_: Any) -> Shaper | None:
+    if isinstance(type_, GraphQLEnumType):
+        names = {
+            getattr(value.value, "value", value.value): name for name, value in type_.values.items()
+        }
+        return enum_shape(names, type_.name)
+    return iso_shape if type_.name in ("Date", "DateTime") else None
+
+
+def global_id(kind: str) -> Shaper:
+    return lambda key, path, errors: encode_id(kind, key)

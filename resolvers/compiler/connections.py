@@ -1,0 +1,209 @@
+"""Paged lists: `edges { cursor node }`, `pageInfo` and `totalCount` from one subquery.
+
+ORDER BY, the cursor and LIMIT apply before the items are projected, so what lies
+below a page (authors, topics...) is fetched for that page only, however long the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import GraphQLError, GraphQLNonNull
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import Compilation, Compiled, Scope
+from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
+from schema.errors import BadInput
+from schema.ids import decode_opaque, encode_opaque
+
+
+@dataclass(frozen=True)
+class Items:
+    """Where a list's items come from. `head` is Cypher that leaves `variable` (and any
+    `carried` columns the order uses) bound to each candidate; `order` sorts them."""
+
+    head: str
+    variable: str
+    label: str
+    order: str
+    predicate: str = "true"
+    carried: str = ""
+    keyset: bool = False  # ordered by key alone: page by the last key seen
+
+
+def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:
+    size = default if value is None else value
+    if not 0 <= size <= maximum:
+        raise BadInput(f"{argument} must be between 0 and {maximum}, got {size}")
+    return size
+
+
+def after_offset(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    mode, _, value = decode_opaque(cursor, "cursor").partition("|")
+    if mode != "o" or not value.isdigit():
+        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+    return int(value)
+
+
+def after_key(cursor: str) -> str:
+    mode, _, value = decode_opaque(cursor, "cursor").partition("|")
+    if mode != "k" or not value:
+        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+    return value
+
+
+def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -> Compiled:
+    settings = c.settings
+    first = c.parameter(
+        selected,
+        lambda arguments: bounded(
+            arguments.get("first"), settings.default_page_size, settings.max_page_size
+        ),
+    )
+    limit = f"{first} + 1"
+    connection_type = c.object_type(str(unwrap_name(selected)))
+    fields = c.collector.fields(selected.selection_sets(), connection_type)
+    entries = [f"first: {first}"]
+    node_projections: dict[tuple[str, str], tuple[str, Shaper]] = {}
+    edge_type = c.object_type(connection_type.fields["edges"].type.of_type.of_type.of_type.name)
+    node_type = c.object_type(edge_type.fields["node"].type.of_type.name)
+    for field in fields:
+        if field.name != "edges":
+            continue
+        for edge_field in c.collector.fields(field.selection_sets(), edge_type):
+            if edge_field.name == "node":
+                node_scope = {"this": items.variable}
+                node_projections[field.key, edge_field.key] = c.project(
+                    node_scope, node_type, edge_field.selection_sets()
+                )
+    wants_items = any(field.name in ("edges", "pageInfo") for field in fields)
+    resumed = items.keyset and c.given(selected, "after")
+    if items.keyset:
+        entries.append(f"offset: 0, after: {'true' if resumed else 'false'}")
+    else:
+        offset = c.parameter(selected, lambda arguments: after_offset(arguments.get("after")))
+        entries.append(f"offset: {offset}")
+    if wants_items:
+        projected = ", ".join(
+            f"n{index}: {text}" for index, (text, _) in enumerate(node_projections.values())
+        )
+        item_map = "{" + (projected + ", " if projected else "") + f"k: {items.variable}.key}}"
+        paging = f"LIMIT {limit}"
+        predicate = items.predicate
+        if resumed:
+            after = c.parameter(selected, lambda arguments: after_key(arguments["after"]))
+            predicate = f"{predicate} AND {items.variable}.key > {after}"
+        elif not items.keyset:
+            paging = f"SKIP {offset} LIMIT {limit}"
+        entries.append(
+            "items: COLLECT { "
+            f"{items.head} WITH {items.variable}{items.carried} WHERE {predicate} "
+            f"WITH {items.variable}{items.carried} ORDER BY {items.order} {paging} "
+            f"WITH {items.variable}, {item_map} AS item RETURN item }}"
+        )
+    if any(field.name == "totalCount" for field in fields):
+        entries.append(
+            "total: COUNT { "
+            f"{items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
+            f"RETURN {items.variable} }}"
+        )
+    shapes = [shaper for _, shaper in node_projections.values()]
+    shape = connection_shape(
+        c, connection_type, edge_type, fields, list(node_projections), shapes, items.keyset
+    )
+    return Compiled("{" + ", ".join(entries) + "}", shape)
+
+
+def unwrap_name(selected: Selected) -> str:
+    assert selected.definition is not None
+    output: Any = selected.definition.type
+    while not hasattr(output, "fields"):
+        output = output.of_type
+    return str(output.name)
+
+
+def connection_shape(
+    c: Compilation,
+    connection_type: Any,
+    edge_type: Any,
+    fields: list[Selected],
+    node_keys: list[tuple[str, str]],
+    node_shapes: list[Shaper],
+    keyset: bool,
+) -> Shaper:
+    """Edges, cursors and pageInfo built from the page the statement returned."""
+    edge_shapers: dict[str, Shaper] = {}
+    for field in fields:
+        if field.name == "edges":
+            edge_fields = []
+            for edge_field in c.collector.fields(field.selection_sets(), edge_type):
+                source = edge_field.name
+                edge_shape: Shaper | None = None
+                if edge_field.name == "node":
+                    index = node_keys.index((field.key, edge_field.key))
+                    source, edge_shape = f"n{index}", node_shapes[index]
+                elif edge_field.name == "__typename":
+                    source = "__typename"
+                edge_fields.append(
+                    FieldShape(
+                        edge_field.key,
+                        source,
+                        f"{edge_type.name}.{edge_field.name}",
+                        edge_field.name != "__typename",
+                        edge_shape,
+                    )
+                )
+            edge_shapers[field.key] = object_shape(tuple(edge_fields))
+    page_info = c.object_type("PageInfo")
+    info_shapers: dict[str, Shaper] = {}
+    for field in fields:
+        if field.name == "pageInfo":
+            info_fields = tuple(
+                FieldShape(
+                    f.key,
+                    f.name,
+                    f"PageInfo.{f.name}",
+                    isinstance(f.definition.type, GraphQLNonNull) if f.definition else True,
+                )
+                for f in c.collector.fields(field.selection_sets(), page_info)
+            )
+            info_shapers[field.key] = object_shape(info_fields)
+    plan = [(field.key, field.name) for field in fields]
+    typename = connection_type.name
+
+    def shape(raw: dict[str, Any], path: Path, errors: list[GraphQLError]) -> dict[str, Any]:
+        first, offset = raw["first"], raw["offset"]
+        items = raw.get("items") or []
+        page = items[:first]
+        cursors = [
+            encode_opaque(f"k|{item['k']}") if keyset else encode_opaque(f"o|{offset + n}")
+            for n, item in enumerate(page, start=1)
+        ]
+        result: dict[str, Any] = {}
+        for key, name in plan:
+            at = (path, key)
+            if name == "edges":
+                edge = edge_shapers[key]
+                result[key] = [
+                    edge({**item, "cursor": cursor, "__typename": edge_type.name}, (at, n), errors)
+                    for n, (item, cursor) in enumerate(zip(page, cursors, strict=True))
+                ]
+            elif name == "pageInfo":
+                info = {
+                    "hasNextPage": len(items) > first,
+                    "hasPreviousPage": offset > 0 or raw.get("after", False),
+                    "startCursor": cursors[0] if cursors else None,
+                    "endCursor": cursors[-1] if cursors else None,
+                    "__typename": "PageInfo",
+                }
+                result[key] = info_shapers[key](info, at, errors)
+            elif name == "totalCount":
+                result[key] = raw["total"]
+            else:
+                result[key] = typename
+        return result
+
+    return shape

@@ -1,0 +1,75 @@
+"""Running a plan: every root field's statement at once, each record shaped into `data`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError, located_error
+
+from resolvers.compiler.plans import Plan, Step
+from resolvers.compiler.request import RequestArguments
+from resolvers.compiler.shape import Bubble, null_error
+from resolvers.database import Row
+
+Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
+
+
+async def execute(plan: Plan, request: RequestArguments, query: Query) -> ExecutionResult:
+    try:
+        parameters = [request.parameters(step.parameters) for step in plan.steps]
+    except GraphQLError as error:
+        return ExecutionResult(data=None, errors=[error])
+    answers = await asyncio.gather(
+        *(run(step, values, query) for step, values in zip(plan.steps, parameters, strict=True)),
+        return_exceptions=True,
+    )
+    data: dict[str, Any] | None = {}
+    errors: list[GraphQLError] = []
+    for step, values, answer in zip(plan.steps, parameters, answers, strict=True):
+        value = None
+        if isinstance(answer, BaseException):
+            if not isinstance(answer, Exception):
+                raise answer
+            errors.append(located_error(answer, [step.node], [step.key]))
+        else:
+            try:
+                value = shape(step, values, answer, errors)
+            except Bubble:
+                value = None
+        if value is None and step.non_null:
+            if not isinstance(answer, BaseException) and not errors:
+                errors.append(null_error(f"Query.{step.key}", (None, step.key)))
+            data = None
+        if data is not None:
+            data[step.key] = value
+    return ExecutionResult(data=data, errors=errors or None)
+
+
+async def run(step: Step, parameters: dict[str, Any], query: Query) -> list[Row] | None:
+    if step.statement is None:
+        return None
+    if step.statement.text is None:
+        return []
+    return await query(step.statement.text, parameters)
+
+
+def shape(
+    step: Step, parameters: dict[str, Any], rows: list[Row] | None, errors: list[GraphQLError]
+) -> Any:
+    if step.typename is not None:
+        return step.typename
+    statement = step.statement
+    if statement is None or rows is None:
+        return None
+    path = (None, step.key)
+    if statement.positions is None:
+        return statement.shape(rows[0]["data"], path, errors) if rows else None
+    items: list[Any] = [None] * len(parameters[statement.positions])
+    for row in rows:
+        try:
+            items[row["i"]] = statement.shape(row["data"], (path, row["i"]), errors)
+        except Bubble:
+            items[row["i"]] = None
+    return items

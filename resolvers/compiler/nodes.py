@@ -1,0 +1,335 @@
+"""Rules for the fields of researchers, works, topics and institutions."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from graphql import GraphQLObjectType
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope, global_id
+from resolvers.compiler.connections import Items, bounded, connection
+from resolvers.compiler.shape import list_shape
+from resolvers.compiler.where import (
+    RESEARCHER_CONDITIONS,
+    WORK_CONDITIONS,
+    Predicate,
+    shape_of,
+    value_at,
+)
+
+MAX_TEAM = 100
+HALF_LIFE_YEARS = 5.0
+CLOSE_STRENGTH = 1.0
+
+
+def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    return Compiled(f"{scope['this']}.key", global_id(type_.name))
+
+
+def page_size(c: Compilation, selected: Selected) -> str:
+    settings = c.settings
+    return c.parameter(
+        selected,
+        lambda arguments: bounded(
+            arguments.get("first"), settings.default_page_size, settings.max_page_size
+        ),
+    )
+
+
+# Works
+
+WORK_ORDER = {"year": "year", "citedByCount": "citedByCount", "title": "title"}
+
+
+def works_order(c: Compilation, selected: Selected, variable: str) -> str:
+    order = c.order(selected)
+    field = "year" if order is None else WORK_ORDER[order[0]]
+    direction = "DESC" if order is None or order[1] == "desc" else "ASC"
+    ties = f"{variable}.publishedOn {direction}, " if field == "year" else ""
+    return f"{variable}.{field} IS NULL, {variable}.{field} {direction}, {ties}{variable}.key"
+
+
+def where_predicate(
+    c: Compilation, selected: Selected, variable: str, conditions: dict[str, Any]
+) -> str:
+    where = c.statement.fact(
+        c.arguments(selected),
+        "where",
+        lambda arguments: shape_of(arguments.get("where"), conditions),
+    )
+    if where is None:
+        return "true"
+    current = c.statement.request.of_source(c.arguments(selected))["where"]
+
+    def bind(path: tuple[str | int, ...], convert: Callable[[Any], Any]) -> str:
+        return c.parameter(selected, lambda arguments: convert(value_at(arguments["where"], path)))
+
+    return Predicate(conditions, variable, bind).text(current)
+
+
+def works_under(head: Callable[[str], str]) -> Rule:
+    """`works` of a parent: `head(w)` matches the parent's works as `w`."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        work = c.variable("w")
+        items = Items(
+            head=head(work).replace("{this}", scope["this"]),
+            variable=work,
+            label="Work",
+            order=works_order(c, selected, work),
+            predicate=where_predicate(c, selected, work, WORK_CONDITIONS),
+        )
+        return connection(c, scope, selected, items)
+
+    return rule
+
+
+def works_by_year_under(head: Callable[[str], str]) -> Rule:
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        work = c.variable("w")
+        predicate = where_predicate(c, selected, work, WORK_CONDITIONS)
+        text, shape = c.project(
+            {"year": "year", "works": "works"},
+            c.object_type("YearCount"),
+            selected.selection_sets(),
+        )
+        expression = (
+            f"COLLECT {{ {head(work).replace('{this}', scope['this'])} WITH {work} "
+            f"WHERE {predicate} AND {work}.year IS NOT NULL "
+            f"WITH {work}.year AS year, count({work}) AS works ORDER BY year "
+            f"WITH year, works, {text} AS item RETURN item }}"
+        )
+        return Compiled(expression, list_shape(shape, "YearCount", True))
+
+    return rule
+
+
+RESEARCHER_WORKS = "MATCH ({this})-[:AUTHORED]->({w}:Work)"
+TOPIC_WORKS = "MATCH ({this})<-[:ABOUT]-({w}:Work)"
+INSTITUTION_WORKS = "MATCH ({this})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {w}"
+
+
+def head(template: str) -> Callable[[str], str]:
+    return lambda work: template.replace("{w}", work)
+
+
+# Researchers under a parent
+
+RESEARCHER_ORDER = {
+    "name": "{r}.name",
+    "worksCount": "COUNT {{ ({r})-[:AUTHORED]->() }}",
+}
+
+
+def researchers_under(template: str) -> Rule:
+    """Without orderBy, the researchers with most works under the parent come first."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        researcher = c.variable("r")
+        relevance = c.variable("relevance")
+        order = c.order(selected)
+        if order is None:
+            sort = f"{relevance} DESC, {researcher}.key"
+        else:
+            direction = "DESC" if order[1] == "desc" else "ASC"
+            value = RESEARCHER_ORDER[order[0]].replace("{r}", researcher)
+            sort = f"{value.replace('{{', '{').replace('}}', '}')} {direction}, {researcher}.key"
+        items = Items(
+            head=template.replace("{this}", scope["this"])
+            .replace("{r}", researcher)
+            .replace("{relevance}", relevance),
+            variable=researcher,
+            label="Researcher",
+            order=sort,
+            predicate=where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS),
+            carried=f", {relevance}",
+        )
+        return connection(c, scope, selected, items)
+
+    return rule
+
+
+TOPIC_RESEARCHERS = (
+    "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-(x:Researcher) "
+    "WITH x AS {r}, count(*) AS {relevance}"
+)
+INSTITUTION_RESEARCHERS = (
+    "CALL ({this}) { "
+    "MATCH ({this})<-[a:AFFILIATION]-(:Work)<-[:AUTHORED]-(x:Researcher) "
+    "WHERE x.key = a.researcher RETURN x "
+    "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-(x:Researcher) RETURN x } "
+    "WITH x AS {r}, count(*) AS {relevance}"
+)
+
+
+# Single related nodes and computed values
+
+
+def related_node(pattern: str, order: str) -> Rule:
+    """At most one node along `pattern` from `{this}` to `{n}`."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        node = c.variable("n")
+        compiled = c.node(node, selected)
+        match = pattern.replace("{this}", scope["this"]).replace("{n}", node)
+        return Compiled(
+            f"COLLECT {{ {match} WITH {node} ORDER BY {order.replace('{n}', node)} LIMIT 1 "
+            f"WITH {node}, {compiled.expression} AS item RETURN item }}[0]",
+            compiled.shape,
+        )
+
+    return rule
+
+
+def count_of(pattern: str) -> Rule:
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        return Compiled("COUNT { " + pattern.replace("{this}", scope["this"]) + " }")
+
+    return rule
+
+
+def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    text, shape = c.nested(selected, scope, "ResearcherStats")
+    return Compiled(text, shape)
+
+
+def close_collaborators(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(c.value("close_collaborators", scope, **strength_parameters(c)))
+
+
+def strength_parameters(c: Compilation) -> dict[str, Any]:
+    return {
+        "year": datetime.date.today().year,
+        "halfLife": HALF_LIFE_YEARS,
+        "worksScanned": c.settings.fanout_works,
+        "maxTeam": MAX_TEAM,
+        "closeStrength": CLOSE_STRENGTH,
+    }
+
+
+def derived(name: str) -> Rule:
+    """A value the schema computes in Python from the researcher's standing."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        derive = c.rules.derived[f"{type_.name}.{name}"]
+        inner = c.derived_shape(selected)
+
+        def shape(raw: Any, path: Any, errors: Any) -> Any:
+            value = derive(raw)
+            return value if inner is None else inner(value, path, errors)
+
+        return Compiled(c.value("researcher_standing", scope), shape)
+
+    return rule
+
+
+def topics_of_researcher(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    columns = ("topic", "works", "share")
+    return c.rows(
+        "researcher_topics", scope, columns, selected, limit=Bound(page_size(c, selected))
+    )
+
+
+def viewer_follows(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    viewer = c.statement.viewer()
+    return Compiled(f"EXISTS {{ (:User {{key: {viewer}}})-[:FOLLOWS]->({scope['this']}) }}")
+
+
+# Works' own lists
+
+
+def authors(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    researcher, authored = c.variable("r"), c.variable("a")
+    limit = page_size(c, selected)
+    text, shape = c.nested(
+        selected,
+        {"this": authored, "researcher": researcher, "work": scope["this"]},
+        "Authorship",
+    )
+    expression = (
+        f"COLLECT {{ MATCH ({researcher}:Researcher)-[{authored}:AUTHORED]->({scope['this']}) "
+        f"WITH {researcher}, {authored} ORDER BY {authored}.position LIMIT {limit} "
+        f"WITH {researcher}, {authored}, {text} AS item RETURN item }}"
+    )
+    return Compiled(expression, list_shape(shape, "Authorship", True))
+
+
+def authorship_researcher(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return c.node(scope["researcher"], selected)
+
+
+def node_list(pattern: str, order: str, item: str) -> Rule:
+    """Every node along `pattern` from `{this}` to `{n}` (bounded by the data: a work's
+    institutions)."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        node = c.variable("n")
+        compiled = c.node(node, selected)
+        match = (
+            pattern.replace("{this}", scope["this"])
+            .replace("{n}", node)
+            .replace("{researcher}", scope.get("researcher", ""))
+            .replace("{work}", scope.get("work", ""))
+        )
+        expression = (
+            f"COLLECT {{ {match} WITH DISTINCT {node} ORDER BY {order.replace('{n}', node)} "
+            f"WITH {node}, {compiled.expression} AS item RETURN item }}"
+        )
+        return Compiled(expression, list_shape(compiled.shape, item, True))
+
+    return rule
+
+
+def work_topics(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    topic, about = c.variable("t"), c.variable("about")
+    text, shape = c.nested(selected, {"topic": topic, "score": f"{about}.score"}, "WorkTopic")
+    expression = (
+        f"COLLECT {{ MATCH ({scope['this']})-[{about}:ABOUT]->({topic}:Topic) "
+        f"WITH {topic}, {about} ORDER BY {about}.score DESC, {topic}.key "
+        f"WITH {topic}, {about}, {text} AS item RETURN item }}"
+    )
+    return Compiled(expression, list_shape(shape, "WorkTopic", True))
+
+
+def domains(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    return Compiled(f"coalesce({scope['this']}.domains, [])")
+
+
+def top_topics(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    limit = page_size(c, selected)
+    return c.rows(
+        "institution_top_topics",
+        scope,
+        ("topic", "works", "researchers", "share"),
+        selected,
+        limit=Bound(limit),
+    )

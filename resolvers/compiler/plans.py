@@ -1,0 +1,122 @@
+"""Compiled plans, cached by document, operation and the facts they were built from."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLNonNull,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+)
+
+from resolvers.compiler.compile import Compilation, NotCompiled, Rules
+from resolvers.compiler.request import Fact, Parameter, RequestArguments
+from resolvers.compiler.roots import ROOTS, NoStatement, RootStatement
+from resolvers.compiler.statement import Statement
+from server.settings import Settings
+
+
+@dataclass(frozen=True)
+class Step:
+    """One root field: its statement (None when its value is known to be null)."""
+
+    key: str
+    node: FieldNode
+    non_null: bool
+    statement: RootStatement | None
+    parameters: list[Parameter]
+    typename: str | None = None  # for `__typename`
+
+
+@dataclass(frozen=True)
+class Plan:
+    steps: list[Step]
+
+
+class Plans:
+    """Plans of known documents. A document the compiler cannot take is remembered as
+    such, and runs through graphql-core's executor."""
+
+    def __init__(self, schema: GraphQLSchema, rules: Rules, settings: Settings, size: int = 512):
+        self.schema = schema
+        self.rules = rules
+        self.settings = settings
+        self.size = size
+        self._facts: dict[tuple[str, str | None], list[Fact]] = {}
+        self._plans: OrderedDict[tuple[Hashable, ...], Plan | None] = OrderedDict()
+
+    def plan(
+        self,
+        text: str,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        request: RequestArguments,
+    ) -> Plan | None:
+        name = operation.name.value if operation.name else None
+        facts = self._facts.get((text, name))
+        if facts is not None:
+            key = (text, name, request.fact_values(facts))
+            if key in self._plans:
+                self._plans.move_to_end(key)
+                return self._plans[key]
+        found_facts: list[Fact] = []
+        plan = self._compile(document, operation, request, found_facts)
+        known = self._facts.setdefault((text, name), [])
+        known.extend(fact for fact in found_facts if fact not in known)
+        self._plans[(text, name, request.fact_values(known))] = plan
+        if len(self._plans) > self.size:
+            self._plans.popitem(last=False)
+        return plan
+
+    def _compile(
+        self,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        request: RequestArguments,
+        facts: list[Fact],
+    ) -> Plan | None:
+        if operation.operation is not OperationType.QUERY:
+            return None
+        fragments = {
+            definition.name.value: definition
+            for definition in document.definitions
+            if isinstance(definition, FragmentDefinitionNode)
+        }
+        root = self.schema.query_type
+        assert root is not None
+        first = Compilation(
+            self.schema, self.rules, self.settings, fragments, Statement(request, facts)
+        )
+        steps = []
+        for selected in first.collector.fields([operation.selection_set], root):
+            if selected.name == "__typename":
+                steps.append(Step(selected.key, selected.node, True, None, [], root.name))
+                continue
+            compile_root = ROOTS.get(selected.name)
+            if compile_root is None or selected.definition is None:
+                return None
+            statement = Statement(request, facts)
+            compilation = Compilation(self.schema, self.rules, self.settings, fragments, statement)
+            try:
+                compiled: RootStatement | None = compile_root(compilation, selected)
+            except NoStatement:
+                compiled = None
+            except NotCompiled:
+                return None
+            steps.append(
+                Step(
+                    selected.key,
+                    selected.node,
+                    isinstance(selected.definition.type, GraphQLNonNull),
+                    compiled,
+                    statement.parameters,
+                )
+            )
+        return Plan(steps)

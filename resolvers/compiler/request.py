@@ -1,0 +1,110 @@
+"""What a plan reads from a request: argument values, as facts or as parameters.
+
+A plan is compiled once for a document and reused for every request that agrees with
+it on the facts it was built from (which `@skip` held, which fields a `where` gives,
+which kind an id names). Everything else a request says reaches Cypher as a parameter,
+computed from the request's own arguments: never as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    GraphQLDirective,
+    GraphQLField,
+    GraphQLSchema,
+    OperationDefinitionNode,
+)
+from graphql.execution.values import (
+    VariableValues,
+    get_argument_values,
+    get_directive_values,
+    get_variable_values,
+)
+
+from schema.errors import BadInput
+
+Arguments = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ArgumentSource:
+    """The arguments of one field (or directive) node, resolved per request."""
+
+    definition: GraphQLField | GraphQLDirective = field(hash=False, compare=False)
+    node: FieldNode | Any = field(hash=False, compare=False)  # or a node with the directive
+    identity: tuple[int, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        name = getattr(self.definition, "name", "field")
+        object.__setattr__(self, "identity", (id(self.node), str(name)))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something the plan's text depends on; equal when it reads the same thing."""
+
+    source: ArgumentSource
+    label: str
+    read: Callable[[Arguments], Hashable] = field(compare=False)
+
+
+# The source of a parameter that holds the signed-in user's key.
+VIEWER = ArgumentSource(GraphQLDirective("viewer", []), None)
+
+
+@dataclass(frozen=True, eq=False)
+class Parameter:
+    name: str
+    source: ArgumentSource | None
+    value: Callable[[Arguments], Any]
+
+
+class RequestArguments:
+    """Argument values of one request, each field's resolved once."""
+
+    def __init__(self, variables: VariableValues | None, viewer: Callable[[], str | None]) -> None:
+        self.variables = variables
+        self.viewer = viewer
+        self._resolved: dict[tuple[int, str], Arguments | None] = {}
+
+    @classmethod
+    def of(
+        cls,
+        schema: GraphQLSchema,
+        operation: OperationDefinitionNode,
+        raw: dict[str, Any],
+        viewer: Callable[[], str | None],
+    ) -> RequestArguments:
+        coerced = get_variable_values(schema, operation.variable_definitions or (), raw)
+        if isinstance(coerced, list):
+            raise BadInput("; ".join(error.message for error in coerced))
+        return cls(coerced, viewer)
+
+    def of_source(self, source: ArgumentSource) -> Arguments:
+        if source.identity not in self._resolved:
+            self._resolved[source.identity] = self._resolve(source)
+        return self._resolved[source.identity] or {}
+
+    def _resolve(self, source: ArgumentSource) -> Arguments | None:
+        if isinstance(source.definition, GraphQLDirective):
+            return get_directive_values(source.definition, source.node, self.variables)
+        return get_argument_values(source.definition, source.node, self.variables)
+
+    def fact_values(self, facts: list[Fact]) -> tuple[Hashable, ...]:
+        return tuple(fact.read(self.of_source(fact.source)) for fact in facts)
+
+    def parameters(self, parameters: list[Parameter]) -> dict[str, Any]:
+        values = {}
+        for parameter in parameters:
+            if parameter.source is VIEWER:
+                values[parameter.name] = self.viewer()
+            elif parameter.source is None:
+                values[parameter.name] = parameter.value({})
+            else:
+                values[parameter.name] = parameter.value(self.of_source(parameter.source))
+        return values

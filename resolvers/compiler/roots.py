@@ -1,0 +1,338 @@
+"""Root fields: where each statement starts, and the rules table of every type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from resolvers.compiler import nodes
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import Compilation, Derive, Rule, Rules
+from resolvers.compiler.connections import Items, connection
+from resolvers.compiler.shape import Shaper
+from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
+from schema.errors import BadInput
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from schema.ids import decode_id
+
+NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
+
+
+@dataclass(frozen=True)
+class RootStatement:
+    """One root field's statement: its rows' `data` column, shaped."""
+
+    text: str | None  # None: no node can match, so nothing to ask
+    shape: Shaper
+    # a list: each row holds an item and its position `i` in the parameter `positions`
+    positions: str | None = None
+
+
+class NoStatement(Exception):
+    """The field's value is known without asking the database (here: null)."""
+
+
+def field_rules() -> dict[str, dict[str, Rule]]:
+    works = {
+        "Researcher": nodes.RESEARCHER_WORKS,
+        "Topic": nodes.TOPIC_WORKS,
+        "Institution": nodes.INSTITUTION_WORKS,
+    }
+    rules: dict[str, dict[str, Rule]] = {label: {"id": nodes.node_id} for label in NODE_LABELS}
+    for label, template in works.items():
+        rules[label]["works"] = nodes.works_under(nodes.head(template))
+        rules[label]["worksByYear"] = nodes.works_by_year_under(nodes.head(template))
+    rules["Researcher"] |= {
+        "affiliation": nodes.related_node(
+            "MATCH ({this})-[a:AFFILIATED_WITH]->({n}:Institution) WHERE a.until IS NULL",
+            "a.since DESC, {n}.key",
+        ),
+        "stats": nodes.stats,
+        "trust": nodes.derived("trust"),
+        "verificationLevel": nodes.derived("verificationLevel"),
+        "claimStatus": nodes.derived("claimStatus"),
+        "viewerFollows": nodes.viewer_follows,
+        "topics": nodes.topics_of_researcher,
+    }
+    rules["ResearcherStats"] = {
+        "works": nodes.count_of("({this})-[:AUTHORED]->()"),
+        "followers": nodes.count_of("({this})<-[:FOLLOWS]-(:User)"),
+        "topics": nodes.count_of(
+            "MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t"
+        ),
+        "closeCollaborators": nodes.close_collaborators,
+    }
+    rules["Work"] |= {
+        "authors": nodes.authors,
+        "topics": nodes.work_topics,
+        "institutions": nodes.node_list(
+            "MATCH ({this})-[:AFFILIATION]->({n}:Institution)", "{n}.name, {n}.key", "Institution"
+        ),
+    }
+    rules["Authorship"] = {
+        "researcher": nodes.authorship_researcher,
+        "institutions": nodes.node_list(
+            "MATCH ({work})-[:AFFILIATION {researcher: {researcher}.key}]->({n}:Institution)",
+            "{n}.name",
+            "Institution",
+        ),
+    }
+    rules["Topic"] |= {
+        "parent": nodes.related_node("MATCH ({this})-[:SUBTOPIC_OF]->({n}:Topic)", "{n}.key"),
+        "researchers": nodes.researchers_under(nodes.TOPIC_RESEARCHERS),
+    }
+    rules["Institution"] |= {
+        "domains": nodes.domains,
+        "researchers": nodes.researchers_under(nodes.INSTITUTION_RESEARCHERS),
+        "topTopics": nodes.top_topics,
+    }
+    return rules
+
+
+def compile_rules(derived: dict[str, Derive]) -> Rules:
+    return Rules(field_rules(), derived)
+
+
+# Root fields
+
+RootRule = Callable[[Compilation, Selected], RootStatement]
+
+
+def projected(c: Compilation, variable: str, label: str, selected: Selected) -> tuple[str, Shaper]:
+    return c.project({"this": variable}, c.object_type(label), selected.selection_sets())
+
+
+def one_node(c: Compilation, selected: Selected, label: str, match: str) -> RootStatement:
+    node = c.variable("n")
+    text, shape = projected(c, node, label, selected)
+    return RootStatement(
+        f"{match.replace('{n}', node)} WITH {node} ORDER BY {node}.key LIMIT 1 "
+        f"WITH {node}, {text} AS data RETURN data",
+        shape,
+    )
+
+
+def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
+    given = [name for name in names if c.given(selected, name)]
+    if len(given) != 1:
+        raise BadInput(f"give exactly one of: {', '.join(names)}")
+    return given[0]
+
+
+def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
+    key = c.parameter(selected, lambda arguments: decode_id(arguments["id"], expected=label)[1])
+    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})")
+
+
+def by_identifier(
+    c: Compilation,
+    selected: Selected,
+    label: str,
+    argument: str,
+    property_: str,
+    normalize: Callable[[str], str],
+) -> RootStatement:
+    value = c.parameter(selected, lambda arguments: normalize(arguments[argument]))
+    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{{property_}: {value}}})")
+
+
+def researcher(c: Compilation, selected: Selected) -> RootStatement:
+    if exactly_one(c, selected, "id", "orcid") == "id":
+        return by_key(c, selected, "Researcher")
+    return by_identifier(c, selected, "Researcher", "orcid", "orcid", normalize_orcid)
+
+
+def work(c: Compilation, selected: Selected) -> RootStatement:
+    given = exactly_one(c, selected, "id", "doi", "arxivId")
+    if given == "id":
+        return by_key(c, selected, "Work")
+    if given == "doi":
+        return by_identifier(c, selected, "Work", "doi", "doi", normalize_doi)
+    return by_identifier(c, selected, "Work", "arxivId", "arxivId", normalize_arxiv_id)
+
+
+def topic(c: Compilation, selected: Selected) -> RootStatement:
+    return by_key(c, selected, "Topic")
+
+
+def institution(c: Compilation, selected: Selected) -> RootStatement:
+    if exactly_one(c, selected, "id", "ror") == "id":
+        return by_key(c, selected, "Institution")
+    return by_identifier(c, selected, "Institution", "ror", "ror", normalize_ror)
+
+
+def node(c: Compilation, selected: Selected) -> RootStatement:
+    kind = c.statement.fact(
+        c.arguments(selected), "kind", lambda arguments: decode_id(arguments["id"])[0]
+    )
+    if kind not in NODE_LABELS:
+        raise NoStatement
+    return by_key(c, selected, kind)
+
+
+def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
+    maximum = c.settings.max_page_size
+
+    def decoded(arguments: dict[str, Any]) -> list[dict[str, str]]:
+        if len(arguments["ids"]) > maximum:
+            raise BadInput(f"at most {maximum} ids at once")
+        return [dict(zip(("kind", "key"), decode_id(id), strict=True)) for id in arguments["ids"]]
+
+    kinds = c.statement.fact(
+        c.arguments(selected),
+        "kinds",
+        lambda arguments: tuple(
+            sorted({item["kind"] for item in decoded(arguments)} & set(NODE_LABELS))
+        ),
+    )
+    ids = c.parameter(selected, decoded)
+    item = c.variable("id")
+    branches = []
+    shapes = {}
+    for label in kinds:
+        variable = c.variable("n")
+        text, shape = projected(c, variable, label, selected)
+        shapes[label] = shape
+        branches.append(
+            f"MATCH ({variable}:{label} {{key: {item}.key}}) WHERE {item}.kind = '{label}' "
+            f"WITH {variable}, {{kind: '{label}', value: {text}}} AS data RETURN data"
+        )
+    index = c.variable("i")
+    statement = (
+        f"UNWIND range(0, size({ids}) - 1) AS {index} WITH {index}, {ids}[{index}] AS {item} "
+        f"CALL ({item}) {{ {' UNION ALL '.join(branches)} }} "
+        f"RETURN {index} AS i, data"
+        if branches
+        else None
+    )
+
+    def of_kind(raw: Any, path: Any, errors: Any) -> Any:
+        return shapes[raw["kind"]](raw["value"], path, errors)
+
+    return RootStatement(statement, of_kind, positions=ids.removeprefix("$"))
+
+
+def root_works(c: Compilation, selected: Selected) -> RootStatement:
+    work_variable = c.variable("w")
+    ordered = c.given(selected, "orderBy")
+    filtered = c.given(selected, "where")
+    if not ordered and not filtered:
+        items = Items(
+            f"MATCH ({work_variable}:Work)",
+            work_variable,
+            "Work",
+            f"{work_variable}.key",
+            keyset=True,
+        )
+    else:
+        predicate = nodes.where_predicate(c, selected, work_variable, WORK_CONDITIONS)
+        items = Items(
+            anchored(c, selected, work_variable, "Work", WORK_ANCHORS),
+            work_variable,
+            "Work",
+            nodes.works_order(c, selected, work_variable),
+            predicate,
+        )
+    return root_connection(c, selected, items)
+
+
+WORK_ANCHORS = {
+    "topic": "MATCH (:Topic {key: {p}})<-[:ABOUT]-({v}:Work)",
+    "author": "MATCH (:Researcher {key: {p}})-[:AUTHORED]->({v}:Work)",
+    "institution": (
+        "MATCH (:Institution {key: {p}})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {v}"
+    ),
+}
+
+
+def anchored(
+    c: Compilation, selected: Selected, variable: str, label: str, anchors: dict[str, str]
+) -> str:
+    where = c.statement.request.of_source(c.arguments(selected)).get("where")
+    found = anchor(where) if label == "Work" else None
+    if found is None:
+        return f"MATCH ({variable}:{label})"
+    name, kind = found
+    key = c.parameter(
+        selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
+    )
+    return anchors[name].replace("{p}", key).replace("{v}", variable)
+
+
+def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
+    researcher_variable = c.variable("r")
+    ordered = c.given(selected, "orderBy")
+    filtered = c.given(selected, "where")
+    if not ordered and not filtered:
+        items = Items(
+            f"MATCH ({researcher_variable}:Researcher)",
+            researcher_variable,
+            "Researcher",
+            f"{researcher_variable}.key",
+            keyset=True,
+        )
+        return root_connection(c, selected, items)
+    order = c.order(selected)
+    if order is None:
+        sort = f"{researcher_variable}.key"
+    else:
+        direction = "DESC" if order[1] == "desc" else "ASC"
+        value = (
+            f"{researcher_variable}.name"
+            if order[0] == "name"
+            else f"COUNT {{ ({researcher_variable})-[:AUTHORED]->() }}"
+        )
+        sort = f"{value} {direction}, {researcher_variable}.key"
+    items = Items(
+        f"MATCH ({researcher_variable}:Researcher)",
+        researcher_variable,
+        "Researcher",
+        sort,
+        nodes.where_predicate(c, selected, researcher_variable, RESEARCHER_CONDITIONS),
+    )
+    return root_connection(c, selected, items)
+
+
+def keyed_list(label: str) -> RootRule:
+    def rule(c: Compilation, selected: Selected) -> RootStatement:
+        variable = c.variable("n")
+        items = Items(
+            f"MATCH ({variable}:{label})", variable, label, f"{variable}.key", keyset=True
+        )
+        return root_connection(c, selected, items)
+
+    return rule
+
+
+def root_connection(c: Compilation, selected: Selected, items: Items) -> RootStatement:
+    compiled = connection(c, {"this": "root"}, selected, items)
+    assert compiled.shape is not None
+    return RootStatement(
+        f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape
+    )
+
+
+def root_works_by_year(c: Compilation, selected: Selected) -> RootStatement:
+    compiled = nodes.works_by_year_under(lambda work: f"MATCH ({work}:Work)")(
+        c, {"this": "root"}, selected, c.object_type("Query")
+    )
+    assert compiled.shape is not None
+    return RootStatement(
+        f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape
+    )
+
+
+ROOTS: dict[str, RootRule] = {
+    "researcher": researcher,
+    "work": work,
+    "topic": topic,
+    "institution": institution,
+    "node": node,
+    "nodes": nodes_by_ids,
+    "works": root_works,
+    "researchers": root_researchers,
+    "topics": keyed_list("Topic"),
+    "institutions": keyed_list("Institution"),
+    "worksByYear": root_works_by_year,
+}

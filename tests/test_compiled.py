@@ -1,0 +1,206 @@
+"""The compiled path answers exactly as graphql-core's executor over the resolvers, on
+the same data and operations, errors included, in one statement per root field."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import strawberry
+from graphql import parse
+
+from resolvers.context import Context
+from resolvers.database import Database
+from schema.ids import encode_id
+from schema.schema import build_schema
+from server.connection import connection_for
+from server.settings import Settings
+from tests.conftest import GENERATED_HUB
+
+SEED = encode_id("Researcher", "anirbit-mukherjee")
+KARMAKAR = encode_id("Researcher", "sayar-karmakar")
+HEAVY_TAILS = encode_id("Topic", "topic:heavy-tails")
+FLORIDA = encode_id("Institution", "ror:02y3ad647")
+MANCHESTER = encode_id("Institution", "ror:027m9bs27")
+HUB = encode_id("Researcher", GENERATED_HUB)
+
+WORK_FIELDS = (
+    "id __typename type title abstract year publishedOn venue doi arxivId openAccess citedByCount"
+)
+PROFILE = f"""query ($id: ID!) {{ researcher(id: $id) {{
+  id name headline orcid openToCollaborate verificationLevel claimStatus viewerFollows
+  affiliation {{ name ror country type domains }}
+  stats {{ works followers topics closeCollaborators }}
+  trust {{ score band label verificationLevel claimed components {{ name points maxPoints reason }} }}
+  topics {{ share works topic {{ id name level }} }}
+  worksByYear {{ year works }}
+  works(first: 3) {{ totalCount pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
+    edges {{ cursor node {{ {WORK_FIELDS}
+      authors {{ position researcher {{ id name }} institutions {{ name }} }}
+      topics {{ score topic {{ name parent {{ name }} }} }} institutions {{ name }} }} }} }}
+}} }}"""
+
+SEED_OPERATIONS: list[tuple[str, dict[str, Any]]] = [
+    (PROFILE, {"id": SEED}),
+    (PROFILE, {"id": KARMAKAR}),
+    (PROFILE, {"id": encode_id("Researcher", "nobody")}),
+    (
+        "query ($id: ID!, $skip: Boolean!) { a: researcher(id: $id) { n: name name @skip(if: $skip)"
+        " ... on Researcher { headline } ...more } } fragment more on Researcher { works(first: 1) { edges { node { title } } } }",
+        {"id": SEED, "skip": True},
+    ),
+    (
+        "query ($id: ID!, $skip: Boolean!) { a: researcher(id: $id) { n: name name @skip(if: $skip) } }",
+        {"id": SEED, "skip": False},
+    ),
+    (
+        "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Topic { name level }"
+        " ... on Researcher { name } ... on Work { title } ... on Institution { name } } }",
+        {
+            "ids": [
+                HEAVY_TAILS,
+                KARMAKAR,
+                encode_id("Work", "arxiv:2605.07959"),
+                MANCHESTER,
+                encode_id("Work", "missing"),
+            ]
+        },
+    ),
+    ("query ($id: ID!) { node(id: $id) { id ... on Topic { name } } }", {"id": HEAVY_TAILS}),
+    (
+        """query ($topic: ID!, $institution: ID!) {
+          topic(id: $topic) { name level description parent { name level parent { name } }
+            works { totalCount edges { node { title } } } worksByYear { year works }
+            researchers { totalCount edges { cursor node { name } } } }
+          institution(id: $institution) { name ror country
+            researchers { edges { node { name } } } works { edges { node { arxivId } } }
+            topTopics { works researchers share topic { name } } } }""",
+        {"topic": HEAVY_TAILS, "institution": FLORIDA},
+    ),
+    (
+        '{ a: work(doi: "https://doi.org/10.1016/J.NEUNET.2022.03.040") { arxivId }'
+        ' b: work(arxivId: "arXiv:2204.12554v2") { title } c: work(arxivId: "2999.99999") { title }'
+        ' d: researcher(orcid: "0000-0002-1825-0097") { name } e: institution(ror: "027m9bs27") { name } }',
+        {},
+    ),
+    (
+        "{ researchers(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { node { name } } }"
+        " topics { totalCount edges { node { name } } } institutions(first: 1) { edges { cursor node { name } } } }",
+        {},
+    ),
+    (
+        "query ($after: String) { works(first: 2, after: $after) { pageInfo { hasPreviousPage hasNextPage } edges { node { title } } } }",
+        {"after": "a3xhcnhpdjoyMDA1LjA0MjEx"},
+    ),
+    (
+        """query ($where: WorkWhere, $order: WorkOrder) { works(where: $where, orderBy: $order, first: 3) {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title year citedByCount } } }
+          worksByYear(where: $where) { year works } }""",
+        {
+            "where": {"yearFrom": 2000, "NOT": {"OR": [{"titleContains": "heavy"}]}},
+            "order": {"field": "TITLE", "direction": "ASC"},
+        },
+    ),
+    (
+        """query ($where: ResearcherWhere) { researchers(where: $where, orderBy: {field: WORKS_COUNT}) {
+          totalCount edges { node { name } } } }""",
+        {"where": {"OR": [{"topic": HEAVY_TAILS}, {"nameContains": "sun"}], "hasOrcid": False}},
+    ),
+    (
+        """query ($id: ID!) { researcher(id: $id) { works(where: {yearFrom: 2022, OR: [{openAccess: true}, {type: [PREPRINT]}]},
+          orderBy: {field: YEAR, direction: ASC}) { totalCount edges { node { title year } } } } }""",
+        {"id": SEED},
+    ),
+    ("{ researcher { name } }", {}),
+    ("{ works(first: 101) { edges { cursor } } }", {}),
+    ('{ works(after: "garbage!") { edges { cursor } } }', {}),
+]
+
+HUB_OPERATIONS: list[tuple[str, dict[str, Any]]] = [
+    (PROFILE, {"id": HUB}),
+    (
+        """query ($id: ID!) { researcher(id: $id) { works(first: 50, where: {NOT: {openAccess: false}}) {
+          totalCount edges { node { title authors(first: 5) { position researcher { name stats { works } } } } } } } }""",
+        {"id": HUB},
+    ),
+    (
+        """{ topics(first: 5) { edges { node { name researchers(first: 5, orderBy: {field: NAME, direction: ASC}) {
+          totalCount edges { node { name } } } works(first: 5, orderBy: {field: CITED_BY_COUNT}) { edges { node { title citedByCount } } } } } } }""",
+        {},
+    ),
+    (
+        """{ institutions(first: 3) { edges { node { name topTopics(first: 3) { works share topic { name } }
+          researchers(first: 3, where: {minWorks: 2}) { totalCount edges { node { name } } } } } } }""",
+        {},
+    ),
+]
+
+
+def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) -> list[Any]:
+    compiled, reference = build_schema(settings), build_schema(settings, compiled=False)
+
+    async def run(
+        schema: strawberry.Schema, db: Database, document: str, variables: dict[str, Any]
+    ) -> Any:
+        context = Context(db, settings)
+        result = await schema.execute(document, variable_values=variables, context_value=context)
+        errors = sorted(
+            (error.message, error.path or [], (error.extensions or {}).get("code"))
+            for error in result.errors or []
+        )
+        return result.data, errors, context.statements
+
+    async def both() -> list[Any]:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return [
+                (
+                    await run(compiled, db, document, variables),
+                    await run(reference, db, document, variables),
+                )
+                for document, variables in operations
+            ]
+
+    return asyncio.run(both())
+
+
+def roots(document: str) -> int:
+    operation = parse(document).definitions[0]
+    return len(operation.selection_set.selections)  # type: ignore[attr-defined]
+
+
+def check(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) -> None:
+    for (document, _), (compiled, reference) in zip(
+        operations, answers(settings, operations), strict=True
+    ):
+        (data, errors, statements), (expected_data, expected_errors, _) = compiled, reference
+        if expected_errors and all(code == "BAD_INPUT" for *_, code in expected_errors):
+            # a bad argument refuses the whole request before anything runs
+            assert data is None and statements == 0, document
+            assert [code for *_, code in errors] == ["BAD_INPUT"], document
+            assert errors[0][0] == expected_errors[0][0]
+        else:
+            assert data == expected_data, document
+            assert errors == expected_errors, document
+            assert statements <= roots(document), document
+
+
+def test_seed_answers_match_the_reference_executor(seeded: Settings) -> None:
+    check(seeded, SEED_OPERATIONS)
+
+
+def test_generated_answers_match_the_reference_executor(generated: Settings) -> None:
+    check(generated, HUB_OPERATIONS)
+
+
+@pytest.mark.parametrize("first", [1, 3, 7])
+def test_one_statement_per_root_field_whatever_the_page(seeded: Settings, first: int) -> None:
+    document = (
+        "query ($first: Int!) { researchers(first: $first) { totalCount edges { node { name"
+        " stats { works } trust { score } works { totalCount edges { node { title"
+        " authors { researcher { name } } } } } } } } topics { totalCount } }"
+    )
+    (((data, errors, statements), _),) = answers(seeded, [(document, {"first": first})])
+    assert errors == []
+    assert len(data["researchers"]["edges"]) == first
+    assert statements == 2
