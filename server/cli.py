@@ -9,12 +9,16 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from server.connection import Neo4jNotConfigured, connection_for
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
 
 GC_YOUNG_THRESHOLD = 10_000
 
@@ -144,11 +148,27 @@ def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path)
 def serve(settings: Settings) -> None:
     import uvicorn
 
+    # An import string, so that each of several workers imports and builds its own app;
+    # with one worker, uvicorn calls the factory in this process.
+    uvicorn.run(
+        "server.cli:server_app",
+        factory=True,
+        workers=settings.workers,
+        host=settings.host,
+        port=settings.port,
+        access_log=settings.access_log,
+    )
+
+
+def server_app() -> Starlette:
+    """The app of one server process, called by uvicorn once in each before it serves:
+    the settings again from the environment `serve` already validated, then the process's
+    garbage collection tuned over what start-up built."""
     from server.app import create_app
 
-    app = create_app(settings)
+    app = create_app(load_settings())
     tune_garbage_collection()
-    uvicorn.run(app, host=settings.host, port=settings.port, access_log=settings.access_log)
+    return app
 
 
 def tune_garbage_collection() -> None:

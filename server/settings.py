@@ -54,6 +54,8 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # Server processes `serve` runs on that port; each builds its own app and driver pool.
+    workers: Positive = 1
     graphiql: bool = True
     access_log: bool = True
     max_depth: Positive = 12
