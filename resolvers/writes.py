@@ -12,7 +12,7 @@ from typing import Any
 
 from resolvers.context import Context
 from resolvers.database import Row
-from schema.errors import PeergraphError, Unauthenticated
+from schema.errors import Forbidden, PeergraphError, Unauthenticated
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Rule:
 
 
 ACCOUNT_EXISTS = Rule("signedIn", Unauthenticated, "the account behind this token no longer exists")
+MODERATORS_ONLY = Rule("moderator", Forbidden, "only moderators may do this")
 
 
 def enforce(row: Row, rules: Sequence[Rule]) -> Row:

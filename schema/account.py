@@ -7,11 +7,12 @@ import uuid
 
 import strawberry
 
+from resolvers.compiler.readback import written
 from resolvers.context import Info
 from schema.errors import BadInput, Conflict, RateLimited, Unauthenticated
 from schema.identifiers import normalize_email
 from schema.inputs import text
-from schema.viewer import Viewer, load_viewer
+from schema.viewer import Viewer
 from server.auth import hash_password, issue_token, verify_password
 
 MIN_PASSWORD, MAX_PASSWORD = 12, 1024
@@ -26,8 +27,8 @@ class AccessToken:
     user: strawberry.Private[str]
 
     @strawberry.field
-    async def viewer(self, info: Info) -> Viewer:
-        return await load_viewer(info, self.user)
+    def viewer(self) -> Viewer:
+        return written(Viewer, self.user)
 
 
 def check_password(password: str) -> str:
@@ -53,7 +54,7 @@ class AccountMutation:
         row = (await info.context.write("accounts/register", parameters))[0]
         if not row["created"]:
             raise Conflict("an account with this email already exists")
-        return await load_viewer(info, parameters["key"])
+        return written(Viewer, parameters["key"])
 
     @strawberry.mutation(
         description="Exchange an email and password for an access token (rate limited per email)."

@@ -9,9 +9,10 @@ from typing import Self
 
 import strawberry
 
+from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.graph import Row, read_back, related
-from resolvers.writes import ACCOUNT_EXISTS, Rule, enforce, guarded_write
+from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, Rule, enforce, guarded_write
 from schema.errors import BadInput, Conflict, Forbidden, NotFound
 from schema.identifiers import normalize_email, normalize_orcid
 from schema.ids import decode_id, encode_id
@@ -22,7 +23,6 @@ from schema.user import User
 
 MAX_NOTE = 2000
 MAX_ALLOWANCE = 100
-MODERATORS_ONLY = Rule("moderator", Forbidden, "only moderators may do this")
 
 
 @strawberry.enum
@@ -183,7 +183,7 @@ class ClaimMutation:
             parameters | evidence_parameters(evidence),
             REQUEST_RULES,
         )
-        return await load_claim(info, key, user)
+        return written(Claim, key)
 
     @strawberry.mutation(description="Moderators only: approve or reject a pending claim.")
     async def review_claim(
@@ -196,7 +196,7 @@ class ClaimMutation:
             raise BadInput("a rejection needs a reason")
         parameters = {"moderator": moderator, "claim": key, "status": decision.value, "reason": why}
         await guarded_write(info.context, "claims/review", parameters, REVIEW_RULES)
-        return await load_claim(info, key, moderator)
+        return written(Claim, key)
 
     @strawberry.mutation(description="Moderators only: how many records a user may claim.")
     async def set_claim_allowance(self, info: Info, user_id: strawberry.ID, allowance: int) -> User:
@@ -207,5 +207,5 @@ class ClaimMutation:
             "user": user,
             "allowance": bounded(allowance, 1, MAX_ALLOWANCE, argument="allowance"),
         }
-        row = await guarded_write(info.context, "claims/allowance", parameters, ALLOWANCE_RULES)
-        return User.from_record(row["user"])
+        await guarded_write(info.context, "claims/allowance", parameters, ALLOWANCE_RULES)
+        return written(User, user)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -14,9 +14,11 @@ from schema.graph import (
     GraphSlice,
     NodeIds,
     NodeKind,
+    edge_fields,
     graph_edges,
     graph_node,
     graph_slice,
+    node_fields,
 )
 from schema.ids import decode_id
 from schema.pagination import PageInfo, offset_cursor, offset_page
@@ -98,3 +100,24 @@ class ExploreQuery:
             total_count=row["total"],
             truncated=row["truncated"],
         )
+
+
+def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
+    """One page of neighbours as GraphQL names its fields; the center comes first."""
+    ids = NodeIds()
+    nodes = [node_fields(row, ids) for row in value["nodes"]]
+    offset = value["offset"]
+    end = offset + len(nodes) - 1
+    return {
+        "center": ids[value["kind"], value["key"]],
+        "nodes": nodes,
+        "edges": edge_fields(value["edges"], ids),
+        "pageInfo": {
+            "hasNextPage": end < value["total"],
+            "hasPreviousPage": offset > 0,
+            "startCursor": offset_cursor(offset + 1) if len(nodes) > 1 else None,
+            "endCursor": offset_cursor(end) if len(nodes) > 1 else None,
+        },
+        "totalCount": value["total"],
+        "truncated": value["truncated"],
+    }

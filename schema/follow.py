@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
 from schema.errors import NotFound
@@ -16,8 +17,8 @@ RULES = (ACCOUNT_EXISTS, Rule("found", NotFound, "no researcher has this id"))
 async def change_follow(info: Info, statement: str, id: strawberry.ID) -> Researcher:
     user = info.context.signed_in()
     _, key = decode_id(id, expected="Researcher")
-    row = await guarded_write(info.context, statement, {"user": user, "researcher": key}, RULES)
-    return Researcher.from_record(row["researcher"])
+    await guarded_write(info.context, statement, {"user": user, "researcher": key}, RULES)
+    return written(Researcher, key)
 
 
 @strawberry.type

@@ -143,3 +143,45 @@ async def graph_slice(
         edges=graph_edges(row["edges"], ids),
         truncated=row["truncated"],
     )
+
+
+def node_fields(row: Row, ids: NodeIds) -> dict[str, object]:
+    return {
+        "id": ids[row["kind"], row["key"]],
+        "kind": NODE_KINDS[row["kind"]].name,
+        "label": row["label"] or row["key"],
+        "weight": float(row["weight"]),
+        "strength": float(row["strength"]),
+        "hop": row["hop"],
+    }
+
+
+def edge_fields(rows: list[Row], ids: NodeIds) -> list[dict[str, object]]:
+    """Each relationship once (both ends of a hop may report it), strongest first."""
+    unique: dict[str, Row] = {}
+    for row in rows:
+        unique[f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"] = row
+    edges = [
+        {
+            "id": encode_opaque(identity),
+            "source": ids[row["sourceKind"], row["source"]],
+            "target": ids[row["targetKind"], row["target"]],
+            "kind": EDGE_KINDS[row["kind"]].name,
+            "weight": float(row["weight"]),
+        }
+        for identity, row in unique.items()
+    ]
+    return sorted(edges, key=lambda edge: (-edge["weight"], edge["id"]))  # type: ignore[operator]
+
+
+def slice_fields(value: Row) -> dict[str, object]:
+    """A graph slice as GraphQL names its fields: center first, then strongest first."""
+    ids = NodeIds()
+    nodes = [node_fields(row, ids) for row in value["nodes"]]
+    nodes.sort(key=lambda n: (n["hop"], -n["strength"], -n["weight"], n["kind"], n["label"]))  # type: ignore[operator]
+    return {
+        "center": ids[value["kind"], value["key"]],
+        "nodes": nodes,
+        "edges": edge_fields(value["edges"], ids),
+        "truncated": value["truncated"],
+    }

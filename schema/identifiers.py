@@ -38,6 +38,12 @@ def recognise(value: str) -> Identifiers:
     )
 
 
+def lucene_phrase(text: str) -> str:
+    """The text as one literal Lucene phrase: identifiers hold Lucene syntax (a DOI's ':')."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
 def normalize_orcid(value: str) -> str:
     return _required(_orcid(value), f"{value!r} is not an ORCID iD (expected 0000-0000-0000-0000)")
 

@@ -9,6 +9,7 @@ from typing import Self
 
 import strawberry
 
+from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.graph import Row, read_back
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
@@ -141,7 +142,7 @@ class InvitationMutation:
             "perDay": per_day,
         }
         await guarded_write(info.context, "invitations/send", parameters, send_rules(per_day))
-        return await load_invitation(info, key)
+        return written(Invitation, key)
 
     @strawberry.mutation(description="The invited claimant only: accept or decline.")
     async def respond_to_invitation(
@@ -151,4 +152,4 @@ class InvitationMutation:
         _, key = decode_id(id, expected="Invitation")
         parameters = {"user": user, "invitation": key, "status": answer.value}
         await guarded_write(info.context, "invitations/respond", parameters, ANSWER_RULES)
-        return await load_invitation(info, key)
+        return written(Invitation, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
 from schema.errors import BadInput, Forbidden, NotFound
@@ -45,5 +46,5 @@ class ProfileMutation:
             else None,
             "openToCollaborate": open_to_collaborate,
         }
-        row = await guarded_write(info.context, "claims/update_profile", parameters, RULES)
-        return Researcher.from_record(row["researcher"])
+        await guarded_write(info.context, "claims/update_profile", parameters, RULES)
+        return written(Researcher, researcher)

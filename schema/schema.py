@@ -24,6 +24,7 @@ from strawberry.types import ExecutionContext
 
 from resolvers.compiler.execute import execute
 from resolvers.compiler.plans import Plans
+from resolvers.compiler.readback import ReadBacks, read_back_execution
 from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.roots import compile_rules
 from resolvers.context import Context
@@ -31,13 +32,13 @@ from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
 from schema.errors import BadInput, PeergraphError
-from schema.execution import PlainFieldExecution
-from schema.explore import ExploreQuery
+from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
+from schema.graph import slice_fields
 from schema.invitations import InvitationMutation
 from schema.profile import ProfileMutation
 from schema.query import Query
-from schema.researcher import claim_status_name
+from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
 from schema.trust import trust_fields, verification_level_name
 from schema.viewer import ViewerQuery
@@ -69,6 +70,13 @@ def is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
+def too_many_items(items: int, limit: int) -> BadInput:
+    return BadInput(
+        f"this request could return up to {items:,} items, more than the limit of {limit:,};"
+        " ask for smaller pages (first) or fewer nested lists"
+    )
+
+
 class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
@@ -90,14 +98,7 @@ class RequestCost(SchemaExtension):
             )
         if self.items > self.max_items:
             context.result = GraphQLExecutionResult(
-                data=None,
-                errors=[
-                    BadInput(
-                        f"this request could return up to {self.items:,} items, more than"
-                        f" the limit of {self.max_items:,}; ask for smaller pages (first)"
-                        " or fewer nested lists"
-                    )
-                ],
+                data=None, errors=[too_many_items(self.items, self.max_items)]
             )
         yield
 
@@ -144,6 +145,9 @@ class CompiledQueries(SchemaExtension):
 
 
 DERIVED: dict[str, Callable[[Any], Any]] = {
+    "GraphSlice": slice_fields,
+    "Neighborhood": neighborhood_fields,
+    "RecommendedCollaborator.reasons": recommendation_reasons,
     "Researcher.trust": trust_fields,
     "Researcher.verificationLevel": verification_level_name,
     "Researcher.claimStatus": claim_status_name,
@@ -151,6 +155,8 @@ DERIVED: dict[str, Callable[[Any], Any]] = {
 
 
 class PeergraphSchema(strawberry.Schema):
+    plans: Plans  # the compiled plans of the queries it has seen
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -161,9 +167,11 @@ class PeergraphSchema(strawberry.Schema):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
 
-def build_schema(settings: Settings, *, compiled: bool = True) -> strawberry.Schema:
+def build_schema(settings: Settings, *, compiled: bool = True) -> PeergraphSchema:
     """`compiled=False` leaves every query to graphql-core's executor and the resolvers:
     the reference the compiled path is tested against."""
+    plans = Plans(compile_rules(DERIVED), settings)
+    read_backs = ReadBacks(plans)
     # The limit rules are built once: the validation cache keys on the rule classes,
     # and limiters built per request would each bring new ones and never hit.
     limits = [
@@ -173,7 +181,7 @@ def build_schema(settings: Settings, *, compiled: bool = True) -> strawberry.Sch
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
-        execution_context_class=PlainFieldExecution,
+        execution_context_class=read_back_execution(read_backs),
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: ParserCache(maxsize=256),
@@ -186,5 +194,6 @@ def build_schema(settings: Settings, *, compiled: bool = True) -> strawberry.Sch
             *([lambda: CompiledQueries(plans=plans)] if compiled else []),
         ],
     )
-    plans: Plans = Plans(schema._schema, compile_rules(DERIVED), settings)
+    schema.plans = plans
+    plans.schema = schema._schema
     return schema

@@ -8,7 +8,7 @@ import strawberry
 
 from resolvers.context import Info
 from schema.errors import BadInput
-from schema.identifiers import recognise
+from schema.identifiers import lucene_phrase, recognise
 from schema.node import Node
 from schema.pagination import list_limit
 from schema.query import NODE_TYPES
@@ -70,8 +70,3 @@ class SearchQuery:
             SearchHit(score=row["score"], node=NODE_TYPES[row["kind"]].from_record(row["item"]))
             for row in rows
         ]
-
-
-def lucene_phrase(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'

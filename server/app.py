@@ -22,6 +22,7 @@ from schema.errors import DatabaseUnavailable
 from schema.schema import build_schema
 from server.auth import credentials
 from server.connection import connection_for
+from server.known import KnownDocuments
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -98,9 +99,10 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "database unavailable"}, status_code=503)
 
     graphql = GraphQLApp(settings)
+    known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", known, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

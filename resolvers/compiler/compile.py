@@ -60,6 +60,8 @@ class Compiled:
     expression: str
     shape: Shaper | None = None
     constant: Any = None  # __typename: known without asking the database
+    # a value several fields derive from, fetched once per object under this key
+    shared: str | None = None
 
 
 Rule = Callable[["Compilation", Scope, Selected, GraphQLObjectType], Compiled]
@@ -73,6 +75,25 @@ class Rules:
 
     fields: dict[str, dict[str, Rule]]
     derived: dict[str, Derive]  # Python computations the schema supplies, by "Type.field"
+
+
+@dataclass(frozen=True)
+class RootStatement:
+    """One root field's statement: its rows' `data` column, shaped."""
+
+    text: str | None  # None: no node can match, so nothing to ask
+    shape: Shaper
+    # a list of the items found, each with its position `i` in the parameter `positions`
+    positions: str | None = None
+    # called when the statement finds nothing, to refuse rather than answer null
+    absent: Callable[[dict[str, Any]], None] | None = None
+
+
+class NoStatement(Exception):
+    """The field's value is known without asking the database (here: null)."""
+
+
+RootRule = Callable[["Compilation", Selected], RootStatement]
 
 
 class Compilation:
@@ -144,18 +165,22 @@ class Compilation:
         """A Cypher map of the selected fields, and its shaper."""
         entries: list[str] = []
         shapes: list[FieldShape] = []
+        shared: set[str] = set()
         for selected in self.collector.fields(selection_sets, type_):
             compiled = self.field(scope, selected, type_)
             if compiled.constant is not None:
                 shapes.append(FieldShape(selected.key, "", "", False, constant=compiled.constant))
                 continue
-            entries.append(f"`{selected.key}`: {compiled.expression}")
+            source = compiled.shared or selected.key
+            if source not in shared:
+                shared.add(source)
+                entries.append(f"`{source}`: {compiled.expression}")
             definition = selected.definition
             non_null = definition is not None and isinstance(definition.type, GraphQLNonNull)
             shapes.append(
                 FieldShape(
                     key=selected.key,
-                    source=selected.key,
+                    source=source,
                     owner=f"{type_.name}.{selected.name}",
                     non_null=non_null,
                     shape=compiled.shape,
@@ -187,7 +212,20 @@ class Compilation:
         output = selected.definition.type
         if is_leaf(output):
             return Compiled(column, leaf_shape(output))
+        inner = output.of_type if isinstance(output, GraphQLNonNull) else output
+        if isinstance(inner, GraphQLList):
+            return self.node_list(column, selected)
         return self.node(column, selected)
+
+    def node_list(self, column: str, selected: Selected) -> Compiled:
+        """A column holding a list of nodes, each projected with the field's selection."""
+        node = self.variable("n")
+        compiled = self.node(node, selected)
+        return Compiled(
+            f"COLLECT {{ UNWIND {column} AS {node} "
+            f"WITH {node}, {compiled.expression} AS item RETURN item }}",
+            list_shape(compiled.shape, "", True),
+        )
 
     def node(self, variable: str, selected: Selected) -> Compiled:
         """A node-valued field (null when the node is), projected with its selection."""
@@ -257,7 +295,24 @@ class Compilation:
         """The one value (`value`) a fragment computes."""
         return f"COLLECT {{ {self.fragment(name, scope, **parameters)} RETURN value }}[0]"
 
-    def fragment(self, name: str, scope: Scope, **parameters: Any) -> str:
+    def typed_node(
+        self, variable: str, kind: str, labels: tuple[str, ...], selected: Selected
+    ) -> Compiled:
+        """A node of an interface type whose label `kind` names: each label's projection."""
+        branches, shapes = [], {}
+        for label in labels:
+            text, shapes[label] = self.project(
+                {"this": variable}, self.object_type(label), selected.selection_sets()
+            )
+            branches.append(f"WHEN '{label}' THEN {text}")
+        expression = f"{{kind: {kind}, value: CASE {kind} {' '.join(branches)} END}}"
+
+        def shape(raw: Any, path: Any, errors: Any) -> Any:
+            return shapes[raw["kind"]](raw["value"], path, errors)
+
+        return Compiled(expression, shape)
+
+    def fragment(self, name: str, scope: Scope | None, **parameters: Any) -> str:
         """A fragment of cypher/fragments, reading `this` and `$parameters` of its own."""
         text = statement(f"fragments/{name}")
 
@@ -265,7 +320,8 @@ class Compilation:
             value = parameters[match.group(1)]
             return value.parameter if isinstance(value, Bound) else self.statement.constant(value)
 
-        return f"WITH {scope['this']} AS this " + PARAMETER.sub(bound, text)
+        text = PARAMETER.sub(bound, text)
+        return text if scope is None else f"WITH {scope['this']} AS this {text}"
 
 
 def unwrapped(output: GraphQLOutputType) -> Any:

@@ -30,6 +30,8 @@ class Items:
     predicate: str = "true"
     carried: str = ""
     keyset: bool = False  # ordered by key alone: page by the last key seen
+    # columns the items' own fields read beside the item (an invitation's sender...)
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:
@@ -75,7 +77,7 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
             continue
         for edge_field in c.collector.fields(field.selection_sets(), edge_type):
             if edge_field.name == "node":
-                node_scope = {"this": items.variable}
+                node_scope = {"this": items.variable, **dict(items.columns)}
                 node_projections[field.key, edge_field.key] = c.project(
                     node_scope, node_type, edge_field.selection_sets()
                 )
@@ -98,6 +100,10 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
             predicate = f"{predicate} AND {items.variable}.key > {after}"
         elif not items.keyset:
             paging = f"SKIP {offset} LIMIT {limit}"
+        counted = any(field.name == "totalCount" for field in fields)
+        if counted and items.predicate != "true" and not items.keyset:
+            entries.append(f"page: {one_pass(items, paging, item_map)}")
+            return finish(c, entries, fields, node_projections, connection_type, edge_type, items)
         entries.append(
             "items: COLLECT { "
             f"{items.head} WITH {items.variable}{items.carried} WHERE {predicate} "
@@ -110,6 +116,34 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
             f"{items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
             f"RETURN {items.variable} }}"
         )
+    return finish(c, entries, fields, node_projections, connection_type, edge_type, items)
+
+
+def one_pass(items: Items, paging: str, item_map: str) -> str:
+    """A filtered list's page and its size from one scan: the matches are collected once
+    (as references), counted, then sorted and cut; each match is tested once, not twice."""
+    names = [items.variable, *(name.strip() for name in items.carried.split(",") if name.strip())]
+    row = "{" + ", ".join(f"{name}: {name}" for name in names) + "}"
+    unpacked = ", ".join(f"row.{name} AS {name}" for name in names)
+    return (
+        f"COLLECT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
+        f"WITH collect({row}) AS rows "
+        f"WITH rows, COLLECT {{ UNWIND rows AS row WITH {unpacked} "
+        f"ORDER BY {items.order} {paging} "
+        f"WITH {items.variable}, {item_map} AS item RETURN item }} AS items "
+        "RETURN {total: size(rows), items: items} AS page }[0]"
+    )
+
+
+def finish(
+    c: Compilation,
+    entries: list[str],
+    fields: list[Selected],
+    node_projections: dict[tuple[str, str], tuple[str, Shaper]],
+    connection_type: Any,
+    edge_type: Any,
+    items: Items,
+) -> Compiled:
     shapes = [shaper for _, shaper in node_projections.values()]
     shape = connection_shape(
         c, connection_type, edge_type, fields, list(node_projections), shapes, items.keyset
@@ -176,6 +210,9 @@ def connection_shape(
 
     def shape(raw: dict[str, Any], path: Path, errors: list[GraphQLError]) -> dict[str, Any]:
         first, offset = raw["first"], raw["offset"]
+        fused = raw.get("page")
+        if fused is not None:
+            raw = {**raw, "items": fused["items"], "total": fused["total"]}
         items = raw.get("items") or []
         page = items[:first]
         cursors = [

@@ -38,6 +38,8 @@ async def execute(plan: Plan, request: RequestArguments, query: Query) -> Execut
                 value = shape(step, values, answer, errors)
             except Bubble:
                 value = None
+            except GraphQLError as refused:
+                errors.append(located_error(refused, [step.node], [step.key]))
         if value is None and step.non_null:
             if not isinstance(answer, BaseException) and not errors:
                 errors.append(null_error(f"Query.{step.key}", (None, step.key)))
@@ -65,11 +67,15 @@ def shape(
         return None
     path = (None, step.key)
     if statement.positions is None:
-        return statement.shape(rows[0]["data"], path, errors) if rows else None
+        if rows:
+            return statement.shape(rows[0]["data"], path, errors)
+        if statement.absent is not None:
+            statement.absent(parameters)
+        return None
     items: list[Any] = [None] * len(parameters[statement.positions])
-    for row in rows:
+    for found in rows[0]["data"] if rows else ():
         try:
-            items[row["i"]] = statement.shape(row["data"], (path, row["i"]), errors)
+            items[found["i"]] = statement.shape(found["data"], (path, found["i"]), errors)
         except Bubble:
-            items[row["i"]] = None
+            items[found["i"]] = None
     return items

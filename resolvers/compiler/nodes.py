@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -19,10 +18,6 @@ from resolvers.compiler.where import (
     shape_of,
     value_at,
 )
-
-MAX_TEAM = 100
-HALF_LIFE_YEARS = 5.0
-CLOSE_STRENGTH = 1.0
 
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -206,22 +201,6 @@ def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObject
     return Compiled(text, shape)
 
 
-def close_collaborators(
-    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
-) -> Compiled:
-    return Compiled(c.value("close_collaborators", scope, **strength_parameters(c)))
-
-
-def strength_parameters(c: Compilation) -> dict[str, Any]:
-    return {
-        "year": datetime.date.today().year,
-        "halfLife": HALF_LIFE_YEARS,
-        "worksScanned": c.settings.fanout_works,
-        "maxTeam": MAX_TEAM,
-        "closeStrength": CLOSE_STRENGTH,
-    }
-
-
 def derived(name: str) -> Rule:
     """A value the schema computes in Python from the researcher's standing."""
 
@@ -235,7 +214,7 @@ def derived(name: str) -> Rule:
             value = derive(raw)
             return value if inner is None else inner(value, path, errors)
 
-        return Compiled(c.value("researcher_standing", scope), shape)
+        return Compiled(c.value("researcher_standing", scope), shape, shared="!standing")
 
     return rule
 

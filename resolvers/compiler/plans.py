@@ -16,9 +16,9 @@ from graphql import (
     OperationType,
 )
 
-from resolvers.compiler.compile import Compilation, NotCompiled, Rules
+from resolvers.compiler.compile import Compilation, NoStatement, NotCompiled, RootStatement, Rules
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
-from resolvers.compiler.roots import ROOTS, NoStatement, RootStatement
+from resolvers.compiler.roots import ROOTS
 from resolvers.compiler.statement import Statement
 from server.settings import Settings
 
@@ -44,12 +44,16 @@ class Plans:
     """Plans of known documents. A document the compiler cannot take is remembered as
     such, and runs through graphql-core's executor."""
 
-    def __init__(self, schema: GraphQLSchema, rules: Rules, settings: Settings, size: int = 512):
-        self.schema = schema
+    schema: GraphQLSchema  # set once the schema exists: its executor needs the plans first
+
+    def __init__(self, rules: Rules, settings: Settings, size: int = 512) -> None:
         self.rules = rules
         self.settings = settings
         self.size = size
         self._facts: dict[tuple[str, str | None], list[Fact]] = {}
+        self._documents: dict[
+            tuple[str, str | None], tuple[DocumentNode, OperationDefinitionNode]
+        ] = {}
         self._plans: OrderedDict[tuple[Hashable, ...], Plan | None] = OrderedDict()
 
     def plan(
@@ -70,10 +74,18 @@ class Plans:
         plan = self._compile(document, operation, request, found_facts)
         known = self._facts.setdefault((text, name), [])
         known.extend(fact for fact in found_facts if fact not in known)
+        if plan is not None:
+            self._documents[text, name] = (document, operation)
         self._plans[(text, name, request.fact_values(known))] = plan
         if len(self._plans) > self.size:
             self._plans.popitem(last=False)
         return plan
+
+    def known(
+        self, text: str, name: str | None
+    ) -> tuple[DocumentNode, OperationDefinitionNode] | None:
+        """A query document some plan was compiled from: parsed and validated already."""
+        return self._documents.get((text, name))
 
     def _compile(
         self,

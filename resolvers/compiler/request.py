@@ -85,11 +85,6 @@ class RequestArguments:
             raise BadInput("; ".join(error.message for error in coerced))
         return cls(coerced, viewer)
 
-    def of_source(self, source: ArgumentSource) -> Arguments:
-        if source.identity not in self._resolved:
-            self._resolved[source.identity] = self._resolve(source)
-        return self._resolved[source.identity] or {}
-
     def _resolve(self, source: ArgumentSource) -> Arguments | None:
         if isinstance(source.definition, GraphQLDirective):
             return get_directive_values(source.definition, source.node, self.variables)
@@ -98,11 +93,18 @@ class RequestArguments:
     def fact_values(self, facts: list[Fact]) -> tuple[Hashable, ...]:
         return tuple(fact.read(self.of_source(fact.source)) for fact in facts)
 
+    def of_source(self, source: ArgumentSource) -> Arguments:
+        if source is VIEWER:
+            return {"viewer": self.viewer()}
+        if source.identity not in self._resolved:
+            self._resolved[source.identity] = self._resolve(source)
+        return self._resolved[source.identity] or {}
+
     def parameters(self, parameters: list[Parameter]) -> dict[str, Any]:
         values = {}
         for parameter in parameters:
             if parameter.source is VIEWER:
-                values[parameter.name] = self.viewer()
+                values[parameter.name] = parameter.value({"viewer": self.viewer()})
             elif parameter.source is None:
                 values[parameter.name] = parameter.value({})
             else:

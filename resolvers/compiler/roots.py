@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from resolvers.compiler import nodes
+from graphql import GraphQLObjectType
+
+from resolvers.compiler import explore, nodes, people
 from resolvers.compiler.collect import Selected
-from resolvers.compiler.compile import Compilation, Derive, Rule, Rules
+from resolvers.compiler.compile import (
+    Bound,
+    Compilation,
+    Compiled,
+    Derive,
+    NoStatement,
+    RootRule,
+    RootStatement,
+    Rule,
+    Rules,
+    Scope,
+)
 from resolvers.compiler.connections import Items, connection
-from resolvers.compiler.shape import Shaper
+from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
 from schema.errors import BadInput
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from schema.identifiers import (
+    lucene_phrase,
+    normalize_arxiv_id,
+    normalize_doi,
+    normalize_orcid,
+    normalize_ror,
+    recognise,
+)
 from schema.ids import decode_id
 
 NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
-
-
-@dataclass(frozen=True)
-class RootStatement:
-    """One root field's statement: its rows' `data` column, shaped."""
-
-    text: str | None  # None: no node can match, so nothing to ask
-    shape: Shaper
-    # a list: each row holds an item and its position `i` in the parameter `positions`
-    positions: str | None = None
-
-
-class NoStatement(Exception):
-    """The field's value is known without asking the database (here: null)."""
 
 
 def field_rules() -> dict[str, dict[str, Rule]]:
@@ -39,7 +44,9 @@ def field_rules() -> dict[str, dict[str, Rule]]:
         "Topic": nodes.TOPIC_WORKS,
         "Institution": nodes.INSTITUTION_WORKS,
     }
-    rules: dict[str, dict[str, Rule]] = {label: {"id": nodes.node_id} for label in NODE_LABELS}
+    rules: dict[str, dict[str, Rule]] = {
+        label: {"id": nodes.node_id, "graph": explore.graph_slice} for label in NODE_LABELS
+    }
     for label, template in works.items():
         rules[label]["works"] = nodes.works_under(nodes.head(template))
         rules[label]["worksByYear"] = nodes.works_by_year_under(nodes.head(template))
@@ -54,14 +61,21 @@ def field_rules() -> dict[str, dict[str, Rule]]:
         "claimStatus": nodes.derived("claimStatus"),
         "viewerFollows": nodes.viewer_follows,
         "topics": nodes.topics_of_researcher,
+        "collaborators": explore.collaborators,
+        "recommendedCollaborators": explore.recommended_collaborators,
+        "collaborationPath": explore.collaboration_path,
     }
+    rules["RecommendedCollaborator"] = {"reasons": explore.derived_column("reasons")}
+    rules["SearchHit"] = {"node": search_hit_node}
+    rules |= people.people_rules()
+    rules["CollaborationPath"] = {"length": explore.path_length, "hops": explore.path_hops}
     rules["ResearcherStats"] = {
         "works": nodes.count_of("({this})-[:AUTHORED]->()"),
         "followers": nodes.count_of("({this})<-[:FOLLOWS]-(:User)"),
         "topics": nodes.count_of(
             "MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t"
         ),
-        "closeCollaborators": nodes.close_collaborators,
+        "closeCollaborators": explore.close_collaborators,
     }
     rules["Work"] |= {
         "authors": nodes.authors,
@@ -95,8 +109,6 @@ def compile_rules(derived: dict[str, Derive]) -> Rules:
 
 
 # Root fields
-
-RootRule = Callable[[Compilation, Selected], RootStatement]
 
 
 def projected(c: Compilation, variable: str, label: str, selected: Selected) -> tuple[str, Shaper]:
@@ -187,30 +199,23 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
         ),
     )
     ids = c.parameter(selected, decoded)
-    item = c.variable("id")
-    branches = []
-    shapes = {}
-    for label in kinds:
-        variable = c.variable("n")
-        text, shape = projected(c, variable, label, selected)
-        shapes[label] = shape
-        branches.append(
-            f"MATCH ({variable}:{label} {{key: {item}.key}}) WHERE {item}.kind = '{label}' "
-            f"WITH {variable}, {{kind: '{label}', value: {text}}} AS data RETURN data"
-        )
-    index = c.variable("i")
-    statement = (
-        f"UNWIND range(0, size({ids}) - 1) AS {index} WITH {index}, {ids}[{index}] AS {item} "
-        f"CALL ({item}) {{ {' UNION ALL '.join(branches)} }} "
-        f"RETURN {index} AS i, data"
-        if branches
-        else None
+    item, node, index = c.variable("id"), c.variable("n"), c.variable("i")
+    if not kinds:
+        return RootStatement(None, lambda raw, path, errors: None, positions=ids[1:])
+    compiled = c.typed_node(node, f"{item}.kind", kinds, selected)
+    assert compiled.shape is not None
+    branches = " UNION ALL ".join(
+        f"MATCH ({node}:{label} {{key: {item}.key}}) WHERE {item}.kind = '{label}' RETURN {node}"
+        for label in kinds
     )
-
-    def of_kind(raw: Any, path: Any, errors: Any) -> Any:
-        return shapes[raw["kind"]](raw["value"], path, errors)
-
-    return RootStatement(statement, of_kind, positions=ids.removeprefix("$"))
+    text = (
+        f"WITH 1 AS root WITH root, COLLECT {{ "
+        f"UNWIND range(0, size({ids}) - 1) AS {index} WITH {index}, {ids}[{index}] AS {item} "
+        f"CALL ({item}) {{ {branches} }} "
+        f"WITH {index}, {node}, {{i: {index}, data: {compiled.expression}}} AS found "
+        "RETURN found } AS data RETURN data"
+    )
+    return RootStatement(text, compiled.shape, positions=ids[1:])
 
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
@@ -323,6 +328,107 @@ def root_works_by_year(c: Compilation, selected: Selected) -> RootStatement:
     )
 
 
+def anchored_on(c: Compilation, selected: Selected, argument: str) -> tuple[str, str] | None:
+    """The node an id argument names: (variable, MATCH clause), or None for a non-node."""
+    kind = c.statement.fact(
+        c.arguments(selected), "kind", lambda arguments: decode_id(arguments[argument])[0]
+    )
+    if kind not in NODE_LABELS:
+        return None
+    key = c.parameter(selected, lambda arguments: decode_id(arguments[argument])[1])
+    variable = c.variable("n")
+    return variable, f"MATCH ({variable}:{kind} {{key: {key}}})"
+
+
+def value_root(match: str, variable: str, compiled: Compiled) -> RootStatement:
+    assert compiled.shape is not None
+    return RootStatement(
+        f"{match} WITH {variable}, {compiled.expression} AS data RETURN data", compiled.shape
+    )
+
+
+def root_graph(c: Compilation, selected: Selected) -> RootStatement:
+    found = anchored_on(c, selected, "center")
+    if found is None:
+        raise NoStatement
+    variable, match = found
+    compiled = explore.graph_slice(c, {"this": variable}, selected, c.object_type("Query"))
+    return value_root(match, variable, compiled)
+
+
+def root_neighbors(c: Compilation, selected: Selected) -> RootStatement:
+    found = anchored_on(c, selected, "id")
+    if found is None:
+        raise NoStatement
+    variable, match = found
+    return value_root(match, variable, explore.neighbors(c, {"this": variable}, selected))
+
+
+def root_collaboration_path(c: Compilation, selected: Selected) -> RootStatement:
+    def keys(arguments: dict[str, Any]) -> tuple[str, str]:
+        source = decode_id(arguments["from"], expected="Researcher")[1]
+        target = decode_id(arguments["to"], expected="Researcher")[1]
+        if source == target:
+            raise BadInput("from and to are the same researcher")
+        return source, target
+
+    source = c.parameter(selected, lambda arguments: keys(arguments)[0])
+    target = c.parameter(selected, lambda arguments: keys(arguments)[1])
+    variable = c.variable("a")
+    compiled = explore.path_from(c, variable, selected, target)
+    return value_root(f"MATCH ({variable}:Researcher {{key: {source}}})", variable, compiled)
+
+
+SEARCH_KINDS = ("Researcher", "Work", "Topic", "Institution")
+
+
+def search_text(arguments: dict[str, Any]) -> str:
+    text = str(arguments["query"]).strip()
+    if not text:
+        raise BadInput("the search query is blank")
+    # identifiers hold Lucene syntax (a DOI URL's ':' and '/'): search them literally
+    return lucene_phrase(text) if recognise(text).recognised else text
+
+
+def identifier(name: str) -> Callable[[dict[str, Any]], str | None]:
+    return lambda arguments: getattr(recognise(str(arguments["query"]).strip()), name)
+
+
+def search(c: Compilation, selected: Selected) -> RootStatement:
+    parameters: dict[str, Any] = {
+        "text": Bound(c.parameter(selected, search_text)),
+        "kinds": Bound(
+            c.parameter(selected, lambda arguments: [kind.value for kind in arguments["kinds"]])
+        ),
+        "limit": Bound(nodes.page_size(c, selected)),
+    }
+    for name, attribute in (
+        ("orcid", "orcid"),
+        ("doi", "doi"),
+        ("arxivId", "arxiv_id"),
+        ("ror", "ror"),
+    ):
+        parameters[name] = Bound(c.parameter(selected, identifier(attribute)))
+    kind, node, score = c.variable("kind"), c.variable("n"), c.variable("score")
+    text, shape = c.project(
+        {"score": score, "node": node, "kind": kind},
+        c.object_type("SearchHit"),
+        selected.selection_sets(),
+    )
+    return RootStatement(
+        f"WITH 1 AS root WITH root, COLLECT {{ {c.fragment('search', None, **parameters)} "
+        f"WITH kind AS {kind}, node AS {node}, score AS {score} "
+        f"WITH {kind}, {node}, {score}, {text} AS hit RETURN hit }} AS data RETURN data",
+        list_shape(shape, "SearchHit", True),
+    )
+
+
+def search_hit_node(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return c.typed_node(scope["node"], scope["kind"], SEARCH_KINDS, selected)
+
+
 ROOTS: dict[str, RootRule] = {
     "researcher": researcher,
     "work": work,
@@ -335,4 +441,10 @@ ROOTS: dict[str, RootRule] = {
     "topics": keyed_list("Topic"),
     "institutions": keyed_list("Institution"),
     "worksByYear": root_works_by_year,
+    "graph": root_graph,
+    "neighbors": root_neighbors,
+    "collaborationPath": root_collaboration_path,
+    "search": search,
+    "viewer": people.viewer,
+    "claims": people.claims_queue,
 }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, located_error
 
 Path = tuple[Any, ...] | None  # (parent path, key), linked
 Shaper = Callable[[Any, Path, list[GraphQLError]], Any]
@@ -70,6 +70,11 @@ def object_shape(fields: tuple[FieldShape, ...]) -> Shaper:
                     value = None
                 except Unrepresentable as problem:
                     errors.append(unexpected_error(problem, at))
+                    if field.non_null:
+                        raise Bubble from None
+                    value = None
+                except GraphQLError as refused:
+                    errors.append(located_error(refused, None, path_list(at)))
                     if field.non_null:
                         raise Bubble from None
                     value = None

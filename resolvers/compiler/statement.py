@@ -13,6 +13,17 @@ from resolvers.compiler.request import (
     Parameter,
     RequestArguments,
 )
+from schema.errors import Unauthenticated
+
+
+def anyone(values: Arguments) -> str | None:
+    return values["viewer"]  # type: ignore[no-any-return]
+
+
+def signed_in(values: Arguments) -> str:
+    if values["viewer"] is None:
+        raise Unauthenticated("sign in first: send 'Authorization: Bearer <token>' from login")
+    return str(values["viewer"])
 
 
 class Statement:
@@ -32,10 +43,14 @@ class Statement:
         self.parameters.append(Parameter(name, source, value))
         return f"${name}"
 
-    def viewer(self) -> str:
-        """The signed-in user's key, or null."""
+    def signed_in(self) -> bool:
+        """Whether a user is signed in: the plan's text depends on it."""
+        return bool(self.fact(VIEWER, "signed in", lambda values: values["viewer"] is not None))
+
+    def viewer(self, required: bool = False) -> str:
+        """The signed-in user's key, or null; `required`: refused when nobody signed in."""
         name = f"p{len(self.parameters)}"
-        self.parameters.append(Parameter(name, VIEWER, lambda _: None))
+        self.parameters.append(Parameter(name, VIEWER, signed_in if required else anyone))
         return f"${name}"
 
     def constant(self, value: Any) -> str:

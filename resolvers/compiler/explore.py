@@ -1,0 +1,204 @@
+"""Rules for what the explorer and the profile's side panels compute: collaborators,
+recommendations, co-authorship paths, graph slices, neighbours and search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLObjectType
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
+from resolvers.compiler.connections import after_offset, bounded
+from resolvers.compiler.nodes import page_size
+from resolvers.compiler.shape import Path, Shaper, list_shape
+from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
+from schema.errors import BadInput
+from schema.graph import MAX_LIMIT_PER_KIND
+from schema.ids import decode_id
+
+
+def close_collaborators(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(c.value("close_collaborators", scope, **strength_parameters(c.settings)))
+
+
+def collaborators(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    per_collaborator = c.parameter(
+        selected,
+        lambda arguments: bounded(
+            arguments["worksPerCollaborator"], 5, 20, argument="worksPerCollaborator"
+        ),
+    )
+    return c.rows(
+        "collaborators",
+        scope,
+        ("researcher", "sharedWorks", "strength", "firstYear", "lastYear", "close", "works"),
+        selected,
+        limit=Bound(page_size(c, selected)),
+        worksPerCollaborator=Bound(per_collaborator),
+        **strength_parameters(c.settings),
+    )
+
+
+def recommended_collaborators(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return c.rows(
+        "recommended_collaborators",
+        scope,
+        ("researcher", "score", "sharedCoauthors", "sharedTopics", "reasons"),
+        selected,
+        limit=Bound(page_size(c, selected)),
+        **recommendation_parameters(c.settings),
+    )
+
+
+def derived_column(name: str) -> Rule:
+    """A column of the row whose value the schema turns into the field's in Python."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        derive = c.rules.derived[f"{type_.name}.{selected.name}"]
+        return Compiled(scope[name], lambda raw, path, errors: derive(raw))
+
+    return rule
+
+
+# Co-authorship paths
+
+SAME = "!same"  # not a GraphQL name: no alias can collide with it
+
+
+def max_hops(arguments: dict[str, Any]) -> int:
+    hops = arguments["maxHops"]
+    if not 1 <= hops <= MAX_HOPS:
+        raise BadInput(f"maxHops must be between 1 and {MAX_HOPS}, got {hops}")
+    return int(hops)
+
+
+def path_from(c: Compilation, source: str, selected: Selected, target: str) -> Compiled:
+    """The shortest co-authorship chain from the node `source` to the key `target`."""
+    hops = c.parameter(selected, max_hops)
+    end, chain = c.variable("b"), c.variable("chain")
+    text, shape = c.nested(selected, {"chain": chain}, "CollaborationPath")
+    expression = (
+        f"COLLECT {{ MATCH ({end}:Researcher {{key: {target}}}) WHERE {end} <> {source} "
+        f"MATCH p = shortestPath(({source})-[:AUTHORED*..12]-({end})) "
+        f"WITH p WHERE length(p) <= 2 * {hops} WITH nodes(p) AS {chain} "
+        f"WITH {chain}, {text} AS item RETURN item }}[0]"
+    )
+    return Compiled(expression, shape)
+
+
+def collaboration_path(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    target = c.parameter(selected, lambda arguments: decode_id(arguments["to"], "Researcher")[1])
+    found = path_from(c, scope["this"], selected, target)
+    assert found.shape is not None
+    path_shape = found.shape
+
+    def shape(raw: Any, path: Path, errors: Any) -> Any:
+        if SAME in raw:
+            raise BadInput("from and to are the same researcher")
+        return path_shape(raw, path, errors)
+
+    return Compiled(
+        f"CASE WHEN {scope['this']}.key = {target} THEN {{`{SAME}`: true}} "
+        f"ELSE {found.expression} END",
+        shape,
+    )
+
+
+def path_length(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(f"size({scope['chain']}) / 2")
+
+
+def path_hops(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    index, source, work, target = (c.variable(name) for name in ("i", "s", "w", "t"))
+    text, shape = c.nested(
+        selected, {"source": source, "work": work, "target": target}, "CollaborationHop"
+    )
+    chain = scope["chain"]
+    return Compiled(
+        f"COLLECT {{ UNWIND range(0, size({chain}) - 3, 2) AS {index} "
+        f"WITH {chain}[{index}] AS {source}, {chain}[{index} + 1] AS {work}, "
+        f"{chain}[{index} + 2] AS {target} "
+        f"WITH {source}, {work}, {target}, {text} AS item RETURN item }}",
+        list_shape(shape, "CollaborationHop", True),
+    )
+
+
+# Graph slices and neighbours
+
+
+def slice_arguments(arguments: dict[str, Any]) -> tuple[int, int]:
+    depth, limit = arguments["depth"], arguments["limitPerKind"]
+    if depth not in (1, 2):
+        raise BadInput(f"depth must be 1 or 2, got {depth}")
+    if not 1 <= limit <= MAX_LIMIT_PER_KIND:
+        raise BadInput(f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit}")
+    return depth, limit
+
+
+def graph_slice(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    settings = c.settings
+    depth = c.parameter(selected, lambda arguments: slice_arguments(arguments)[0])
+    limit = c.parameter(selected, lambda arguments: slice_arguments(arguments)[1])
+    derive = c.rules.derived["GraphSlice"]
+    inner = c.derived_shape(selected)
+    assert inner is not None
+    fields = inner
+
+    def shape(raw: Any, path: Path, errors: Any) -> Any:
+        return fields(derive(raw), path, errors)
+
+    expression = c.value(
+        "graph_slice",
+        scope,
+        depth=Bound(depth),
+        limit=Bound(limit),
+        scan=settings.fanout_center,
+        scanPerNeighbor=settings.fanout_per_neighbor,
+    )
+    return Compiled(expression, shape)
+
+
+def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
+    kinds = c.parameter(
+        selected,
+        lambda arguments: (
+            [kind.value for kind in arguments["kinds"]]
+            if arguments.get("kinds") is not None
+            else ["Researcher", "Work", "Topic", "Institution"]
+        ),
+    )
+    offset = c.parameter(selected, lambda arguments: after_offset(arguments.get("after")))
+    derive = c.rules.derived["Neighborhood"]
+    inner = c.derived_shape(selected)
+    assert inner is not None
+    fields: Shaper = inner
+
+    def shape(raw: Any, path: Path, errors: Any) -> Any:
+        return fields(derive(raw), path, errors)
+
+    expression = c.value(
+        "neighbors",
+        scope,
+        kinds=Bound(kinds),
+        offset=Bound(offset),
+        limit=Bound(page_size(c, selected)),
+        scan=c.settings.fanout_center,
+    )
+    return Compiled(expression, shape)

@@ -1,0 +1,192 @@
+"""Rules for the signed-in user's own lists, claims and invitations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLObjectType
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import (
+    Compilation,
+    Compiled,
+    NoStatement,
+    RootStatement,
+    Rule,
+    Scope,
+    global_id,
+    leaf_shape,
+)
+from resolvers.compiler.connections import Items, connection
+from resolvers.compiler.nodes import node_id, page_size
+from resolvers.compiler.shape import Path, list_shape
+from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
+from schema.errors import Unauthenticated
+
+
+def account_gone(parameters: dict[str, Any]) -> None:
+    raise Unauthenticated(ACCOUNT_EXISTS.message)
+
+
+def viewer(c: Compilation, selected: Selected) -> RootStatement:
+    if not c.statement.signed_in():
+        raise NoStatement
+    user = c.variable("u")
+    text, shape = c.project({"this": user}, c.object_type("Viewer"), selected.selection_sets())
+    return RootStatement(
+        f"MATCH ({user}:User {{key: {c.statement.viewer()}}}) WITH {user}, {text} AS data "
+        "RETURN data",
+        shape,
+        absent=account_gone,
+    )
+
+
+def claims_queue(c: Compilation, selected: Selected) -> RootStatement:
+    """Moderators only: claims with a status, oldest first."""
+    moderator = c.statement.viewer(required=True)
+    status = c.parameter(
+        selected,
+        lambda arguments: None if arguments["status"] is None else arguments["status"].value,
+    )
+    user, claim, researcher, claimant = (c.variable(name) for name in ("m", "c", "r", "u"))
+    text, item_shape = c.project(
+        {"this": claim, "researcher": researcher, "claimant": claimant},
+        c.object_type("Claim"),
+        selected.selection_sets(),
+    )
+    items = list_shape(item_shape, "Claim", True)
+
+    def shape(raw: Any, path: Path, errors: Any) -> Any:
+        enforce(raw, (ACCOUNT_EXISTS, MODERATORS_ONLY))
+        return items(raw["items"], path, errors)
+
+    return RootStatement(
+        f"OPTIONAL MATCH ({user}:User {{key: {moderator}}}) "
+        f"WITH {user}, {{signedIn: {user} IS NOT NULL, "
+        f"moderator: coalesce({user}.role = 'moderator', false), "
+        f"items: CASE WHEN {user}.role = 'moderator' THEN COLLECT {{ "
+        f"MATCH ({claimant}:User)-[{claim}:CLAIMED]->({researcher}:Researcher) "
+        f"WHERE {status} IS NULL OR {claim}.status = {status} "
+        f"WITH {claimant}, {claim}, {researcher} ORDER BY {claim}.at, {claim}.key "
+        f"LIMIT {page_size(c, selected)} "
+        f"WITH {claimant}, {claim}, {researcher}, {text} AS item RETURN item }} ELSE [] END}} "
+        "AS data RETURN data",
+        shape,
+    )
+
+
+def following(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    researcher, at = c.variable("r"), c.variable("at")
+    items = Items(
+        head=(
+            f"MATCH ({scope['this']})-[f:FOLLOWS]->(x:Researcher) "
+            f"WITH x AS {researcher}, f.at AS {at}"
+        ),
+        variable=researcher,
+        label="Researcher",
+        order=f"{at} DESC, {researcher}.key",
+        carried=f", {at}",
+    )
+    return connection(c, scope, selected, items)
+
+
+def viewer_claims(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    claim, researcher = c.variable("c"), c.variable("r")
+    text, shape = c.project(
+        {"this": claim, "researcher": researcher, "claimant": scope["this"]},
+        c.object_type("Claim"),
+        selected.selection_sets(),
+    )
+    return Compiled(
+        f"COLLECT {{ MATCH ({scope['this']})-[{claim}:CLAIMED]->({researcher}:Researcher) "
+        f"WITH {claim}, {researcher} ORDER BY {claim}.at DESC, {claim}.key "
+        f"LIMIT {page_size(c, selected)} "
+        f"WITH {claim}, {researcher}, {text} AS item RETURN item }}",
+        list_shape(shape, "Claim", True),
+    )
+
+
+def invitations(received: bool) -> Rule:
+    """Invitations to the records the user claimed, or those the user sent: newest first."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        invitation, to, sender = c.variable("i"), c.variable("to"), c.variable("from")
+        status = c.parameter(
+            selected,
+            lambda arguments: None if arguments["status"] is None else arguments["status"].value,
+        )
+        me = scope["this"]
+        if received:
+            match = (
+                f"MATCH ({me})-[:CLAIMED {{status: 'APPROVED'}}]->(r:Researcher)<-[:TO]-"
+                "(x:Invitation)<-[:SENT]-(s:User)"
+            )
+        else:
+            match = (
+                f"MATCH ({me})-[:SENT]->(x:Invitation)-[:TO]->(r:Researcher) WITH x, r, {me} AS s"
+            )
+        items = Items(
+            head=f"{match} WITH x AS {invitation}, r AS {to}, s AS {sender}",
+            variable=invitation,
+            label="Invitation",
+            order=f"{invitation}.createdAt DESC, {invitation}.key",
+            predicate=f"({status} IS NULL OR {invitation}.status = {status})",
+            carried=f", {to}, {sender}",
+            columns=(("to", to), ("from", sender)),
+        )
+        return connection(c, scope, selected, items)
+
+    return rule
+
+
+def evidence(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    text, shape = c.nested(selected, scope, "ClaimEvidence")
+    return Compiled(text, shape)
+
+
+def institutional_email(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    """Only the claimant sees the address given; moderators see its domain."""
+    return Compiled(
+        f"CASE WHEN {scope['claimant']}.key = {c.statement.viewer()} "
+        f"THEN {scope['this']}.institutionalEmail END"
+    )
+
+
+def moment(property_: str) -> Rule:
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        assert selected.definition is not None
+        return Compiled(f"{scope['this']}.{property_}", leaf_shape(selected.definition.type))
+
+    return rule
+
+
+def user_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    return Compiled(f"{scope['this']}.key", global_id("User"))
+
+
+def people_rules() -> dict[str, dict[str, Rule]]:
+    return {
+        "Viewer": {
+            "id": user_id,
+            "following": following,
+            "claims": viewer_claims,
+            "invitations": invitations(received=True),
+            "sentInvitations": invitations(received=False),
+        },
+        "User": {"id": node_id},
+        "Claim": {"id": node_id, "evidence": evidence, "requestedAt": moment("at")},
+        "ClaimEvidence": {"institutionalEmail": institutional_email},
+        "Invitation": {"id": node_id},
+    }

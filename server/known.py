@@ -1,0 +1,136 @@
+"""POST /graphql for a query document already compiled: straight from the JSON body to
+its plan, without Strawberry's per-request pipeline. The document was parsed,
+validated and checked against the document limits when it was first seen; what
+depends on the request (variables, the cost bound, the viewer) is checked again."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pydantic_core
+from graphql import GraphQLError, GraphQLFormattedError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from resolvers.compiler.execute import execute
+from resolvers.compiler.request import RequestArguments
+from resolvers.context import Context
+from schema.cost import estimate_items
+from schema.schema import PeergraphSchema, is_unexpected, too_many_items
+from server.auth import credentials
+from server.settings import Settings
+
+logger = logging.getLogger("peergraph.errors")
+MASKED = "Unexpected error."
+
+
+class KnownDocuments:
+    def __init__(self, app: ASGIApp, schema: PeergraphSchema, settings: Settings) -> None:
+        self.app = app
+        self.schema = schema
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        body = await read_body(receive)
+        answer = await self.answer(scope, body)
+        if answer is None:
+            await self.app(scope, replay(body), send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(answer)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": answer})
+
+    async def answer(self, scope: Scope, body: bytes) -> bytes | None:
+        headers = dict(scope["headers"])
+        if not headers.get(b"content-type", b"").startswith(b"application/json"):
+            return None
+        try:
+            payload = pydantic_core.from_json(body)
+        except ValueError:
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+            return None
+        text, name = payload["query"], payload.get("operationName")
+        variables = payload.get("variables") or {}
+        known = self.schema.plans.known(text, name)
+        if known is None or not isinstance(variables, dict):
+            return None
+        document, operation = known
+        authorization = headers.get(b"authorization")
+        context = Context(
+            scope["app"].state.db,
+            self.settings,
+            credentials(self.settings, None if authorization is None else authorization.decode()),
+        )
+        items = estimate_items(
+            self.schema._schema, document, name, variables, self.settings.default_page_size
+        )
+        result: dict[str, Any]
+        if items > self.settings.max_items:
+            result = {
+                "data": None,
+                "errors": [too_many_items(items, self.settings.max_items).formatted],
+            }
+        else:
+            try:
+                request = RequestArguments.of(
+                    self.schema._schema, operation, variables, lambda: context.viewer
+                )
+                plan = self.schema.plans.plan(text, document, operation, request)
+            except GraphQLError as error:
+                result = {"data": None, "errors": [error.formatted]}
+            else:
+                if plan is None:
+                    return None
+                executed = await execute(plan, request, context.query)
+                result = {"data": executed.data}
+                if executed.errors:
+                    self.schema.process_errors(executed.errors)
+                    result["errors"] = [masked(error) for error in executed.errors]
+        result["extensions"] = {
+            "cost": {
+                "statements": context.statements,
+                "roundTrips": context.round_trips,
+                "estimatedItems": items,
+            }
+        }
+        return pydantic_core.to_json(result)
+
+
+def masked(error: GraphQLError) -> GraphQLFormattedError:
+    if not is_unexpected(error):
+        return error.formatted
+    return GraphQLError(MASKED, nodes=error.nodes, path=error.path).formatted
+
+
+async def read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
