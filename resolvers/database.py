@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
@@ -130,14 +131,26 @@ class Database:
             return False
         return True
 
+    async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
+        """A read in a transaction of its own: one round trip, where a managed transaction
+        takes two (BEGIN with RUN, then COMMIT); a read has nothing to retry half-done."""
+        async with self.driver.session(
+            database=self.database, default_access_mode=READ_ACCESS
+        ) as session:
+            result = await session.run(query, parameters)
+            return [record async for record in result]
+
     async def _run(
         self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
         query = Query(text, timeout=self.timeout)
         try:
-            records, _, _ = await self.driver.execute_query(
-                query, parameters, database_=self.database, routing_=routing
-            )
+            if routing is RoutingControl.READ:
+                records = await self._auto_commit(query, parameters)
+            else:
+                records, _, _ = await self.driver.execute_query(
+                    query, parameters, database_=self.database, routing_=routing
+                )
         except (ServiceUnavailable, SessionExpired, OSError) as error:
             raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
         except ClientError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import lru_cache
 
 from schema.errors import BadInput
 
@@ -22,10 +23,13 @@ def decode_opaque(value: str, what: str) -> str:
         raise BadInput(f"malformed {what} {value!r}") from None
 
 
+# Hot ids come back in request after request, and a page names the same nodes many times.
+@lru_cache(maxsize=8192)
 def encode_id(kind: str, key: str) -> str:
     return encode_opaque(f"{kind}:{key}")
 
 
+@lru_cache(maxsize=8192)
 def decode_id(value: str, expected: str | None = None) -> tuple[str, str]:
     """(kind, key) of a global id; BAD_INPUT when malformed or of another kind."""
     kind, separator, key = decode_opaque(value, "id").partition(":")

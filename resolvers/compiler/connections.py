@@ -98,6 +98,9 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
         if resumed:
             after = c.parameter(selected, lambda arguments: after_key(arguments["after"]))
             predicate = f"{predicate} AND {items.variable}.key > {after}"
+        elif items.keyset:
+            # what lets the planner walk the key index in order instead of sorting
+            predicate = f"{predicate} AND {items.variable}.key IS NOT NULL"
         elif not items.keyset:
             paging = f"SKIP {offset} LIMIT {limit}"
         counted = any(field.name == "totalCount" for field in fields)
@@ -111,20 +114,29 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
             f"WITH {items.variable}, {item_map} AS item RETURN item }}"
         )
     if any(field.name == "totalCount" for field in fields):
-        entries.append(
-            "total: COUNT { "
-            f"{items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
-            f"RETURN {items.variable} }}"
-        )
+        entries.append(f"total: {count(items)}")
     return finish(c, entries, fields, node_projections, connection_type, edge_type, items)
+
+
+def count(items: Items) -> str:
+    if items.predicate == "true" and " WITH " not in items.head:
+        # a bare pattern: Neo4j counts it from its counts store or the node's degrees
+        return f"COUNT {{ {items.head} }}"
+    return (
+        f"COUNT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
+        f"RETURN {items.variable} }}"
+    )
 
 
 def one_pass(items: Items, paging: str, item_map: str) -> str:
     """A filtered list's page and its size from one scan: the matches are collected once
     (as references), counted, then sorted and cut; each match is tested once, not twice."""
     names = [items.variable, *(name.strip() for name in items.carried.split(",") if name.strip())]
-    row = "{" + ", ".join(f"{name}: {name}" for name in names) + "}"
-    unpacked = ", ".join(f"row.{name} AS {name}" for name in names)
+    if len(names) == 1:
+        row, unpacked = items.variable, f"row AS {items.variable}"
+    else:
+        row = "{" + ", ".join(f"{name}: {name}" for name in names) + "}"
+        unpacked = ", ".join(f"row.{name} AS {name}" for name in names)
     return (
         f"COLLECT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
         f"WITH collect({row}) AS rows "
@@ -210,8 +222,9 @@ def connection_shape(
 
     def shape(raw: dict[str, Any], path: Path, errors: list[GraphQLError]) -> dict[str, Any]:
         first, offset = raw["first"], raw["offset"]
-        fused = raw.get("page")
-        if fused is not None:
+        if "page" in raw:
+            # nothing matched: Neo4j leaves no row to count (the parent groups the count)
+            fused = raw["page"] or {"items": [], "total": 0}
             raw = {**raw, "items": fused["items"], "total": fused["total"]}
         items = raw.get("items") or []
         page = items[:first]

@@ -48,7 +48,11 @@ def works_order(c: Compilation, selected: Selected, variable: str) -> str:
 
 
 def where_predicate(
-    c: Compilation, selected: Selected, variable: str, conditions: dict[str, Any]
+    c: Compilation,
+    selected: Selected,
+    variable: str,
+    conditions: dict[str, Any],
+    parent: tuple[str, str] | None = None,
 ) -> str:
     where = c.statement.fact(
         c.arguments(selected),
@@ -62,7 +66,11 @@ def where_predicate(
     def bind(path: tuple[str | int, ...], convert: Callable[[Any], Any]) -> str:
         return c.parameter(selected, lambda arguments: convert(value_at(arguments["where"], path)))
 
-    return Predicate(conditions, variable, bind).text(current)
+    return Predicate(conditions, variable, bind, parent).text(current)
+
+
+# The condition every work under a parent of this type meets when it names the parent.
+PARENT_CONDITIONS = {"Topic": "topic", "Researcher": "author", "Institution": "institution"}
 
 
 def works_under(head: Callable[[str], str]) -> Rule:
@@ -77,7 +85,13 @@ def works_under(head: Callable[[str], str]) -> Rule:
             variable=work,
             label="Work",
             order=works_order(c, selected, work),
-            predicate=where_predicate(c, selected, work, WORK_CONDITIONS),
+            predicate=where_predicate(
+                c,
+                selected,
+                work,
+                WORK_CONDITIONS,
+                (PARENT_CONDITIONS[type_.name], scope["this"]),
+            ),
         )
         return connection(c, scope, selected, items)
 

@@ -40,6 +40,14 @@ class Plan:
     steps: list[Step]
 
 
+def operations(document: DocumentNode) -> list[OperationDefinitionNode]:
+    return [
+        definition
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    ]
+
+
 class Plans:
     """Plans of known documents. A document the compiler cannot take is remembered as
     such, and runs through graphql-core's executor."""
@@ -76,6 +84,8 @@ class Plans:
         known.extend(fact for fact in found_facts if fact not in known)
         if plan is not None:
             self._documents[text, name] = (document, operation)
+            if len(operations(document)) == 1:  # a request may then leave operationName out
+                self._documents[text, None] = (document, operation)
         self._plans[(text, name, request.fact_values(known))] = plan
         if len(self._plans) > self.size:
             self._plans.popitem(last=False)

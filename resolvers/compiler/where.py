@@ -107,10 +107,19 @@ def value_at(where: Any, path: Path) -> Any:
 
 
 class Predicate:
-    def __init__(self, conditions: dict[str, Condition], variable: str, bind: Bind) -> None:
+    def __init__(
+        self,
+        conditions: dict[str, Condition],
+        variable: str,
+        bind: Bind,
+        parent: tuple[str, str] | None = None,
+    ) -> None:
+        """`parent`: (condition, variable) when every candidate hangs off that node, so the
+        condition holds without a look at the graph when it names the parent."""
         self.conditions = conditions
         self.variable = variable
         self.bind = bind
+        self.parent = parent
         self.count = 0
 
     def text(self, where: Any, path: Path = (), negated: bool = False) -> str:
@@ -123,6 +132,8 @@ class Predicate:
                 raise BadInput(f"where is too complex: at most {MAX_CONDITIONS} conditions")
             parameter = self.bind((*path, name), condition.convert)
             atom = condition.template.replace("{v}", self.variable).replace("{p}", parameter)
+            if self.parent is not None and self.parent[0] == name:
+                atom = f"({self.parent[1]}.key = {parameter} OR {atom})"
             # under NOT, a condition on a missing property must read false, not null
             parts.append(f"coalesce({atom}, false)" if negated else atom)
         for index, child in enumerate(where["AND"] or ()):
