@@ -6,8 +6,8 @@ seed and a generated graph loaded:
     .venv/bin/python bench/run.py [--requests 400] [--concurrency 4] [--only profile ...]
 
 It starts `peergraph serve` on a free port, sends each query in bench/queries/ over
-HTTP, and replays the exact statements that query ran (recorded in-process, in the
-same waves the DataLoaders issued them) through the async driver, the two sides
+HTTP, and replays the exact statements that query ran (recorded in-process: one per
+root field, compiled) through the async driver, the two sides
 taking turns in blocks of requests.
 """
 
@@ -214,7 +214,7 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
 
                 async def raw(waves: list[list[tuple[str, dict[str, Any]]]] = waves) -> None:
                     for wave in waves:
-                        await asyncio.gather(*(db.read(name, params) for name, params in wave))
+                        await asyncio.gather(*(db.query(text, params) for text, params in wave))
 
                 for _ in range(concurrency):
                     connections.put_nowait(await Connection.open(port))

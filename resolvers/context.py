@@ -8,7 +8,6 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from resolvers.database import Database, Row
-from resolvers.loaders import Loaders
 from schema.errors import Unauthenticated
 from server.auth import ANONYMOUS, Credentials
 from server.settings import Settings
@@ -28,10 +27,6 @@ class Context:
         # latency is about its round trips, not its statements.
         self.round_trips = 0
         self._answered = True
-        self.loaders = Loaders(self.read)
-
-    async def read(self, name: str, parameters: dict[str, Any]) -> list[Row]:
-        return await self._counted(self.db.read, name, parameters)
 
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
         return await self._counted(self.db.write, name, parameters)

@@ -5,19 +5,18 @@ from __future__ import annotations
 import datetime
 import uuid
 from enum import Enum
-from typing import Self
 
 import strawberry
 
+from resolvers.compiler.connections import bounded
 from resolvers.compiler.readback import written
 from resolvers.context import Info
-from resolvers.graph import Row, read_back, related
-from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, Rule, enforce, guarded_write
+from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, Rule, guarded_write
+from schema.compiled import compiled
 from schema.errors import BadInput, Conflict, Forbidden, NotFound
 from schema.identifiers import normalize_email, normalize_orcid
-from schema.ids import decode_id, encode_id
+from schema.ids import decode_id
 from schema.inputs import optional_text
-from schema.pagination import bounded, list_limit
 from schema.researcher import Researcher
 from schema.user import User
 
@@ -66,7 +65,7 @@ class ClaimEvidence:
     " moderators see it."
 )
 class Claim:
-    key: strawberry.Private[str]
+    id: strawberry.ID
     status: ClaimStatus
     researcher: Researcher
     claimant: User
@@ -74,39 +73,6 @@ class Claim:
     requested_at: datetime.datetime
     reviewed_at: datetime.datetime | None
     reason: str | None = strawberry.field(description="The moderator's reason, if given.")
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_id("Claim", self.key))
-
-    @classmethod
-    def from_record(cls, record: Row, viewer: str) -> Self:
-        reviewed = record.get("reviewedAt")
-        claimant = User.from_record(record["claimant"])
-        return cls(
-            key=record["key"],
-            status=ClaimStatus(record["status"]),
-            researcher=Researcher.from_record(record["researcher"]),
-            claimant=claimant,
-            evidence=ClaimEvidence(
-                orcid=record.get("orcid"),
-                institutional_email=record.get("institutionalEmail")
-                if claimant.key == viewer
-                else None,
-                email_domain=record.get("emailDomain"),
-                note=record.get("note"),
-                orcid_matches=record["orcidMatches"],
-                email_matches=record["emailMatches"],
-            ),
-            requested_at=record["at"].to_native(),
-            reviewed_at=None if reviewed is None else reviewed.to_native(),
-            reason=record.get("reason"),
-        )
-
-
-async def viewer_claims(info: Info, user: str, first: int | None) -> list[Claim]:
-    rows = await related(info.context, "claims/viewer_claims", user, limit=list_limit(info, first))
-    return [Claim.from_record(row, user) for row in rows]
 
 
 def evidence_parameters(evidence: ClaimEvidenceInput | None) -> dict[str, str | None]:
@@ -120,10 +86,6 @@ def evidence_parameters(evidence: ClaimEvidenceInput | None) -> dict[str, str | 
         "emailDomain": None if email is None else email.partition("@")[2],
         "note": optional_text(given.note, "note", MAX_NOTE),
     }
-
-
-async def load_claim(info: Info, key: str, viewer: str) -> Claim:
-    return Claim.from_record(await read_back(info.context, "claims/claim", key), viewer)
 
 
 REQUEST_RULES = (
@@ -145,24 +107,16 @@ REVIEW_RULES = (
     Rule("notOwn", Forbidden, "moderators may not review their own claims"),
     Rule("pending", Conflict, "this claim has already been reviewed"),
 )
-QUEUE_RULES = (ACCOUNT_EXISTS, MODERATORS_ONLY)
 ALLOWANCE_RULES = (ACCOUNT_EXISTS, MODERATORS_ONLY, Rule("found", NotFound, "no user has this id"))
 
 
 @strawberry.type
 class ClaimQuery:
     @strawberry.field(description="Moderators only: claims with a status, oldest first.")
-    async def claims(
-        self, info: Info, status: ClaimStatus | None = ClaimStatus.PENDING, first: int | None = None
+    def claims(
+        self, status: ClaimStatus | None = ClaimStatus.PENDING, first: int | None = None
     ) -> list[Claim]:
-        moderator = info.context.signed_in()
-        parameters = {
-            "moderator": moderator,
-            "status": None if status is None else status.value,
-            "limit": list_limit(info, first),
-        }
-        row = enforce((await info.context.read("claims/queue", parameters))[0], QUEUE_RULES)
-        return [Claim.from_record(item, moderator) for item in row["items"]]
+        compiled()
 
 
 @strawberry.type

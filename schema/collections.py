@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from resolvers.context import Info
-from schema import lists
 from schema.aggregates import YearCount
+from schema.compiled import compiled
 from schema.filters import WorkOrder, WorkWhere
 from schema.pagination import Connection
 
@@ -18,21 +17,16 @@ if TYPE_CHECKING:
 
 @strawberry.interface(description="A researcher, topic or institution: something works belong to.")
 class HasWorks:
-    key: strawberry.Private[str]
-
     @strawberry.field(description="Its works, newest first unless ordered.")
-    async def works(
+    def works(
         self,
-        info: Info,
         first: int | None = None,
         after: str | None = None,
         where: WorkWhere | None = None,
         order_by: WorkOrder | None = None,
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
-        return await lists.works_connection(
-            info, type(self).__name__, self.key, first, after, where, order_by
-        )
+        compiled()
 
     @strawberry.field(description="How many of its works appeared each year, oldest first.")
-    async def works_by_year(self, info: Info, where: WorkWhere | None = None) -> list[YearCount]:
-        return await lists.works_by_year(info, type(self).__name__, self.key, where)
+    def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:
+        compiled()

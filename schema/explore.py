@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from resolvers.context import Info
 from schema.collaboration import MAX_HOPS
+from schema.compiled import compiled
 from schema.graph import (
     GraphEdge,
     GraphNode,
@@ -15,14 +15,11 @@ from schema.graph import (
     NodeIds,
     NodeKind,
     edge_fields,
-    graph_edges,
-    graph_node,
-    graph_slice,
     node_fields,
 )
-from schema.ids import decode_id
-from schema.pagination import PageInfo, offset_cursor, offset_page
-from schema.path import CollaborationPath, collaboration_path
+from schema.ids import offset_cursor
+from schema.pagination import PageInfo
+from schema.path import CollaborationPath
 
 
 @strawberry.type(description="One page of a node's neighbours and the edges that reach them.")
@@ -35,71 +32,6 @@ class Neighborhood:
     truncated: bool = strawberry.field(
         description="True when the node has more relationships than the fan-out cap ranks."
     )
-
-
-@strawberry.type
-class ExploreQuery:
-    @strawberry.field(description="Nearby papers, people, topics and institutions of any node.")
-    async def graph(
-        self, info: Info, center: strawberry.ID, depth: int = 1, limit_per_kind: int = 10
-    ) -> GraphSlice | None:
-        kind, key = decode_id(center)
-        return await graph_slice(info, kind, key, depth, limit_per_kind)
-
-    @strawberry.field(description="The shortest co-authorship chain between two researchers.")
-    async def collaboration_path(
-        self,
-        info: Info,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-        to: strawberry.ID,
-        max_hops: int = MAX_HOPS,
-    ) -> CollaborationPath | None:
-        _, source = decode_id(from_, expected="Researcher")
-        _, target = decode_id(to, expected="Researcher")
-        return await collaboration_path(info, source, target, max_hops)
-
-    @strawberry.field(description="Expand one node: its neighbours, strongest first, paged.")
-    async def neighbors(
-        self,
-        info: Info,
-        id: strawberry.ID,
-        kinds: list[NodeKind] | None = None,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> Neighborhood | None:
-        kind, key = decode_id(id)
-        request = offset_page(info, first, after)
-        wanted = [k.value for k in (kinds or list(NodeKind))]
-        rows = await info.context.read(
-            "neighbors",
-            {
-                "kind": kind,
-                "key": key,
-                "kinds": wanted,
-                "offset": request.offset,
-                "limit": request.first,
-                "scan": info.context.settings.fanout_center,
-            },
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        ids = NodeIds()
-        nodes = [graph_node(node, ids) for node in row["nodes"]]
-        end = request.offset + len(nodes) - 1
-        return Neighborhood(
-            center=ids[kind, key],
-            nodes=nodes,
-            edges=graph_edges(row["edges"], ids),
-            page_info=PageInfo(
-                has_next_page=end < row["total"],
-                has_previous_page=request.offset > 0,
-                start_cursor=offset_cursor(request.offset + 1) if len(nodes) > 1 else None,
-                end_cursor=offset_cursor(end) if len(nodes) > 1 else None,
-            ),
-            total_count=row["total"],
-            truncated=row["truncated"],
-        )
 
 
 def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
@@ -121,3 +53,31 @@ def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
         "totalCount": value["total"],
         "truncated": value["truncated"],
     }
+
+
+@strawberry.type
+class ExploreQuery:
+    @strawberry.field(description="Nearby papers, people, topics and institutions of any node.")
+    def graph(
+        self, center: strawberry.ID, depth: int = 1, limit_per_kind: int = 10
+    ) -> GraphSlice | None:
+        compiled()
+
+    @strawberry.field(description="The shortest co-authorship chain between two researchers.")
+    def collaboration_path(
+        self,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_hops: int = MAX_HOPS,
+    ) -> CollaborationPath | None:
+        compiled()
+
+    @strawberry.field(description="Expand one node: its neighbours, strongest first, paged.")
+    def neighbors(
+        self,
+        id: strawberry.ID,
+        kinds: list[NodeKind] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Neighborhood | None:
+        compiled()

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 
-from resolvers.context import Info
-from resolvers.graph import Row
-from schema.errors import BadInput
 from schema.ids import encode_id, encode_opaque
 
 MAX_LIMIT_PER_KIND = 50
+Row = dict[str, Any]
 
 
 @strawberry.enum
@@ -74,75 +73,6 @@ class NodeIds(dict[tuple[str, str], strawberry.ID]):
     def __missing__(self, node: tuple[str, str]) -> strawberry.ID:
         found = self[node] = strawberry.ID(encode_id(*node))
         return found
-
-
-def graph_node(row: Row, ids: NodeIds) -> GraphNode:
-    return GraphNode(
-        id=ids[row["kind"], row["key"]],
-        kind=NODE_KINDS[row["kind"]],
-        label=row["label"] or row["key"],
-        weight=float(row["weight"]),
-        strength=float(row["strength"]),
-        hop=row["hop"],
-    )
-
-
-def graph_edges(rows: list[Row], ids: NodeIds) -> list[GraphEdge]:
-    """Each relationship once (both ends of a hop may report it), strongest first."""
-    unique: dict[str, Row] = {}
-    for row in rows:
-        unique[f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"] = row
-    edges = [
-        GraphEdge(
-            id=strawberry.ID(encode_opaque(identity)),
-            source=ids[row["sourceKind"], row["source"]],
-            target=ids[row["targetKind"], row["target"]],
-            kind=EDGE_KINDS[row["kind"]],
-            weight=float(row["weight"]),
-        )
-        for identity, row in unique.items()
-    ]
-    return sorted(edges, key=lambda edge: (-edge.weight, edge.id))
-
-
-def ordered_nodes(rows: list[Row], ids: NodeIds) -> list[GraphNode]:
-    nodes = [graph_node(row, ids) for row in rows]
-    return sorted(nodes, key=lambda n: (n.hop, -n.strength, -n.weight, n.kind.value, n.label))
-
-
-def check_slice_arguments(depth: int, limit_per_kind: int) -> None:
-    if depth not in (1, 2):
-        raise BadInput(f"depth must be 1 or 2, got {depth}")
-    if not 1 <= limit_per_kind <= MAX_LIMIT_PER_KIND:
-        raise BadInput(
-            f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit_per_kind}"
-        )
-
-
-async def graph_slice(
-    info: Info, kind: str, key: str, depth: int, limit_per_kind: int
-) -> GraphSlice | None:
-    check_slice_arguments(depth, limit_per_kind)
-    settings = info.context.settings
-    # Only the center's first relationships, and each hop-1 node's, are ranked.
-    row = await info.context.loaders.load(
-        "graph_slice",
-        key,
-        kind=kind,
-        depth=depth,
-        limit=limit_per_kind,
-        scan=settings.fanout_center,
-        scanPerNeighbor=settings.fanout_per_neighbor,
-    )
-    if row is None:
-        return None
-    ids = NodeIds()
-    return GraphSlice(
-        center=ids[kind, key],
-        nodes=ordered_nodes(row["nodes"], ids),
-        edges=graph_edges(row["edges"], ids),
-        truncated=row["truncated"],
-    )
 
 
 def node_fields(row: Row, ids: NodeIds) -> dict[str, object]:

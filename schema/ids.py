@@ -16,6 +16,11 @@ def encode_opaque(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
+def offset_cursor(position: int) -> str:
+    """The cursor after the item at a 1-based position of an offset-paged list."""
+    return encode_opaque(f"o|{position}")
+
+
 def decode_opaque(value: str, what: str) -> str:
     try:
         return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()

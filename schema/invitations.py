@@ -5,18 +5,15 @@ from __future__ import annotations
 import datetime
 import uuid
 from enum import Enum
-from typing import Self
 
 import strawberry
 
 from resolvers.compiler.readback import written
 from resolvers.context import Info
-from resolvers.graph import Row, read_back
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
 from schema.errors import BadInput, Conflict, Forbidden, NotFound, RateLimited
-from schema.ids import decode_id, encode_id
+from schema.ids import decode_id
 from schema.inputs import text
-from schema.pagination import Connection, nested_connection
 from schema.researcher import Researcher
 from schema.user import User
 
@@ -38,53 +35,13 @@ class InvitationAnswer(Enum):
 
 @strawberry.type(description="An invitation to collaborate; seen by its sender and the claimant.")
 class Invitation:
-    key: strawberry.Private[str]
+    id: strawberry.ID
     message: str
     status: InvitationStatus
     sender: User = strawberry.field(name="from")
     to: Researcher
     created_at: datetime.datetime
     responded_at: datetime.datetime | None
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_id("Invitation", self.key))
-
-    @classmethod
-    def from_record(cls, record: Row) -> Self:
-        responded = record.get("respondedAt")
-        return cls(
-            key=record["key"],
-            message=record["message"],
-            status=InvitationStatus(record["status"]),
-            sender=User.from_record(record["from"]),
-            to=Researcher.from_record(record["to"]),
-            created_at=record["createdAt"].to_native(),
-            responded_at=None if responded is None else responded.to_native(),
-        )
-
-
-async def invitations(
-    info: Info,
-    statement: str,
-    user: str,
-    status: InvitationStatus | None,
-    first: int | None,
-    after: str | None,
-) -> Connection[Invitation]:
-    return await nested_connection(
-        info,
-        statement,
-        user,
-        first,
-        after,
-        Invitation.from_record,
-        status=None if status is None else status.value,
-    )
-
-
-async def load_invitation(info: Info, key: str) -> Invitation:
-    return Invitation.from_record(await read_back(info.context, "invitations/invitation", key))
 
 
 def send_rules(per_day: int) -> tuple[Rule, ...]:

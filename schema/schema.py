@@ -140,7 +140,9 @@ class CompiledQueries(SchemaExtension):
                     context.result = GraphQLExecutionResult(data=None, errors=[error])
                 else:
                     if plan is not None:
-                        context.result = await execute(plan, request, request_context.query)
+                        context.result = await execute(
+                            plan, request, request_context.query, self.plans.schema
+                        )
         yield
 
 

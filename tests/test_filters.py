@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import strawberry
 from starlette.testclient import TestClient
 
+from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
 from schema.errors import BadInput
-from schema.filters import WorkWhere, anchor_of, work_clauses
 from schema.ids import encode_id
 from tests.conftest import gql
 
@@ -171,29 +170,37 @@ def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) ->
     assert gql(client, WORKS, where=where).codes == ["BAD_INPUT"]
 
 
-def test_not_is_pushed_down_to_atoms() -> None:
-    where = WorkWhere(
-        NOT=WorkWhere(year_from=2020, OR=[WorkWhere(venue="a"), WorkWhere(venue="b")])
+def where(**fields: Any) -> dict[str, Any]:
+    """A where input as graphql-core coerces it: every field present, unset ones null."""
+    return {name: None for name in (*WORK_CONDITIONS, "AND", "OR", "NOT")} | fields
+
+
+def predicate(tree: dict[str, Any]) -> str:
+    values: list[Any] = []
+
+    def bind(path: tuple[str | int, ...], convert: Any) -> str:
+        values.append(path)
+        return f"$p{len(values) - 1}"
+
+    return Predicate(WORK_CONDITIONS, "w", bind).text(tree)
+
+
+def test_empty_trees_match_all_and_empty_alternatives_nothing() -> None:
+    assert predicate(where()) == "true"
+    assert predicate(where(AND=[])) == "true"
+    assert predicate(where(OR=[])) == "false"
+    assert predicate(where(NOT=where())) == "NOT (true)"
+    assert predicate(where(yearFrom=2015, NOT=where(OR=[where(openAccess=False), where()]))) == (
+        "(w.year >= $p0 AND NOT ((coalesce(w.openAccess = $p1, false) OR true)))"
     )
-    clauses = work_clauses(where)
-    # NOT (y AND (a OR b)) = NOT y OR (NOT a AND NOT b)
-    assert [[(a["field"], a["value"], a["negate"]) for a in c] for c in clauses] == [
-        [("yearFrom", 2020, True)],
-        [("venue", "a", True), ("venue", "b", True)],
-    ]
 
 
-def test_a_shared_parent_becomes_the_starting_point() -> None:
-    topic = strawberry.ID(encode_id("Topic", "t1"))
-    where = WorkWhere(topic=topic, OR=[WorkWhere(year_from=2020), WorkWhere(venue="x")])
-    anchor = anchor_of(work_clauses(where))
-    assert (anchor.kind, anchor.key) == ("Topic", "t1")
-    assert anchor_of(work_clauses(WorkWhere(NOT=WorkWhere(topic=topic)))).kind is None
+def test_a_parent_at_the_top_becomes_the_starting_point() -> None:
+    topic = encode_id("Topic", "t1")
+    assert anchor(where(topic=topic, OR=[where(yearFrom=2020)])) == ("topic", "Topic")
+    assert anchor(where(NOT=where(topic=topic))) is None
 
 
 def test_too_complex_filters_are_refused() -> None:
-    where = WorkWhere(
-        AND=[WorkWhere(OR=[WorkWhere(year_from=y), WorkWhere(year_to=y)]) for y in range(6)]
-    )
     with pytest.raises(BadInput):
-        work_clauses(where)
+        predicate(where(OR=[where(yearFrom=year) for year in range(MAX_CONDITIONS + 1)]))

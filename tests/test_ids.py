@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.compiler.connections import after_key, after_offset, bounded
 from schema.errors import BadInput
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from schema.ids import decode_id, encode_id
-from schema.pagination import page_request
+from schema.ids import decode_id, encode_id, offset_cursor
 
 
 def test_ids_round_trip_and_are_opaque() -> None:
@@ -24,11 +24,14 @@ def test_malformed_ids_are_bad_input(value: str) -> None:
 
 
 def test_page_requests_check_bounds_and_cursor_kind() -> None:
-    assert page_request(None, None, default=20, maximum=100, keyset=True).first == 20
+    assert bounded(None, 20, 100) == 20
     with pytest.raises(BadInput):
-        page_request(101, None, default=20, maximum=100, keyset=True)
+        bounded(101, 20, 100)
     with pytest.raises(BadInput):
-        page_request(-1, None, default=20, maximum=100, keyset=False)
+        bounded(-1, 20, 100)
+    assert after_offset(offset_cursor(7)) == 7
+    with pytest.raises(BadInput):
+        after_key(offset_cursor(7))
 
 
 def test_identifier_spellings_normalise() -> None:

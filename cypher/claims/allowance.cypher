@@ -8,4 +8,4 @@ CALL (u, signedIn, moderator, found) {
   WITH * WHERE signedIn AND moderator AND found
   SET u.claimAllowance = $allowance
 }
-RETURN signedIn, moderator, found, u {.key, .name} AS user
+RETURN signedIn, moderator, found

@@ -9,4 +9,4 @@ CALL (r, signedIn, found, claimant) {
   SET r.headline = CASE WHEN $changeHeadline THEN $headline ELSE r.headline END,
       r.openToCollaborate = coalesce($openToCollaborate, r.openToCollaborate)
 }
-RETURN signedIn, found, claimant, r {.*} AS researcher
+RETURN signedIn, found, claimant

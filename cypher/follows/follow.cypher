@@ -7,4 +7,4 @@ CALL (u, r, signedIn, found) {
   MERGE (u)-[f:FOLLOWS]->(r)
   ON CREATE SET f.at = datetime()
 }
-RETURN signedIn, found, r {.*} AS researcher
+RETURN signedIn, found

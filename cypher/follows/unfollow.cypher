@@ -5,4 +5,4 @@ CALL (u, r) {
   MATCH (u)-[f:FOLLOWS]->(r)
   DELETE f
 }
-RETURN signedIn, found, r {.*} AS researcher
+RETURN signedIn, found

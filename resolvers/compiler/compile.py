@@ -37,7 +37,7 @@ from server.settings import Settings
 
 
 class NotCompiled(Exception):
-    """The selection holds a field the compiler has no rule for."""
+    """A selected field the compiler has no rule for: a gap in the rules, never the client's."""
 
 
 PARAMETER = re.compile(r"\$([A-Za-z]\w*)")

@@ -15,7 +15,7 @@ from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
 from schema.errors import BadInput
-from schema.ids import decode_opaque, encode_opaque
+from schema.ids import decode_opaque, encode_opaque, offset_cursor
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,6 @@ class Items:
 
     head: str
     variable: str
-    label: str
     order: str
     predicate: str = "true"
     carried: str = ""
@@ -229,7 +228,7 @@ def connection_shape(
         items = raw.get("items") or []
         page = items[:first]
         cursors = [
-            encode_opaque(f"k|{item['k']}") if keyset else encode_opaque(f"o|{offset + n}")
+            encode_opaque(f"k|{item['k']}") if keyset else offset_cursor(offset + n)
             for n, item in enumerate(page, start=1)
         ]
         result: dict[str, Any] = {}

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, located_error
+from graphql import ExecutionResult, GraphQLError, GraphQLSchema, execute_sync, located_error
 
 from resolvers.compiler.plans import Plan, Step
 from resolvers.compiler.request import RequestArguments
@@ -16,7 +16,9 @@ from resolvers.database import Row
 Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 
-async def execute(plan: Plan, request: RequestArguments, query: Query) -> ExecutionResult:
+async def execute(
+    plan: Plan, request: RequestArguments, query: Query, schema: GraphQLSchema
+) -> ExecutionResult:
     try:
         parameters = [request.parameters(step.parameters) for step in plan.steps]
     except GraphQLError as error:
@@ -29,7 +31,15 @@ async def execute(plan: Plan, request: RequestArguments, query: Query) -> Execut
     errors: list[GraphQLError] = []
     for step, values, answer in zip(plan.steps, parameters, answers, strict=True):
         value = None
-        if isinstance(answer, BaseException):
+        if step.introspection is not None:
+            introspected = execute_sync(
+                schema,
+                step.introspection,
+                variable_values=request.variables.coerced if request.variables else None,
+            )
+            errors.extend(introspected.errors or ())
+            value = (introspected.data or {}).get(step.key)
+        elif isinstance(answer, BaseException):
             if not isinstance(answer, Exception):
                 raise answer
             errors.append(located_error(answer, [step.node], [step.key]))
@@ -68,7 +78,8 @@ def shape(
     path = (None, step.key)
     if statement.positions is None:
         if rows:
-            return statement.shape(rows[0]["data"], path, errors)
+            data = rows[0]["data"]
+            return None if data is None else statement.shape(data, path, errors)
         if statement.absent is not None:
             statement.absent(parameters)
         return None

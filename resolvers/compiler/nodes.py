@@ -83,7 +83,6 @@ def works_under(head: Callable[[str], str]) -> Rule:
         items = Items(
             head=head(work).replace("{this}", scope["this"]),
             variable=work,
-            label="Work",
             order=works_order(c, selected, work),
             predicate=where_predicate(
                 c,
@@ -157,7 +156,6 @@ def researchers_under(template: str) -> Rule:
             .replace("{r}", researcher)
             .replace("{relevance}", relevance),
             variable=researcher,
-            label="Researcher",
             order=sort,
             predicate=where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS),
             carried=f", {relevance}",

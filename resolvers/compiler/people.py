@@ -85,7 +85,6 @@ def following(
             f"WITH x AS {researcher}, f.at AS {at}"
         ),
         variable=researcher,
-        label="Researcher",
         order=f"{at} DESC, {researcher}.key",
         carried=f", {at}",
     )
@@ -134,7 +133,6 @@ def invitations(received: bool) -> Rule:
         items = Items(
             head=f"{match} WITH x AS {invitation}, r AS {to}, s AS {sender}",
             variable=invitation,
-            label="Invitation",
             order=f"{invitation}.createdAt DESC, {invitation}.key",
             predicate=f"({status} IS NULL OR {invitation}.status = {status})",
             carried=f", {to}, {sender}",

@@ -14,9 +14,10 @@ from graphql import (
     GraphQLSchema,
     OperationDefinitionNode,
     OperationType,
+    SelectionSetNode,
 )
 
-from resolvers.compiler.compile import Compilation, NoStatement, NotCompiled, RootStatement, Rules
+from resolvers.compiler.compile import Compilation, NoStatement, RootStatement, Rules
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
 from resolvers.compiler.roots import ROOTS
 from resolvers.compiler.statement import Statement
@@ -33,11 +34,28 @@ class Step:
     statement: RootStatement | None
     parameters: list[Parameter]
     typename: str | None = None  # for `__typename`
+    # `__schema` or `__type`: graphql-core answers the schema's own description
+    introspection: DocumentNode | None = None
 
 
 @dataclass(frozen=True)
 class Plan:
     steps: list[Step]
+
+
+def introspection(
+    operation: OperationDefinitionNode,
+    field: FieldNode,
+    fragments: dict[str, FragmentDefinitionNode],
+) -> DocumentNode:
+    """A document asking only for this introspection field, with the same variables."""
+    alone = OperationDefinitionNode(
+        operation=OperationType.QUERY,
+        variable_definitions=operation.variable_definitions,
+        directives=(),
+        selection_set=SelectionSetNode(selections=(field,)),
+    )
+    return DocumentNode(definitions=(alone, *fragments.values()))
 
 
 def operations(document: DocumentNode) -> list[OperationDefinitionNode]:
@@ -121,17 +139,16 @@ class Plans:
             if selected.name == "__typename":
                 steps.append(Step(selected.key, selected.node, True, None, [], root.name))
                 continue
-            compile_root = ROOTS.get(selected.name)
-            if compile_root is None or selected.definition is None:
-                return None
+            if selected.definition is None:
+                alone = introspection(operation, selected.node, fragments)
+                steps.append(Step(selected.key, selected.node, True, None, [], None, alone))
+                continue
             statement = Statement(request, facts)
             compilation = Compilation(self.schema, self.rules, self.settings, fragments, statement)
             try:
-                compiled: RootStatement | None = compile_root(compilation, selected)
+                compiled: RootStatement | None = ROOTS[selected.name](compilation, selected)
             except NoStatement:
                 compiled = None
-            except NotCompiled:
-                return None
             steps.append(
                 Step(
                     selected.key,

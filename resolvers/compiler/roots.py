@@ -226,7 +226,6 @@ def root_works(c: Compilation, selected: Selected) -> RootStatement:
         items = Items(
             f"MATCH ({work_variable}:Work)",
             work_variable,
-            "Work",
             f"{work_variable}.key",
             keyset=True,
         )
@@ -235,7 +234,6 @@ def root_works(c: Compilation, selected: Selected) -> RootStatement:
         items = Items(
             anchored(c, selected, work_variable, "Work", WORK_ANCHORS),
             work_variable,
-            "Work",
             nodes.works_order(c, selected, work_variable),
             predicate,
         )
@@ -273,7 +271,6 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
         items = Items(
             f"MATCH ({researcher_variable}:Researcher)",
             researcher_variable,
-            "Researcher",
             f"{researcher_variable}.key",
             keyset=True,
         )
@@ -292,7 +289,6 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     items = Items(
         f"MATCH ({researcher_variable}:Researcher)",
         researcher_variable,
-        "Researcher",
         sort,
         nodes.where_predicate(c, selected, researcher_variable, RESEARCHER_CONDITIONS),
     )
@@ -302,9 +298,7 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
 def keyed_list(label: str) -> RootRule:
     def rule(c: Compilation, selected: Selected) -> RootStatement:
         variable = c.variable("n")
-        items = Items(
-            f"MATCH ({variable}:{label})", variable, label, f"{variable}.key", keyset=True
-        )
+        items = Items(f"MATCH ({variable}:{label})", variable, f"{variable}.key", keyset=True)
         return root_connection(c, selected, items)
 
     return rule

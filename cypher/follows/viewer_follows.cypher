@@ -1,2 +1,0 @@
-UNWIND $keys AS key
-RETURN key, EXISTS { (:User {key: $user})-[:FOLLOWS]->(:Researcher {key: key}) } AS follows

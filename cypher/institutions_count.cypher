@@ -1,2 +1,0 @@
-MATCH (n:Institution)
-RETURN count(n) AS count

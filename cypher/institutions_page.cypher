@@ -1,5 +1,0 @@
-MATCH (n:Institution)
-WHERE $after IS NULL OR n.key > $after
-RETURN n {.*} AS item
-ORDER BY n.key
-LIMIT $limit

@@ -1,3 +1,0 @@
-UNWIND $keys AS key
-MATCH (n:Researcher {key: key})
-RETURN key, n {.*} AS item

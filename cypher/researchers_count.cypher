@@ -1,2 +1,0 @@
-MATCH (n:Researcher)
-RETURN count(n) AS count

@@ -1,2 +1,0 @@
-MATCH (n:Topic)
-RETURN count(n) AS count

@@ -1,4 +1,0 @@
-MATCH (n:Work {arxivId: $arxivId})
-RETURN n {.*} AS item
-ORDER BY n.key
-LIMIT 1

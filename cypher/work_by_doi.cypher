@@ -1,4 +1,0 @@
-MATCH (n:Work {doi: $doi})
-RETURN n {.*} AS item
-ORDER BY n.key
-LIMIT 1

@@ -1,3 +1,0 @@
-UNWIND $keys AS key
-MATCH (n:Work {key: key})
-RETURN key, n {.*} AS item

@@ -1,2 +1,0 @@
-MATCH (n:Work)
-RETURN count(n) AS count
