@@ -93,7 +93,7 @@ class KnownDocuments:
             else:
                 if plan is None:
                     return None
-                executed = await execute(plan, request, context.query)
+                executed = await execute(plan, request, context.query, self.schema.plans.schema)
                 result = {"data": executed.data}
                 if executed.errors:
                     self.schema.process_errors(executed.errors)
