@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 import pydantic_core
+from neo4j.exceptions import Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -75,6 +76,12 @@ async def migrate_when_reachable(db: Database) -> None:
         except DatabaseUnavailable:
             logger.warning(
                 "Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS
+            )
+            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
+        except Neo4jError as error:
+            # e.g. several workers starting at once: another created the same index just now
+            logger.warning(
+                "migrations failed (%s); retrying in %.0fs", error.code, MIGRATION_RETRY_SECONDS
             )
             await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
