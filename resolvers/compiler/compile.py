@@ -291,6 +291,20 @@ class Compilation:
             return list_shape(shape, str(named), isinstance(inner.of_type, GraphQLNonNull))
         return shape
 
+    def derived(
+        self, name: str, selected: Selected, expression: str, shared: str | None = None
+    ) -> Compiled:
+        """`expression`'s value turned into the field's by a rule the schema keeps in Python
+        (`Rules.derived[name]`), then shaped as the field's selection asks."""
+        derive = self.rules.derived[name]
+        inner = self.derived_shape(selected)
+
+        def shape(raw: Any, path: Any, errors: Any) -> Any:
+            value = derive(raw)
+            return value if inner is None else inner(value, path, errors)
+
+        return Compiled(expression, shape, shared=shared)
+
     def value(self, name: str, scope: Scope, **parameters: Any) -> str:
         """The one value (`value`) a fragment computes."""
         return f"COLLECT {{ {self.fragment(name, scope, **parameters)} RETURN value }}[0]"

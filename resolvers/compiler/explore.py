@@ -11,7 +11,7 @@ from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
 from resolvers.compiler.connections import after_offset, bounded
 from resolvers.compiler.nodes import page_size
-from resolvers.compiler.shape import Path, Shaper, list_shape
+from resolvers.compiler.shape import Path, list_shape
 from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
 from schema.errors import BadInput
 from schema.graph import MAX_LIMIT_PER_KIND
@@ -63,8 +63,7 @@ def derived_column(name: str) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        derive = c.rules.derived[f"{type_.name}.{selected.name}"]
-        return Compiled(scope[name], lambda raw, path, errors: derive(raw))
+        return c.derived(f"{type_.name}.{selected.name}", selected, scope[name])
 
     return rule
 
@@ -156,14 +155,6 @@ def graph_slice(
     settings = c.settings
     depth = c.parameter(selected, lambda arguments: slice_arguments(arguments)[0])
     limit = c.parameter(selected, lambda arguments: slice_arguments(arguments)[1])
-    derive = c.rules.derived["GraphSlice"]
-    inner = c.derived_shape(selected)
-    assert inner is not None
-    fields = inner
-
-    def shape(raw: Any, path: Path, errors: Any) -> Any:
-        return fields(derive(raw), path, errors)
-
     expression = c.value(
         "graph_slice",
         scope,
@@ -172,7 +163,7 @@ def graph_slice(
         scan=settings.fanout_center,
         scanPerNeighbor=settings.fanout_per_neighbor,
     )
-    return Compiled(expression, shape)
+    return c.derived("GraphSlice", selected, expression)
 
 
 def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
@@ -185,14 +176,6 @@ def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
         ),
     )
     offset = c.parameter(selected, lambda arguments: after_offset(arguments.get("after")))
-    derive = c.rules.derived["Neighborhood"]
-    inner = c.derived_shape(selected)
-    assert inner is not None
-    fields: Shaper = inner
-
-    def shape(raw: Any, path: Path, errors: Any) -> Any:
-        return fields(derive(raw), path, errors)
-
     expression = c.value(
         "neighbors",
         scope,
@@ -201,4 +184,4 @@ def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
         limit=Bound(page_size(c, selected)),
         scan=c.settings.fanout_center,
     )
-    return Compiled(expression, shape)
+    return c.derived("Neighborhood", selected, expression)

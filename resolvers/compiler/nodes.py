@@ -219,14 +219,8 @@ def derived(name: str) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        derive = c.rules.derived[f"{type_.name}.{name}"]
-        inner = c.derived_shape(selected)
-
-        def shape(raw: Any, path: Any, errors: Any) -> Any:
-            value = derive(raw)
-            return value if inner is None else inner(value, path, errors)
-
-        return Compiled(c.value("researcher_standing", scope), shape, shared="!standing")
+        standing = c.value("researcher_standing", scope)
+        return c.derived(f"{type_.name}.{name}", selected, standing, shared="!standing")
 
     return rule
 

@@ -218,17 +218,19 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     return RootStatement(text, compiled.shape, positions=ids[1:])
 
 
+def every(variable: str, label: str) -> Items:
+    """Every node of a label, by key: pages by the last key seen."""
+    return Items(f"MATCH ({variable}:{label})", variable, f"{variable}.key", keyset=True)
+
+
+def plain(c: Compilation, selected: Selected) -> bool:
+    return not c.given(selected, "orderBy") and not c.given(selected, "where")
+
+
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
     work_variable = c.variable("w")
-    ordered = c.given(selected, "orderBy")
-    filtered = c.given(selected, "where")
-    if not ordered and not filtered:
-        items = Items(
-            f"MATCH ({work_variable}:Work)",
-            work_variable,
-            f"{work_variable}.key",
-            keyset=True,
-        )
+    if plain(c, selected):
+        items = every(work_variable, "Work")
     else:
         predicate = nodes.where_predicate(c, selected, work_variable, WORK_CONDITIONS)
         items = Items(
@@ -265,16 +267,8 @@ def anchored(
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher_variable = c.variable("r")
-    ordered = c.given(selected, "orderBy")
-    filtered = c.given(selected, "where")
-    if not ordered and not filtered:
-        items = Items(
-            f"MATCH ({researcher_variable}:Researcher)",
-            researcher_variable,
-            f"{researcher_variable}.key",
-            keyset=True,
-        )
-        return root_connection(c, selected, items)
+    if plain(c, selected):
+        return root_connection(c, selected, every(researcher_variable, "Researcher"))
     order = c.order(selected)
     if order is None:
         sort = f"{researcher_variable}.key"
@@ -297,9 +291,7 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
 
 def keyed_list(label: str) -> RootRule:
     def rule(c: Compilation, selected: Selected) -> RootStatement:
-        variable = c.variable("n")
-        items = Items(f"MATCH ({variable}:{label})", variable, f"{variable}.key", keyset=True)
-        return root_connection(c, selected, items)
+        return root_connection(c, selected, every(c.variable("n"), label))
 
     return rule
 
