@@ -22,10 +22,9 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from resolvers.compiler.execute import execute
+from resolvers.compiler.execute import run_query
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import ReadBacks, read_back_execution
-from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.roots import compile_rules
 from resolvers.context import Context
 from schema.account import AccountMutation
@@ -115,8 +114,8 @@ class RequestCost(SchemaExtension):
 
 
 class CompiledQueries(SchemaExtension):
-    """Runs a query as one compiled statement per root field; documents the compiler
-    cannot take yet run through graphql-core's executor."""
+    """Runs a query as one compiled statement per root field; mutations go on to
+    graphql-core's executor."""
 
     def __init__(self, *, plans: Plans) -> None:
         self.plans = plans
@@ -128,21 +127,14 @@ class CompiledQueries(SchemaExtension):
             request_context = context.context
             operation = get_operation_ast(document, context.operation_name)
             if operation is not None and isinstance(request_context, Context):
-                try:
-                    request = RequestArguments.of(
-                        context.schema._schema,
-                        operation,
-                        context.variables or {},
-                        lambda: request_context.viewer,
-                    )
-                    plan = self.plans.plan(context.query, document, operation, request)
-                except GraphQLError as error:
-                    context.result = GraphQLExecutionResult(data=None, errors=[error])
-                else:
-                    if plan is not None:
-                        context.result = await execute(
-                            plan, request, request_context.query, self.plans.schema
-                        )
+                context.result = await run_query(
+                    self.plans,
+                    context.query,
+                    document,
+                    operation,
+                    context.variables or {},
+                    request_context,
+                )
         yield
 
 

@@ -12,8 +12,7 @@ import pydantic_core
 from graphql import GraphQLError, GraphQLFormattedError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from resolvers.compiler.execute import execute
-from resolvers.compiler.request import RequestArguments
+from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import estimate_items
 from schema.schema import PeergraphSchema, is_unexpected, too_many_items
@@ -83,21 +82,15 @@ class KnownDocuments:
                 "errors": [too_many_items(items, self.settings.max_items).formatted],
             }
         else:
-            try:
-                request = RequestArguments.of(
-                    self.schema._schema, operation, variables, lambda: context.viewer
-                )
-                plan = self.schema.plans.plan(text, document, operation, request)
-            except GraphQLError as error:
-                result = {"data": None, "errors": [error.formatted]}
-            else:
-                if plan is None:
-                    return None
-                executed = await execute(plan, request, context.query, self.schema.plans.schema)
-                result = {"data": executed.data}
-                if executed.errors:
-                    self.schema.process_errors(executed.errors)
-                    result["errors"] = [masked(error) for error in executed.errors]
+            executed = await run_query(
+                self.schema.plans, text, document, operation, variables, context
+            )
+            if executed is None:
+                return None
+            result = {"data": executed.data}
+            if executed.errors:
+                self.schema.process_errors(executed.errors)
+                result["errors"] = [masked(error) for error in executed.errors]
         result["extensions"] = {
             "cost": {
                 "statements": context.statements,

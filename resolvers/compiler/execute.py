@@ -6,14 +6,43 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, GraphQLSchema, execute_sync, located_error
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    execute_sync,
+    located_error,
+)
 
-from resolvers.compiler.plans import Plan, Step
+from resolvers.compiler.plans import Plan, Plans, Step
 from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.shape import Bubble, null_error
+from resolvers.context import Context
 from resolvers.database import Row
 
 Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
+
+
+async def run_query(
+    plans: Plans,
+    text: str,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: dict[str, Any],
+    context: Context,
+) -> ExecutionResult | None:
+    """A query operation's result through its plan; None for a mutation, which
+    graphql-core's executor runs."""
+    try:
+        request = RequestArguments.of(plans.schema, operation, variables, lambda: context.viewer)
+        plan = plans.plan(text, document, operation, request)
+    except GraphQLError as error:
+        return ExecutionResult(data=None, errors=[error])
+    if plan is None:
+        return None
+    return await execute(plan, request, context.query, plans.schema)
 
 
 async def execute(

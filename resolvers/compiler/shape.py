@@ -110,15 +110,6 @@ def list_shape(item: Shaper | None, item_owner: str, item_non_null: bool) -> Sha
     return shape
 
 
-def typed_shape(shapes: dict[str, Shaper], type_key: str) -> Shaper:
-    """An interface's value: the record says which object type it is."""
-
-    def shape(raw: Any, path: Path, errors: list[GraphQLError]) -> Any:
-        return shapes[raw[type_key]](raw, path, errors)
-
-    return shape
-
-
 def enum_shape(names: dict[Any, str], enum: str) -> Shaper:
     def shape(raw: Any, path: Path, errors: list[GraphQLError]) -> str:
         try:
