@@ -7,7 +7,7 @@ import pytest
 from resolvers.compiler.connections import after_key, after_offset, bounded
 from schema.errors import BadInput
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from schema.ids import decode_id, encode_id, offset_cursor
+from schema.ids import decode_id, encode_id, encode_opaque, offset_cursor
 
 
 def test_ids_round_trip_and_are_opaque() -> None:
@@ -32,6 +32,9 @@ def test_page_requests_check_bounds_and_cursor_kind() -> None:
     assert after_offset(offset_cursor(7)) == 7
     with pytest.raises(BadInput):
         after_key(offset_cursor(7))
+    for odd in ("o|²", "o|9223372036854775807", "o|-1", "k|x"):
+        with pytest.raises(BadInput):
+            after_offset(encode_opaque(odd))
 
 
 def test_identifier_spellings_normalise() -> None:

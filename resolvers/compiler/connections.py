@@ -33,6 +33,21 @@ class Items:
     columns: tuple[tuple[str, str], ...] = ()
 
 
+MAX_OFFSET_DIGITS = 9  # an offset past a billion is no page of ours
+
+
+def page_size(c: Compilation, selected: Selected) -> str:
+    """The `$parameter` of a list's `first`: the default page when absent, at most the
+    largest page."""
+    settings = c.settings
+    return c.parameter(
+        selected,
+        lambda arguments: bounded(
+            arguments.get("first"), settings.default_page_size, settings.max_page_size
+        ),
+    )
+
+
 def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:
     size = default if value is None else value
     if not 0 <= size <= maximum:
@@ -44,7 +59,7 @@ def after_offset(cursor: str | None) -> int:
     if cursor is None:
         return 0
     mode, _, value = decode_opaque(cursor, "cursor").partition("|")
-    if mode != "o" or not value.isdigit():
+    if mode != "o" or not (value.isascii() and value.isdigit()) or len(value) > MAX_OFFSET_DIGITS:
         raise BadInput(f"cursor {cursor!r} does not belong to this list")
     return int(value)
 
@@ -57,13 +72,7 @@ def after_key(cursor: str) -> str:
 
 
 def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -> Compiled:
-    settings = c.settings
-    first = c.parameter(
-        selected,
-        lambda arguments: bounded(
-            arguments.get("first"), settings.default_page_size, settings.max_page_size
-        ),
-    )
+    first = page_size(c, selected)
     limit = f"{first} + 1"
     connection_type = c.object_type(str(unwrap_name(selected)))
     fields = c.collector.fields(selected.selection_sets(), connection_type)

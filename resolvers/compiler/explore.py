@@ -9,8 +9,7 @@ from graphql import GraphQLObjectType
 
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
-from resolvers.compiler.connections import after_offset, bounded
-from resolvers.compiler.nodes import page_size
+from resolvers.compiler.connections import after_offset, bounded, page_size
 from resolvers.compiler.shape import Path, list_shape
 from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
 from schema.errors import BadInput

@@ -9,7 +9,7 @@ from graphql import GraphQLObjectType
 
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope, global_id
-from resolvers.compiler.connections import Items, bounded, connection
+from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.shape import list_shape
 from resolvers.compiler.where import (
     RESEARCHER_CONDITIONS,
@@ -22,16 +22,6 @@ from resolvers.compiler.where import (
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
     return Compiled(f"{scope['this']}.key", global_id(type_.name))
-
-
-def page_size(c: Compilation, selected: Selected) -> str:
-    settings = c.settings
-    return c.parameter(
-        selected,
-        lambda arguments: bounded(
-            arguments.get("first"), settings.default_page_size, settings.max_page_size
-        ),
-    )
 
 
 # Works

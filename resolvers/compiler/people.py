@@ -17,8 +17,8 @@ from resolvers.compiler.compile import (
     global_id,
     leaf_shape,
 )
-from resolvers.compiler.connections import Items, connection
-from resolvers.compiler.nodes import node_id, page_size
+from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.nodes import node_id
 from resolvers.compiler.shape import Path, list_shape
 from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
 from schema.errors import Unauthenticated

@@ -21,7 +21,7 @@ from resolvers.compiler.compile import (
     Rules,
     Scope,
 )
-from resolvers.compiler.connections import Items, connection
+from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
 from schema.errors import BadInput
@@ -386,7 +386,7 @@ def search(c: Compilation, selected: Selected) -> RootStatement:
         "kinds": Bound(
             c.parameter(selected, lambda arguments: [kind.value for kind in arguments["kinds"]])
         ),
-        "limit": Bound(nodes.page_size(c, selected)),
+        "limit": Bound(page_size(c, selected)),
     }
     for name, attribute in (
         ("orcid", "orcid"),
