@@ -161,9 +161,7 @@ class PeergraphSchema(strawberry.Schema):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
 
-def build_schema(settings: Settings, *, compiled: bool = True) -> PeergraphSchema:
-    """`compiled=False` leaves every query to graphql-core's executor and the resolvers:
-    the reference the compiled path is tested against."""
+def build_schema(settings: Settings) -> PeergraphSchema:
     plans = Plans(compile_rules(DERIVED), settings)
     read_backs = ReadBacks(plans)
     # The limit rules are built once: the validation cache keys on the rule classes,
@@ -185,7 +183,7 @@ def build_schema(settings: Settings, *, compiled: bool = True) -> PeergraphSchem
             lambda: RequestCost(
                 max_items=settings.max_items, default_page=settings.default_page_size
             ),
-            *([lambda: CompiledQueries(plans=plans)] if compiled else []),
+            lambda: CompiledQueries(plans=plans),
         ],
     )
     schema.plans = plans
