@@ -8,7 +8,8 @@ whose estimate is above the limit is refused before any statement runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -39,19 +40,58 @@ def estimate_items(
     variables: Mapping[str, Any],
     default_page: int,
 ) -> int:
-    operation = _operation(document, operation_name)
-    if operation is None:
-        return 0
-    root = schema.get_root_type(operation.operation)
-    if root is None:
-        return 0
-    fragments = {
-        definition.name.value: definition
-        for definition in document.definitions
-        if isinstance(definition, FragmentDefinitionNode)
-    }
-    walk = _Walk(schema, fragments, variables, default_page)
-    return walk.items(operation.selection_set, root, 1)
+    return ItemEstimate(schema, document, operation_name, default_page).items(variables)
+
+
+Variables = Mapping[str, Any]
+PerParent = Callable[[Variables], int]
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A field with a selection: how many it returns for each item above it, whether
+    those are items of a page, and the fields selected below it."""
+
+    per_parent: PerParent
+    is_page: bool
+    below: tuple[_Field, ...]
+
+
+class ItemEstimate:
+    """A document's estimate, walked once: what is left per request is to read the
+    variables it depends on and multiply."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        operation_name: str | None,
+        default_page: int,
+    ) -> None:
+        self._fields: tuple[_Field, ...] = ()
+        operation = _operation(document, operation_name)
+        root = None if operation is None else schema.get_root_type(operation.operation)
+        if operation is None or root is None:
+            return
+        fragments = {
+            definition.name.value: definition
+            for definition in document.definitions
+            if isinstance(definition, FragmentDefinitionNode)
+        }
+        self._fields = _Walk(schema, fragments, default_page).fields(operation.selection_set, root)
+
+    def items(self, variables: Variables) -> int:
+        return _items(self._fields, variables, 1)
+
+
+def _items(fields: tuple[_Field, ...], variables: Variables, above: int) -> int:
+    total = 0
+    for field in fields:
+        count = above * field.per_parent(variables)
+        if field.is_page:
+            total += count
+        total += _items(field.below, variables, count)
+    return total
 
 
 class _Walk:
@@ -59,27 +99,23 @@ class _Walk:
         self,
         schema: GraphQLSchema,
         fragments: dict[str, FragmentDefinitionNode],
-        variables: Mapping[str, Any],
         default_page: int,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
-        self.variables = variables
         self.default_page = default_page
 
-    def items(self, selections: SelectionSetNode, parent: GraphQLNamedType, above: int) -> int:
-        total = 0
-        for field, owner in self.fields(selections, parent):
+    def fields(self, selections: SelectionSetNode, parent: GraphQLNamedType) -> tuple[_Field, ...]:
+        found = []
+        for field, owner in self.selected(selections, parent):
             definition = _field(owner, field.name.value)
             if definition is None or field.selection_set is None:
                 continue
-            count = above * self.page(definition, field)
-            if self.is_page(definition):
-                total += count
-            total += self.items(field.selection_set, get_named_type(definition.type), count)
-        return total
+            below = self.fields(field.selection_set, get_named_type(definition.type))
+            found.append(_Field(self.page(definition, field), self.is_page(definition), below))
+        return tuple(found)
 
-    def fields(
+    def selected(
         self, selections: SelectionSetNode, parent: GraphQLNamedType
     ) -> Iterator[tuple[FieldNode, GraphQLNamedType]]:
         for selection in selections.selections:
@@ -96,32 +132,41 @@ class _Walk:
             else:
                 continue
             narrowed = self.schema.get_type(condition.name.value) if condition else parent
-            yield from self.fields(nested, narrowed or parent)
+            yield from self.selected(nested, narrowed or parent)
 
     def is_page(self, definition: GraphQLField) -> bool:
         return "first" in definition.args or "limitPerKind" in definition.args
 
-    def page(self, definition: GraphQLField, field: FieldNode) -> int:
+    def page(self, definition: GraphQLField, field: FieldNode) -> PerParent:
         if "limitPerKind" in definition.args:
-            depth = self.argument(field, "depth") or 1
-            limit = self.argument(field, "limitPerKind") or self.default_page
-            return 1 + SLICE_KINDS * depth * limit
+            depth = _argument(field, "depth", 1)
+            limit = _argument(field, "limitPerKind", self.default_page)
+            return lambda variables: 1 + SLICE_KINDS * depth(variables) * limit(variables)
         if "first" in definition.args:
-            first = self.argument(field, "first")
-            return self.default_page if first is None else first
-        return 1
+            return _argument(field, "first", self.default_page)
+        return _one
 
-    def argument(self, field: FieldNode, name: str) -> int | None:
-        for argument in field.arguments or ():
-            if argument.name.value != name:
-                continue
-            value = argument.value
-            if isinstance(value, IntValueNode):
-                return max(0, int(value.value))
-            if isinstance(value, VariableNode):
-                given = self.variables.get(value.name.value)
-                return max(0, given) if isinstance(given, int) else None
-        return None
+
+def _one(variables: Variables) -> int:
+    return 1
+
+
+def _argument(field: FieldNode, name: str, absent: int) -> PerParent:
+    """An Int argument's value (never below 0) as the request gives it, literally or in a
+    variable; `absent` when it gives none."""
+    value = next((a.value for a in field.arguments or () if a.name.value == name), None)
+    if isinstance(value, IntValueNode):
+        literal = max(0, int(value.value))
+        return lambda variables: literal
+    if isinstance(value, VariableNode):
+        variable = value.name.value
+
+        def given(variables: Variables) -> int:
+            number = variables.get(variable)
+            return max(0, number) if isinstance(number, int) else absent
+
+        return given
+    return lambda variables: absent
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:

@@ -9,18 +9,19 @@ import logging
 from typing import Any
 
 import pydantic_core
-from graphql import GraphQLError, GraphQLFormattedError
+from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
-from schema.cost import estimate_items
+from schema.cost import ItemEstimate
 from schema.schema import PeergraphSchema, is_unexpected, too_many_items
 from server.auth import credentials
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
 MASKED = "Unexpected error."
+ESTIMATES_KEPT = 1024
 
 
 class KnownDocuments:
@@ -28,6 +29,7 @@ class KnownDocuments:
         self.app = app
         self.schema = schema
         self.settings = settings
+        self._estimates: dict[tuple[str, str | None], ItemEstimate] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -72,9 +74,7 @@ class KnownDocuments:
             self.settings,
             credentials(self.settings, None if authorization is None else authorization.decode()),
         )
-        items = estimate_items(
-            self.schema._schema, document, name, variables, self.settings.default_page_size
-        )
+        items = self.estimate(text, name, document).items(variables)
         result: dict[str, Any]
         if items > self.settings.max_items:
             result = {
@@ -99,6 +99,17 @@ class KnownDocuments:
             }
         }
         return pydantic_core.to_json(result)
+
+    def estimate(self, text: str, name: str | None, document: DocumentNode) -> ItemEstimate:
+        estimate = self._estimates.get((text, name))
+        if estimate is None:
+            if len(self._estimates) >= ESTIMATES_KEPT:
+                self._estimates.clear()
+            estimate = ItemEstimate(
+                self.schema._schema, document, name, self.settings.default_page_size
+            )
+            self._estimates[text, name] = estimate
+        return estimate
 
 
 def masked(error: GraphQLError) -> GraphQLFormattedError:
