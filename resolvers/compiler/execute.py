@@ -52,10 +52,11 @@ async def execute(
         parameters = [request.parameters(step.parameters) for step in plan.steps]
     except GraphQLError as error:
         return ExecutionResult(data=None, errors=[error])
-    answers = await asyncio.gather(
-        *(run(step, values, query) for step, values in zip(plan.steps, parameters, strict=True)),
-        return_exceptions=True,
-    )
+    runs = [
+        settled(step, values, query) for step, values in zip(plan.steps, parameters, strict=True)
+    ]
+    # One root field, the usual case, needs no task of its own.
+    answers = [await runs[0]] if len(runs) == 1 else await asyncio.gather(*runs)
     data: dict[str, Any] | None = {}
     errors: list[GraphQLError] = []
     for step, values, answer in zip(plan.steps, parameters, answers, strict=True):
@@ -68,9 +69,7 @@ async def execute(
             )
             errors.extend(introspected.errors or ())
             value = (introspected.data or {}).get(step.key)
-        elif isinstance(answer, BaseException):
-            if not isinstance(answer, Exception):
-                raise answer
+        elif isinstance(answer, Exception):
             errors.append(located_error(answer, [step.node], [step.key]))
         else:
             try:
@@ -80,12 +79,23 @@ async def execute(
             except GraphQLError as refused:
                 errors.append(located_error(refused, [step.node], [step.key]))
         if value is None and step.non_null:
-            if not isinstance(answer, BaseException) and not errors:
+            if not isinstance(answer, Exception) and not errors:
                 errors.append(null_error(f"Query.{step.key}", (None, step.key)))
             data = None
         if data is not None:
             data[step.key] = value
     return ExecutionResult(data=data, errors=errors or None)
+
+
+async def settled(
+    step: Step, parameters: dict[str, Any], query: Query
+) -> list[Row] | Exception | None:
+    """The step's rows, or the error that stopped it: one failing root field leaves the
+    others their answers."""
+    try:
+        return await run(step, parameters, query)
+    except Exception as error:
+        return error
 
 
 async def run(step: Step, parameters: dict[str, Any], query: Query) -> list[Row] | None:
