@@ -126,6 +126,21 @@ CORPUS: list[Operation] = [
         {"id": INSTITUTION, "topic": TOPIC},
     ),
     Operation(
+        "lookups_by_openalex_id",
+        "Each kind by OpenAlex id (URL, lower case, API URL, a subfield): a seek on the key.",
+        """query ($work: String!, $researcher: String!, $institution: String!) {
+          work(openalexId: $work) { title }
+          researcher(openalexId: $researcher) { name }
+          institution(openalexId: $institution) { name }
+          topic(openalexId: "https://openalex.org/subfields/19870004") { name level }
+        }""",
+        {
+            "work": "https://openalex.org/W19870001",
+            "researcher": "a19870002",
+            "institution": "https://api.openalex.org/institutions/I19870003",
+        },
+    ),
+    Operation(
         "node",
         "node(id): the id's kind picks the label; an id of a user is null without a statement.",
         """query ($id: ID!, $user: ID!) {
