@@ -361,6 +361,26 @@ CORPUS: list[Operation] = [
         {"id": RESEARCHER},
     ),
     Operation(
+        "work_references_and_cited_by",
+        "A work's references and citing works: paged, filtered, ordered and counted like"
+        " every list of works, the citing works' own references nested in the same statement.",
+        """query ($id: ID!, $where: WorkWhere, $after: String) {
+          work(id: $id) {
+            citedByCount
+            references(first: 3, orderBy: {field: CITED_BY_COUNT, direction: DESC}) {
+              totalCount edges { cursor node { title citedByCount } } }
+            citedBy(first: 2, where: $where, after: $after) {
+              totalCount pageInfo { hasNextPage endCursor }
+              edges { node { title year references { totalCount } } } }
+          }
+        }""",
+        {
+            "id": WORK,
+            "where": {"yearFrom": 1987, "NOT": {"titleContains": "zq-title-5"}},
+            "after": AFTER_OFFSET,
+        },
+    ),
+    Operation(
         "work_authors_topics_institutions",
         "A work's authors (paged) with their paper-level institutions, topics, institutions.",
         """query ($id: ID!) {

@@ -1,5 +1,5 @@
 """The API over the imported OpenAlex fixture: lookups by OpenAlex id in every spelling,
-search by OpenAlex id.
+search by OpenAlex id and the citation lists on OpenAlex's references.
 
 The module imports the fixture into the session's database and puts the seed back when
 it is done, as tests/test_openalex.py does.
@@ -180,3 +180,50 @@ def test_an_openalex_id_in_search_puts_its_object_first(
 def test_an_openalex_id_in_search_respects_kinds(openalex: TestClient) -> None:
     found = hits(gql(openalex, SEARCH, text="W90003", kinds=["RESEARCHER", "TOPIC"]))
     assert all(hit["node"]["__typename"] in ("Researcher", "Topic") for hit in found)
+
+
+CITATIONS = """query ($id: String!) {
+  work(openalexId: $id) {
+    citedByCount
+    references { totalCount edges { node { id title } } }
+    citedBy { totalCount edges { node { id title } } }
+  }
+}"""
+
+
+def citations(client: TestClient, key: str) -> dict[str, Any]:
+    response = gql(client, CITATIONS, id=key)
+    assert response.errors == []
+    assert response.statements == 1
+    return dict(response.data["work"])
+
+
+def keys(connection: dict[str, Any]) -> list[str]:
+    return [edge["node"]["id"] for edge in connection["edges"]]
+
+
+def test_references_are_the_imported_references_in_the_graph(openalex: TestClient) -> None:
+    # W90001 also cites W99999, which is in no file: not in the graph, so not listed
+    w90001 = citations(openalex, "W90001")
+    assert keys(w90001["references"]) == [encode_id("Work", "W90003")]
+    assert w90001["references"]["totalCount"] == 1
+    # the newer W90002 record lists W90003 and W90004; newest first by year, then date
+    w90002 = citations(openalex, "W90002")
+    assert keys(w90002["references"]) == [
+        encode_id("Work", "W90004"),
+        encode_id("Work", "W90003"),
+    ]
+    # listed twice in its record, one reference
+    assert keys(citations(openalex, "W90008")["references"]) == [encode_id("Work", "W90004")]
+
+
+def test_cited_by_is_the_citing_works_in_the_graph(openalex: TestClient) -> None:
+    w90003 = citations(openalex, "W90003")
+    assert sorted(keys(w90003["citedBy"])) == sorted(
+        [encode_id("Work", "W90001"), encode_id("Work", "W90002")]
+    )
+    w90004 = citations(openalex, "W90004")
+    assert w90004["citedBy"]["totalCount"] == 2
+    # OpenAlex counts citations from works this graph does not hold
+    assert w90004["citedByCount"] == 12
+    assert citations(openalex, "W90001")["citedBy"] == {"totalCount": 0, "edges": []}

@@ -79,6 +79,8 @@ def field_rules() -> dict[str, dict[str, Rule]]:
         "closeCollaborators": explore.close_collaborators,
     }
     rules["Work"] |= {
+        "references": nodes.works_under(nodes.head(nodes.WORK_REFERENCES)),
+        "citedBy": nodes.works_under(nodes.head(nodes.WORK_CITED_BY)),
         "authors": nodes.authors,
         "topics": nodes.work_topics,
         "institutions": nodes.node_list(
