@@ -65,7 +65,16 @@ def test_the_generated_graph_has_citations_and_one_edge_per_pair(graph: Graph) -
     assert len(set(graph.cites)) == len(graph.cites)
 
 
-# The model: lists in Cypher's order
+# The model: citations per work, h-index by its definition, lists in Cypher's order
+
+
+def citations_of(graph: Graph, key: str) -> int:
+    return max(graph.works[key]["citedByCount"] or 0, len(graph.cited_by(key)))
+
+
+def h_index(citations: list[int]) -> int:
+    """The largest h with at least h works cited at least h times each."""
+    return max(h for h in range(len(citations) + 1) if sum(n >= h for n in citations) >= h)
 
 
 def in_cypher_order(works: list[Work], field: str, descending: bool) -> list[Work]:
@@ -228,6 +237,64 @@ def test_bad_list_arguments_are_bad_input(
     assert response.codes == ["BAD_INPUT"]
     assert message in response.errors[0]["message"]
     assert response.statements == 0
+
+
+# Researchers' figures
+
+FIGURES = """query ($after: String) {
+  researchers(first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor } edges { node { id stats { works citations hIndex } } }
+  }
+}"""
+
+
+def test_every_researchers_figures_are_the_models(
+    generated_client: TestClient, graph: Graph
+) -> None:
+    found: dict[str, tuple[int, int]] = {}
+    after = None
+    while True:
+        response = gql(generated_client, FIGURES, after=after)
+        assert response.errors == [] and response.statements == 1
+        page = response.data["researchers"]
+        for edge in page["edges"]:
+            stats = edge["node"]["stats"]
+            found[decode_id(edge["node"]["id"])[1]] = (stats["citations"], stats["hIndex"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    want = {}
+    for researcher in found:
+        counts = [citations_of(graph, work) for work in graph.authored.get(researcher, ())]
+        want[researcher] = (sum(counts), h_index(counts))
+    assert found == want
+    # the figures are not trivial on this graph
+    assert max(h for _, h in want.values()) >= 5
+
+
+def test_citations_of_a_work_take_the_larger_count(graph: Graph) -> None:
+    """Both rules matter on this graph: some works have fewer citing works in the graph
+    than their citedByCount, and some more."""
+    counted = {key: work["citedByCount"] or 0 for key, work in graph.works.items()}
+    held = {key: len(graph.cited_by(key)) for key in graph.works}
+    assert any(counted[key] > held[key] for key in graph.works)
+    assert any(counted[key] < held[key] for key in graph.works)
+
+
+@pytest.mark.parametrize(
+    ("citations", "h"),
+    [
+        ([], 0),
+        ([0, 0], 0),
+        ([1], 1),
+        ([10], 1),
+        ([3, 3, 3], 3),
+        ([5, 4, 3, 2, 1], 3),
+        ([9, 1, 1], 1),
+    ],
+)
+def test_h_index_follows_its_definition(citations: list[int], h: int) -> None:
+    assert h_index(citations) == h
 
 
 # The explorer counts citations in its weights

@@ -350,7 +350,7 @@ CORPUS: list[Operation] = [
         "Stats, trust and topics: counts, and fragments of cypher/fragments embedded.",
         """query ($id: ID!) {
           researcher(id: $id) {
-            stats { works followers topics closeCollaborators }
+            stats { works followers topics closeCollaborators citations hIndex }
             trust { score band label verificationLevel claimed
                     components { name points maxPoints reason } }
             verificationLevel claimStatus viewerFollows

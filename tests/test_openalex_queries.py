@@ -1,5 +1,6 @@
 """The API over the imported OpenAlex fixture: lookups by OpenAlex id in every spelling,
-search by OpenAlex id and the citation lists on OpenAlex's references.
+search by OpenAlex id, the citation lists on OpenAlex's references and researchers'
+citation figures.
 
 The module imports the fixture into the session's database and puts the seed back when
 it is done, as tests/test_openalex.py does.
@@ -17,6 +18,7 @@ from schema.ids import encode_id
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import GraphQLResponse, gql, run_on_db, seed_database
+from tests.test_citations import citations_of, dump, h_index
 from tests.test_openalex import DATA, load
 
 
@@ -227,3 +229,22 @@ def test_cited_by_is_the_citing_works_in_the_graph(openalex: TestClient) -> None
     # OpenAlex counts citations from works this graph does not hold
     assert w90004["citedByCount"] == 12
     assert citations(openalex, "W90001")["citedBy"] == {"totalCount": 0, "edges": []}
+
+
+def test_researchers_figures_follow_the_rule_on_real_records(
+    openalex: TestClient, settings: Settings
+) -> None:
+    graph = dump(settings)
+    query = """query ($id: String!) { researcher(openalexId: $id) {
+      stats { works citations hIndex } } }"""
+    for key in sorted(graph.authored):
+        counts = [citations_of(graph, work) for work in graph.authored[key]]
+        response = gql(openalex, query, id=key)
+        assert response.errors == []
+        assert response.data["researcher"]["stats"] == {
+            "works": len(counts),
+            "citations": sum(counts),
+            "hIndex": h_index(counts),
+        }, key
+    # W90004: citedByCount 12, two citing works in the graph
+    assert citations_of(graph, "W90004") == 12

@@ -208,6 +208,21 @@ def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObject
     return Compiled(text, shape)
 
 
+def citation_figure(name: str) -> Rule:
+    """`citations` or `hIndex`: one fragment computes both, once per researcher."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        return Compiled(
+            c.value("researcher_citations", scope),
+            lambda figures, path, errors: figures[name],
+            shared="!citations",
+        )
+
+    return rule
+
+
 def derived(name: str) -> Rule:
     """A value the schema computes in Python from the researcher's standing."""
 

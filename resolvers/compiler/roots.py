@@ -77,6 +77,8 @@ def field_rules() -> dict[str, dict[str, Rule]]:
             "MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t"
         ),
         "closeCollaborators": explore.close_collaborators,
+        "citations": nodes.citation_figure("citations"),
+        "hIndex": nodes.citation_figure("hIndex"),
     }
     rules["Work"] |= {
         "references": nodes.works_under(nodes.head(nodes.WORK_REFERENCES)),
