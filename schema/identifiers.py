@@ -158,8 +158,8 @@ def _ror(value: str) -> str | None:
 
 
 def _openalex(value: str) -> tuple[str, str] | None:
-    """(label, key) of an OpenAlex id; None when the value is none, or its folder and
-    letter disagree (works/A1)."""
+    """(label, key) of an OpenAlex id; None for anything else, such as a folder and a
+    letter that disagree (works/A1)."""
     found = OPENALEX.match(value.strip())
     if found is None:
         return None
