@@ -16,6 +16,38 @@ CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 # One @, no spaces, a dotted domain: what a mail server would accept, not a full RFC 5322 parse.
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 MAX_EMAIL = 254
+# An OpenAlex id as OpenAlex prints it (https://openalex.org/W123), as its API's URL
+# (https://api.openalex.org/works/W123) or alone (W123, subfields/1702), in any case.
+OPENALEX = re.compile(
+    r"^(?:(?:https?://)?(?:api\.)?openalex\.org/)?"
+    r"(?:(?P<folder>works|authors|institutions|topics)/)?"
+    r"(?:(?P<letter>[wait])(?P<number>\d+)|(?P<level>subfields|fields|domains)/(?P<level_number>\d+))$",
+    re.IGNORECASE,
+)
+# The node label whose key an OpenAlex id is, by its letter or folder (the importer keeps
+# OpenAlex ids as keys: seed/openalex/records.py).
+OPENALEX_LABELS = {
+    "w": "Work",
+    "a": "Researcher",
+    "i": "Institution",
+    "t": "Topic",
+    "works": "Work",
+    "authors": "Researcher",
+    "institutions": "Institution",
+    "topics": "Topic",
+}
+OPENALEX_NOUNS = {
+    "Work": "work",
+    "Researcher": "author",
+    "Institution": "institution",
+    "Topic": "topic",
+}
+OPENALEX_EXAMPLES = {
+    "Work": "W2741809807",
+    "Researcher": "A5023888391",
+    "Institution": "I27837315",
+    "Topic": "T10017",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +58,7 @@ class Identifiers:
     doi: str | None
     arxiv_id: str | None
     ror: str | None
+    openalex_id: str | None  # the key of the node it names, whatever its kind
 
     @property
     def recognised(self) -> bool:
@@ -33,8 +66,13 @@ class Identifiers:
 
 
 def recognise(value: str) -> Identifiers:
+    openalex = _openalex(value)
     return Identifiers(
-        orcid=_orcid(value), doi=_doi(value), arxiv_id=_arxiv_id(value), ror=_ror(value)
+        orcid=_orcid(value),
+        doi=_doi(value),
+        arxiv_id=_arxiv_id(value),
+        ror=_ror(value),
+        openalex_id=None if openalex is None else openalex[1],
     )
 
 
@@ -58,6 +96,30 @@ def normalize_arxiv_id(value: str) -> str:
 
 def normalize_ror(value: str) -> str:
     return _required(_ror(value), f"{value!r} is not a ROR id (expected e.g. 027m9bs27)")
+
+
+def normalize_openalex_id(value: str, label: str) -> str:
+    """The key of the `label` node an OpenAlex id names; BAD_INPUT for another kind's id."""
+    found = _openalex(value)
+    example = OPENALEX_EXAMPLES[label]
+    if found is None:
+        raise BadInput(
+            f"{value!r} is not an OpenAlex {OPENALEX_NOUNS[label]} id"
+            f" (expected e.g. {example} or https://openalex.org/{example})"
+        )
+    kind, key = found
+    if kind != label:
+        raise BadInput(
+            f"{value!r} is an OpenAlex {OPENALEX_NOUNS[kind]} id, not an OpenAlex"
+            f" {OPENALEX_NOUNS[label]} id: look it up with {kind.lower()}(openalexId:)"
+        )
+    return key
+
+
+def openalex_lookup(value: str) -> str | None:
+    """How to look up what an OpenAlex id names (`work(openalexId: "W1")`), or None."""
+    found = _openalex(value)
+    return None if found is None else f'{found[0].lower()}(openalexId: "{found[1]}")'
 
 
 def normalize_email(value: str) -> str:
@@ -93,6 +155,21 @@ def _ror(value: str) -> str | None:
     for digit in ror[1:7]:
         number = number * 32 + CROCKFORD.index(digit)
     return ror if 98 - number * 100 % 97 == int(ror[7:]) else None
+
+
+def _openalex(value: str) -> tuple[str, str] | None:
+    """(label, key) of an OpenAlex id; None for anything else, such as a folder and a
+    letter that disagree (works/A1)."""
+    found = OPENALEX.match(value.strip())
+    if found is None:
+        return None
+    folder, letter, level = found["folder"], found["letter"], found["level"]
+    if level is not None:
+        return None if folder else ("Topic", f"{level.lower()}/{found['level_number']}")
+    label = OPENALEX_LABELS[letter.lower()]
+    if folder is not None and OPENALEX_LABELS[folder.lower()] != label:
+        return None
+    return label, f"{letter.upper()}{found['number']}"
 
 
 def _matching(pattern: re.Pattern[str], value: str) -> str | None:

@@ -7,6 +7,7 @@ import binascii
 from functools import lru_cache
 
 from schema.errors import BadInput
+from schema.identifiers import openalex_lookup
 
 # Users, claims and invitations have ids too, but are not nodes of the research graph.
 KINDS = ("Researcher", "Work", "Topic", "Institution", "User", "Claim", "Invitation")
@@ -37,9 +38,23 @@ def encode_id(kind: str, key: str) -> str:
 @lru_cache(maxsize=8192)
 def decode_id(value: str, expected: str | None = None) -> tuple[str, str]:
     """(kind, key) of a global id; BAD_INPUT when malformed or of another kind."""
-    kind, separator, key = decode_opaque(value, "id").partition(":")
+    try:
+        kind, separator, key = decode_opaque(value, "id").partition(":")
+    except BadInput:
+        raise malformed_id(value) from None
     if not separator or not key or kind not in KINDS:
-        raise BadInput(f"malformed id {value!r}")
+        raise malformed_id(value)
     if expected is not None and kind != expected:
         raise BadInput(f"id {value!r} is a {kind} id, not a {expected} id")
     return kind, key
+
+
+def malformed_id(value: str) -> BadInput:
+    lookup = openalex_lookup(value)
+    if lookup is None:
+        return BadInput(f"malformed id {value!r}")
+    # analysts paste OpenAlex ids where global ids go: say where those belong
+    return BadInput(
+        f"malformed id {value!r}: ids are opaque global ids, and this is an OpenAlex id;"
+        f" look it up with {lookup}"
+    )

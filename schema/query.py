@@ -28,25 +28,42 @@ class Query:
     def nodes(self, ids: list[strawberry.ID]) -> list[Node | None]:
         compiled()
 
-    @strawberry.field(description="A researcher by global id or by ORCID iD.")
+    @strawberry.field(description="A researcher by global id, ORCID iD or OpenAlex author id (A…).")
     def researcher(
-        self, id: strawberry.ID | None = None, orcid: str | None = None
+        self,
+        id: strawberry.ID | None = None,
+        orcid: str | None = None,
+        openalex_id: str | None = None,
     ) -> Researcher | None:
         compiled()
 
-    @strawberry.field(description="A work by global id, DOI or arXiv id.")
+    @strawberry.field(description="A work by global id, DOI, arXiv id or OpenAlex work id (W…).")
     def work(
-        self, id: strawberry.ID | None = None, doi: str | None = None, arxiv_id: str | None = None
+        self,
+        id: strawberry.ID | None = None,
+        doi: str | None = None,
+        arxiv_id: str | None = None,
+        openalex_id: str | None = None,
     ) -> Work | None:
         compiled()
 
-    @strawberry.field
-    def topic(self, id: strawberry.ID) -> Topic | None:
+    @strawberry.field(
+        description="A topic by global id or OpenAlex id (T…, or subfields/…, fields/…,"
+        " domains/… for the levels above)."
+    )
+    def topic(
+        self, id: strawberry.ID | None = None, openalex_id: str | None = None
+    ) -> Topic | None:
         compiled()
 
-    @strawberry.field(description="An institution by global id or by ROR id.")
+    @strawberry.field(
+        description="An institution by global id, ROR id or OpenAlex institution id (I…)."
+    )
     def institution(
-        self, id: strawberry.ID | None = None, ror: str | None = None
+        self,
+        id: strawberry.ID | None = None,
+        ror: str | None = None,
+        openalex_id: str | None = None,
     ) -> Institution | None:
         compiled()
 

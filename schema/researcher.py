@@ -28,6 +28,14 @@ class ResearcherStats:
     close_collaborators: int = strawberry.field(
         description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}."
     )
+    citations: int = strawberry.field(
+        description="Citations of the researcher's works: for each, the larger of citedByCount"
+        " and the works in the graph citing it (docs/metrics.md)."
+    )
+    h_index: int = strawberry.field(
+        description="The largest h such that h of the researcher's works have at least h"
+        " citations each, counted as for `citations`."
+    )
 
 
 @strawberry.type

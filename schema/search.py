@@ -35,7 +35,8 @@ class SearchQuery:
         description=(
             "Researchers (by name), works (title, abstract), topics (name, description) and"
             " institutions (by name) matching a Lucene query, best first. A query that is an"
-            " ORCID iD, DOI, arXiv id or ROR id puts the object it identifies first."
+            " ORCID iD, DOI, arXiv id, ROR id or OpenAlex id puts the object it identifies"
+            " first."
         )
     )
     def search(

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from schema.compiled import compiled
+from schema.filters import WorkOrder, WorkWhere
 from schema.node import Node
+from schema.pagination import Connection
 from schema.work_type import WorkType
 
 if TYPE_CHECKING:
@@ -53,4 +55,29 @@ class Work(Node):
 
     @strawberry.field(description="Authors in byline order, each with paper-level institutions.")
     def authors(self, first: int | None = None) -> list[Authorship]:
+        compiled()
+
+    @strawberry.field(
+        description="Works this work cites that the graph holds, newest first unless ordered."
+    )
+    def references(
+        self,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
+    ) -> Connection[Work]:
+        compiled()
+
+    @strawberry.field(
+        description="Works in the graph that cite this one, newest first unless ordered;"
+        " citedByCount also counts citing works the graph does not hold."
+    )
+    def cited_by(
+        self,
+        first: int | None = None,
+        after: str | None = None,
+        where: WorkWhere | None = None,
+        order_by: WorkOrder | None = None,
+    ) -> Connection[Work]:
         compiled()

@@ -33,6 +33,12 @@ def items(document: str, **variables: Any) -> int:
             " authors { researcher { name } } } } } } } } }",
             10 + 100 + 2000,
         ),
+        (
+            '{ work(id: "x") { references(first: 10) { edges { node {'
+            " citedBy(first: 5) { totalCount } } } } } }",
+            10 + 50,
+        ),
+        ('{ work(id: "x") { citedBy { edges { node { references { totalCount } } } } } }', 420),
         ('{ graph(center: "x", depth: 2, limitPerKind: 5) { nodes { id } } }', 1 + 4 * 2 * 5),
         (
             "{ works(first: 2) { edges { node { ...slice } } } }"

@@ -126,6 +126,21 @@ CORPUS: list[Operation] = [
         {"id": INSTITUTION, "topic": TOPIC},
     ),
     Operation(
+        "lookups_by_openalex_id",
+        "Each kind by OpenAlex id (URL, lower case, API URL, a subfield): a seek on the key.",
+        """query ($work: String!, $researcher: String!, $institution: String!) {
+          work(openalexId: $work) { title }
+          researcher(openalexId: $researcher) { name }
+          institution(openalexId: $institution) { name }
+          topic(openalexId: "https://openalex.org/subfields/19870004") { name level }
+        }""",
+        {
+            "work": "https://openalex.org/W19870001",
+            "researcher": "a19870002",
+            "institution": "https://api.openalex.org/institutions/I19870003",
+        },
+    ),
+    Operation(
         "node",
         "node(id): the id's kind picks the label; an id of a user is null without a statement.",
         """query ($id: ID!, $user: ID!) {
@@ -335,7 +350,7 @@ CORPUS: list[Operation] = [
         "Stats, trust and topics: counts, and fragments of cypher/fragments embedded.",
         """query ($id: ID!) {
           researcher(id: $id) {
-            stats { works followers topics closeCollaborators }
+            stats { works followers topics closeCollaborators citations hIndex }
             trust { score band label verificationLevel claimed
                     components { name points maxPoints reason } }
             verificationLevel claimStatus viewerFollows
@@ -344,6 +359,26 @@ CORPUS: list[Operation] = [
           }
         }""",
         {"id": RESEARCHER},
+    ),
+    Operation(
+        "work_references_and_cited_by",
+        "A work's references and citing works: paged, filtered, ordered and counted like"
+        " every list of works, the citing works' own references nested in the same statement.",
+        """query ($id: ID!, $where: WorkWhere, $after: String) {
+          work(id: $id) {
+            citedByCount
+            references(first: 3, orderBy: {field: CITED_BY_COUNT, direction: DESC}) {
+              totalCount edges { cursor node { title citedByCount } } }
+            citedBy(first: 2, where: $where, after: $after) {
+              totalCount pageInfo { hasNextPage endCursor }
+              edges { node { title year references { totalCount } } } }
+          }
+        }""",
+        {
+            "id": WORK,
+            "where": {"yearFrom": 1987, "NOT": {"titleContains": "zq-title-5"}},
+            "after": AFTER_OFFSET,
+        },
     ),
     Operation(
         "work_authors_topics_institutions",

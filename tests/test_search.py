@@ -167,6 +167,8 @@ def test_identifiers_are_recognised_in_their_usual_spellings() -> None:
     )
     assert recognise("https://orcid.org/0000-0002-1825-0097").orcid == "0000-0002-1825-0097"
     assert recognise("ror.org/027M9BS27").ror == "027m9bs27"
+    assert recognise("https://openalex.org/w2741809807").openalex_id == "W2741809807"
+    assert recognise("openalex.org/subfields/1702").openalex_id == "subfields/1702"
     assert not recognise("ReLU gate").recognised
     with pytest.raises(BadInput):
         normalize_ror("https://ror.org/")

@@ -1,4 +1,5 @@
-// Full-text hits over the four kinds, best first; an exact identifier match ranks first.
+// Full-text hits over the four kinds, best first; an exact identifier match ranks first
+// (an OpenAlex id is the key of the node the importer made of its record).
 CALL () {
   WITH * WHERE 'Work' IN $kinds
   CALL db.index.fulltext.queryNodes('work_text', $text, {limit: $limit}) YIELD node, score
@@ -17,16 +18,20 @@ CALL () {
   RETURN 'Institution' AS kind, node, score, false AS exact
   UNION ALL
   MATCH (node:Work)
-  WHERE 'Work' IN $kinds AND (node.doi = $doi OR node.arxivId = $arxivId)
+  WHERE 'Work' IN $kinds AND (node.doi = $doi OR node.arxivId = $arxivId OR node.key = $openalexId)
   RETURN 'Work' AS kind, node, null AS score, true AS exact
   UNION ALL
-  MATCH (node:Researcher {orcid: $orcid})
-  WHERE 'Researcher' IN $kinds
+  MATCH (node:Researcher)
+  WHERE 'Researcher' IN $kinds AND (node.orcid = $orcid OR node.key = $openalexId)
   RETURN 'Researcher' AS kind, node, null AS score, true AS exact
   UNION ALL
-  MATCH (node:Institution {ror: $ror})
-  WHERE 'Institution' IN $kinds
+  MATCH (node:Institution)
+  WHERE 'Institution' IN $kinds AND (node.ror = $ror OR node.key = $openalexId)
   RETURN 'Institution' AS kind, node, null AS score, true AS exact
+  UNION ALL
+  MATCH (node:Topic {key: $openalexId})
+  WHERE 'Topic' IN $kinds
+  RETURN 'Topic' AS kind, node, null AS score, true AS exact
 }
 // A node found both ways is one hit; an exact identifier match ranks first, scored like the best hit.
 WITH kind, node, max(score) AS score, max(exact) AS exact

@@ -59,7 +59,8 @@ def where_predicate(
     return Predicate(conditions, variable, bind, parent).text(current)
 
 
-# The condition every work under a parent of this type meets when it names the parent.
+# The condition every work under a parent of this type meets when it names the parent
+# (none names a work, whose lists are its citations).
 PARENT_CONDITIONS = {"Topic": "topic", "Researcher": "author", "Institution": "institution"}
 
 
@@ -70,6 +71,7 @@ def works_under(head: Callable[[str], str]) -> Rule:
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         work = c.variable("w")
+        condition = PARENT_CONDITIONS.get(type_.name)
         items = Items(
             head=head(work).replace("{this}", scope["this"]),
             variable=work,
@@ -79,7 +81,7 @@ def works_under(head: Callable[[str], str]) -> Rule:
                 selected,
                 work,
                 WORK_CONDITIONS,
-                (PARENT_CONDITIONS[type_.name], scope["this"]),
+                None if condition is None else (condition, scope["this"]),
             ),
         )
         return connection(c, scope, selected, items)
@@ -112,6 +114,9 @@ def works_by_year_under(head: Callable[[str], str]) -> Rule:
 RESEARCHER_WORKS = "MATCH ({this})-[:AUTHORED]->({w}:Work)"
 TOPIC_WORKS = "MATCH ({this})<-[:ABOUT]-({w}:Work)"
 INSTITUTION_WORKS = "MATCH ({this})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {w}"
+# One CITES per citing and cited work: the importer and the generator keep them unique.
+WORK_REFERENCES = "MATCH ({this})-[:CITES]->({w}:Work)"
+WORK_CITED_BY = "MATCH ({this})<-[:CITES]-({w}:Work)"
 
 
 def head(template: str) -> Callable[[str], str]:
@@ -201,6 +206,21 @@ def count_of(pattern: str) -> Rule:
 def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
     text, shape = c.nested(selected, scope, "ResearcherStats")
     return Compiled(text, shape)
+
+
+def citation_figure(name: str) -> Rule:
+    """`citations` or `hIndex`: one fragment computes both, once per researcher."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        return Compiled(
+            c.value("researcher_citations", scope),
+            lambda figures, path, errors: figures[name],
+            shared="!citations",
+        )
+
+    return rule
 
 
 def derived(name: str) -> Rule:

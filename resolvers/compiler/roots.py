@@ -29,6 +29,7 @@ from schema.identifiers import (
     lucene_phrase,
     normalize_arxiv_id,
     normalize_doi,
+    normalize_openalex_id,
     normalize_orcid,
     normalize_ror,
     recognise,
@@ -76,8 +77,12 @@ def field_rules() -> dict[str, dict[str, Rule]]:
             "MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t"
         ),
         "closeCollaborators": explore.close_collaborators,
+        "citations": nodes.citation_figure("citations"),
+        "hIndex": nodes.citation_figure("hIndex"),
     }
     rules["Work"] |= {
+        "references": nodes.works_under(nodes.head(nodes.WORK_REFERENCES)),
+        "citedBy": nodes.works_under(nodes.head(nodes.WORK_CITED_BY)),
         "authors": nodes.authors,
         "topics": nodes.work_topics,
         "institutions": nodes.node_list(
@@ -149,29 +154,46 @@ def by_identifier(
     return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{{property_}: {value}}})")
 
 
+def by_openalex_id(c: Compilation, selected: Selected, label: str) -> RootStatement:
+    """The importer keeps an OpenAlex id as the node's key."""
+    return by_identifier(
+        c, selected, label, "openalexId", "key", lambda value: normalize_openalex_id(value, label)
+    )
+
+
 def researcher(c: Compilation, selected: Selected) -> RootStatement:
-    if exactly_one(c, selected, "id", "orcid") == "id":
+    given = exactly_one(c, selected, "id", "orcid", "openalexId")
+    if given == "id":
         return by_key(c, selected, "Researcher")
-    return by_identifier(c, selected, "Researcher", "orcid", "orcid", normalize_orcid)
+    if given == "orcid":
+        return by_identifier(c, selected, "Researcher", "orcid", "orcid", normalize_orcid)
+    return by_openalex_id(c, selected, "Researcher")
 
 
 def work(c: Compilation, selected: Selected) -> RootStatement:
-    given = exactly_one(c, selected, "id", "doi", "arxivId")
+    given = exactly_one(c, selected, "id", "doi", "arxivId", "openalexId")
     if given == "id":
         return by_key(c, selected, "Work")
     if given == "doi":
         return by_identifier(c, selected, "Work", "doi", "doi", normalize_doi)
-    return by_identifier(c, selected, "Work", "arxivId", "arxivId", normalize_arxiv_id)
+    if given == "arxivId":
+        return by_identifier(c, selected, "Work", "arxivId", "arxivId", normalize_arxiv_id)
+    return by_openalex_id(c, selected, "Work")
 
 
 def topic(c: Compilation, selected: Selected) -> RootStatement:
-    return by_key(c, selected, "Topic")
+    if exactly_one(c, selected, "id", "openalexId") == "id":
+        return by_key(c, selected, "Topic")
+    return by_openalex_id(c, selected, "Topic")
 
 
 def institution(c: Compilation, selected: Selected) -> RootStatement:
-    if exactly_one(c, selected, "id", "ror") == "id":
+    given = exactly_one(c, selected, "id", "ror", "openalexId")
+    if given == "id":
         return by_key(c, selected, "Institution")
-    return by_identifier(c, selected, "Institution", "ror", "ror", normalize_ror)
+    if given == "ror":
+        return by_identifier(c, selected, "Institution", "ror", "ror", normalize_ror)
+    return by_openalex_id(c, selected, "Institution")
 
 
 def node(c: Compilation, selected: Selected) -> RootStatement:
@@ -393,6 +415,7 @@ def search(c: Compilation, selected: Selected) -> RootStatement:
         ("doi", "doi"),
         ("arxivId", "arxiv_id"),
         ("ror", "ror"),
+        ("openalexId", "openalex_id"),
     ):
         parameters[name] = Bound(c.parameter(selected, identifier(attribute)))
     kind, node, score = c.variable("kind"), c.variable("n"), c.variable("score")
