@@ -7,8 +7,11 @@ seed and a generated graph loaded:
 
 It starts `peergraph serve` on a free port, sends each query in bench/queries/ over
 HTTP, and replays the exact statements that query ran (recorded in-process: one per
-root field, compiled) through the async driver, the two sides
-taking turns in blocks of requests.
+root field, compiled) through the async driver. A third side sends the same request to
+bench/bare_http.py, which answers with the API's own answer and does nothing else: the
+HTTP round trip any server on this stack pays. The three take turns in blocks of
+requests. At concurrency 1 the API can be no faster than its statement plus that round
+trip, the last column.
 """
 
 from __future__ import annotations
@@ -65,16 +68,15 @@ Call = Callable[[], Awaitable[None]]
 BLOCK = 20
 
 
-async def measure_side_by_side(
-    api: Call, raw: Call, requests: int, concurrency: int
-) -> tuple[Result, Result]:
-    """Times both sides in alternating blocks of BLOCK requests, so that both meet the same
-    machine: on shared cores, a whole run of one side can land in a slower minute."""
+async def measure_side_by_side(calls: list[Call], requests: int, concurrency: int) -> list[Result]:
+    """Times every side in turn, in blocks of BLOCK requests, the order rotating from block
+    to block, so that all of them meet the same machine: on shared cores, a whole run of
+    one side can land in a slower minute."""
     for _ in range(max(10, requests // 10)):
-        await api()
-        await raw()
-    latencies: dict[Call, list[float]] = {api: [], raw: []}
-    busy: dict[Call, float] = {api: 0.0, raw: 0.0}
+        for call in calls:
+            await call()
+    latencies: dict[Call, list[float]] = {call: [] for call in calls}
+    busy: dict[Call, float] = dict.fromkeys(calls, 0.0)
 
     async def worker(call: Call, count: int) -> None:
         for _ in range(count):
@@ -83,11 +85,12 @@ async def measure_side_by_side(
             latencies[call].append(time.perf_counter() - started)
 
     for block in range(max(1, requests // BLOCK)):
-        for call in (api, raw) if block % 2 == 0 else (raw, api):
+        turn = block % len(calls)
+        for call in calls[turn:] + calls[:turn]:
             started = time.perf_counter()
             await asyncio.gather(*(worker(call, BLOCK // concurrency) for _ in range(concurrency)))
             busy[call] += time.perf_counter() - started
-    return summary(latencies[api], busy[api]), summary(latencies[raw], busy[raw])
+    return [summary(latencies[call], busy[call]) for call in calls]
 
 
 def summary(latencies: list[float], elapsed: float) -> Result:
@@ -101,7 +104,8 @@ def summary(latencies: list[float], elapsed: float) -> Result:
 
 class Connection:
     """A bare HTTP/1.1 keep-alive connection. The benchmark times the API, not an HTTP
-    client library: httpx alone costs about 0.5 ms a request on this machine."""
+    client library: httpx alone costs about 0.5 ms a request on this machine, so the
+    request is encoded once and the answer comes back as bytes."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader = reader
@@ -112,19 +116,27 @@ class Connection:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         return cls(reader, writer)
 
-    async def request(self, method: str, path: str, payload: Any = None) -> tuple[int, Any]:
-        body = b"" if payload is None else json.dumps(payload).encode()
-        head = f"{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Length: {len(body)}\r\n"
-        if payload is not None:
-            head += "Content-Type: application/json\r\n"
-        self.writer.write(head.encode() + b"\r\n" + body)
+    async def send(self, request: bytes) -> tuple[int, bytes]:
+        self.writer.write(request)
         status_line, *header_lines = (await self.reader.readuntil(b"\r\n\r\n")).split(b"\r\n")
         headers = dict(line.lower().split(b": ", 1) for line in header_lines if line)
         answer = await self.reader.readexactly(int(headers[b"content-length"]))
-        return int(status_line.split()[1]), json.loads(answer)
+        return int(status_line.split()[1]), answer
+
+    async def request(self, method: str, path: str, payload: Any = None) -> tuple[int, Any]:
+        status, answer = await self.send(encode_request(method, path, payload))
+        return status, json.loads(answer)
 
     def close(self) -> None:
         self.writer.close()
+
+
+def encode_request(method: str, path: str, payload: Any = None) -> bytes:
+    body = b"" if payload is None else json.dumps(payload).encode()
+    head = f"{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Length: {len(body)}\r\n"
+    if payload is not None:
+        head += "Content-Type: application/json\r\n"
+    return head.encode() + b"\r\n" + body
 
 
 def close_all(connections: asyncio.Queue[Connection]) -> None:
@@ -168,7 +180,7 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
             f"Python {platform.python_version()}; requests={requests} concurrency={concurrency}"
         )
 
-        port = free_port()
+        port, bare_port = free_port(), free_port()
         server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, "-m", "server.cli", "serve"],
             env={
@@ -178,31 +190,40 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
                 "PEERGRAPH_ACCESS_LOG": "false",
             },
         )
+        bare = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
+            [sys.executable, str(Path(__file__).with_name("bare_http.py")), str(bare_port)]
+        )
         schema = build_schema(settings)
         rows = []
-        connections: asyncio.Queue[Connection] = asyncio.Queue()
+        pools: dict[int, asyncio.Queue[Connection]] = {
+            port: asyncio.Queue(),
+            bare_port: asyncio.Queue(),
+        }
         try:
             await wait_ready(port)
+            await wait_ready(bare_port)
             for path in sorted(QUERIES.glob("*.graphql")):
                 if only and path.stem not in only:
                     continue
                 document = path.read_text()
                 wanted = {k: v for k, v in variables.items() if f"${k}" in document}
-                payload = {"query": document, "variables": wanted}
+                request = encode_request(
+                    "POST", "/graphql", {"query": document, "variables": wanted}
+                )
+                for pool_port, pool in pools.items():
+                    for _ in range(concurrency):
+                        pool.put_nowait(await Connection.open(pool_port))
+                answer = await post(pools[port], port, request)
+                if json.loads(answer).get("errors"):
+                    raise SystemExit(f"{path.name}: {answer!r}")
+                await post(pools[bare_port], bare_port, b"PUT" + request[4:])
 
-                async def over_http(
-                    payload: dict[str, Any] = payload, name: str = path.name
-                ) -> None:
-                    connection = await connections.get()
-                    if connection.reader.at_eof():  # uvicorn closes connections idle for 5 s
-                        connection.close()
-                        connection = await Connection.open(port)
-                    try:
-                        status, body = await connection.request("POST", "/graphql", payload)
-                    finally:
-                        connections.put_nowait(connection)
-                    if status != 200 or body.get("errors"):
-                        raise SystemExit(f"{name}: HTTP {status} {body}")
+                async def over_http(request: bytes = request, name: str = path.name) -> None:
+                    if b'"errors":[' in await post(pools[port], port, request):
+                        raise SystemExit(f"{name}: an error in the answer")
+
+                async def bare_http(request: bytes = request) -> None:
+                    await post(pools[bare_port], bare_port, request)
 
                 recording = RecordingContext(db, settings)
                 result = await schema.execute(
@@ -216,29 +237,48 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
                     for wave in waves:
                         await asyncio.gather(*(db.query(text, params) for text, params in wave))
 
-                for _ in range(concurrency):
-                    connections.put_nowait(await Connection.open(port))
-                api, direct = await measure_side_by_side(over_http, raw, requests, concurrency)
-                close_all(connections)
+                api, direct, floor = await measure_side_by_side(
+                    [over_http, raw, bare_http], requests, concurrency
+                )
+                for pool in pools.values():
+                    close_all(pool)
                 statements = sum(len(wave) for wave in waves)
-                rows.append((path.stem, statements, api, direct))
+                rows.append((path.stem, statements, api, direct, floor))
         finally:
-            close_all(connections)
-            server.terminate()
-            server.wait()
+            for pool in pools.values():
+                close_all(pool)
+            for process in (server, bare):
+                process.terminate()
+                process.wait()
 
     print()
     print(
         "| query | statements | API p50 | API p99 | API req/s "
-        "| Cypher p50 | Cypher p99 | Cypher req/s | API/Cypher p50 |"
+        "| Cypher p50 | Cypher p99 | Cypher req/s | bare HTTP p50 "
+        "| API/Cypher p50 | (Cypher + bare HTTP)/Cypher p50 |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, statements, api, direct in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, statements, api, direct, floor in rows:
         print(
-            f"| {name} | {statements} | {api.p50:.1f} ms | {api.p99:.1f} ms | {api.throughput:.0f} "
-            f"| {direct.p50:.1f} ms | {direct.p99:.1f} ms | {direct.throughput:.0f} "
-            f"| {api.p50 / direct.p50:.2f}x |"
+            f"| {name} | {statements} | {api.p50:.2f} ms | {api.p99:.1f} ms | {api.throughput:.0f} "
+            f"| {direct.p50:.2f} ms | {direct.p99:.1f} ms | {direct.throughput:.0f} "
+            f"| {floor.p50:.2f} ms | {api.p50 / direct.p50:.2f}x "
+            f"| {(direct.p50 + floor.p50) / direct.p50:.2f}x |"
         )
+
+
+async def post(pool: asyncio.Queue[Connection], port: int, request: bytes) -> bytes:
+    connection = await pool.get()
+    if connection.reader.at_eof():  # uvicorn closes connections idle for 5 s
+        connection.close()
+        connection = await Connection.open(port)
+    try:
+        status, answer = await connection.send(request)
+    finally:
+        pool.put_nowait(connection)
+    if status != 200:
+        raise SystemExit(f"HTTP {status}: {answer!r}")
+    return answer
 
 
 if __name__ == "__main__":
