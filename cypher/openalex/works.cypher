@@ -10,4 +10,6 @@ SET w.type = row.type,
     w.arxivId = row.arxivId,
     w.openAccess = row.openAccess,
     w.citedByCount = row.citedByCount,
+    w.unidentifiedAuthorPositions = row.unidentifiedAuthorPositions,
+    w.unidentifiedAuthorNames = row.unidentifiedAuthorNames,
     w.openalexUpdated = row.updated

@@ -235,17 +235,26 @@ def viewer_follows(
 
 
 def authors(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
-    researcher, authored = c.variable("r"), c.variable("a")
+    """Researchers by AUTHORED, and the byline entries a source does not identify, which the
+    work holds as parallel lists; `entry` is {position, name} for both."""
+    researcher, entry = c.variable("r"), c.variable("a")
+    authored, index = c.variable("a"), c.variable("i")
+    work = scope["this"]
     limit = page_size(c, selected)
     text, shape = c.nested(
-        selected,
-        {"this": authored, "researcher": researcher, "work": scope["this"]},
-        "Authorship",
+        selected, {"this": entry, "researcher": researcher, "work": work}, "Authorship"
     )
+    positions, names = f"{work}.unidentifiedAuthorPositions", f"{work}.unidentifiedAuthorNames"
     expression = (
-        f"COLLECT {{ MATCH ({researcher}:Researcher)-[{authored}:AUTHORED]->({scope['this']}) "
-        f"WITH {researcher}, {authored} ORDER BY {authored}.position LIMIT {limit} "
-        f"WITH {researcher}, {authored}, {text} AS item RETURN item }}"
+        f"COLLECT {{ CALL ({work}) {{ "
+        f"MATCH ({researcher}:Researcher)-[{authored}:AUTHORED]->({work}) RETURN {researcher}, "
+        f"{{position: {authored}.position, name: {researcher}.name}} AS {entry} "
+        f"UNION ALL "
+        f"UNWIND range(0, size(coalesce({positions}, [])) - 1) AS {index} "
+        f"RETURN null AS {researcher}, "
+        f"{{position: {positions}[{index}], name: {names}[{index}]}} AS {entry} }} "
+        f"WITH {researcher}, {entry} ORDER BY {entry}.position LIMIT {limit} "
+        f"WITH {researcher}, {entry}, {text} AS item RETURN item }}"
     )
     return Compiled(expression, list_shape(shape, "Authorship", True))
 
