@@ -359,15 +359,38 @@ def test_an_import_interrupted_between_batches_completes_when_run_again(empty: S
     assert fingerprint(empty) == clean
 
 
-def test_the_seed_is_left_as_it_is(empty: Settings) -> None:
+def test_a_seed_work_and_its_openalex_record_are_one_work(empty: Settings) -> None:
     seed_database(empty)
     seed = fingerprint(empty)
     load(empty, DATA)
-    after = fingerprint(empty)
-    assert set(seed[1]) <= set(after[1]) and set(seed[3]) <= set(after[3])
-    assert node(empty, "arxiv:2204.12554")["title"] == (
-        "An Empirical Study of the Occurrence of Heavy-Tails in Training a ReLU Gate"
-    )
+    # the fixture's four works are the seed's four papers (same arXiv id or DOI)
+    works = {row["key"]: row for row in run_on_db(empty, "test/work_identities")}
+    assert {key: works[key]["openalexId"] for key in works if key.startswith("arxiv:")} == {
+        "arxiv:2605.07959": "W90001",
+        "arxiv:2204.12554": "W90002",
+        "arxiv:2005.01699": "W90003",
+        "arxiv:2005.04211": "W90004",  # by its journal DOI
+    }
+    assert not {"W90001", "W90002", "W90003", "W90004"} & set(works)
+    merged = node(empty, "arxiv:2204.12554")
+    assert merged["title"] == (
+        "An Empirical Study of the Occurrence of Heavy Tails in Training a ReLU Gate"
+    )  # the newest OpenAlex version, whose links replaced the seed's
+    assert sorted(
+        (row["properties"]["position"], row["source"])
+        for row in links(empty, "AUTHORED")
+        if row["target"] == "arxiv:2204.12554"
+    ) == [(1, "A90002"), (2, "A90003"), (3, "A90001")]
+    # citations of an OpenAlex id reach the seed node that holds it
+    assert [row["target"] for row in links(empty, "CITES", "arxiv:2605.07959")] == [
+        "arxiv:2005.01699"
+    ]
+    assert [row["target"] for row in links(empty, "CITES", "W90008")] == ["arxiv:2005.04211"]
+    assert len(seed[1]) < fingerprint(empty)[0]  # the OpenAlex-only works came in beside them
+
+    again = fingerprint(empty)
+    load(empty, DATA)
+    assert fingerprint(empty) == again
 
 
 # Bad input

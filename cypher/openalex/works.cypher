@@ -12,4 +12,5 @@ SET w.type = row.type,
     w.citedByCount = row.citedByCount,
     w.unidentifiedAuthorPositions = row.unidentifiedAuthorPositions,
     w.unidentifiedAuthorNames = row.unidentifiedAuthorNames,
+    w.openalexId = row.openalexId,
     w.openalexUpdated = row.updated

@@ -72,10 +72,12 @@ class Mapped:
         """The list to append this record's rows of `statement` to."""
         return self.related.setdefault(statement, [])
 
-    @property
-    def node(self) -> Row:
-        """The row that MERGEs this record's node and sets its properties."""
-        return {"key": self.key, "updated": self.updated, **self.properties}
+    def node_at(self, node: str | None) -> Row:
+        """The row that MERGEs this record's node and sets its properties; `node` is the key
+        of another node that holds this record (a seed work with its DOI or arXiv id)."""
+        if node is None:
+            return {"key": self.key, "updated": self.updated, **self.properties}
+        return {"key": node, "openalexId": self.key, "updated": self.updated, **self.properties}
 
 
 def version(updated: datetime.datetime | None, folder: datetime.date | None) -> datetime.datetime:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from resolvers.database import Database, Transaction, Written
 from seed.openalex.batches import Batch
+from seed.openalex.mapping import Row
 from seed.openalex.records import Entity
 from seed.openalex.report import Tally
 
@@ -80,29 +81,44 @@ class Outcome:
 async def write_batch(db: Database, batch: Batch) -> Outcome:
     plan = PLANS[batch.entity]
     keys = list(batch.records)
+    identities = [
+        {
+            "key": key,
+            "doi": record.properties.get("doi"),
+            "arxivId": record.properties.get("arxivId"),
+        }
+        for key, record in batch.records.items()
+    ]
 
     async def work(tx: Transaction) -> Outcome:
-        versions = (await tx.run(plan.versions, {"keys": keys})).rows
+        versions = (await tx.run(plan.versions, {"rows": identities})).rows
         stored = {row["key"]: row["version"].to_native() for row in versions if row["version"]}
-        cited = [row["key"] for row in versions if row["cited"]]
+        nodes = _adoptions(versions)
+        cited = [{"key": row["key"], "node": row["node"]} for row in versions if row["cited"]]
         applied = [
             record
             for record in batch.records.values()
             if record.key not in stored or stored[record.key] < record.updated
         ]
-        replaced = [record.key for record in applied if record.key in stored]
+        # an adopted seed work, like an older version, first loses what it linked
+        replaced = [
+            nodes.get(record.key, record.key)
+            for record in applied
+            if record.key in stored or record.key in nodes
+        ]
         written = Written()
         if applied:
-            nodes = [record.node for record in applied]
-            written += (await tx.run(plan.nodes, {"rows": nodes})).written
+            rows = [record.node_at(nodes.get(record.key)) for record in applied]
+            written += (await tx.run(plan.nodes, {"rows": rows})).written
         if plan.unlink is not None and replaced:
             written += (await tx.run(plan.unlink, {"keys": replaced})).written
         if plan.resolve is not None and cited:
-            written += (await tx.run(plan.resolve, {"keys": cited})).written
-        rows = batch.rows({record.key for record in applied}) if applied else {}
+            written += (await tx.run(plan.resolve, {"rows": cited})).written
+        links = batch.rows({record.key for record in applied}) if applied else {}
         for name in plan.links:
-            if rows.get(name):
-                written += (await tx.run(name, {"rows": rows[name]})).written
+            if links.get(name):
+                rows = _at_nodes(links[name], nodes) if nodes else links[name]
+                written += (await tx.run(name, {"rows": rows})).written
         tally = Tally(
             created=len(applied) - len(replaced),
             updated=len(replaced),
@@ -111,3 +127,21 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         return Outcome(tally, written)
 
     return await db.write_transaction(work)
+
+
+def _adoptions(versions: list[Row]) -> dict[str, str]:
+    """OpenAlex key -> the key of the node holding it, where that is another node: a seed
+    work with the same DOI or arXiv id (works only). Two records claiming one seed work
+    in a batch: the lowest key takes it, the other stays a node of its own."""
+    nodes: dict[str, str] = {}
+    for row in sorted(versions, key=lambda row: row["key"]):
+        if row["node"] != row["key"] and row["node"] not in nodes.values():
+            nodes[row["key"]] = row["node"]
+    return nodes
+
+
+def _at_nodes(rows: list[Row], nodes: dict[str, str]) -> list[Row]:
+    """Rows of a work's links, pointed at the node that holds each work."""
+    return [
+        {**row, "work": nodes[row["work"]]} if row.get("work") in nodes else row for row in rows
+    ]
