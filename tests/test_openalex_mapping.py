@@ -77,7 +77,7 @@ def test_positions_follow_the_list_and_a_repeated_author_keeps_the_first_place()
         (2, "A2"),
         (3, "A3"),
     ]
-    rows = map_work(record, None).related["openalex/authored"]
+    rows = map_work(record, None).nested["authored"]
     assert [row["position"] for row in rows] == [1, 2, 3]
 
 
@@ -159,7 +159,7 @@ def test_a_work_links_its_topics_into_the_hierarchy() -> None:
         ("subfields/1702", "fields/17"),
         ("fields/17", "domains/3"),
     ]
-    assert mapped.related["openalex/about"] == [{"work": "W1", "topic": "T1", "score": 0.5}]
+    assert mapped.nested["about"] == [{"topic": "T1", "score": 0.5}]
 
 
 def test_an_author_is_affiliated_with_the_last_known_institutions_since_their_first_year() -> None:
@@ -316,5 +316,7 @@ def test_the_sample_is_a_snapshot_the_reader_takes_without_errors(tmp_path: Path
     assert [entry for batch in batches for entry in batch.errors] == []
     works = [batch for batch in batches if batch.entity is Entity.WORKS]
     assert sum(len(batch.records) for batch in works) == 300
-    authored = sum(len(batch.rows().get("openalex/authored", [])) for batch in works)
+    authored = sum(
+        len(record.nested["authored"]) for batch in works for record in batch.records.values()
+    )
     assert authored >= 300

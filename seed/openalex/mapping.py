@@ -58,12 +58,14 @@ Identified = TypeVar("Identified", bound=HasId)
 
 @dataclass(frozen=True)
 class Mapped:
-    """One record's node and, per statement name, the rows that link it."""
+    """One record's node, the links its node row carries (`nested`, written by the node's
+    own statement), and, per statement name, the rows of the statements that run apart."""
 
     key: str
     updated: datetime.datetime
     properties: Row
     related: dict[str, list[Row]] = field(default_factory=dict)
+    nested: dict[str, list[Row]] = field(default_factory=dict)
 
     def add(self, statement: str, row: Row) -> None:
         self.rows(statement).append(row)
@@ -75,9 +77,10 @@ class Mapped:
     def node_at(self, node: str | None) -> Row:
         """The row that MERGEs this record's node and sets its properties; `node` is the key
         of another node that holds this record (a seed work with its DOI or arXiv id)."""
+        own = {"updated": self.updated, **self.properties, **self.nested}
         if node is None:
-            return {"key": self.key, "updated": self.updated, **self.properties}
-        return {"key": node, "openalexId": self.key, "updated": self.updated, **self.properties}
+            return {"key": self.key, **own}
+        return {"key": node, "openalexId": self.key, **own}
 
 
 def version(updated: datetime.datetime | None, folder: datetime.date | None) -> datetime.datetime:
@@ -162,19 +165,22 @@ def map_work(work: records.Work, folder: datetime.date | None) -> Mapped:
         },
     )
     key = work.id
+    # The work's statement links its authors, affiliations and topics itself: one seek of
+    # the work for all of them, where a statement per kind seeks it once per link.
     researchers = mapped.rows("openalex/researcher_placeholders")
-    authored = mapped.rows("openalex/authored")
-    affiliations = mapped.rows("openalex/work_affiliations")
+    authored = mapped.nested.setdefault("authored", [])
+    affiliations = mapped.nested.setdefault("affiliations", [])
+    about = mapped.nested.setdefault("about", [])
     unidentified: dict[int, str] = {}
     for position, name, authorship in byline(work.authorships):
         author = authorship.author
         if author.id is None:
             unidentified[position] = name
-            link: Row = {"work": key, "position": position}
+            link: Row = {"position": position}
         else:
             researchers.append({"key": author.id, "name": name, "orcid": author.orcid})
-            authored.append({"work": key, "researcher": author.id, "position": position})
-            link = {"work": key, "researcher": author.id}
+            authored.append({"researcher": author.id, "position": position})
+            link = {"researcher": author.id}
         for institution in _unique(authorship.institutions):
             _add_institution(mapped, institution)
             affiliations.append({**link, "institution": institution.id})
@@ -182,13 +188,12 @@ def map_work(work: records.Work, folder: datetime.date | None) -> Mapped:
     # work, its paper-level affiliations carry its position instead of a researcher key.
     mapped.properties["unidentifiedAuthorPositions"] = list(unidentified) or None
     mapped.properties["unidentifiedAuthorNames"] = list(unidentified.values()) or None
-    about = mapped.rows("openalex/about")
     for topic in _unique(work.topics):
         _add_topics(
             mapped,
             [_topic_node(topic.id, topic.display_name, "topic"), *_ancestors(topic, "topic")],
         )
-        about.append({"work": key, "topic": topic.id, "score": topic.score})
+        about.append({"topic": topic.id, "score": topic.score})
     mapped.related["openalex/cites"] = [
         {"work": key, "cited": cited} for cited in dict.fromkeys(work.referenced_works)
     ]

@@ -1,4 +1,5 @@
-"""One batch, one transaction: the records' nodes by MERGE on their key, then their links.
+"""One batch, one transaction: placeholders of what the records mention, the records' nodes
+by MERGE on their key with the links their rows carry, then links that need those nodes.
 
 A record is applied only when it is newer than the version stored on its node
 (`openalexUpdated`); an applied record that replaces an older one first loses the links
@@ -21,49 +22,45 @@ from seed.openalex.report import Tally
 @dataclass(frozen=True)
 class Plan:
     versions: str  # the stored version of each key, and whether a MissingWork waits for it
-    nodes: str  # MERGE the applied records' nodes and set their properties
     unlink: str | None  # drop what the replaced versions linked
+    before: tuple[str, ...]  # placeholders of what the nodes link to, in order
+    nodes: str  # MERGE the applied records' nodes, set their properties, link their rows
     resolve: str | None  # turn citations waiting for these keys into CITES
-    links: tuple[str, ...]  # in order: placeholders before what links to them
+    after: tuple[str, ...]  # links that need the batch's nodes
 
 
 TOPIC_PLAN = Plan(
     "openalex/topic_versions",
+    None,
+    ("openalex/topic_placeholders",),
     "openalex/topics",
     None,
-    None,
-    (
-        "openalex/topic_placeholders",
-        "openalex/topic_parent",
-        "openalex/topic_hierarchy_placeholders",
-    ),
+    ("openalex/topic_parent", "openalex/topic_hierarchy_placeholders"),
 )
 PLANS = {
     Entity.WORKS: Plan(
         "openalex/work_versions",
-        "openalex/works",
         "openalex/work_unlink",
-        "openalex/resolve_missing",
         (
             "openalex/topic_placeholders",
             "openalex/topic_hierarchy_placeholders",
             "openalex/institution_placeholders",
             "openalex/researcher_placeholders",
-            "openalex/authored",
-            "openalex/work_affiliations",
-            "openalex/about",
-            "openalex/cites",
         ),
+        "openalex/works",
+        "openalex/resolve_missing",
+        ("openalex/cites",),
     ),
     Entity.AUTHORS: Plan(
         "openalex/researcher_versions",
-        "openalex/authors",
         "openalex/researcher_unlink",
+        ("openalex/institution_placeholders",),
+        "openalex/authors",
         None,
-        ("openalex/institution_placeholders", "openalex/affiliated_with"),
+        ("openalex/affiliated_with",),
     ),
     Entity.INSTITUTIONS: Plan(
-        "openalex/institution_versions", "openalex/institutions", None, None, ()
+        "openalex/institution_versions", None, (), "openalex/institutions", None, ()
     ),
     Entity.TOPICS: TOPIC_PLAN,
     Entity.SUBFIELDS: TOPIC_PLAN,
@@ -107,18 +104,25 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             if record.key in stored or record.key in nodes
         ]
         written = Written()
+        if plan.unlink is not None and replaced:
+            written += (await tx.run(plan.unlink, {"keys": replaced})).written
+        links = batch.rows({record.key for record in applied}) if applied else {}
+
+        async def run_links(names: tuple[str, ...]) -> Written:
+            done = Written()
+            for name in names:
+                if links.get(name):
+                    rows = _at_nodes(links[name], nodes) if nodes else links[name]
+                    done += (await tx.run(name, {"rows": rows})).written
+            return done
+
+        written += await run_links(plan.before)
         if applied:
             rows = [record.node_at(nodes.get(record.key)) for record in applied]
             written += (await tx.run(plan.nodes, {"rows": rows})).written
-        if plan.unlink is not None and replaced:
-            written += (await tx.run(plan.unlink, {"keys": replaced})).written
         if plan.resolve is not None and cited:
             written += (await tx.run(plan.resolve, {"rows": cited})).written
-        links = batch.rows({record.key for record in applied}) if applied else {}
-        for name in plan.links:
-            if links.get(name):
-                rows = _at_nodes(links[name], nodes) if nodes else links[name]
-                written += (await tx.run(name, {"rows": rows})).written
+        written += await run_links(plan.after)
         tally = Tally(
             created=len(applied) - len(replaced),
             updated=len(replaced),
