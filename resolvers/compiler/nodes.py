@@ -236,7 +236,8 @@ def viewer_follows(
 
 def authors(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
     """Researchers by AUTHORED, and the byline entries a source does not identify, which the
-    work holds as parallel lists; `entry` is {position, name} for both."""
+    work holds as parallel lists; `entry` is {position, name, researcher} for both (one list
+    of the two, which plans and runs cheaper than a UNION subquery)."""
     researcher, entry = c.variable("r"), c.variable("a")
     authored, index = c.variable("a"), c.variable("i")
     work = scope["this"]
@@ -245,15 +246,17 @@ def authors(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObje
         selected, {"this": entry, "researcher": researcher, "work": work}, "Authorship"
     )
     positions, names = f"{work}.unidentifiedAuthorPositions", f"{work}.unidentifiedAuthorNames"
+    identified = (
+        f"[({researcher}:Researcher)-[{authored}:AUTHORED]->({work}) | "
+        f"{{position: {authored}.position, name: {researcher}.name, researcher: {researcher}}}]"
+    )
+    unidentified = (
+        f"[{index} IN range(0, size(coalesce({positions}, [])) - 1) | "
+        f"{{position: {positions}[{index}], name: {names}[{index}], researcher: null}}]"
+    )
     expression = (
-        f"COLLECT {{ CALL ({work}) {{ "
-        f"MATCH ({researcher}:Researcher)-[{authored}:AUTHORED]->({work}) RETURN {researcher}, "
-        f"{{position: {authored}.position, name: {researcher}.name}} AS {entry} "
-        f"UNION ALL "
-        f"UNWIND range(0, size(coalesce({positions}, [])) - 1) AS {index} "
-        f"RETURN null AS {researcher}, "
-        f"{{position: {positions}[{index}], name: {names}[{index}]}} AS {entry} }} "
-        f"WITH {researcher}, {entry} ORDER BY {entry}.position LIMIT {limit} "
+        f"COLLECT {{ UNWIND {identified} + {unidentified} AS {entry} "
+        f"WITH {entry}.researcher AS {researcher}, {entry} ORDER BY {entry}.position LIMIT {limit} "
         f"WITH {researcher}, {entry}, {text} AS item RETURN item }}"
     )
     return Compiled(expression, list_shape(shape, "Authorship", True))
