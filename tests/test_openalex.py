@@ -607,12 +607,15 @@ def test_a_second_import_is_refused_while_the_first_runs(empty: Settings, tmp_pa
     hold_lock(empty, heartbeat_seconds_ago=5)
     with pytest.raises(ImportRunning, match="another import into this database is running"):
         load(empty, DATA)
+    running_report = tmp_path / "openalex-errors.jsonl"
+    running_report.write_text('{"line": 2}\n')  # the running import's, in the same folder
     result = cli(empty, "import", "openalex", str(DATA), cwd=tmp_path)
     assert result.returncode == 1
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("peergraph: another import into this database is running")
     assert "pid 1 on elsewhere" in line
     assert run_on_db(empty, "test/node", {"key": "W90001"}) == []
+    assert running_report.read_text() == '{"line": 2}\n'
 
 
 def test_a_crashed_imports_lock_expires_and_a_finished_import_leaves_none(

@@ -58,6 +58,9 @@ def run_import(
         print(f"peergraph: {problem}", file=sys.stderr)
     if report.total.errors or report.total.dropped:
         sys.exit(1)
+    # Only now: a report there is an earlier run's, not that of an import this one was
+    # refused beside (which may be writing it).
+    errors.unlink(missing_ok=True)
 
 
 def run_sample(works: int, seed: int, out: Path) -> None:

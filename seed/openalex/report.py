@@ -116,9 +116,7 @@ class ErrorLog:
     @classmethod
     @contextlib.contextmanager
     def to_file(cls, path: Path, strict: bool) -> Iterator[ErrorLog]:
-        """A log into `path`; a report left there by an earlier run is removed first, so
-        what is there afterwards is always this run's."""
-        path.unlink(missing_ok=True)
+        """A log into `path`, which the first entry replaces."""
         log = cls(lambda: path.open("w", encoding="utf-8"), strict)
         try:
             yield log
