@@ -48,6 +48,14 @@ OPENALEX_EXAMPLES = {
     "Institution": "I27837315",
     "Topic": "T10017",
 }
+# The spellings OpenAlex, Crossref, ORCID and ROR use around an identifier, http or https,
+# any case; each may come more than once.
+DOI_PREFIX = re.compile(r"(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi:|info:doi/", re.IGNORECASE)
+ORCID_PREFIX = re.compile(r"(?:https?://)?(?:www\.)?orcid\.org/|orcid:", re.IGNORECASE)
+ROR_PREFIX = re.compile(r"(?:https?://)?(?:www\.)?ror\.org/|ror:", re.IGNORECASE)
+ARXIV_PREFIX = re.compile(
+    r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/|arxiv:", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -131,24 +139,23 @@ def normalize_email(value: str) -> str:
 
 
 def _orcid(value: str) -> str | None:
-    orcid = _strip_prefixes(value.strip(), "https://orcid.org/", "http://orcid.org/", "orcid.org/")
-    return _matching(ORCID, orcid.upper())
+    orcid = _without(ORCID_PREFIX, value).upper()
+    if len(orcid) == 16 and "-" not in orcid:
+        orcid = "-".join(orcid[start : start + 4] for start in range(0, 16, 4))
+    return _matching(ORCID, orcid)
 
 
 def _doi(value: str) -> str | None:
-    doi = _strip_prefixes(
-        value.strip().lower(), "https://doi.org/", "http://doi.org/", "doi.org/", "doi:"
-    )
-    return _matching(DOI, doi)
+    return _matching(DOI, _without(DOI_PREFIX, value).lower())
 
 
 def _arxiv_id(value: str) -> str | None:
-    arxiv = _strip_prefixes(value.strip(), "https://arxiv.org/abs/", "arXiv:", "arxiv:")
+    arxiv = _without(ARXIV_PREFIX, value).removesuffix(".pdf")
     return _matching(ARXIV, re.sub(r"v\d+$", "", arxiv))
 
 
 def _ror(value: str) -> str | None:
-    ror = _strip_prefixes(value.strip().lower(), "https://ror.org/", "http://ror.org/", "ror.org/")
+    ror = _without(ROR_PREFIX, value).lower()
     if not ROR.match(ror):
         return None
     number = 0
@@ -182,8 +189,10 @@ def _required(canonical: str | None, message: str) -> str:
     return canonical
 
 
-def _strip_prefixes(value: str, *prefixes: str) -> str:
-    for prefix in prefixes:
-        if value.lower().startswith(prefix.lower()):
-            return value[len(prefix) :]
-    return value
+def _without(prefix: re.Pattern[str], value: str) -> str:
+    """The value without any run of its URL or scheme prefixes: sources double them
+    (`https://ror.org/https://ror.org/01ppj9r51`)."""
+    stripped = value.strip()
+    while match := prefix.match(stripped):
+        stripped = stripped[match.end() :].lstrip()
+    return stripped

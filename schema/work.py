@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 @strawberry.type(description="One author of a work, in byline order.")
 class Authorship:
     position: int = strawberry.field(description="1-based position in the author list.")
-    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
+    name: str = strawberry.field(
+        description="The author's name: the researcher's, or as the byline prints it when "
+        "the source does not identify the author."
+    )
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] | None = (
+        strawberry.field(description="Null when the source does not identify the author.")
+    )
     institutions: list[Annotated[Institution, strawberry.lazy("schema.institution")]] = (
         strawberry.field(description="Affiliations printed on this paper for this author.")
     )

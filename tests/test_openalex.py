@@ -11,6 +11,7 @@ import asyncio
 import io
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from resolvers.database import Database
 from schema.ids import encode_id
 from seed.openalex.files import discover
 from seed.openalex.importer import Progress, import_openalex
+from seed.openalex.lock import STALE_AFTER, ImportRunning
 from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from server.app import create_app
@@ -68,7 +70,7 @@ def load(
 
     async def run() -> ImportReport:
         async with Database.connect(connection_for(settings), settings.query_timeout) as db:
-            log = ErrorLog(errors, strict)
+            log = ErrorLog(lambda: errors, strict)
             return await import_openalex(db, discover(list(paths)), log, batch_size, progress)
 
     report = asyncio.run(run())
@@ -76,13 +78,18 @@ def load(
 
 
 def fingerprint(settings: Settings) -> tuple[int, list[str], int, list[str]]:
-    """The whole graph, independent of the order nodes and relationships were created in."""
+    """The whole graph, independent of the order nodes, relationships and their properties
+    were created in."""
     found = stored_fingerprint(settings)
+
+    def canonical(item: list[Any]) -> str:
+        return repr([sorted(part.items()) if isinstance(part, dict) else part for part in item])
+
     return (
         found["nodes"],
-        sorted(repr(node) for node in found["nodeData"]),
+        sorted(canonical(node) for node in found["nodeData"]),
         found["relationships"],
-        sorted(repr(relationship) for relationship in found["relationshipData"]),
+        sorted(canonical(relationship) for relationship in found["relationshipData"]),
     )
 
 
@@ -103,17 +110,25 @@ def node(settings: Settings, key: str) -> dict[str, Any]:
 
 
 def test_the_fixture_is_mapped_onto_the_graph(empty: Settings) -> None:
-    report, errors = load(empty, FIXTURE)
-    assert len(errors) == 4
+    report, errors = load(empty, DATA)
+    assert len(errors) == 4  # three lines refused, one value dropped
     assert report.files == 7 and len(report.ignored) == 1
     works = report.tallies[next(entity for entity in report.tallies if entity.value == "works")]
-    assert (works.read, works.created, works.updated, works.skipped, works.errors) == (
-        11,
-        6,
-        0,
-        1,
-        4,
-    )
+    assert (
+        works.read,
+        works.created,
+        works.updated,
+        works.skipped,
+        works.dropped,
+        works.errors,
+    ) == (11, 7, 0, 1, 1, 3)
+    # the year that is not a number is dropped, the rest of its work kept
+    assert node(empty, "W90007") | {"openalexUpdated": None} == {
+        "key": "W90007",
+        "title": "A year that is not a number",
+        "type": "other",
+        "openalexUpdated": None,
+    }
 
     work = node(empty, "W90004")
     assert (
@@ -186,7 +201,7 @@ def test_the_fixture_is_mapped_onto_the_graph(empty: Settings) -> None:
 
 
 def test_the_api_serves_the_imported_graph(empty: Settings) -> None:
-    load(empty, FIXTURE)
+    load(empty, DATA)
     query = """
     query ($work: ID!, $researcher: ID!) {
       work(id: $work) {
@@ -239,12 +254,12 @@ def test_the_api_serves_the_imported_graph(empty: Settings) -> None:
 
 
 def test_importing_the_same_files_again_changes_nothing(empty: Settings) -> None:
-    load(empty, FIXTURE)
+    load(empty, DATA)
     before = fingerprint(empty)
-    report, errors = load(empty, FIXTURE)
+    report, errors = load(empty, DATA)
     assert fingerprint(empty) == before
     total = report.total
-    assert (total.created, total.updated, total.errors) == (0, 0, 4)
+    assert (total.created, total.updated, total.dropped, total.errors) == (0, 0, 1, 3)
     assert total.skipped == total.read - total.errors
     assert len(errors) == 4
 
@@ -283,11 +298,11 @@ def test_a_newer_record_replaces_the_older_ones_properties_and_links(empty: Sett
 
 
 def test_an_older_file_imported_later_does_not_overwrite_a_newer_record(empty: Settings) -> None:
-    load(empty, FIXTURE)
+    load(empty, DATA)
     in_order = fingerprint(empty)
     run_on_db(empty, "test/wipe")
     load(empty, DATA / "works" / LATER)
-    report, _ = load(empty, FIXTURE)
+    report, _ = load(empty, DATA)
     assert fingerprint(empty) == in_order
     works = next(tally for entity, tally in report.tallies.items() if entity.value == "works")
     assert works.skipped == 2  # the stored newer version, and the same again from its own folder
@@ -296,7 +311,7 @@ def test_an_older_file_imported_later_does_not_overwrite_a_newer_record(empty: S
 def test_works_before_their_authors_institutions_and_topics_give_the_same_graph(
     empty: Settings,
 ) -> None:
-    load(empty, FIXTURE)
+    load(empty, DATA)
     everything_at_once = fingerprint(empty)
     run_on_db(empty, "test/wipe")
     load(empty, DATA / "works")
@@ -326,7 +341,7 @@ def test_a_citation_of_a_work_not_yet_imported_is_completed_when_it_comes(
 
 
 def test_an_import_interrupted_between_batches_completes_when_run_again(empty: Settings) -> None:
-    load(empty, FIXTURE)
+    load(empty, DATA)
     clean = fingerprint(empty)
     run_on_db(empty, "test/wipe")
     written = []
@@ -337,22 +352,45 @@ def test_an_import_interrupted_between_batches_completes_when_run_again(empty: S
             raise Stop
 
     with pytest.raises(Stop):
-        load(empty, FIXTURE, batch_size=1, progress=interrupt)
+        load(empty, DATA, batch_size=1, progress=interrupt)
     partial = fingerprint(empty)
     assert 0 < partial[0] < clean[0]
-    load(empty, FIXTURE, batch_size=1)
+    load(empty, DATA, batch_size=1)
     assert fingerprint(empty) == clean
 
 
-def test_the_seed_is_left_as_it_is(empty: Settings) -> None:
+def test_a_seed_work_and_its_openalex_record_are_one_work(empty: Settings) -> None:
     seed_database(empty)
     seed = fingerprint(empty)
-    load(empty, FIXTURE)
-    after = fingerprint(empty)
-    assert set(seed[1]) <= set(after[1]) and set(seed[3]) <= set(after[3])
-    assert node(empty, "arxiv:2204.12554")["title"] == (
-        "An Empirical Study of the Occurrence of Heavy-Tails in Training a ReLU Gate"
-    )
+    load(empty, DATA)
+    # the fixture's four works are the seed's four papers (same arXiv id or DOI)
+    works = {row["key"]: row for row in run_on_db(empty, "test/work_identities")}
+    assert {key: works[key]["openalexId"] for key in works if key.startswith("arxiv:")} == {
+        "arxiv:2605.07959": "W90001",
+        "arxiv:2204.12554": "W90002",
+        "arxiv:2005.01699": "W90003",
+        "arxiv:2005.04211": "W90004",  # by its journal DOI
+    }
+    assert not {"W90001", "W90002", "W90003", "W90004"} & set(works)
+    merged = node(empty, "arxiv:2204.12554")
+    assert merged["title"] == (
+        "An Empirical Study of the Occurrence of Heavy Tails in Training a ReLU Gate"
+    )  # the newest OpenAlex version, whose links replaced the seed's
+    assert sorted(
+        (row["properties"]["position"], row["source"])
+        for row in links(empty, "AUTHORED")
+        if row["target"] == "arxiv:2204.12554"
+    ) == [(1, "A90002"), (2, "A90003"), (3, "A90001")]
+    # citations of an OpenAlex id reach the seed node that holds it
+    assert [row["target"] for row in links(empty, "CITES", "arxiv:2605.07959")] == [
+        "arxiv:2005.01699"
+    ]
+    assert [row["target"] for row in links(empty, "CITES", "W90008")] == ["arxiv:2005.04211"]
+    assert len(seed[1]) < fingerprint(empty)[0]  # the OpenAlex-only works came in beside them
+
+    again = fingerprint(empty)
+    load(empty, DATA)
+    assert fingerprint(empty) == again
 
 
 # Bad input
@@ -360,7 +398,7 @@ def test_the_seed_is_left_as_it_is(empty: Settings) -> None:
 
 def test_strict_stops_at_the_first_bad_line_with_its_message(empty: Settings) -> None:
     with pytest.raises(StrictStop, match=r"works/updated_date=2025-01-10/part_001:2: Invalid JSON"):
-        load(empty, FIXTURE, strict=True, batch_size=3)
+        load(empty, DATA, strict=True, batch_size=3)
     # the batches before the bad line are written whole; the one holding it is not
     assert node(empty, "W90001")["title"].startswith("Convergent")
     assert run_on_db(empty, "test/node", {"key": "W90005"}) == []
@@ -403,17 +441,19 @@ def cli(settings: Settings, *args: str, cwd: Path) -> subprocess.CompletedProces
 def test_the_command_prints_a_summary_and_writes_the_error_report(
     empty: Settings, tmp_path: Path
 ) -> None:
-    result = cli(empty, "import", "openalex", str(FIXTURE), "--errors", "bad.jsonl", cwd=tmp_path)
+    result = cli(empty, "import", "openalex", str(DATA), "--errors", "bad.jsonl", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     summary = next(line for line in lines if line.startswith("read "))
     assert summary.startswith("read 18 records from 7 files")
-    assert "         works         11          6          0          1          4" in lines
-    assert lines[-1] == "4 errors, each with file and line: bad.jsonl"
+    assert (
+        "         works         11          7          0          1          1          3" in lines
+    )
+    assert lines[-1] == "3 lines refused and 1 values dropped, each with file and line: bad.jsonl"
     reported = (tmp_path / "bad.jsonl").read_text().splitlines()
     assert [json.loads(line)["line"] for line in reported] == [2, 3, 4, 5]
 
-    again = cli(empty, "import", "openalex", str(FIXTURE), "--strict", cwd=tmp_path)
+    again = cli(empty, "import", "openalex", str(DATA), "--strict", cwd=tmp_path)
     assert again.returncode == 1
     assert again.stderr.strip().splitlines()[-1].startswith("peergraph: ")
     assert "part_001:2: Invalid JSON" in again.stderr
@@ -464,3 +504,144 @@ def test_the_sample_command_writes_a_snapshot(tmp_path: Path) -> None:
         "authors",
         "works",
     }
+
+
+# Real record shapes (tests/fixtures/openalex/shapes)
+
+SHAPES = FIXTURE / "shapes"
+
+
+def test_real_shapes_lose_nothing_but_the_bad_values(empty: Settings) -> None:
+    report, errors = load(empty, SHAPES)
+    assert (report.total.errors, report.total.dropped) == (0, 4)
+    assert sorted((error["id"], error["line"], error["field"]) for error in errors) == [
+        ("https://openalex.org/W91002", 2, "authorships.0.author.orcid"),
+        ("https://openalex.org/W91002", 2, "authorships.0.institutions.0.ror"),
+        ("https://openalex.org/W91002", 2, "referenced_works.1"),
+        ("https://openalex.org/W91002", 2, "topics.0"),
+    ]
+    values = {error["field"]: error["value"] for error in errors}
+    assert values["authorships.0.institutions.0.ror"] == "https://ror.org/not-a-ror"
+    assert values["referenced_works.1"] == "https://openalex.org/A91001"
+
+    bad = node(empty, "W91002")
+    assert (bad["title"], bad["doi"], bad["year"]) == (
+        "Bad values, good work",
+        "10.5555/graphs.2024.2",
+        2024,
+    )
+    assert [row["target"] for row in links(empty, "ABOUT", "W91002")] == ["T91002"]
+    assert [row["target"] for row in links(empty, "CITES", "W91002")] == ["W91001"]
+    assert node(empty, "A91003").get("orcid") is None
+    assert node(empty, "I91003").get("ror") is None and node(empty, "I91003")["name"]
+    assert node(empty, "W91001")["doi"] == "10.5555/graphs.2023.1"  # a doubled DOI prefix
+    assert node(empty, "I91002")["ror"] == "02tyrky19"  # a doubled ROR prefix, then its record
+    # known only from works: the newest work that mentions it says what it is
+    assert node(empty, "I91001")["type"] == "education"
+
+
+def test_authors_without_an_openalex_id_keep_their_place_and_name(empty: Settings) -> None:
+    load(empty, SHAPES)
+    query = """
+    query ($work: ID!) {
+      work(id: $work) {
+        title
+        authors { position name researcher { name } institutions { name } }
+        short: authors(first: 2) { position name }
+      }
+    }"""
+    with TestClient(create_app(empty)) as client:
+        response = gql(client, query, work=encode_id("Work", "W91001"))
+    assert response.errors == []
+    work = response.data["work"]
+    assert work["title"] == "Graphs of Dublin"  # the newer version
+    assert [
+        (a["position"], a["name"], a["researcher"], [i["name"] for i in a["institutions"]])
+        for a in work["authors"]
+    ] == [
+        (1, "Aoife Byrne", {"name": "Aoife Byrne"}, ["University College Dublin"]),
+        (2, "Jane Doe", None, ["Trinity College Dublin"]),
+        (3, "M. Kelly", None, []),
+        (
+            4,
+            "Ciarán Walsh",
+            {"name": "Ciarán Walsh"},
+            ["Trinity College Dublin", "University College Dublin"],
+        ),
+    ]
+    assert work["short"] == [
+        {"position": 1, "name": "Aoife Byrne"},
+        {"position": 2, "name": "Jane Doe"},
+    ]
+
+
+def test_any_order_of_files_gives_the_same_graph(empty: Settings) -> None:
+    files = [file.path for file in discover([SHAPES, DATA]).files]
+    orders = [files, files[::-1]]
+    for seed in (1, 2):
+        shuffled = files.copy()
+        random.Random(seed).shuffle(shuffled)
+        orders.append(shuffled)
+    graphs = []
+    for order in orders:
+        run_on_db(empty, "test/wipe")
+        for path in order:
+            load(empty, path)
+        graphs.append(fingerprint(empty))
+        assert node(empty, "I91001")["type"] == "education"
+    assert all(graph == graphs[0] for graph in graphs[1:])
+
+
+# One import at a time
+
+
+def hold_lock(settings: Settings, heartbeat_seconds_ago: int) -> None:
+    run_on_db(
+        settings,
+        "test/import_lock",
+        {"key": "openalex", "holder": "pid 1 on elsewhere", "ago": heartbeat_seconds_ago},
+    )
+
+
+def test_a_second_import_is_refused_while_the_first_runs(empty: Settings, tmp_path: Path) -> None:
+    hold_lock(empty, heartbeat_seconds_ago=5)
+    with pytest.raises(ImportRunning, match="another import into this database is running"):
+        load(empty, DATA)
+    running_report = tmp_path / "openalex-errors.jsonl"
+    running_report.write_text('{"line": 2}\n')  # the running import's, in the same folder
+    result = cli(empty, "import", "openalex", str(DATA), cwd=tmp_path)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("peergraph: another import into this database is running")
+    assert "pid 1 on elsewhere" in line
+    assert run_on_db(empty, "test/node", {"key": "W90001"}) == []
+    assert running_report.read_text() == '{"line": 2}\n'
+
+
+def test_a_crashed_imports_lock_expires_and_a_finished_import_leaves_none(
+    empty: Settings,
+) -> None:
+    hold_lock(empty, heartbeat_seconds_ago=STALE_AFTER + 5)
+    load(empty, DATA)
+    assert node(empty, "W90001")["title"].startswith("Convergent")
+    assert run_on_db(empty, "test/import_locks") == []
+
+
+def test_an_empty_input_is_an_error_and_writes_no_report(empty: Settings, tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    result = cli(empty, "import", "openalex", str(folder), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"peergraph: nothing to import: no OpenAlex data files in {folder}"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty"]
+
+
+def test_a_clean_run_writes_no_report_and_removes_an_old_one(
+    empty: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "openalex-errors.jsonl").write_text("from an earlier run\n")
+    result = cli(empty, "import", "openalex", str(SHAPES / "institutions"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -3,4 +3,5 @@ MERGE (r:Researcher {key: row.key})
 SET r.name = row.name,
     r.orcid = row.orcid,
     r.alternativeNames = row.alternativeNames,
-    r.openalexUpdated = row.updated
+    r.openalexUpdated = row.updated,
+    r.mentionedIn = null

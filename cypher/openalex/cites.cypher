@@ -1,6 +1,8 @@
 UNWIND $rows AS row
 MATCH (w:Work {key: row.work})
-OPTIONAL MATCH (cited:Work {key: row.cited})
+OPTIONAL MATCH (own:Work {key: row.cited})
+OPTIONAL MATCH (adopted:Work {openalexId: row.cited})
+WITH w, row, coalesce(adopted, own) AS cited
 CALL (w, cited) {
   WITH w, cited
   WHERE cited IS NOT NULL

@@ -1,4 +1,5 @@
-UNWIND $keys AS key
+UNWIND $rows AS row
+WITH row.key AS key
 MATCH (n:Institution {key: key})
 WHERE n.openalexUpdated IS NOT NULL
-RETURN key, n.openalexUpdated AS version, false AS cited
+RETURN key, key AS node, n.openalexUpdated AS version, false AS cited

@@ -4,4 +4,5 @@ SET i.name = row.name,
     i.ror = row.ror,
     i.country = row.country,
     i.type = row.type,
-    i.openalexUpdated = row.updated
+    i.openalexUpdated = row.updated,
+    i.mentionedIn = null

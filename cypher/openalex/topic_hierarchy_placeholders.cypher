@@ -1,5 +1,10 @@
 UNWIND $rows AS row
 MATCH (t:Topic {key: row.key})
-WHERE NOT EXISTS { (t)-[:SUBTOPIC_OF]->() }
+WHERE t.openalexUpdated IS NULL AND t.mentionedIn = row.mentionedIn
+CALL (t) {
+  MATCH (t)-[old:SUBTOPIC_OF]->()
+  DELETE old
+}
+WITH t, row
 MATCH (parent:Topic {key: row.parent})
 CREATE (t)-[:SUBTOPIC_OF]->(parent)

@@ -1,3 +1,7 @@
 UNWIND $rows AS row
 MERGE (t:Topic {key: row.key})
-ON CREATE SET t.name = row.name, t.level = row.level
+WITH t, row
+WHERE t.openalexUpdated IS NULL AND coalesce(t.mentionedIn, '') < row.mentionedIn
+SET t.name = row.name,
+    t.level = row.level,
+    t.mentionedIn = row.mentionedIn

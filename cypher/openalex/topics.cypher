@@ -3,4 +3,5 @@ MERGE (t:Topic {key: row.key})
 SET t.name = row.name,
     t.description = row.description,
     t.level = row.level,
-    t.openalexUpdated = row.updated
+    t.openalexUpdated = row.updated,
+    t.mentionedIn = null

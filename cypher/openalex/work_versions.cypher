@@ -1,5 +1,20 @@
-UNWIND $keys AS key
-OPTIONAL MATCH (n:Work {key: key})
-WITH key, n.openalexUpdated AS version, EXISTS { MATCH (:MissingWork {key: key}) } AS cited
-WHERE version IS NOT NULL OR cited
-RETURN key, version, cited
+UNWIND $rows AS row
+OPTIONAL MATCH (own:Work {key: row.key})
+OPTIONAL MATCH (adopted:Work {openalexId: row.key})
+WITH row, coalesce(adopted, own) AS stored
+WITH row, stored, CASE WHEN stored IS NULL THEN
+  COLLECT {
+    MATCH (seed:Work {doi: row.doi})
+    WHERE seed.openalexUpdated IS NULL
+    RETURN seed.key ORDER BY seed.key LIMIT 1
+  } + COLLECT {
+    MATCH (seed:Work {arxivId: row.arxivId})
+    WHERE seed.openalexUpdated IS NULL
+    RETURN seed.key ORDER BY seed.key LIMIT 1
+  } ELSE [] END AS seeds
+WITH row.key AS key,
+     coalesce(stored.key, seeds[0], row.key) AS node,
+     stored.openalexUpdated AS version,
+     EXISTS { MATCH (:MissingWork {key: row.key}) } AS cited
+WHERE version IS NOT NULL OR cited OR node <> key
+RETURN key, node, version, cited

@@ -92,7 +92,9 @@ def field_rules() -> dict[str, dict[str, Rule]]:
     rules["Authorship"] = {
         "researcher": nodes.authorship_researcher,
         "institutions": nodes.node_list(
-            "MATCH ({work})-[:AFFILIATION {researcher: {researcher}.key}]->({n}:Institution)",
+            "MATCH ({work})-[{n}_via:AFFILIATION]->({n}:Institution) "
+            "WHERE CASE WHEN {researcher} IS NULL THEN {n}_via.position = {this}.position "
+            "ELSE {n}_via.researcher = {researcher}.key END",
             "{n}.name",
             "Institution",
         ),

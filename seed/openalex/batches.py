@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Generator
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
 from seed.openalex.files import Discovery, FileError, SnapshotFile, read_lines
 from seed.openalex.mapping import Mapped, Row, gather, map_record
 from seed.openalex.records import RECORDS, Entity
-from seed.openalex.report import ErrorEntry, Tally, describe, record_id
+from seed.openalex.report import ErrorEntry, Tally, record_id
+from seed.openalex.salvage import Refused, salvage
 
 
 @dataclass
@@ -38,6 +37,10 @@ class Batch:
 
     def refuse(self, entry: ErrorEntry) -> None:
         self.tally.errors += 1
+        self.errors.append(entry)
+
+    def drop(self, entry: ErrorEntry) -> None:
+        self.tally.dropped += 1
         self.errors.append(entry)
 
     def rows(self, keys: set[str] | None = None) -> dict[str, list[Row]]:
@@ -91,10 +94,22 @@ def _prepared(batch: Batch) -> Batch:
 
 def _parse(file: SnapshotFile, number: int, line: bytes, batch: Batch) -> None:
     try:
-        record = RECORDS[file.entity].model_validate_json(line)
-    except ValidationError as error:
+        record, dropped = salvage(RECORDS[file.entity], line)
+    except Refused as refused:
         batch.refuse(
-            ErrorEntry(str(file.path), number, file.entity, record_id(line), describe(error))
+            ErrorEntry(str(file.path), number, file.entity, record_id(line), refused.reason)
         )
         return
+    for value in dropped:
+        batch.drop(
+            ErrorEntry(
+                str(file.path),
+                number,
+                file.entity,
+                record_id(line),
+                value.error,
+                value.field,
+                value.value,
+            )
+        )
     batch.add(map_record(file.entity, record, file.folder_date))

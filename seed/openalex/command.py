@@ -10,6 +10,7 @@ from resolvers.database import Database
 from schema.errors import DatabaseUnavailable
 from seed.openalex.files import InputError, discover
 from seed.openalex.importer import ReaderFailed, import_openalex
+from seed.openalex.lock import ImportRunning, LockLost
 from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from server.connection import connection_for
@@ -20,7 +21,8 @@ from server.settings import Settings
 def run_import(
     settings: Settings, paths: list[Path], strict: bool, errors: Path, batch_size: int
 ) -> None:
-    """Exits 1 when any line or file was refused (after loading the rest, unless strict)."""
+    """Exits 1 when any line or file was refused or any value dropped (after loading the
+    rest, unless strict)."""
     try:
         discovery = discover(paths)
     except InputError as error:
@@ -33,13 +35,18 @@ def run_import(
 
     async def run() -> ImportReport:
         async with Database.connect(connection_for(settings), settings.query_timeout) as db:
-            with errors.open("w", encoding="utf-8") as stream, bar:
-                log = ErrorLog(stream, strict)
+            with ErrorLog.to_file(errors, strict) as log, bar:
                 return await import_openalex(db, discovery, log, batch_size, advance)
 
     try:
         report = asyncio.run(run())
-    except (StrictStop, ReaderFailed, DatabaseUnavailable) as error:
+    except (
+        StrictStop,
+        ReaderFailed,
+        DatabaseUnavailable,
+        ImportRunning,
+        LockLost,
+    ) as error:
         sys.exit(f"peergraph: {error}")
     except KeyboardInterrupt:
         sys.exit(
@@ -49,8 +56,11 @@ def run_import(
     print("\n".join(report.summary(errors)))
     for problem in report.file_errors:
         print(f"peergraph: {problem}", file=sys.stderr)
-    if report.total.errors:
+    if report.total.errors or report.total.dropped:
         sys.exit(1)
+    # Only now: a report there is an earlier run's, not that of an import this one was
+    # refused beside (which may be writing it).
+    errors.unlink(missing_ok=True)
 
 
 def run_sample(works: int, seed: int, out: Path) -> None:

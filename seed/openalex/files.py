@@ -8,8 +8,6 @@ entity comes from the nearest folder named like one, the date from the nearest
 from __future__ import annotations
 
 import datetime
-import gzip
-import io
 import re
 import zlib
 from collections.abc import Iterator, Sequence
@@ -26,6 +24,7 @@ DATA_SUFFIXES = (".gz", ".json", ".jsonl", ".ndjson")
 OTHER_ENTITIES = frozenset({"sources", "publishers", "funders", "concepts", "keywords"})
 ENTITY_FOLDERS = frozenset(entity.value for entity in Entity)
 READ_BUFFER = 1 << 20
+GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip header and trailer around deflate data
 
 
 class InputError(ValueError):
@@ -87,30 +86,55 @@ def discover(paths: Sequence[Path]) -> Discovery:
             found[resolved] = SnapshotFile(
                 candidate, Entity(folder), _folder_date(candidate), candidate.stat().st_size
             )
+    if not found:
+        where = ", ".join(str(path) for path in paths) or "no path given"
+        others = f" ({len(ignored)} files of entities the graph does not hold)" if ignored else ""
+        raise InputError(f"nothing to import: no OpenAlex data files in {where}{others}")
     return Discovery(sorted(found.values(), key=lambda file: file.order), ignored)
 
 
 def read_lines(file: SnapshotFile) -> Iterator[tuple[int, bytes, int]]:
-    """(line number, line, bytes of the file consumed so far) for each non-blank line."""
+    """(line number, line, bytes of the file consumed so far) for each non-blank line; a
+    damaged gzip yields every complete line before the damage, then raises FileError."""
     number = 0
     with file.path.open("rb") as raw:
-        stream = _decompressed(raw)
+        magic = raw.read(2)
+        raw.seek(0)
+        lines = _gzip_lines(raw) if magic == GZIP_MAGIC else iter(raw)
         try:
-            for number, line in enumerate(stream, start=1):
+            for number, line in enumerate(lines, start=1):
                 if line.strip():
                     yield number, line.rstrip(b"\r\n"), raw.tell()
-        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        except (EOFError, zlib.error) as error:
             raise FileError(file.path, number, _gzip_reason(error)) from error
         except OSError as error:
             raise FileError(file.path, number, f"cannot be read: {error}") from error
 
 
-def _decompressed(raw: BinaryIO) -> BinaryIO:
-    magic = raw.read(2)
-    raw.seek(0)
-    if magic == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"), READ_BUFFER)
-    return raw
+def _gzip_lines(raw: BinaryIO) -> Iterator[bytes]:
+    """The lines of one or more concatenated gzip members, decompressed as they come, so the
+    lines before a damaged or missing end are read (gzip.GzipFile loses its whole buffer)."""
+    pending = b""
+    for data in _gunzipped(raw):
+        lines = (pending + data).split(b"\n")
+        pending = lines.pop()
+        yield from lines
+    if pending:
+        yield pending
+
+
+def _gunzipped(raw: BinaryIO) -> Iterator[bytes]:
+    decompressor = None
+    while chunk := raw.read(READ_BUFFER):
+        while chunk:
+            if decompressor is not None and decompressor.eof and not chunk.strip(b"\0"):
+                break  # padding after the last member, which gzip tolerates too
+            if decompressor is None or decompressor.eof:
+                decompressor = zlib.decompressobj(wbits=GZIP_WBITS)
+            yield decompressor.decompress(chunk)
+            chunk = decompressor.unused_data if decompressor.eof else b""
+    if decompressor is None or not decompressor.eof:
+        raise EOFError("the compressed data ends before its end marker")
 
 
 def _gzip_reason(error: Exception) -> str:

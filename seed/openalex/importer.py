@@ -22,6 +22,7 @@ from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from seed.openalex.batches import Batch, read_batches
 from seed.openalex.files import Discovery
+from seed.openalex.lock import Held, import_lock
 from seed.openalex.report import ErrorLog, ImportReport
 from seed.openalex.writer import write_batch
 
@@ -43,11 +44,24 @@ async def import_openalex(
 ) -> ImportReport:
     """Import the files `discover` found; bad lines go to `errors`."""
     await apply_migrations(db)
+    async with import_lock(db) as lock:
+        return await _import(db, discovery, errors, batch_size, progress, lock)
+
+
+async def _import(
+    db: Database,
+    discovery: Discovery,
+    errors: ErrorLog,
+    batch_size: int,
+    progress: Progress | None,
+    lock: Held,
+) -> ImportReport:
     report = ImportReport(files=len(discovery.files), ignored=discovery.ignored)
     started = time.perf_counter()
     reader = _Reader(discovery, batch_size, errors.strict)
     try:
         while (batch := await asyncio.to_thread(reader.next)) is not None:
+            lock.check()
             for entry in batch.errors:
                 errors.record(entry)
             if batch.records:

@@ -35,15 +35,17 @@ LEVELS = {
     Entity.DOMAINS: "domain",
 }
 
-# The statements whose rows stand for nodes: merged once per batch, whoever mentions them.
+# The statements whose rows stand for nodes a record only mentions: merged once per batch,
+# from the newest record that mentions them (see gather).
 PLACEHOLDERS = frozenset(
     {
         "openalex/topic_placeholders",
-        "openalex/topic_hierarchy_placeholders",
         "openalex/institution_placeholders",
         "openalex/researcher_placeholders",
     }
 )
+TOPIC_PLACEHOLDERS = "openalex/topic_placeholders"
+TOPIC_HIERARCHY = "openalex/topic_hierarchy_placeholders"
 
 
 class HasId(Protocol):
@@ -56,12 +58,14 @@ Identified = TypeVar("Identified", bound=HasId)
 
 @dataclass(frozen=True)
 class Mapped:
-    """One record's node and, per statement name, the rows that link it."""
+    """One record's node, the links its node row carries (`nested`, written by the node's
+    own statement), and, per statement name, the rows of the statements that run apart."""
 
     key: str
     updated: datetime.datetime
     properties: Row
     related: dict[str, list[Row]] = field(default_factory=dict)
+    nested: dict[str, list[Row]] = field(default_factory=dict)
 
     def add(self, statement: str, row: Row) -> None:
         self.rows(statement).append(row)
@@ -70,10 +74,13 @@ class Mapped:
         """The list to append this record's rows of `statement` to."""
         return self.related.setdefault(statement, [])
 
-    @property
-    def node(self) -> Row:
-        """The row that MERGEs this record's node and sets its properties."""
-        return {"key": self.key, "updated": self.updated, **self.properties}
+    def node_at(self, node: str | None) -> Row:
+        """The row that MERGEs this record's node and sets its properties; `node` is the key
+        of another node that holds this record (a seed work with its DOI or arXiv id)."""
+        own = {"updated": self.updated, **self.properties, **self.nested}
+        if node is None:
+            return {"key": self.key, **own}
+        return {"key": node, "openalexId": self.key, **own}
 
 
 def version(updated: datetime.datetime | None, folder: datetime.date | None) -> datetime.datetime:
@@ -96,16 +103,22 @@ def rebuild_abstract(index: dict[str, list[int]] | None) -> str | None:
     return " ".join(words[position] for position in sorted(words)) or None
 
 
-def byline(authorships: Sequence[records.Authorship]) -> list[tuple[int, records.Authorship]]:
+def byline(
+    authorships: Sequence[records.Authorship],
+) -> list[tuple[int, str, records.Authorship]]:
     """1-based positions in list order (OpenAlex's author_position only says first/middle/last);
-    an author listed twice keeps their first place."""
+    an author listed twice keeps their first place. An author without an id keeps a place;
+    an entry without any name has nothing to show and takes none."""
     seen: set[str] = set()
-    kept = []
+    kept: list[tuple[str, records.Authorship]] = []
     for authorship in authorships:
-        if authorship.author.id not in seen:
-            seen.add(authorship.author.id)
-            kept.append(authorship)
-    return list(enumerate(kept, start=1))
+        key, name = authorship.author.id, authorship.name
+        if name is None or key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        kept.append((name, authorship))
+    return [(position, name, entry) for position, (name, entry) in enumerate(kept, start=1)]
 
 
 def arxiv_id(work: records.Work) -> str | None:
@@ -152,25 +165,35 @@ def map_work(work: records.Work, folder: datetime.date | None) -> Mapped:
         },
     )
     key = work.id
+    # The work's statement links its authors, affiliations and topics itself: one seek of
+    # the work for all of them, where a statement per kind seeks it once per link.
     researchers = mapped.rows("openalex/researcher_placeholders")
-    authored = mapped.rows("openalex/authored")
-    affiliations = mapped.rows("openalex/work_affiliations")
-    for position, authorship in byline(work.authorships):
+    authored = mapped.nested.setdefault("authored", [])
+    affiliations = mapped.nested.setdefault("affiliations", [])
+    about = mapped.nested.setdefault("about", [])
+    unidentified: dict[int, str] = {}
+    for position, name, authorship in byline(work.authorships):
         author = authorship.author
-        researchers.append({"key": author.id, "name": author.display_name, "orcid": author.orcid})
-        authored.append({"work": key, "researcher": author.id, "position": position})
+        if author.id is None:
+            unidentified[position] = name
+            link: Row = {"position": position}
+        else:
+            researchers.append({"key": author.id, "name": name, "orcid": author.orcid})
+            authored.append({"researcher": author.id, "position": position})
+            link = {"researcher": author.id}
         for institution in _unique(authorship.institutions):
             _add_institution(mapped, institution)
-            affiliations.append(
-                {"work": key, "researcher": author.id, "institution": institution.id}
-            )
-    about = mapped.rows("openalex/about")
+            affiliations.append({**link, "institution": institution.id})
+    # Without an OpenAlex id there is no Researcher to link: the byline entry stays on the
+    # work, its paper-level affiliations carry its position instead of a researcher key.
+    mapped.properties["unidentifiedAuthorPositions"] = list(unidentified) or None
+    mapped.properties["unidentifiedAuthorNames"] = list(unidentified.values()) or None
     for topic in _unique(work.topics):
         _add_topics(
             mapped,
             [_topic_node(topic.id, topic.display_name, "topic"), *_ancestors(topic, "topic")],
         )
-        about.append({"work": key, "topic": topic.id, "score": topic.score})
+        about.append({"topic": topic.id, "score": topic.score})
     mapped.related["openalex/cites"] = [
         {"work": key, "cited": cited} for cited in dict.fromkeys(work.referenced_works)
     ]
@@ -242,19 +265,27 @@ def map_record(entity: Entity, record: records.Versioned, folder: datetime.date 
 
 
 def gather(mapped: Iterable[Mapped]) -> dict[str, list[Row]]:
-    """The rows of each statement for these records; placeholders once per key."""
+    """The rows of each statement for these records. A placeholder comes once per key, from
+    the newest record that mentions it, stamped `mentionedIn` (that record's version, then
+    key, so that ties break the same way in any order): the statements keep a placeholder's
+    values only from a mention newer than the one they hold."""
     rows: dict[str, list[Row]] = {}
     placeholders: dict[str, dict[str, Row]] = {}
     for record in mapped:
+        mention = f"{record.updated.isoformat(timespec='microseconds')}|{record.key}"
         for name, related in record.related.items():
             if name in PLACEHOLDERS:
                 by_key = placeholders.setdefault(name, {})
                 for row in related:
-                    by_key.setdefault(row["key"], row)
+                    held = by_key.get(row["key"])
+                    if held is None or held["mentionedIn"] < mention:
+                        by_key[row["key"]] = {**row, "mentionedIn": mention}
             else:
                 rows.setdefault(name, []).extend(related)
     for name, by_key in placeholders.items():
         rows[name] = list(by_key.values())
+    if TOPIC_PLACEHOLDERS in rows:
+        rows[TOPIC_HIERARCHY] = [row for row in rows[TOPIC_PLACEHOLDERS] if row["parent"]]
     return rows
 
 
@@ -267,7 +298,7 @@ def _unique(items: Iterable[Identified]) -> list[Identified]:
 
 
 def _topic_node(key: str, name: str, level: str) -> Row:
-    return {"key": key, "name": name, "level": level}
+    return {"key": key, "name": name, "level": level, "parent": None}
 
 
 def _ancestors(hierarchy: records.Hierarchy, level: str) -> list[Row]:
@@ -284,10 +315,9 @@ def _ancestors(hierarchy: records.Hierarchy, level: str) -> list[Row]:
 
 def _add_topics(mapped: Mapped, nodes: Sequence[Row]) -> None:
     """Placeholders for a chain of topics, each under the next."""
-    mapped.rows("openalex/topic_placeholders").extend(nodes)
-    mapped.rows("openalex/topic_hierarchy_placeholders").extend(
-        {"key": child["key"], "parent": parent["key"]}
-        for child, parent in itertools.pairwise(nodes)
+    parents = [parent["key"] for parent in nodes[1:]]
+    mapped.rows(TOPIC_PLACEHOLDERS).extend(
+        {**node, "parent": parent} for node, parent in itertools.zip_longest(nodes, parents)
     )
 
 

@@ -128,10 +128,24 @@ class AuthorRef(Record):
     orcid: Orcid = None
 
 
+class BylineAuthor(Record):
+    """An author as a work's byline has it: OpenAlex publishes some without an id."""
+
+    id: AuthorKey | None = None
+    display_name: str | None = None
+    orcid: Orcid = None
+
+
 class Authorship(Record):
     author_position: str | None = None
-    author: AuthorRef
+    author: BylineAuthor = BylineAuthor()
+    raw_author_name: str | None = None
     institutions: list[InstitutionRef] = []
+
+    @property
+    def name(self) -> str | None:
+        """The name on the byline: OpenAlex's for its author, else as printed on the paper."""
+        return self.author.display_name or self.raw_author_name
 
 
 class Hierarchy(Record):

@@ -1,4 +1,5 @@
-"""One batch, one transaction: the records' nodes by MERGE on their key, then their links.
+"""One batch, one transaction: placeholders of what the records mention, the records' nodes
+by MERGE on their key with the links their rows carry, then links that need those nodes.
 
 A record is applied only when it is newer than the version stored on its node
 (`openalexUpdated`); an applied record that replaces an older one first loses the links
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from resolvers.database import Database, Transaction, Written
 from seed.openalex.batches import Batch
+from seed.openalex.mapping import Row
 from seed.openalex.records import Entity
 from seed.openalex.report import Tally
 
@@ -20,49 +22,45 @@ from seed.openalex.report import Tally
 @dataclass(frozen=True)
 class Plan:
     versions: str  # the stored version of each key, and whether a MissingWork waits for it
-    nodes: str  # MERGE the applied records' nodes and set their properties
     unlink: str | None  # drop what the replaced versions linked
+    before: tuple[str, ...]  # placeholders of what the nodes link to, in order
+    nodes: str  # MERGE the applied records' nodes, set their properties, link their rows
     resolve: str | None  # turn citations waiting for these keys into CITES
-    links: tuple[str, ...]  # in order: placeholders before what links to them
+    after: tuple[str, ...]  # links that need the batch's nodes
 
 
 TOPIC_PLAN = Plan(
     "openalex/topic_versions",
+    None,
+    ("openalex/topic_placeholders",),
     "openalex/topics",
     None,
-    None,
-    (
-        "openalex/topic_placeholders",
-        "openalex/topic_parent",
-        "openalex/topic_hierarchy_placeholders",
-    ),
+    ("openalex/topic_parent", "openalex/topic_hierarchy_placeholders"),
 )
 PLANS = {
     Entity.WORKS: Plan(
         "openalex/work_versions",
-        "openalex/works",
         "openalex/work_unlink",
-        "openalex/resolve_missing",
         (
             "openalex/topic_placeholders",
             "openalex/topic_hierarchy_placeholders",
             "openalex/institution_placeholders",
             "openalex/researcher_placeholders",
-            "openalex/authored",
-            "openalex/work_affiliations",
-            "openalex/about",
-            "openalex/cites",
         ),
+        "openalex/works",
+        "openalex/resolve_missing",
+        ("openalex/cites",),
     ),
     Entity.AUTHORS: Plan(
         "openalex/researcher_versions",
-        "openalex/authors",
         "openalex/researcher_unlink",
+        ("openalex/institution_placeholders",),
+        "openalex/authors",
         None,
-        ("openalex/institution_placeholders", "openalex/affiliated_with"),
+        ("openalex/affiliated_with",),
     ),
     Entity.INSTITUTIONS: Plan(
-        "openalex/institution_versions", "openalex/institutions", None, None, ()
+        "openalex/institution_versions", None, (), "openalex/institutions", None, ()
     ),
     Entity.TOPICS: TOPIC_PLAN,
     Entity.SUBFIELDS: TOPIC_PLAN,
@@ -80,29 +78,51 @@ class Outcome:
 async def write_batch(db: Database, batch: Batch) -> Outcome:
     plan = PLANS[batch.entity]
     keys = list(batch.records)
+    identities = [
+        {
+            "key": key,
+            "doi": record.properties.get("doi"),
+            "arxivId": record.properties.get("arxivId"),
+        }
+        for key, record in batch.records.items()
+    ]
 
     async def work(tx: Transaction) -> Outcome:
-        versions = (await tx.run(plan.versions, {"keys": keys})).rows
+        versions = (await tx.run(plan.versions, {"rows": identities})).rows
         stored = {row["key"]: row["version"].to_native() for row in versions if row["version"]}
-        cited = [row["key"] for row in versions if row["cited"]]
+        nodes = _adoptions(versions)
+        cited = [{"key": row["key"], "node": row["node"]} for row in versions if row["cited"]]
         applied = [
             record
             for record in batch.records.values()
             if record.key not in stored or stored[record.key] < record.updated
         ]
-        replaced = [record.key for record in applied if record.key in stored]
+        # an adopted seed work, like an older version, first loses what it linked
+        replaced = [
+            nodes.get(record.key, record.key)
+            for record in applied
+            if record.key in stored or record.key in nodes
+        ]
         written = Written()
-        if applied:
-            nodes = [record.node for record in applied]
-            written += (await tx.run(plan.nodes, {"rows": nodes})).written
         if plan.unlink is not None and replaced:
             written += (await tx.run(plan.unlink, {"keys": replaced})).written
+        links = batch.rows({record.key for record in applied}) if applied else {}
+
+        async def run_links(names: tuple[str, ...]) -> Written:
+            done = Written()
+            for name in names:
+                if links.get(name):
+                    rows = _at_nodes(links[name], nodes) if nodes else links[name]
+                    done += (await tx.run(name, {"rows": rows})).written
+            return done
+
+        written += await run_links(plan.before)
+        if applied:
+            rows = [record.node_at(nodes.get(record.key)) for record in applied]
+            written += (await tx.run(plan.nodes, {"rows": rows})).written
         if plan.resolve is not None and cited:
-            written += (await tx.run(plan.resolve, {"keys": cited})).written
-        rows = batch.rows({record.key for record in applied}) if applied else {}
-        for name in plan.links:
-            if rows.get(name):
-                written += (await tx.run(name, {"rows": rows[name]})).written
+            written += (await tx.run(plan.resolve, {"rows": cited})).written
+        written += await run_links(plan.after)
         tally = Tally(
             created=len(applied) - len(replaced),
             updated=len(replaced),
@@ -111,3 +131,21 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         return Outcome(tally, written)
 
     return await db.write_transaction(work)
+
+
+def _adoptions(versions: list[Row]) -> dict[str, str]:
+    """OpenAlex key -> the key of the node holding it, where that is another node: a seed
+    work with the same DOI or arXiv id (works only). Two records claiming one seed work
+    in a batch: the lowest key takes it, the other stays a node of its own."""
+    nodes: dict[str, str] = {}
+    for row in sorted(versions, key=lambda row: row["key"]):
+        if row["node"] != row["key"] and row["node"] not in nodes.values():
+            nodes[row["key"]] = row["node"]
+    return nodes
+
+
+def _at_nodes(rows: list[Row], nodes: dict[str, str]) -> list[Row]:
+    """Rows of a work's links, pointed at the node that holds each work."""
+    return [
+        {**row, "work": nodes[row["work"]]} if row.get("work") in nodes else row for row in rows
+    ]

@@ -1,0 +1,3 @@
+MATCH (lock:ImportLock {key: $key, owner: $owner})
+SET lock.heartbeatAt = datetime()
+RETURN count(lock) AS held

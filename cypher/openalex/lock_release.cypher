@@ -1,0 +1,2 @@
+MATCH (lock:ImportLock {key: $key, owner: $owner})
+DELETE lock

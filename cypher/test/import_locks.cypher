@@ -1,0 +1,2 @@
+MATCH (lock:ImportLock)
+RETURN lock.key AS key
