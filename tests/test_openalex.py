@@ -393,6 +393,21 @@ def test_a_seed_work_and_its_openalex_record_are_one_work(empty: Settings) -> No
     assert fingerprint(empty) == again
 
 
+def test_a_merged_seed_work_is_found_by_its_openalex_id(empty: Settings) -> None:
+    seed_database(empty)
+    load(empty, DATA)
+    query = """{
+      work(openalexId: "https://openalex.org/W90002") { id arxivId }
+      search(query: "W90002", first: 1) { node { id } }
+    }"""
+    with TestClient(create_app(empty)) as client:
+        response = gql(client, query)
+    assert response.errors == []
+    seed_work = encode_id("Work", "arxiv:2204.12554")
+    assert response.data["work"] == {"id": seed_work, "arxivId": "2204.12554"}
+    assert response.data["search"] == [{"node": {"id": seed_work}}]
+
+
 # Bad input
 
 

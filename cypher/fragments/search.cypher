@@ -18,7 +18,8 @@ CALL () {
   RETURN 'Institution' AS kind, node, score, false AS exact
   UNION ALL
   MATCH (node:Work)
-  WHERE 'Work' IN $kinds AND (node.doi = $doi OR node.arxivId = $arxivId OR node.key = $openalexId)
+  WHERE 'Work' IN $kinds
+    AND (node.doi = $doi OR node.arxivId = $arxivId OR node.key = $openalexId OR node.openalexId = $openalexId)
   RETURN 'Work' AS kind, node, null AS score, true AS exact
   UNION ALL
   MATCH (node:Researcher)

@@ -157,7 +157,7 @@ def by_identifier(
 
 
 def by_openalex_id(c: Compilation, selected: Selected, label: str) -> RootStatement:
-    """The importer keeps an OpenAlex id as the node's key."""
+    """The importer keeps an OpenAlex id as the node's key (see `work` for the exception)."""
     return by_identifier(
         c, selected, label, "openalexId", "key", lambda value: normalize_openalex_id(value, label)
     )
@@ -180,7 +180,18 @@ def work(c: Compilation, selected: Selected) -> RootStatement:
         return by_identifier(c, selected, "Work", "doi", "doi", normalize_doi)
     if given == "arxivId":
         return by_identifier(c, selected, "Work", "arxivId", "arxivId", normalize_arxiv_id)
-    return by_openalex_id(c, selected, "Work")
+    # A seed work the importer merged an OpenAlex record into keeps its own key and holds
+    # the OpenAlex id as `openalexId`.
+    value = c.parameter(
+        selected, lambda arguments: normalize_openalex_id(arguments["openalexId"], "Work")
+    )
+    return one_node(
+        c,
+        selected,
+        "Work",
+        f"CALL () {{ MATCH (found:Work {{key: {value}}}) RETURN found AS {{n}} "
+        f"UNION MATCH (found:Work {{openalexId: {value}}}) RETURN found AS {{n}} }}",
+    )
 
 
 def topic(c: Compilation, selected: Selected) -> RootStatement:
