@@ -82,7 +82,7 @@ def works_under(head: Callable[[str], str]) -> Rule:
                 (PARENT_CONDITIONS[type_.name], scope["this"]),
             ),
         )
-        return connection(c, scope, selected, items)
+        return connection(c, scope, selected, items, type_.name)
 
     return rule
 
@@ -155,7 +155,7 @@ def researchers_under(template: str) -> Rule:
             predicate=where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS),
             carried=f", {relevance}",
         )
-        return connection(c, scope, selected, items)
+        return connection(c, scope, selected, items, type_.name)
 
     return rule
 

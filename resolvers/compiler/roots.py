@@ -15,6 +15,7 @@ from resolvers.compiler.compile import (
     Compiled,
     Derive,
     NoStatement,
+    Pin,
     RootRule,
     RootStatement,
     Rule,
@@ -22,6 +23,7 @@ from resolvers.compiler.compile import (
     Scope,
 )
 from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
 from schema.errors import BadInput
@@ -115,8 +117,17 @@ def projected(c: Compilation, variable: str, label: str, selected: Selected) -> 
     return c.project({"this": variable}, c.object_type(label), selected.selection_sets())
 
 
-def one_node(c: Compilation, selected: Selected, label: str, match: str) -> RootStatement:
+def one_node(
+    c: Compilation,
+    selected: Selected,
+    label: str,
+    match: str,
+    key: Callable[[Arguments], str | None] | None = None,
+) -> RootStatement:
+    """`key`: how the node's key reads from the field's arguments, when they give it."""
     node = c.variable("n")
+    if key is not None:
+        c.pins[node] = Pin(c.arguments(selected), key)
     text, shape = projected(c, node, label, selected)
     return RootStatement(
         f"{match.replace('{n}', node)} WITH {node} ORDER BY {node}.key LIMIT 1 "
@@ -133,8 +144,11 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
 
 
 def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
-    key = c.parameter(selected, lambda arguments: decode_id(arguments["id"], expected=label)[1])
-    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})")
+    def key_of(arguments: Arguments) -> str:
+        return decode_id(arguments["id"], expected=label)[1]
+
+    key = c.parameter(selected, key_of)
+    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})", key_of)
 
 
 def by_identifier(
@@ -277,7 +291,7 @@ def keyed_list(label: str) -> RootRule:
 
 
 def root_connection(c: Compilation, selected: Selected, items: Items) -> RootStatement:
-    compiled = connection(c, {"this": "root"}, selected, items)
+    compiled = connection(c, {"this": "root"}, selected, items, "Query")
     assert compiled.shape is not None
     return RootStatement(
         f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape
