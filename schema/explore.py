@@ -17,7 +17,7 @@ from schema.graph import (
     edge_fields,
     node_fields,
 )
-from schema.ids import offset_cursor
+from schema.ids import NEIGHBORS, offset_cursor
 from schema.pagination import PageInfo
 from schema.path import CollaborationPath
 
@@ -38,7 +38,7 @@ def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
     """One page of neighbours as GraphQL names its fields; the center comes first."""
     ids = NodeIds()
     nodes = [node_fields(row, ids) for row in value["nodes"]]
-    offset = value["offset"]
+    offset, key = value["offset"], value["key"]
     end = offset + len(nodes) - 1
     return {
         "center": ids[value["kind"], value["key"]],
@@ -47,8 +47,8 @@ def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
         "pageInfo": {
             "hasNextPage": end < value["total"],
             "hasPreviousPage": offset > 0,
-            "startCursor": offset_cursor(offset + 1) if len(nodes) > 1 else None,
-            "endCursor": offset_cursor(end) if len(nodes) > 1 else None,
+            "startCursor": offset_cursor(offset + 1, NEIGHBORS, key) if len(nodes) > 1 else None,
+            "endCursor": offset_cursor(end, NEIGHBORS, key) if len(nodes) > 1 else None,
         },
         "totalCount": value["total"],
         "truncated": value["truncated"],

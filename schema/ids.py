@@ -17,9 +17,23 @@ def encode_opaque(text: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def offset_cursor(position: int) -> str:
-    """The cursor after the item at a 1-based position of an offset-paged list."""
-    return encode_opaque(f"o|{position}")
+def list_identity(owner: str, field: str, order: tuple[str, str] | None) -> str:
+    """What a cursor names its list by: the field ("Researcher.works") and the order."""
+    return f"{owner}.{field}|{'default' if order is None else ':'.join(order)}"
+
+
+NEIGHBORS = list_identity("Query", "neighbors", None)
+
+
+def offset_cursor(position: int, list_: str, parent: str = "") -> str:
+    """The cursor after the item at a 1-based position of an offset-paged list, with the
+    list it belongs to and the key of the parent that list hangs off ("" at the root)."""
+    return encode_opaque(f"o|{position}|{list_}|{parent}")
+
+
+def key_cursor(key: str, list_: str) -> str:
+    """The cursor after the item with this key, in a root list paged by key."""
+    return encode_opaque(f"k|{list_}|{key}")
 
 
 def decode_opaque(value: str, what: str) -> str:

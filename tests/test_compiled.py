@@ -14,7 +14,7 @@ from graphql import parse
 
 from resolvers.context import Context
 from resolvers.database import Database
-from schema.ids import encode_id
+from schema.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import build_schema
 from server.connection import connection_for
 from server.settings import Settings
@@ -93,7 +93,7 @@ SEED_OPERATIONS: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "query ($after: String) { works(first: 2, after: $after) { pageInfo { hasPreviousPage hasNextPage } edges { node { title } } } }",
-        {"after": "a3xhcnhpdjoyMDA1LjA0MjEx"},
+        {"after": key_cursor("arxiv:2005.04211", list_identity("Query", "works", None))},
     ),
     (
         """query ($where: WorkWhere, $order: WorkOrder) { works(where: $where, orderBy: $order, first: 3) {
@@ -131,7 +131,7 @@ SEED_OPERATIONS: list[tuple[str, dict[str, Any]]] = [
           neighbors(id: $id, kinds: [WORK, TOPIC], first: 2, after: $after) { center totalCount truncated
             pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id label hop } edges { kind weight } }
           collaborationPath(from: $id, to: "UmVzZWFyY2hlcjpzYXlhci1rYXJtYWthcg", maxHops: 2) { length } }""",
-        {"id": SEED, "after": "b3wx"},
+        {"id": SEED, "after": offset_cursor(1, NEIGHBORS, "anirbit-mukherjee")},
     ),
     (
         '{ a: search(query: "relu gate", first: 3) { score node { __typename id ... on Work { title'

@@ -46,7 +46,7 @@ from graphql.language import Visitor
 
 from resolvers.compiler.request import RequestArguments
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
-from schema.ids import decode_opaque, encode_id, encode_opaque
+from schema.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import PeergraphSchema, build_schema
 from server.settings import Settings
 
@@ -76,8 +76,11 @@ ORCID = "https://orcid.org/0000-0003-1415-926X"
 DOI = "https://doi.org/10.5555/ZQ-Marker-DOI"
 ARXIV = "arXiv:2411.09876v3"
 ROR = "https://ror.org/0zqmrkt10"  # a valid ROR id: its checksum holds
-AFTER_KEY = encode_opaque("k|zq-after-key")  # a cursor of a list paged by key
-AFTER_OFFSET = encode_opaque("o|4")  # a cursor of a list paged by offset
+# cursors of a list paged by key, and of lists paged by offset (each names its list)
+RESEARCHERS_AFTER = key_cursor("zq-after-key", list_identity("Query", "researchers", None))
+INSTITUTIONS_AFTER = key_cursor("zq-after-key", list_identity("Query", "institutions", None))
+WORKS_AFTER = offset_cursor(4, list_identity("Query", "works", ("title", "asc")))
+TOPIC_WORKS_AFTER = offset_cursor(4, list_identity("Topic", "works", None), "zq-topic-1")
 
 WORK_FIELDS = "id type title abstract year publishedOn venue doi arxivId openAccess citedByCount"
 PAGE_INFO = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
@@ -176,7 +179,7 @@ CORPUS: list[Operation] = [
         "All researchers by key after a cursor: the key comparison is a parameter.",
         f"""query ($after: String) {{ researchers(first: 5, after: $after) {{
           {PAGE_INFO} edges {{ cursor node {{ name }} }} }} }}""",
-        {"after": AFTER_KEY},
+        {"after": RESEARCHERS_AFTER},
     ),
     Operation(
         "topics_and_institutions",
@@ -185,7 +188,7 @@ CORPUS: list[Operation] = [
           topics(first: 3) {{ totalCount edges {{ node {{ name level }} }} }}
           institutions(after: $after) {{ {PAGE_INFO} edges {{ cursor node {{ name }} }} }}
         }}""",
-        {"after": AFTER_KEY},
+        {"after": INSTITUTIONS_AFTER},
     ),
     Operation(
         "works_where_ordered_offset",
@@ -201,7 +204,7 @@ CORPUS: list[Operation] = [
                 "NOT": {"OR": [{"titleContains": "ZQ-Title-1"}]},
             },
             "order": {"field": "TITLE", "direction": "ASC"},
-            "after": AFTER_OFFSET,
+            "after": WORKS_AFTER,
         },
     ),
     Operation(
@@ -288,7 +291,7 @@ CORPUS: list[Operation] = [
             topTopics(first: 2) { works researchers share topic { name } }
           }
         }""",
-        {"topic": TOPIC, "institution": INSTITUTION, "after": AFTER_OFFSET},
+        {"topic": TOPIC, "institution": INSTITUTION, "after": TOPIC_WORKS_AFTER},
     ),
     Operation(
         "root_works_by_year",
@@ -771,7 +774,7 @@ def forms(value: str) -> set[str]:
     except Exception:
         decoded = ""
     if decoded.isprintable():
-        found |= {decoded, decoded.partition(":")[2], decoded.partition("|")[2]}
+        found |= {decoded, decoded.partition(":")[2], *decoded.split("|")}
     for normalize in NORMALIZERS:
         try:
             found.add(normalize(value))

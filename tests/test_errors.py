@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from schema.ids import encode_id
+from schema.ids import encode_id, encode_opaque
 from server.settings import Settings
 from tests.conftest import gql, run_on_db
 
@@ -53,16 +54,81 @@ def test_bad_input_is_a_clear_bad_input_error(
     assert fragment in response.errors[0]["message"]
 
 
-def test_a_cursor_of_another_list_is_refused(client: TestClient) -> None:
-    works = gql(client, "{ works(first: 1) { pageInfo { endCursor } } }")
-    cursor = works.data["works"]["pageInfo"]["endCursor"]
-    nested = gql(
-        client,
-        "query ($id: ID!, $after: String) { researcher(id: $id) { works(after: $after) { edges { cursor } } } }",
-        id=RESEARCHER,
-        after=cursor,
+KARMAKAR = encode_id("Researcher", "sayar-karmakar")
+WORKS_OF = """query ($id: ID!, $after: String, $order: WorkOrder) {
+  researcher(id: $id) { works(first: 1, after: $after, orderBy: $order) {
+    pageInfo { endCursor } edges { node { title } } } } }"""
+ROOT_WORKS = """query ($after: String, $order: WorkOrder) {
+  works(first: 1, after: $after, orderBy: $order) { pageInfo { endCursor } edges { node { title } } } }"""
+TITLE = {"field": "TITLE", "direction": "ASC"}
+
+
+def end_cursor(client: TestClient, document: str, *path: str, **variables: Any) -> str:
+    response = gql(client, document, **variables)
+    assert response.errors == []
+    found = response.data
+    for step in path:
+        found = found[step]
+    return str(found["pageInfo"]["endCursor"])
+
+
+def refused_before_the_database(client: TestClient, document: str, **variables: Any) -> None:
+    response = gql(client, document, **variables)
+    assert response.codes == ["BAD_INPUT"], response.errors
+    assert response.statements == 0
+
+
+def test_a_cursor_pages_its_own_list(client: TestClient) -> None:
+    cursor = end_cursor(client, WORKS_OF, "researcher", "works", id=RESEARCHER, order=TITLE)
+    again = gql(client, WORKS_OF, id=RESEARCHER, after=cursor, order=TITLE)
+    assert again.errors == []
+    assert len(again.data["researcher"]["works"]["edges"]) == 1
+    # a list under many parents hands out cursors for its parent's own list
+    under_all = """{ researchers(first: 1, where: {minWorks: 4}) { edges { node { id
+      works(first: 1) { pageInfo { endCursor } } } } } }"""
+    (edge,) = gql(client, under_all).data["researchers"]["edges"]
+    after = edge["node"]["works"]["pageInfo"]["endCursor"]
+    assert gql(client, WORKS_OF, id=edge["node"]["id"], after=after).errors == []
+
+
+def test_a_cursor_of_another_list_is_refused_before_the_database(client: TestClient) -> None:
+    root = end_cursor(client, ROOT_WORKS, "works")
+    root_by_title = end_cursor(client, ROOT_WORKS, "works", order=TITLE)
+    nested = end_cursor(client, WORKS_OF, "researcher", "works", id=RESEARCHER)
+    # another field
+    refused_before_the_database(client, WORKS_OF, id=RESEARCHER, after=root_by_title)
+    refused_before_the_database(
+        client, "query ($after: String) { researchers(after: $after) { totalCount } }", after=root
     )
-    assert nested.codes == ["BAD_INPUT"]
+    # another parent
+    refused_before_the_database(client, WORKS_OF, id=KARMAKAR, after=nested)
+    # another order, and another way of paging
+    refused_before_the_database(client, WORKS_OF, id=RESEARCHER, after=nested, order=TITLE)
+    refused_before_the_database(client, ROOT_WORKS, after=root_by_title)
+    refused_before_the_database(client, ROOT_WORKS, after=root, order=TITLE)
+    # one cursor cannot page the lists of many parents
+    refused_before_the_database(
+        client,
+        """query ($after: String) { researchers { edges { node {
+          works(after: $after) { totalCount } } } } }""",
+        after=nested,
+    )
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        encode_opaque("o|²"),
+        encode_opaque("o|9223372036854775807"),
+        encode_opaque("o|1"),  # a cursor without its list
+        "garbage!",
+        "////",
+        encode_opaque("k|"),
+    ],
+)
+def test_a_malformed_cursor_is_refused_before_the_database(client: TestClient, cursor: str) -> None:
+    refused_before_the_database(client, WORKS_OF, id=RESEARCHER, after=cursor)
+    refused_before_the_database(client, ROOT_WORKS, after=cursor)
 
 
 def test_too_deep_a_query_is_refused_before_the_database(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,7 +11,8 @@ from starlette.testclient import TestClient
 from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
 from schema.errors import BadInput
 from schema.ids import encode_id
-from tests.conftest import gql
+from server.settings import Settings
+from tests.conftest import gql, run_on_db
 
 KARMAKAR = encode_id("Researcher", "sayar-karmakar")
 ANIRBIT = encode_id("Researcher", "anirbit-mukherjee")
@@ -42,10 +44,10 @@ def names(client: TestClient, **variables: Any) -> list[str]:
     ("where", "expected"),
     [
         ({"yearFrom": 2023}, ["2605.07959"]),
-        ({"yearTo": 2022, "titleContains": "RELU"}, ["2204.12554", "2005.04211"]),
+        ({"yearTo": 2022, "titleContains": "RELU"}, ["2005.04211", "2204.12554"]),
         (
             {"OR": [{"titleContains": "lora"}, {"titleContains": "poisoning"}]},
-            ["2605.07959", "2005.01699"],
+            ["2005.01699", "2605.07959"],
         ),
         ({"NOT": {"author": KARMAKAR}}, ["2605.07959"]),
         ({"topic": HEAVY_TAILS, "openAccess": True}, ["2204.12554"]),
@@ -53,17 +55,18 @@ def names(client: TestClient, **variables: Any) -> list[str]:
         ({"type": ["ARTICLE"]}, []),
         (
             {"venue": "arXiv", "NOT": {"OR": [{"yearFrom": 2023}, {"titleContains": "heavy"}]}},
-            ["2005.04211", "2005.01699"],
+            ["2005.01699", "2005.04211"],
         ),
         (
             {"AND": [{"author": ANIRBIT}, {"author": KARMAKAR}], "yearFrom": 2022},
-            ["2204.12554", "2005.04211", "2005.01699"],
+            ["2005.01699", "2005.04211", "2204.12554"],
         ),
     ],
 )
 def test_work_filters_combine(
     client: TestClient, where: dict[str, Any], expected: list[str]
 ) -> None:
+    """Without orderBy, a root list is in key order (the seed's keys are arXiv ids)."""
     assert arxiv_ids(client, where=where) == expected
 
 
@@ -204,3 +207,118 @@ def test_a_parent_at_the_top_becomes_the_starting_point() -> None:
 def test_too_complex_filters_are_refused() -> None:
     with pytest.raises(BadInput):
         predicate(where(OR=[where(yearFrom=year) for year in range(MAX_CONDITIONS + 1)]))
+
+
+# The answers an independent check found wrong (issue 11), on the generated graph, at the
+# root, under a parent, in totalCount and in worksByYear.
+MATCH_NOTHING: list[dict[str, Any]] = [
+    {"titleContains": "zzzzqqq", "NOT": {}},
+    {"openAccess": False, "NOT": {}},
+    {"OR": []},
+    {"NOT": {}},
+    {"yearFrom": 2015, "NOT": {"OR": [{"openAccess": False}, {}]}},
+    {"AND": [{}, {"OR": [{"NOT": {}}]}]},
+]
+MATCH_EVERYTHING: list[dict[str, Any]] = [{}, {"AND": []}, {"NOT": {"OR": []}}, {"AND": [{}, {}]}]
+GENERATED_HUB_ID = encode_id("Researcher", "gen:r:0")
+EVERYWHERE = """query ($where: WorkWhere, $hub: ID!) {
+  works(where: $where) { totalCount edges { node { id } } }
+  worksByYear(where: $where) { year works }
+  researcher(id: $hub) {
+    works(where: $where) { totalCount edges { node { id } } }
+    worksByYear(where: $where) { year works } }
+  researchers(first: 5) { edges { node {
+    works(where: $where) { totalCount edges { node { id } } } } } } }"""
+
+
+def counts(client: TestClient, where: dict[str, Any] | None) -> dict[str, Any]:
+    response = gql(client, EVERYWHERE, where=where, hub=GENERATED_HUB_ID)
+    assert response.errors == [], response.errors
+    data = response.data
+    return {
+        "root": data["works"]["totalCount"],
+        "root page": len(data["works"]["edges"]),
+        "root years": sum(year["works"] for year in data["worksByYear"]),
+        "hub": data["researcher"]["works"]["totalCount"],
+        "hub page": len(data["researcher"]["works"]["edges"]),
+        "hub years": sum(year["works"] for year in data["researcher"]["worksByYear"]),
+        "nested": [edge["node"]["works"]["totalCount"] for edge in data["researchers"]["edges"]],
+    }
+
+
+@pytest.mark.parametrize("where", MATCH_NOTHING)
+def test_a_tree_that_matches_nothing_finds_nothing(
+    generated_client: TestClient, where: dict[str, Any]
+) -> None:
+    found = counts(generated_client, where)
+    assert found == {
+        "root": 0,
+        "root page": 0,
+        "root years": 0,
+        "hub": 0,
+        "hub page": 0,
+        "hub years": 0,
+        "nested": [0] * 5,
+    }
+
+
+@pytest.mark.parametrize("where", MATCH_EVERYTHING)
+def test_a_tree_that_matches_everything_finds_all(
+    generated_client: TestClient, where: dict[str, Any]
+) -> None:
+    assert counts(generated_client, where) == counts(generated_client, None)
+
+
+def test_other_conditions_still_hold_beside_a_dead_branch(generated_client: TestClient) -> None:
+    closed = counts(generated_client, {"openAccess": False})["root"]
+    assert 0 < closed < counts(generated_client, None)["root"]
+    assert counts(generated_client, {"openAccess": False, "OR": [{}, {"OR": []}]})["root"] == closed
+    assert counts(generated_client, {"openAccess": False, "NOT": {"OR": []}})["root"] == closed
+
+
+def test_researchers_under_not_of_everything_are_none(generated_client: TestClient) -> None:
+    response = gql(
+        generated_client,
+        "{ researchers(where: {NOT: {}}) { totalCount edges { node { id } } } }",
+    )
+    assert response.data == {"researchers": {"totalCount": 0, "edges": []}}
+
+
+@pytest.fixture
+def bare_work(seeded: Settings) -> Iterator[str]:
+    """A work with a title and no year, type, venue or openAccess."""
+    run_on_db(seeded, "test/bare_work")
+    yield encode_id("Work", "test:bare")
+    run_on_db(seeded, "test/delete_bare_work")
+
+
+BARE = {"titleContains": "bare record"}
+
+
+@pytest.mark.parametrize(
+    ("where", "found"),
+    [
+        ({}, True),
+        ({"openAccess": False}, False),
+        ({"NOT": {"openAccess": True}}, True),
+        ({"NOT": {"openAccess": False}}, True),
+        ({"NOT": {"NOT": {"openAccess": False}}}, False),
+        ({"yearFrom": 0}, False),
+        ({"NOT": {"yearTo": 3000}}, True),
+        ({"venue": "arXiv"}, False),
+        ({"NOT": {"venue": "arXiv"}}, True),
+        ({"type": ["ARTICLE", "PREPRINT"]}, False),
+        ({"NOT": {"OR": [{"type": ["ARTICLE"]}, {"yearFrom": 0}]}}, True),
+        ({"NOT": {"AND": [{"openAccess": True}, {"titleContains": "bare"}]}}, True),
+    ],
+)
+def test_a_condition_on_a_missing_property_is_false_and_true_under_not(
+    client: TestClient, bare_work: str, where: dict[str, Any], found: bool
+) -> None:
+    query = """query ($where: WorkWhere) { works(where: $where) { totalCount edges { node { id } } }
+      worksByYear(where: $where) { year works } }"""
+    response = gql(client, query, where={**where, "AND": [BARE]})
+    assert response.errors == []
+    assert response.data["works"]["edges"] == ([{"node": {"id": bare_work}}] if found else [])
+    assert response.data["works"]["totalCount"] == int(found)
+    assert response.data["worksByYear"] == []  # no year: in no year's count

@@ -7,7 +7,14 @@ import pytest
 from resolvers.compiler.connections import after_key, after_offset, bounded
 from schema.errors import BadInput
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from schema.ids import decode_id, encode_id, encode_opaque, offset_cursor
+from schema.ids import (
+    decode_id,
+    encode_id,
+    encode_opaque,
+    key_cursor,
+    list_identity,
+    offset_cursor,
+)
 
 
 def test_ids_round_trip_and_are_opaque() -> None:
@@ -23,18 +30,50 @@ def test_malformed_ids_are_bad_input(value: str) -> None:
         decode_id(value)
 
 
+WORKS = list_identity("Researcher", "works", None)
+
+
 def test_page_requests_check_bounds_and_cursor_kind() -> None:
     assert bounded(None, 20, 100) == 20
     with pytest.raises(BadInput):
         bounded(101, 20, 100)
     with pytest.raises(BadInput):
         bounded(-1, 20, 100)
-    assert after_offset(offset_cursor(7)) == 7
+    assert after_offset(offset_cursor(7, WORKS, "r1"), WORKS, "r1") == 7
+    assert after_key(key_cursor("w|1", WORKS), WORKS) == "w|1"
     with pytest.raises(BadInput):
-        after_key(offset_cursor(7))
-    for odd in ("o|²", "o|9223372036854775807", "o|-1", "k|x"):
+        after_key(offset_cursor(7, WORKS, "r1"), WORKS)
+    for odd in (
+        "o|²",
+        "o|9223372036854775807",
+        "o|-1",
+        "k|x",
+        "o|7",
+        "",
+        "x|1|Researcher.works|default|r1",
+    ):
         with pytest.raises(BadInput):
-            after_offset(encode_opaque(odd))
+            after_offset(encode_opaque(odd), WORKS, "r1")
+
+
+@pytest.mark.parametrize(
+    ("cursor", "parent"),
+    [
+        (offset_cursor(7, WORKS, "r2"), "r1"),  # another parent
+        (offset_cursor(7, list_identity("Topic", "works", None), "r1"), "r1"),  # another field
+        (offset_cursor(7, list_identity("Researcher", "works", ("year", "asc")), "r1"), "r1"),
+        (offset_cursor(7, WORKS, "r1"), None),  # a list under many parents takes no cursor
+        (key_cursor("w1", WORKS), "r1"),  # paged by key, not by offset
+    ],
+)
+def test_a_cursor_belongs_to_one_list(cursor: str, parent: str | None) -> None:
+    with pytest.raises(BadInput):
+        after_offset(cursor, WORKS, parent)
+
+
+def test_cursors_are_opaque() -> None:
+    cursor = offset_cursor(7, WORKS, "anirbit-mukherjee")
+    assert "works" not in cursor and "anirbit" not in cursor
 
 
 def test_identifier_spellings_normalise() -> None:

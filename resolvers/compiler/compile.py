@@ -96,6 +96,15 @@ class NoStatement(Exception):
 RootRule = Callable[["Compilation", Selected], RootStatement]
 
 
+@dataclass(frozen=True)
+class Pin:
+    """A node the request names by key (`researcher(id:)`, the viewer): the arguments that
+    name it, and how its key reads from them. A cursor of a list under it names it too."""
+
+    source: ArgumentSource
+    key: Callable[[Arguments], str | None]
+
+
 class Compilation:
     """Everything one root field's statement is built from."""
 
@@ -112,6 +121,7 @@ class Compilation:
         self.settings = settings
         self.statement = statement
         self.collector = Collector(schema, fragments, self._condition)
+        self.pins: dict[str, Pin] = {}  # by Cypher variable
 
     def _condition(self, directive: Any, node: Any) -> bool | None:
         for used in getattr(node, "directives", None) or ():
@@ -148,8 +158,13 @@ class Compilation:
         )
         return found
 
-    def parameter(self, selected: Selected, value: Callable[[Arguments], Any]) -> str:
-        return self.statement.parameter(self.arguments(selected), value)
+    def parameter(
+        self,
+        selected: Selected,
+        value: Callable[[Arguments], Any],
+        parent: ArgumentSource | None = None,
+    ) -> str:
+        return self.statement.parameter(self.arguments(selected), value, parent)
 
     def variable(self, prefix: str) -> str:
         return self.statement.variable(prefix)

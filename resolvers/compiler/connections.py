@@ -13,9 +13,10 @@ from graphql import GraphQLError, GraphQLNonNull
 
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
+from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
 from schema.errors import BadInput
-from schema.ids import decode_opaque, encode_opaque, offset_cursor
+from schema.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,52 @@ class Items:
 
 
 MAX_OFFSET_DIGITS = 9  # an offset past a billion is no page of ours
+
+
+@dataclass(frozen=True)
+class Cursor:
+    mode: str  # "o": after an offset; "k": after a key
+    position: str
+    list_: str
+    parent: str
+
+
+def read_cursor(cursor: str) -> Cursor:
+    text = decode_opaque(cursor, "cursor")
+    if text.startswith("o|"):
+        parts = text.split("|", 4)
+        position = parts[1]
+        plain = position.isascii() and position.isdigit() and len(position) <= MAX_OFFSET_DIGITS
+        if len(parts) == 5 and plain:
+            return Cursor("o", position, f"{parts[2]}|{parts[3]}", parts[4])
+    elif text.startswith("k|"):
+        parts = text.split("|", 3)
+        if len(parts) == 4 and parts[3]:
+            return Cursor("k", parts[3], f"{parts[1]}|{parts[2]}", "")
+    raise BadInput(f"malformed cursor {cursor!r}")
+
+
+def after_offset(cursor: str | None, list_: str, parent: str | None) -> int:
+    """The offset a cursor of this list (`list_` under `parent`) resumes after. `parent`
+    None: the list hangs off many parents, or one the request names other than by key."""
+    if cursor is None:
+        return 0
+    found = read_cursor(cursor)
+    if parent is None:
+        raise BadInput(
+            f"a cursor pages one list: to page {list_.partition('|')[0]}, ask for it under "
+            "one parent named by id"
+        )
+    if found.mode != "o" or found.list_ != list_ or found.parent != parent:
+        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+    return int(found.position)
+
+
+def after_key(cursor: str, list_: str) -> str:
+    found = read_cursor(cursor)
+    if found.mode != "k" or found.list_ != list_:
+        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+    return found.position
 
 
 def page_size(c: Compilation, selected: Selected) -> str:
@@ -55,24 +102,20 @@ def bounded(value: int | None, default: int, maximum: int, argument: str = "firs
     return size
 
 
-def after_offset(cursor: str | None) -> int:
-    if cursor is None:
-        return 0
-    mode, _, value = decode_opaque(cursor, "cursor").partition("|")
-    if mode != "o" or not (value.isascii() and value.isdigit()) or len(value) > MAX_OFFSET_DIGITS:
-        raise BadInput(f"cursor {cursor!r} does not belong to this list")
-    return int(value)
-
-
-def after_key(cursor: str) -> str:
-    mode, _, value = decode_opaque(cursor, "cursor").partition("|")
-    if mode != "k" or not value:
-        raise BadInput(f"cursor {cursor!r} does not belong to this list")
-    return value
-
-
-def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -> Compiled:
+def connection(
+    c: Compilation, scope: Scope, selected: Selected, items: Items, owner: str
+) -> Compiled:
+    """`owner`: the type whose field the list is ("Query" at the root)."""
     first = page_size(c, selected)
+    identity = list_identity(owner, selected.name, c.order(selected))
+    nested = owner != "Query"
+    pin = c.pins.get(scope["this"]) if nested else None
+
+    def parent_key(arguments: Arguments) -> str | None:
+        if not nested:
+            return ""
+        return None if pin is None else pin.key(arguments[PARENT])
+
     limit = f"{first} + 1"
     connection_type = c.object_type(str(unwrap_name(selected)))
     fields = c.collector.fields(selected.selection_sets(), connection_type)
@@ -94,8 +137,17 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
     if items.keyset:
         entries.append(f"offset: 0, after: {'true' if resumed else 'false'}")
     else:
-        offset = c.parameter(selected, lambda arguments: after_offset(arguments.get("after")))
+        offset = c.parameter(
+            selected,
+            lambda arguments: after_offset(arguments.get("after"), identity, parent_key(arguments)),
+            None if pin is None else pin.source,
+        )
         entries.append(f"offset: {offset}")
+    if resumed:
+        # checked even when only totalCount reads the list: another list's cursor is refused
+        after = c.parameter(selected, lambda arguments: after_key(arguments["after"], identity))
+    if nested:
+        entries.append(f"parent: {scope['this']}.key")  # what its cursors name
     if wants_items:
         projected = ", ".join(
             f"n{index}: {text}" for index, (text, _) in enumerate(node_projections.values())
@@ -104,7 +156,6 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
         paging = f"LIMIT {limit}"
         predicate = items.predicate
         if resumed:
-            after = c.parameter(selected, lambda arguments: after_key(arguments["after"]))
             predicate = f"{predicate} AND {items.variable}.key > {after}"
         elif items.keyset:
             # what lets the planner walk the key index in order instead of sorting
@@ -114,7 +165,9 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
         counted = any(field.name == "totalCount" for field in fields)
         if counted and items.predicate != "true" and not items.keyset:
             entries.append(f"page: {one_pass(items, paging, item_map)}")
-            return finish(c, entries, fields, node_projections, connection_type, edge_type, items)
+            return finish(
+                c, entries, fields, node_projections, connection_type, edge_type, items, identity
+            )
         entries.append(
             "items: COLLECT { "
             f"{items.head} WITH {items.variable}{items.carried} WHERE {predicate} "
@@ -123,7 +176,7 @@ def connection(c: Compilation, scope: Scope, selected: Selected, items: Items) -
         )
     if any(field.name == "totalCount" for field in fields):
         entries.append(f"total: {count(items)}")
-    return finish(c, entries, fields, node_projections, connection_type, edge_type, items)
+    return finish(c, entries, fields, node_projections, connection_type, edge_type, items, identity)
 
 
 def count(items: Items) -> str:
@@ -163,10 +216,18 @@ def finish(
     connection_type: Any,
     edge_type: Any,
     items: Items,
+    identity: str,
 ) -> Compiled:
     shapes = [shaper for _, shaper in node_projections.values()]
     shape = connection_shape(
-        c, connection_type, edge_type, fields, list(node_projections), shapes, items.keyset
+        c,
+        connection_type,
+        edge_type,
+        fields,
+        list(node_projections),
+        shapes,
+        items.keyset,
+        identity,
     )
     return Compiled("{" + ", ".join(entries) + "}", shape)
 
@@ -187,6 +248,7 @@ def connection_shape(
     node_keys: list[tuple[str, str]],
     node_shapes: list[Shaper],
     keyset: bool,
+    identity: str,
 ) -> Shaper:
     """Edges, cursors and pageInfo built from the page the statement returned."""
     edge_shapers: dict[str, Shaper] = {}
@@ -236,8 +298,11 @@ def connection_shape(
             raw = {**raw, "items": fused["items"], "total": fused["total"]}
         items = raw.get("items") or []
         page = items[:first]
+        parent = raw.get("parent") or ""
         cursors = [
-            encode_opaque(f"k|{item['k']}") if keyset else offset_cursor(offset + n)
+            key_cursor(item["k"], identity)
+            if keyset
+            else offset_cursor(offset + n, identity, parent)
             for n, item in enumerate(page, start=1)
         ]
         result: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from resolvers.compiler.shape import Path, list_shape
 from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
 from schema.errors import BadInput
 from schema.graph import MAX_LIMIT_PER_KIND
-from schema.ids import decode_id
+from schema.ids import NEIGHBORS, decode_id
 
 
 def close_collaborators(
@@ -174,7 +174,12 @@ def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
             else ["Researcher", "Work", "Topic", "Institution"]
         ),
     )
-    offset = c.parameter(selected, lambda arguments: after_offset(arguments.get("after")))
+    offset = c.parameter(
+        selected,
+        lambda arguments: after_offset(
+            arguments.get("after"), NEIGHBORS, decode_id(arguments["id"])[1]
+        ),
+    )
     expression = c.value(
         "neighbors",
         scope,

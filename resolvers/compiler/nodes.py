@@ -84,7 +84,7 @@ def works_under(head: Callable[[str], str]) -> Rule:
                 None if condition is None else (condition, scope["this"]),
             ),
         )
-        return connection(c, scope, selected, items)
+        return connection(c, scope, selected, items, type_.name)
 
     return rule
 
@@ -127,8 +127,15 @@ def head(template: str) -> Callable[[str], str]:
 
 RESEARCHER_ORDER = {
     "name": "{r}.name",
-    "worksCount": "COUNT {{ ({r})-[:AUTHORED]->() }}",
+    "worksCount": "COUNT { ({r})-[:AUTHORED]->() }",
 }
+
+
+def researchers_order(order: tuple[str, str], variable: str) -> str:
+    """An orderBy on researchers, ties by key."""
+    direction = "DESC" if order[1] == "desc" else "ASC"
+    value = RESEARCHER_ORDER[order[0]].replace("{r}", variable)
+    return f"{value} {direction}, {variable}.key"
 
 
 def researchers_under(template: str) -> Rule:
@@ -143,9 +150,7 @@ def researchers_under(template: str) -> Rule:
         if order is None:
             sort = f"{relevance} DESC, {researcher}.key"
         else:
-            direction = "DESC" if order[1] == "desc" else "ASC"
-            value = RESEARCHER_ORDER[order[0]].replace("{r}", researcher)
-            sort = f"{value.replace('{{', '{').replace('}}', '}')} {direction}, {researcher}.key"
+            sort = researchers_order(order, researcher)
         items = Items(
             head=template.replace("{this}", scope["this"])
             .replace("{r}", researcher)
@@ -155,7 +160,7 @@ def researchers_under(template: str) -> Rule:
             predicate=where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS),
             carried=f", {relevance}",
         )
-        return connection(c, scope, selected, items)
+        return connection(c, scope, selected, items, type_.name)
 
     return rule
 
@@ -164,12 +169,13 @@ TOPIC_RESEARCHERS = (
     "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-(x:Researcher) "
     "WITH x AS {r}, count(*) AS {relevance}"
 )
+# A profile affiliation makes a member with no works there; only works count for the order.
 INSTITUTION_RESEARCHERS = (
     "CALL ({this}) { "
-    "MATCH ({this})<-[a:AFFILIATION]-(:Work)<-[:AUTHORED]-(x:Researcher) "
-    "WHERE x.key = a.researcher RETURN x "
-    "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-(x:Researcher) RETURN x } "
-    "WITH x AS {r}, count(*) AS {relevance}"
+    "MATCH ({this})<-[a:AFFILIATION]-(w:Work)<-[:AUTHORED]-(x:Researcher) "
+    "WHERE x.key = a.researcher RETURN x, w "
+    "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-(x:Researcher) RETURN x, null AS w } "
+    "WITH x AS {r}, count(DISTINCT w) AS {relevance}"
 )
 
 

@@ -11,6 +11,7 @@ from resolvers.compiler.compile import (
     Compilation,
     Compiled,
     NoStatement,
+    Pin,
     RootStatement,
     Rule,
     Scope,
@@ -19,6 +20,7 @@ from resolvers.compiler.compile import (
 )
 from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.nodes import node_id
+from resolvers.compiler.request import VIEWER
 from resolvers.compiler.shape import Path, list_shape
 from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
 from schema.errors import Unauthenticated
@@ -32,6 +34,7 @@ def viewer(c: Compilation, selected: Selected) -> RootStatement:
     if not c.statement.signed_in():
         raise NoStatement
     user = c.variable("u")
+    c.pins[user] = Pin(VIEWER, lambda values: values["viewer"])
     text, shape = c.project({"this": user}, c.object_type("Viewer"), selected.selection_sets())
     return RootStatement(
         f"MATCH ({user}:User {{key: {c.statement.viewer()}}}) WITH {user}, {text} AS data "
@@ -88,7 +91,7 @@ def following(
         order=f"{at} DESC, {researcher}.key",
         carried=f", {at}",
     )
-    return connection(c, scope, selected, items)
+    return connection(c, scope, selected, items, type_.name)
 
 
 def viewer_claims(
@@ -138,7 +141,7 @@ def invitations(received: bool) -> Rule:
             carried=f", {to}, {sender}",
             columns=(("to", to), ("from", sender)),
         )
-        return connection(c, scope, selected, items)
+        return connection(c, scope, selected, items, type_.name)
 
     return rule
 

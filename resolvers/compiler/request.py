@@ -57,11 +57,17 @@ class Fact:
 VIEWER = ArgumentSource(GraphQLDirective("viewer", []), None)
 
 
+# Where a parameter's value finds the arguments of the field that names its list's parent.
+PARENT = "$parent"
+
+
 @dataclass(frozen=True, eq=False)
 class Parameter:
     name: str
     source: ArgumentSource | None
     value: Callable[[Arguments], Any]
+    # a second field whose arguments the value reads, under PARENT: a list's parent
+    parent: ArgumentSource | None = None
 
 
 class RequestArguments:
@@ -108,5 +114,8 @@ class RequestArguments:
             elif parameter.source is None:
                 values[parameter.name] = parameter.value({})
             else:
-                values[parameter.name] = parameter.value(self.of_source(parameter.source))
+                arguments = self.of_source(parameter.source)
+                if parameter.parent is not None:
+                    arguments = {**arguments, PARENT: self.of_source(parameter.parent)}
+                values[parameter.name] = parameter.value(arguments)
         return values

@@ -15,6 +15,7 @@ from resolvers.compiler.compile import (
     Compiled,
     Derive,
     NoStatement,
+    Pin,
     RootRule,
     RootStatement,
     Rule,
@@ -22,6 +23,7 @@ from resolvers.compiler.compile import (
     Scope,
 )
 from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
 from schema.errors import BadInput
@@ -122,8 +124,17 @@ def projected(c: Compilation, variable: str, label: str, selected: Selected) -> 
     return c.project({"this": variable}, c.object_type(label), selected.selection_sets())
 
 
-def one_node(c: Compilation, selected: Selected, label: str, match: str) -> RootStatement:
+def one_node(
+    c: Compilation,
+    selected: Selected,
+    label: str,
+    match: str,
+    key: Callable[[Arguments], str | None] | None = None,
+) -> RootStatement:
+    """`key`: how the node's key reads from the field's arguments, when they give it."""
     node = c.variable("n")
+    if key is not None:
+        c.pins[node] = Pin(c.arguments(selected), key)
     text, shape = projected(c, node, label, selected)
     return RootStatement(
         f"{match.replace('{n}', node)} WITH {node} ORDER BY {node}.key LIMIT 1 "
@@ -140,8 +151,11 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
 
 
 def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
-    key = c.parameter(selected, lambda arguments: decode_id(arguments["id"], expected=label)[1])
-    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})")
+    def key_of(arguments: Arguments) -> str:
+        return decode_id(arguments["id"], expected=label)[1]
+
+    key = c.parameter(selected, key_of)
+    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})", key_of)
 
 
 def by_identifier(
@@ -253,28 +267,21 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     return RootStatement(text, compiled.shape, positions=ids[1:])
 
 
-def every(variable: str, label: str) -> Items:
-    """Every node of a label, by key: pages by the last key seen."""
-    return Items(f"MATCH ({variable}:{label})", variable, f"{variable}.key", keyset=True)
-
-
-def plain(c: Compilation, selected: Selected) -> bool:
-    return not c.given(selected, "orderBy") and not c.given(selected, "where")
+def root_list(head: str, variable: str, predicate: str, order: str | None) -> Items:
+    """A root list: in key order, paged by the last key seen, unless orderBy says otherwise.
+    The default is the list's own, whatever its filter: the same for equivalent trees."""
+    if order is None:
+        return Items(head, variable, f"{variable}.key", predicate, keyset=True)
+    return Items(head, variable, order, predicate)
 
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
-    work_variable = c.variable("w")
-    if plain(c, selected):
-        items = every(work_variable, "Work")
-    else:
-        predicate = nodes.where_predicate(c, selected, work_variable, WORK_CONDITIONS)
-        items = Items(
-            anchored(c, selected, work_variable, "Work", WORK_ANCHORS),
-            work_variable,
-            nodes.works_order(c, selected, work_variable),
-            predicate,
-        )
-    return root_connection(c, selected, items)
+    work = c.variable("w")
+    predicate = nodes.where_predicate(c, selected, work, WORK_CONDITIONS)
+    order = None if c.order(selected) is None else nodes.works_order(c, selected, work)
+    return root_connection(
+        c, selected, root_list(anchored(c, selected, work), work, predicate, order)
+    )
 
 
 WORK_ANCHORS = {
@@ -286,53 +293,40 @@ WORK_ANCHORS = {
 }
 
 
-def anchored(
-    c: Compilation, selected: Selected, variable: str, label: str, anchors: dict[str, str]
-) -> str:
+def anchored(c: Compilation, selected: Selected, variable: str) -> str:
+    """Works start from the topic, author or institution the top of the tree names."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
-    found = anchor(where) if label == "Work" else None
+    found = anchor(where)
     if found is None:
-        return f"MATCH ({variable}:{label})"
+        return f"MATCH ({variable}:Work)"
     name, kind = found
     key = c.parameter(
         selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
     )
-    return anchors[name].replace("{p}", key).replace("{v}", variable)
+    return WORK_ANCHORS[name].replace("{p}", key).replace("{v}", variable)
 
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
-    researcher_variable = c.variable("r")
-    if plain(c, selected):
-        return root_connection(c, selected, every(researcher_variable, "Researcher"))
-    order = c.order(selected)
-    if order is None:
-        sort = f"{researcher_variable}.key"
-    else:
-        direction = "DESC" if order[1] == "desc" else "ASC"
-        value = (
-            f"{researcher_variable}.name"
-            if order[0] == "name"
-            else f"COUNT {{ ({researcher_variable})-[:AUTHORED]->() }}"
-        )
-        sort = f"{value} {direction}, {researcher_variable}.key"
-    items = Items(
-        f"MATCH ({researcher_variable}:Researcher)",
-        researcher_variable,
-        sort,
-        nodes.where_predicate(c, selected, researcher_variable, RESEARCHER_CONDITIONS),
-    )
-    return root_connection(c, selected, items)
+    researcher = c.variable("r")
+    predicate = nodes.where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS)
+    found = c.order(selected)
+    order = None if found is None else nodes.researchers_order(found, researcher)
+    head = f"MATCH ({researcher}:Researcher)"
+    return root_connection(c, selected, root_list(head, researcher, predicate, order))
 
 
 def keyed_list(label: str) -> RootRule:
     def rule(c: Compilation, selected: Selected) -> RootStatement:
-        return root_connection(c, selected, every(c.variable("n"), label))
+        node = c.variable("n")
+        return root_connection(
+            c, selected, root_list(f"MATCH ({node}:{label})", node, "true", None)
+        )
 
     return rule
 
 
 def root_connection(c: Compilation, selected: Selected, items: Items) -> RootStatement:
-    compiled = connection(c, {"this": "root"}, selected, items)
+    compiled = connection(c, {"this": "root"}, selected, items, "Query")
     assert compiled.shape is not None
     return RootStatement(
         f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape

@@ -37,10 +37,16 @@ class Statement:
         self._names += 1
         return f"{prefix}{self._names}"
 
-    def parameter(self, source: ArgumentSource | None, value: Callable[[Arguments], Any]) -> str:
-        """A `$name` whose value each request computes from its own arguments."""
+    def parameter(
+        self,
+        source: ArgumentSource | None,
+        value: Callable[[Arguments], Any],
+        parent: ArgumentSource | None = None,
+    ) -> str:
+        """A `$name` whose value each request computes from its own arguments (and those
+        of `parent`, under request.PARENT)."""
         name = f"p{len(self.parameters)}"
-        self.parameters.append(Parameter(name, source, value))
+        self.parameters.append(Parameter(name, source, value, parent))
         return f"${name}"
 
     def signed_in(self) -> bool:

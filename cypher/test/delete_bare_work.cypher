@@ -1,0 +1,2 @@
+MATCH (w:Work {key: 'test:bare'})
+DETACH DELETE w
