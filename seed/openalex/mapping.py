@@ -207,9 +207,11 @@ def map_author(author: records.Author, folder: datetime.date | None) -> Mapped:
         {
             "name": author.display_name,
             "orcid": author.orcid,
+            # none is no property: an empty list is one thing neo4j-admin cannot write
             "alternativeNames": [
                 name for name in author.display_name_alternatives if name != author.display_name
-            ],
+            ]
+            or None,
         },
     )
     current = author.last_known_institutions
