@@ -57,7 +57,7 @@ def run(paths: list[Path], keep: bool) -> None:
     discovery = discover(paths)
     works = [file for file in discovery.files if file.entity is Entity.WORKS]
     try:
-        result = bulk_import(settings, discovery, ErrorLog(io.StringIO(), strict=False))
+        result = bulk_import(settings, discovery, ErrorLog(io.StringIO, strict=False))
     finally:
         ManagedNeo4j(settings).stop()
         if keep:

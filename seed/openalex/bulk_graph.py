@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seed.openalex.admin_csv import NodeFile, Nodes, RelationshipFile, Relationships, drop
-from seed.openalex.mapping import Mapped, Row
+from seed.openalex.mapping import Mapped, Row, mention_stamp
 from seed.openalex.records import Entity
 
 WORKS = Nodes(
@@ -42,6 +42,8 @@ WORKS = Nodes(
         ("arxivId", "string"),
         ("openAccess", "boolean"),
         ("citedByCount", "long"),
+        ("unidentifiedAuthorPositions", "long[]"),
+        ("unidentifiedAuthorNames", "string[]"),
         ("openalexUpdated", "localdatetime"),
     ),
 )
@@ -54,6 +56,7 @@ RESEARCHERS = Nodes(
         ("orcid", "string"),
         ("alternativeNames", "string[]"),
         ("openalexUpdated", "localdatetime"),
+        ("mentionedIn", "string"),
     ),
 )
 INSTITUTIONS = Nodes(
@@ -66,6 +69,7 @@ INSTITUTIONS = Nodes(
         ("country", "string"),
         ("type", "string"),
         ("openalexUpdated", "localdatetime"),
+        ("mentionedIn", "string"),
     ),
 )
 TOPICS = Nodes(
@@ -77,13 +81,18 @@ TOPICS = Nodes(
         ("description", "string"),
         ("level", "string"),
         ("openalexUpdated", "localdatetime"),
+        ("mentionedIn", "string"),
     ),
 )
 MISSING_WORKS = Nodes("missing_works", "MissingWork", "MissingWork", ())
 
 AUTHORED = Relationships("authored", "AUTHORED", "Researcher", "Work", (("position", "long"),))
 AFFILIATION = Relationships(
-    "affiliation", "AFFILIATION", "Work", "Institution", (("researcher", "string"),)
+    "affiliation",
+    "AFFILIATION",
+    "Work",
+    "Institution",
+    (("researcher", "string"), ("position", "long")),
 )
 ABOUT = Relationships("about", "ABOUT", "Work", "Topic", (("score", "double"),))
 CITES = Relationships("cites", "CITES", "Work", "Work")
@@ -114,14 +123,6 @@ SPLIT_CHUNK = 10_000
 
 
 @dataclass
-class Dated:
-    """A value and the date of the record it came from."""
-
-    updated: datetime.datetime
-    value: Row
-
-
-@dataclass
 class Files:
     """What the import reads: node files first, then relationship files."""
 
@@ -147,10 +148,10 @@ class SnapshotGraph:
         self.written: dict[str, WrittenWork] = {}
         self.newer: dict[str, Mapped] = {}  # works newer than the version already written
         self.own: dict[str, dict[str, Mapped]] = {nodes.name: {} for nodes in OWN_NODES.values()}
-        self.mentioned: dict[str, dict[str, Dated]] = {
+        # a placeholder's values from its newest mention, stamped as the Cypher path does
+        self.mentioned: dict[str, dict[str, Row]] = {
             nodes.name: {} for nodes in PLACEHOLDER_NODES.values()
         }
-        self.mentioned_parents: dict[str, Dated] = {}
 
     def add(self, entity: Entity, record: Mapped) -> None:
         if entity is Entity.WORKS:
@@ -172,31 +173,32 @@ class SnapshotGraph:
             self.newer[work.key] = work
 
     def _write_work(self, work: Mapped) -> tuple[int, int]:
-        rows = self.works.write(work.key, {**work.properties, "openalexUpdated": work.updated})
-        related = work.related
+        key = work.key
+        rows = self.works.write(key, {**work.properties, "openalexUpdated": work.updated})
+        nested = work.nested
         self.work_links[AUTHORED.name].write(
-            (row["researcher"], row["work"], row["position"])
-            for row in related.get("openalex/authored", ())
+            (row["researcher"], key, row["position"]) for row in nested.get("authored", ())
         )
         self.work_links[AFFILIATION.name].write(
-            (row["work"], row["institution"], row["researcher"])
-            for row in related.get("openalex/work_affiliations", ())
+            (key, row["institution"], row.get("researcher"), row.get("position"))
+            for row in nested.get("affiliations", ())
         )
         self.work_links[ABOUT.name].write(
-            (row["work"], row["topic"], row["score"]) for row in related.get("openalex/about", ())
+            (key, row["topic"], row["score"]) for row in nested.get("about", ())
         )
         self.citations.writerows(
-            (row["work"], row["cited"]) for row in related.get("openalex/cites", ())
+            (row["work"], row["cited"]) for row in work.related.get("openalex/cites", ())
         )
         return rows
 
     def _add_mentions(self, record: Mapped) -> None:
+        stamp = mention_stamp(record)
         for statement, nodes in PLACEHOLDER_NODES.items():
             mentioned = self.mentioned[nodes.name]
             for row in record.related.get(statement, ()):
-                _keep_newest(mentioned, row["key"], Dated(record.updated, row))
-        for row in record.related.get("openalex/topic_hierarchy_placeholders", ()):
-            _keep_newest(self.mentioned_parents, row["key"], Dated(record.updated, row))
+                held = mentioned.get(row["key"])
+                if held is None or held["mentionedIn"] < stamp:
+                    mentioned[row["key"]] = {**row, "mentionedIn": stamp}
 
     def finish(self) -> Files:
         """Writes what waited for the end; the files to import, in order."""
@@ -242,7 +244,7 @@ class SnapshotGraph:
             file.write(key, {**record.properties, "openalexUpdated": record.updated})
         for key, mention in self.mentioned[nodes.name].items():
             if key not in own:
-                file.write(key, mention.value)
+                file.write(key, mention)
         file.close()
         return file.path
 
@@ -257,18 +259,22 @@ class SnapshotGraph:
         return file.path
 
     def _write_parents(self) -> Path:
+        """A topic's own record decides its parent; a placeholder takes the one its
+        newest mention gives."""
         own = self.own[TOPICS.name]
-        parents = {
-            key: row["parent"]
+        parents = [
+            (row["key"], row["parent"])
             for record in own.values()
             for row in record.related.get("openalex/topic_parent", ())
-            for key in [row["key"]]
             if row["parent"] is not None
-        }
-        for key, mention in self.mentioned_parents.items():
-            parents.setdefault(key, mention.value["parent"])
+        ]
+        parents += [
+            (key, mention["parent"])
+            for key, mention in self.mentioned[TOPICS.name].items()
+            if key not in own and mention["parent"] is not None
+        ]
         file = RelationshipFile(SUBTOPIC_OF, self.folder)
-        file.write(parents.items())
+        file.write(parents)
         file.close()
         return file.path
 
@@ -302,12 +308,6 @@ class SnapshotGraph:
             missing_works.write(key, {})
         missing_works.close()
         return missing_works.path, cites.path, cites_missing.path
-
-
-def _keep_newest(held: dict[str, Dated], key: str, candidate: Dated) -> None:
-    kept = held.get(key)
-    if kept is None or kept.updated < candidate.updated:
-        held[key] = candidate
 
 
 def _drop_rows(path: Path, column: int, keys: set[str], header: bool = True) -> None:
