@@ -15,9 +15,7 @@ import argparse
 import asyncio
 import csv
 import datetime
-import os
 import shutil
-import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -161,31 +159,11 @@ def write_csv(works: int, seed: int, folder: Path) -> None:
             write_batch(batch, writers)
 
 
-def admin_import(neo4j: ManagedNeo4j, database: str, folder: Path) -> None:
-    options = [
-        f"--{'nodes' if name in NODE_FILES else 'relationships'}={folder / name}.csv"
-        for name in HEADERS
-    ]
-    command = [
-        "java",
-        f"-Xmx{neo4j.settings.neo4j_heap}",
-        f"-Dbasedir={neo4j.home}",
-        "-cp",
-        f"{neo4j.lib_dir}/*",
-        "org.neo4j.server.startup.Neo4jAdminCommand",
-        *("database", "import", "full", database, "--overwrite-destination", *options),
-    ]
-    env = {**os.environ, "NEO4J_CONF": str(neo4j.home / "conf"), "NEO4J_HOME": str(neo4j.home)}
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-    if result.returncode != 0:
-        raise SystemExit("neo4j-admin import failed:\n" + result.stdout[-2000:] + result.stderr)
-
-
 async def index_and_count(settings: Settings, timings: dict[str, float]) -> dict[str, Any]:
     async with Database.connect(connection_for(settings), settings.query_timeout) as db:
         with timed(timings, "constraints and indexes (migrations, then until all are online)"):
             await apply_migrations(db)
-            await db.read("bench/await_indexes", {"seconds": INDEX_WAIT_SECONDS})
+            await db.read("admin/await_indexes", {"seconds": INDEX_WAIT_SECONDS})
         return (await db.read("generate/census"))[0]
 
 
@@ -216,7 +194,10 @@ def run(works: int, seed: int, keep: bool) -> None:
         with timed(timings, "generate and write CSV"):
             write_csv(works, seed, folder)
         with timed(timings, "neo4j-admin database import full"):
-            admin_import(neo4j, settings.neo4j_database, folder)
+            neo4j.import_full(
+                [folder / f"{name}.csv" for name in HEADERS if name in NODE_FILES],
+                [folder / f"{name}.csv" for name in HEADERS if name not in NODE_FILES],
+            )
         with timed(timings, "start Neo4j"):
             neo4j.start()
         census = asyncio.run(index_and_count(settings, timings))

@@ -364,7 +364,7 @@ def prepare_graph(works: int, seed: int) -> None:
             f"{present:,} works: run with --works {present}, or another PEERGRAPH_NEO4J_HOME"
         )
     with neo4j_driver() as driver:
-        read(driver, statement("bench/await_indexes"), seconds=600)
+        read(driver, statement("admin/await_indexes"), seconds=600)
 
 
 def pick(researcher: str) -> tuple[Picks, str]:

@@ -132,11 +132,14 @@ def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None
 
 
 def import_openalex(
-    settings: Settings, paths: list[Path], strict: bool, errors: Path, batch_size: int
+    settings: Settings, paths: list[Path], strict: bool, errors: Path, batch_size: int, bulk: bool
 ) -> None:
-    from seed.openalex.command import run_import
+    from seed.openalex.command import run_bulk_import, run_import
 
-    run_import(settings, paths, strict, errors, batch_size)
+    if bulk:
+        run_bulk_import(settings, paths, strict, errors, batch_size)
+    else:
+        run_import(settings, paths, strict, errors, batch_size)
 
 
 def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path) -> None:
@@ -250,6 +253,12 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
     )
     openalex.add_argument(
         "--batch-size", type=_positive, default=2000, help="records per transaction (2000)"
+    )
+    openalex.add_argument(
+        "--bulk",
+        action="store_true",
+        help="first load into the managed Neo4j's empty database through neo4j-admin's "
+        "offline importer: stops the server for the import",
     )
     sample = sources.add_parser(
         "openalex-sample", help="write the synthetic graph as an OpenAlex snapshot"

@@ -41,6 +41,8 @@ POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 
 # The flags the official launcher adds (see `neo4j console --dry-run` and the
 # default neo4j.conf): Netty and the page cache need these on Java 17.
+# Joins the strings of a string[] property in import CSV; no name holds this character.
+ARRAY_DELIMITER = "\x1f"
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
@@ -201,6 +203,36 @@ class ManagedNeo4j:
         self.pid_file.unlink(missing_ok=True)
         return True
 
+    def import_full(self, nodes: list[Path], relationships: list[Path]) -> None:
+        """Replace the stopped server's database with these neo4j-admin CSV files."""
+        if self.pid() is not None:
+            raise Neo4jLocalError("neo4j-admin imports into a stopped server; stop Neo4j first")
+        self.install()
+        self._write_config()
+        options = [
+            *(f"--nodes={path}" for path in nodes),
+            *(f"--relationships={path}" for path in relationships),
+        ]
+        command = [
+            "java",
+            f"-Xmx{self.settings.neo4j_heap}",
+            f"-Dbasedir={self.home}",
+            "-cp",
+            f"{self.lib_dir}/*",
+            "org.neo4j.server.startup.Neo4jAdminCommand",
+            *("database", "import", "full", self.settings.neo4j_database),
+            "--overwrite-destination",
+            "--multiline-fields=true",
+            f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+            f"--report-file={self.home / 'logs' / 'import.report'}",
+            *options,
+        ]
+        env = {**os.environ, "NEO4J_CONF": str(self.home / "conf"), "NEO4J_HOME": str(self.home)}
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        if result.returncode != 0:
+            tail = (result.stdout + result.stderr).strip().splitlines()[-15:]
+            raise Neo4jLocalError("neo4j-admin database import failed:\n" + "\n".join(tail))
+
     def status(self) -> Status:
         pid = self.pid()
         version = self._server_version() if pid is not None else None
@@ -313,7 +345,16 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Exited, and waiting for a parent other than this process to reap it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[:1] == ["Z"]
 
 
 def _require_tool(name: str, why: str) -> None:

@@ -474,6 +474,18 @@ def test_the_command_prints_a_summary_and_writes_the_error_report(
     assert "part_001:2: Invalid JSON" in again.stderr
 
 
+def test_a_clean_import_leaves_an_error_path_that_is_not_a_file_alone(
+    empty: Settings, tmp_path: Path
+) -> None:
+    # as /dev/null is: a clean run removes an old report, never a device or a pipe
+    write_sample(20, 5, tmp_path / "sample")
+    pipe = tmp_path / "errors.pipe"
+    os.mkfifo(pipe)
+    result = cli(empty, "import", "openalex", "sample", "--errors", str(pipe), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert pipe.is_fifo()
+
+
 def test_the_command_refuses_a_path_it_cannot_use(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "server.cli", "import", "openalex", str(tmp_path / "nowhere")]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)

@@ -53,14 +53,16 @@ class Batch:
 
 
 def read_batches(
-    discovery: Discovery, batch_size: int, strict: bool
+    discovery: Discovery, batch_size: int, strict: bool, prepare: bool = True
 ) -> Generator[Batch, None, None]:
+    """With `prepare`, each batch comes with its statement rows (see Batch.rows)."""
+    finish = _prepared if prepare else _as_read
     done = 0  # bytes of the files already read
     batch: Batch | None = None
     for file in discovery.files:
         if batch is None or batch.entity is not file.entity:
             if batch is not None:
-                yield _prepared(batch)
+                yield finish(batch)
             batch = Batch(file.entity)
         try:
             for number, line, position in read_lines(file):
@@ -71,7 +73,7 @@ def read_batches(
                     yield batch
                     return
                 if len(batch.records) >= batch_size:
-                    yield _prepared(batch)
+                    yield finish(batch)
                     batch = Batch(file.entity)
         except FileError as error:
             batch.file_errors.append(str(error))
@@ -84,7 +86,11 @@ def read_batches(
         done += file.size
         batch.position = done
     if batch is not None:
-        yield _prepared(batch)
+        yield finish(batch)
+
+
+def _as_read(batch: Batch) -> Batch:
+    return batch
 
 
 def _prepared(batch: Batch) -> Batch:

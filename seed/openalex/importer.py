@@ -28,7 +28,7 @@ from seed.openalex.writer import write_batch
 
 Progress = Callable[[int, int], None]  # told the input bytes consumed and records read so far
 READ_AHEAD = 2  # batches parsed and waiting for the writer
-Item = Batch | str | None  # a batch, a failure's traceback, or the end
+Item = tuple[int, Batch] | str | None  # a reader's batch, a failure's traceback, or the end
 
 
 class ReaderFailed(RuntimeError):
@@ -58,7 +58,7 @@ async def _import(
 ) -> ImportReport:
     report = ImportReport(files=len(discovery.files), ignored=discovery.ignored)
     started = time.perf_counter()
-    reader = _Reader(discovery, batch_size, errors.strict)
+    reader = Reader(discovery, batch_size, errors.strict)
     try:
         while (batch := await asyncio.to_thread(reader.next)) is not None:
             lock.check()
@@ -78,41 +78,76 @@ async def _import(
     return report
 
 
-class _Reader:
-    def __init__(self, discovery: Discovery, batch_size: int, strict: bool) -> None:
+class Reader:
+    """Batches parsed by other processes, each reading its share of the files: a batch
+    holds one file's records, so a record's versions meet only across batches."""
+
+    def __init__(
+        self,
+        discovery: Discovery,
+        batch_size: int,
+        strict: bool,
+        processes: int = 1,
+        prepare: bool = True,
+    ) -> None:
         # forkserver: no fork of this process's event loop and sockets, and the server
         # process has the modules loaded once for all readers of the run
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
-        self.queue: Queue[Item] = context.Queue(maxsize=READ_AHEAD)
-        self.process: BaseProcess = context.Process(
-            target=_produce, args=(discovery, batch_size, strict, self.queue), daemon=True
-        )
-        self.process.start()
+        self.queue: Queue[Item] = context.Queue(maxsize=READ_AHEAD * processes)
+        shares = [discovery.files[index::processes] for index in range(processes)]
+        self.processes: list[BaseProcess] = [
+            context.Process(
+                target=_produce,
+                args=(index, Discovery(share, []), batch_size, strict, prepare, self.queue),
+                daemon=True,
+            )
+            for index, share in enumerate(shares)
+        ]
+        self.positions = [0] * processes  # bytes each process consumed of its share
+        self.running = len(self.processes)
+        for process in self.processes:
+            process.start()
 
     def next(self) -> Batch | None:
-        while True:
+        while self.running:
             try:
                 item = self.queue.get(timeout=1.0)
             except queue.Empty:
-                if not self.process.is_alive():
-                    raise ReaderFailed("the process reading the files ended unexpectedly") from None
+                alive = sum(process.is_alive() for process in self.processes)
+                if alive < self.running and self.queue.empty():
+                    raise ReaderFailed("a process reading the files ended unexpectedly") from None
                 continue
             if isinstance(item, str):
                 raise ReaderFailed(f"reading the files failed:\n{item}")
-            return item
+            if item is None:
+                self.running -= 1
+                continue
+            index, batch = item
+            self.positions[index] = batch.position
+            batch.position = sum(self.positions)
+            return batch
+        return None
 
     def close(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
         self.queue.close()
 
 
-def _produce(discovery: Discovery, batch_size: int, strict: bool, out: Queue[Item]) -> None:
+def _produce(
+    index: int,
+    discovery: Discovery,
+    batch_size: int,
+    strict: bool,
+    prepare: bool,
+    out: Queue[Item],
+) -> None:
     try:
-        for batch in read_batches(discovery, batch_size, strict):
-            out.put(batch)
+        for batch in read_batches(discovery, batch_size, strict, prepare):
+            out.put((index, batch))
         out.put(None)
     except KeyboardInterrupt:
         pass  # Ctrl-C reaches the whole process group: the importer reports it

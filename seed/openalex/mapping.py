@@ -207,9 +207,11 @@ def map_author(author: records.Author, folder: datetime.date | None) -> Mapped:
         {
             "name": author.display_name,
             "orcid": author.orcid,
+            # none is no property: an empty list is one thing neo4j-admin cannot write
             "alternativeNames": [
                 name for name in author.display_name_alternatives if name != author.display_name
-            ],
+            ]
+            or None,
         },
     )
     current = author.last_known_institutions
@@ -272,7 +274,7 @@ def gather(mapped: Iterable[Mapped]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {}
     placeholders: dict[str, dict[str, Row]] = {}
     for record in mapped:
-        mention = f"{record.updated.isoformat(timespec='microseconds')}|{record.key}"
+        mention = mention_stamp(record)
         for name, related in record.related.items():
             if name in PLACEHOLDERS:
                 by_key = placeholders.setdefault(name, {})
@@ -287,6 +289,12 @@ def gather(mapped: Iterable[Mapped]) -> dict[str, list[Row]]:
     if TOPIC_PLACEHOLDERS in rows:
         rows[TOPIC_HIERARCHY] = [row for row in rows[TOPIC_PLACEHOLDERS] if row["parent"]]
     return rows
+
+
+def mention_stamp(record: Mapped) -> str:
+    """What a placeholder keeps as `mentionedIn`: the mentioning record's version, then its
+    key; a later stamp sorts after an earlier one as a string."""
+    return f"{record.updated.isoformat(timespec='microseconds')}|{record.key}"
 
 
 def _unique(items: Iterable[Identified]) -> list[Identified]:

@@ -1,0 +1,86 @@
+"""`peergraph import openalex --bulk` end to end, step by step, into a scratch managed Neo4j.
+
+Not a test. Write a sample first, then:
+
+    .venv/bin/peergraph import openalex-sample --works 1000000 --out /tmp/oas1m
+    PEERGRAPH_NEO4J_HEAP=3g PEERGRAPH_NEO4J_PAGECACHE=4g \\
+        .venv/bin/python bench/bulk_import.py /tmp/oas1m/data [--keep]
+
+It prints the seconds of each step and the works per second of the whole, then the
+floor of the first step: the same files only decompressed and parsed as JSON, in as
+many processes as the import reads with, which no mapping can go below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from ports import free_port
+
+from seed.openalex.bulk import READERS, bulk_import
+from seed.openalex.files import SnapshotFile, discover, read_lines
+from seed.openalex.records import Entity
+from seed.openalex.report import ErrorLog
+from server.neo4j_local import ManagedNeo4j
+from server.settings import load_settings
+
+
+def parse_only(files: list[SnapshotFile]) -> int:
+    import pydantic_core
+
+    lines = 0
+    for file in files:
+        for _, line, _ in read_lines(file):
+            pydantic_core.from_json(line)
+            lines += 1
+    return lines
+
+
+def parse_floor(files: list[SnapshotFile]) -> float:
+    started = time.perf_counter()
+    with multiprocessing.get_context("forkserver").Pool(READERS) as pool:
+        pool.map(parse_only, [files[index::READERS] for index in range(READERS)])
+    return time.perf_counter() - started
+
+
+def run(paths: list[Path], keep: bool) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="peergraph-bulk-"))
+    settings = load_settings().model_copy(
+        update={"neo4j_home": scratch / "neo4j", "neo4j_bolt_port": free_port()}
+    )
+    discovery = discover(paths)
+    works = [file for file in discovery.files if file.entity is Entity.WORKS]
+    try:
+        result = bulk_import(settings, discovery, ErrorLog(io.StringIO, strict=False))
+    finally:
+        ManagedNeo4j(settings).stop()
+        if keep:
+            print(f"kept {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    report = result.report
+    count = report.tallies[Entity.WORKS].read
+    print(
+        f"{count:,} works, {report.total.read:,} records: {report.written.nodes:,} nodes, "
+        f"{report.written.relationships:,} relationships; {report.total.errors} refused"
+    )
+    print("| step | seconds | works/s |\n|---|---|---|")
+    for step, seconds in result.steps.items():
+        print(f"| {step} | {seconds:.1f} | {count / seconds:,.0f} |")
+    print(f"| all of it | {report.seconds:.1f} | **{count / report.seconds:,.0f}** |")
+    floor = parse_floor(works)
+    print(f"floor of the first step: the works files decompressed and parsed, {floor:.1f} s")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch Neo4j")
+    arguments = parser.parse_args()
+    run(arguments.paths, arguments.keep)

@@ -1,0 +1,135 @@
+"""The CSV files `neo4j-admin database import full` reads: one file per label or
+relationship type, a header of typed columns, then rows.
+
+Node files quote every string, so that an empty string stays one: an unquoted empty
+field is no property at all, as a null is in Cypher. Relationship files carry only keys,
+numbers and nulls, and go through the csv module as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from server.neo4j_local import ARRAY_DELIMITER
+
+
+@dataclass(frozen=True)
+class Nodes:
+    """A node file: its label, the ID group its keys live in, and typed properties."""
+
+    name: str
+    label: str
+    group: str
+    properties: tuple[tuple[str, str], ...]  # (property, neo4j-admin type)
+
+    @property
+    def header(self) -> list[str]:
+        typed = [name if kind == "string" else f"{name}:{kind}" for name, kind in self.properties]
+        return [f"key:ID({self.group})", *typed, ":LABEL"]
+
+
+@dataclass(frozen=True)
+class Relationships:
+    name: str
+    type: str
+    start: str  # ID group of the start node
+    end: str
+    properties: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def header(self) -> list[str]:
+        typed = [name if kind == "string" else f"{name}:{kind}" for name, kind in self.properties]
+        return [f":START_ID({self.start})", f":END_ID({self.end})", *typed, ":TYPE"]
+
+
+def node_line(key: str, values: Iterable[Any], label: str) -> str:
+    fields = [_quoted(key), *(_node_field(value) for value in values), label]
+    return ",".join(fields) + "\n"
+
+
+def _node_field(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _quoted(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, datetime.date):  # and datetime: ISO either way
+        return value.isoformat()
+    if isinstance(value, list):
+        return _quoted(ARRAY_DELIMITER.join(item.replace(ARRAY_DELIMITER, " ") for item in value))
+    raise TypeError(f"no CSV form for {type(value).__name__}")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+class NodeFile:
+    """Written in bytes, so that the file knows where each row starts and ends: a row
+    can be cut out again (see `drop`) without parsing what it quoted."""
+
+    def __init__(self, nodes: Nodes, folder: Path) -> None:
+        self.nodes = nodes
+        self.path = folder / f"{nodes.name}.csv"
+        self._file: BinaryIO = self.path.open("wb")
+        self._columns = [name for name, _ in nodes.properties]
+        self.position = self._file.write((",".join(nodes.header) + "\n").encode())
+
+    def write(self, key: str, properties: dict[str, Any]) -> tuple[int, int]:
+        """The row's byte range in the file."""
+        values = (properties.get(column) for column in self._columns)
+        start = self.position
+        self.position += self._file.write(node_line(key, values, self.nodes.label).encode())
+        return start, self.position
+
+    def close(self) -> None:
+        self._file.close()
+
+    def reopen(self) -> None:
+        """Goes on writing at the end of the file, after `drop` changed it."""
+        self._file = self.path.open("ab")
+        self.position = self._file.tell()
+
+
+def drop(path: Path, ranges: Iterable[tuple[int, int]]) -> None:
+    """Cuts these byte ranges (rows NodeFile wrote) out of the file."""
+    kept = path.with_suffix(".kept")
+    with path.open("rb") as source, kept.open("wb") as target:
+        at = 0
+        for start, end in sorted(ranges):
+            target.write(source.read(start - at))
+            source.seek(end)
+            at = end
+        shutil.copyfileobj(source, target)
+    kept.replace(path)
+
+
+class RelationshipFile:
+    def __init__(self, relationships: Relationships, folder: Path) -> None:
+        self.relationships = relationships
+        self.path = folder / f"{relationships.name}.csv"
+        self._file: TextIO = self.path.open("w", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._file)
+        self._csv.writerow(relationships.header)
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows of start key, end key, then the properties in header order."""
+        kind = self.relationships.type
+        self._csv.writerows((*row, kind) for row in rows)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def reopen(self) -> None:
+        """Goes on writing at the end of the file, after rows were dropped from it."""
+        self._file = self.path.open("a", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._file)

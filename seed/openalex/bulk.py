@@ -1,0 +1,133 @@
+"""`peergraph import openalex --bulk`: a snapshot's first load, through Neo4j's offline
+importer instead of transactions.
+
+Only into the managed server's empty database: neo4j-admin replaces the database's files
+while the server is stopped. The records are read and mapped as the transactional path
+reads them, resolved into CSV files (seed/openalex/bulk_graph.py), imported, and the
+server is started again with its constraints and indexes built. Later snapshots go
+through the transactional path, which adds to what is there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resolvers.database import Database, Written
+from resolvers.migrations import apply_migrations
+from seed.openalex.bulk_graph import Files, SnapshotGraph
+from seed.openalex.files import Discovery
+from seed.openalex.importer import Reader
+from seed.openalex.report import ErrorLog, ImportReport
+from server.connection import connection_for
+from server.neo4j_local import ManagedNeo4j
+from server.settings import Settings
+
+READERS = 2  # processes parsing the files; the two cores of the machine this is tuned on
+INDEX_WAIT_SECONDS = 3600
+Progress = Callable[[int, int], None]  # told the input bytes consumed and records read so far
+
+
+class BulkRefused(RuntimeError):
+    """The bulk path cannot load into this database."""
+
+
+@dataclass
+class BulkReport:
+    report: ImportReport
+    steps: dict[str, float] = field(default_factory=dict)  # seconds each step took
+
+
+def bulk_import(
+    settings: Settings,
+    discovery: Discovery,
+    errors: ErrorLog,
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+) -> BulkReport:
+    if not settings.managed:
+        raise BulkRefused(
+            "--bulk loads into the managed Neo4j, whose files it replaces; with NEO4J_URI "
+            "set, import without --bulk"
+        )
+    neo4j = ManagedNeo4j(settings)
+    neo4j.start()  # the first start creates the home, its configuration and password
+    nodes = asyncio.run(_census(settings)).nodes
+    if nodes:
+        raise BulkRefused(
+            f"--bulk loads only into an empty database, and this one holds {nodes:,} nodes; "
+            "import later snapshots without --bulk"
+        )
+    result = BulkReport(ImportReport(files=len(discovery.files), ignored=discovery.ignored))
+    folder = neo4j.home / "bulk-import"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    try:
+        with _step(result, "read, map and write CSV"):
+            files = _write_csv(discovery, errors, batch_size, progress, result.report, folder)
+        with _step(result, "stop Neo4j"):
+            neo4j.stop()
+        with _step(result, "neo4j-admin database import full"):
+            neo4j.import_full(files.nodes, files.relationships)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    with _step(result, "start Neo4j"):
+        neo4j.start()
+    with _step(result, "constraints and indexes, until all are online"):
+        asyncio.run(_build_indexes(settings))
+    result.report.written = asyncio.run(_census(settings))
+    result.report.seconds = time.perf_counter() - started
+    return result
+
+
+def _write_csv(
+    discovery: Discovery,
+    errors: ErrorLog,
+    batch_size: int,
+    progress: Progress | None,
+    report: ImportReport,
+    folder: Path,
+) -> Files:
+    graph = SnapshotGraph(folder)
+    reader = Reader(discovery, batch_size, errors.strict, READERS, prepare=False)
+    try:
+        while (batch := reader.next()) is not None:
+            for entry in batch.errors:
+                errors.record(entry)
+            for record in batch.records.values():
+                graph.add(batch.entity, record)
+            batch.tally.created = len(batch.records)
+            report.add(batch.entity, batch.tally)
+            report.file_errors += batch.file_errors
+            if progress is not None:
+                progress(batch.position, report.total.read)
+    finally:
+        reader.close()
+    return graph.finish()
+
+
+async def _census(settings: Settings) -> Written:
+    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        (census,) = await db.read("admin/census")
+        return Written(census["nodes"], census["relationships"])
+
+
+async def _build_indexes(settings: Settings) -> None:
+    # index builds may take minutes: the statement that waits for them must not time out
+    waiting = settings.model_copy(update={"query_timeout": INDEX_WAIT_SECONDS})
+    async with Database.connect(connection_for(waiting), waiting.query_timeout) as db:
+        await apply_migrations(db)
+        await db.read("admin/await_indexes", {"seconds": INDEX_WAIT_SECONDS})
+
+
+@contextmanager
+def _step(result: BulkReport, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    result.steps[name] = time.perf_counter() - started
