@@ -81,6 +81,7 @@ RESEARCHERS_AFTER = key_cursor("zq-after-key", list_identity("Query", "researche
 INSTITUTIONS_AFTER = key_cursor("zq-after-key", list_identity("Query", "institutions", None))
 WORKS_AFTER = offset_cursor(4, list_identity("Query", "works", ("title", "asc")))
 TOPIC_WORKS_AFTER = offset_cursor(4, list_identity("Topic", "works", None), "zq-topic-1")
+CITED_BY_AFTER = offset_cursor(4, list_identity("Work", "citedBy", None), "zq-work-1")
 
 WORK_FIELDS = "id type title abstract year publishedOn venue doi arxivId openAccess citedByCount"
 PAGE_INFO = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
@@ -380,7 +381,7 @@ CORPUS: list[Operation] = [
         {
             "id": WORK,
             "where": {"yearFrom": 1987, "NOT": {"titleContains": "zq-title-5"}},
-            "after": AFTER_OFFSET,
+            "after": CITED_BY_AFTER,
         },
     ),
     Operation(
