@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import astuple, dataclass
 
@@ -73,7 +74,9 @@ class Identifiers:
         return any(astuple(self))
 
 
+@functools.lru_cache(maxsize=1024)
 def recognise(value: str) -> Identifiers:
+    """The identifiers a text is; cached, since a search reads each of them apart."""
     openalex = _openalex(value)
     return Identifiers(
         orcid=_orcid(value),
