@@ -23,7 +23,7 @@ from schema.errors import DatabaseUnavailable
 from schema.schema import build_schema
 from server.auth import credentials
 from server.connection import connection_for
-from server.known import KnownDocuments
+from server.known import KnownDocuments, replay
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -49,23 +49,48 @@ class GraphQLApp(GraphQL[Context, None]):
 
 
 class BodySizeLimit:
-    """Refuses oversized GraphQL documents before they are read, parsed or run."""
+    """Refuses oversized GraphQL documents before they are parsed or run. A body without a
+    Content-Length (chunked) is counted as it streams in, and read no further than the
+    limit: the app then gets it whole from here."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            headers = dict(scope["headers"])
-            length = headers.get(b"content-length", b"0")
-            too_long = not length.isdigit() or int(length) > self.max_bytes
-            if too_long or len(scope.get("query_string", b"")) > self.max_bytes:
-                message = f"request larger than {self.max_bytes} bytes"
-                body = {"errors": [{"message": message, "extensions": {"code": "BAD_INPUT"}}]}
-                await JSONResponse(body, status_code=413)(scope, receive, send)
-                return
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        too_long = len(scope.get("query_string", b"")) > self.max_bytes
+        if length is not None:
+            too_long = too_long or not length.isdigit() or int(length) > self.max_bytes
+        elif not too_long:
+            body = await self._read_at_most(receive)
+            too_long = body is None
+            receive = replay(b"" if body is None else body)
+        if too_long:
+            message = f"request larger than {self.max_bytes} bytes"
+            refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_INPUT"}}]}
+            await JSONResponse(refusal, status_code=413)(scope, receive, send)
+            return
         await self.app(scope, receive, send)
+
+    async def _read_at_most(self, receive: Receive) -> bytes | None:
+        """The body, or None as soon as it passes the limit."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
 
 
 async def migrate_when_reachable(db: Database) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from schema.ids import encode_id, encode_opaque
+from server.app import create_app
 from server.settings import Settings
-from tests.conftest import gql, run_on_db
+from tests.conftest import free_port, gql, run_on_db
 
 RESEARCHER = encode_id("Researcher", "anirbit-mukherjee")
 
@@ -148,6 +153,56 @@ def test_an_oversized_document_is_refused(client: TestClient, seeded: Settings) 
     response = client.post("/graphql", json={"query": "{ works { totalCount } }" + padding})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_INPUT"
+
+
+@pytest.fixture
+def served(seeded: Settings) -> Iterator[int]:
+    """The app under a real uvicorn in a thread: the test client reads a whole body
+    before the app sees it, a socket does not."""
+    port = free_port()
+    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_an_oversized_chunked_body_is_refused_as_it_streams(served: int, seeded: Settings) -> None:
+    with socket.create_connection(("127.0.0.1", served), timeout=10) as connection:
+        connection.sendall(
+            b"POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
+        chunk = b" " * 10_000
+        sent = 0
+        connection.settimeout(0.2)
+        answer = b""
+        while sent < 8_000_000 and not answer:
+            connection.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            sent += len(chunk)
+            try:
+                answer = connection.recv(65536)
+            except TimeoutError:
+                continue
+    assert answer.startswith(b"HTTP/1.1 413 "), answer[:200]
+    assert b'"code":"BAD_INPUT"' in answer.replace(b" ", b"")
+    # refused once the limit was passed, not after the 8 MB the client had to send
+    assert sent <= seeded.max_query_bytes + 100_000
+
+
+def test_a_small_chunked_body_is_answered(client: TestClient) -> None:
+    body = [b'{"query": "{ works ', b'{ totalCount } }"}']
+    response = client.post(
+        "/graphql", content=iter(body), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["works"]["totalCount"] > 0
 
 
 def test_too_many_tokens_are_refused(client: TestClient, seeded: Settings) -> None:
