@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,7 @@ from resolvers.database import Database, Written
 from resolvers.migrations import apply_migrations
 from seed.openalex.bulk_graph import Files, SnapshotGraph
 from seed.openalex.files import Discovery
-from seed.openalex.importer import Reader
+from seed.openalex.importer import Progress, Reader
 from seed.openalex.report import ErrorLog, ImportReport
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
@@ -30,7 +30,6 @@ from server.settings import Settings
 
 READERS = 2  # processes parsing the files; the two cores of the machine this is tuned on
 INDEX_WAIT_SECONDS = 3600
-Progress = Callable[[int, int], None]  # told the input bytes consumed and records read so far
 
 
 class BulkRefused(RuntimeError):

@@ -169,7 +169,7 @@ class SnapshotGraph:
             self.written[work.key] = WrittenWork(work.updated, self._write_work(work))
             return
         newer = self.newer.get(work.key)
-        if max(written.updated, newer.updated if newer else written.updated) < work.updated:
+        if (written if newer is None else newer).updated < work.updated:
             self.newer[work.key] = work
 
     def _write_work(self, work: Mapped) -> tuple[int, int]:
