@@ -8,6 +8,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -217,14 +218,20 @@ COMMANDS: dict[str, Callable[..., None]] = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peergraph", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"peergraph {version('peergraph')}")
     commands = parser.add_subparsers(dest="command", required=True)
     neo4j = commands.add_parser("neo4j", help="the managed local Neo4j server")
-    neo4j.add_argument("action", choices=["install", "start", "stop", "status"])
+    neo4j.add_argument(
+        "action",
+        choices=["install", "start", "stop", "status"],
+        help="install: fetch the runtime from Maven Central; start, stop: the server "
+        "(start installs first); status: whether it runs, where, and its version",
+    )
     commands.add_parser("migrate", help="apply constraints and indexes (idempotent)")
     commands.add_parser("seed", help="load the seed dataset (idempotent)")
     users = commands.add_parser("users", help="manage accounts")
     users.add_argument("action", choices=["promote"], help="promote: make a user a moderator")
-    users.add_argument("email")
+    users.add_argument("email", help="the account's email address")
     generator = commands.add_parser(
         "generate", help="generate a synthetic graph into a database without one"
     )
@@ -243,7 +250,13 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
     openalex = sources.add_parser(
         "openalex", help="OpenAlex snapshot files or folders, plain or gzip (idempotent)"
     )
-    openalex.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    openalex.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a snapshot's data folder, entity folders or files, in any order",
+    )
     openalex.add_argument("--strict", action="store_true", help="stop at the first bad line")
     openalex.add_argument(
         "--errors",

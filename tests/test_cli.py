@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
 
 from starlette.testclient import TestClient
 
+from server.cli import build_parser
 from server.settings import Settings
 from tests.conftest import gql, sign_up
 
@@ -76,3 +78,17 @@ def test_users_promote_refuses_an_unknown_email(people: Settings) -> None:
     result = run_cli("users", "promote", "nobody@example.org", **database_env(people))
     assert result.returncode == 1
     assert result.stderr.strip() == "peergraph: no account has the email nobody@example.org"
+
+
+def test_version_and_help_for_every_command() -> None:
+    assert run_cli("--version").stdout.strip() == "peergraph 0.1.0"
+    undocumented = []
+    parsers = [("peergraph", build_parser())]
+    while parsers:
+        name, parser = parsers.pop()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += [(f"{name} {sub}", child) for sub, child in action.choices.items()]
+            elif not action.help:
+                undocumented.append(f"{name}: {action.dest}")
+    assert undocumented == []
