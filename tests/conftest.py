@@ -4,6 +4,7 @@ PEERGRAPH_TEST_NEO4J_URI (its database is wiped, so never point it at real data)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 from collections.abc import Iterator
@@ -61,7 +62,13 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
             **FAST_HASHING,
         )
         return
-    settings = managed_settings(tmp_path_factory.mktemp("neo4j"))
+    with managed_server(managed_settings(tmp_path_factory.mktemp("neo4j"))) as settings:
+        yield settings
+
+
+@contextlib.contextmanager
+def managed_server(settings: Settings) -> Iterator[Settings]:
+    """The managed Neo4j of these settings, running for the block."""
     server = ManagedNeo4j(settings)
     server.start()
     try:
@@ -215,3 +222,19 @@ def sign_up_moderator(client: TestClient, settings: Settings, email: str) -> str
 
 def fingerprint(settings: Settings) -> Row:
     return run_on_db(settings, "test/graph_fingerprint")[0]
+
+
+def whole_graph(settings: Settings) -> tuple[int, list[str], int, list[str]]:
+    """The whole graph, independent of the order nodes, relationships and their properties
+    were created in."""
+    found = fingerprint(settings)
+
+    def canonical(item: list[Any]) -> str:
+        return repr([sorted(part.items()) if isinstance(part, dict) else part for part in item])
+
+    return (
+        found["nodes"],
+        sorted(canonical(node) for node in found["nodeData"]),
+        found["relationships"],
+        sorted(canonical(relationship) for relationship in found["relationshipData"]),
+    )

@@ -31,10 +31,9 @@ from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from server.app import create_app
 from server.connection import connection_for
-from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
-from tests.conftest import fingerprint as stored_fingerprint
 from tests.conftest import gql, run_on_db, seed_database
+from tests.conftest import whole_graph as fingerprint
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openalex"
 DATA = FIXTURE / "data"
@@ -75,22 +74,6 @@ def load(
 
     report = asyncio.run(run())
     return report, [json.loads(line) for line in errors.getvalue().splitlines()]
-
-
-def fingerprint(settings: Settings) -> tuple[int, list[str], int, list[str]]:
-    """The whole graph, independent of the order nodes, relationships and their properties
-    were created in."""
-    found = stored_fingerprint(settings)
-
-    def canonical(item: list[Any]) -> str:
-        return repr([sorted(part.items()) if isinstance(part, dict) else part for part in item])
-
-    return (
-        found["nodes"],
-        sorted(canonical(node) for node in found["nodeData"]),
-        found["relationships"],
-        sorted(canonical(relationship) for relationship in found["relationshipData"]),
-    )
 
 
 def links(settings: Settings, kind: str, source: str | None = None) -> list[dict[str, Any]]:
@@ -443,12 +426,8 @@ def test_a_truncated_gzip_is_reported_by_name_and_the_other_files_load(
 
 
 def cli(settings: Settings, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    if settings.managed:
-        server = ManagedNeo4j(settings)
-        uri, password = server.uri, server.password()
-    else:
-        uri, password = str(settings.neo4j_uri), str(settings.neo4j_password)
-    env = {**os.environ, "NEO4J_URI": uri, "NEO4J_PASSWORD": password}
+    connection = connection_for(settings)
+    env = {**os.environ, "NEO4J_URI": connection.uri, "NEO4J_PASSWORD": connection.password}
     command = [sys.executable, "-m", "server.cli", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
 

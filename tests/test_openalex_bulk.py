@@ -26,9 +26,9 @@ from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog, ImportReport
 from seed.openalex.sample import write_sample
 from server.connection import connection_for
-from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
-from tests.conftest import fingerprint, managed_settings, run_on_db
+from tests.conftest import managed_server, managed_settings, run_on_db
+from tests.conftest import whole_graph as graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openalex" / "data"
 
@@ -36,30 +36,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "openalex" / "data"
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """A managed Neo4j of its own: the bulk path replaces its database."""
-    settings = managed_settings(tmp_path_factory.mktemp("bulk-neo4j"))
-    server = ManagedNeo4j(settings)
-    server.start()
-    try:
+    with managed_server(managed_settings(tmp_path_factory.mktemp("bulk-neo4j"))) as settings:
         yield settings
-    finally:
-        server.stop()
-
-
-def graph(settings: Settings) -> tuple[int, list[str], int, list[str]]:
-    """The whole graph, whatever the order its nodes, relationships and their properties
-    were written in."""
-    found = fingerprint(settings)
-    return (
-        found["nodes"],
-        sorted(
-            repr((labels, sorted(properties.items()))) for labels, properties in found["nodeData"]
-        ),
-        found["relationships"],
-        sorted(
-            repr((start, kind, end, sorted(properties.items())))
-            for start, kind, end, properties in found["relationshipData"]
-        ),
-    )
 
 
 def transactional(settings: Settings, *paths: Path) -> ImportReport:
