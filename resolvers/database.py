@@ -20,7 +20,7 @@ from neo4j import (
 from neo4j.exceptions import ClientError, DriverError, ServiceUnavailable, SessionExpired
 
 from resolvers.statements import statement
-from schema.errors import BadInput, DatabaseUnavailable, QueryTimeout
+from schema.errors import BadUserInput, DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jConnection
 
 Row = dict[str, Any]
@@ -160,7 +160,9 @@ class Database:
                 ) from error
             syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
             if error.code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:
-                raise BadInput(f"invalid search query: {syntax_error.group(1).strip()}") from error
+                raise BadUserInput(
+                    f"invalid search query: {syntax_error.group(1).strip()}"
+                ) from error
             raise
         except DriverError as error:
             raise DatabaseUnavailable(

@@ -9,7 +9,7 @@ import strawberry
 
 from resolvers.compiler.readback import written
 from resolvers.context import Info
-from schema.errors import BadInput, Conflict, RateLimited, Unauthenticated
+from schema.errors import BadUserInput, Conflict, RateLimited, Unauthenticated
 from schema.identifiers import normalize_email
 from schema.inputs import text
 from schema.viewer import Viewer
@@ -33,7 +33,7 @@ class AccessToken:
 
 def check_password(password: str) -> str:
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise BadInput(
+        raise BadUserInput(
             f"the password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long,"
             f" got {len(password)}"
         )
@@ -63,7 +63,7 @@ class AccountMutation:
         settings = info.context.settings
         try:
             address = normalize_email(email)
-        except BadInput:
+        except BadUserInput:
             raise Unauthenticated(WRONG_CREDENTIALS) from None
         parameters = {
             "email": address,

@@ -13,7 +13,7 @@ from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, Rule, guarded_write
 from schema.compiled import compiled
-from schema.errors import BadInput, Conflict, Forbidden, NotFound
+from schema.errors import BadUserInput, Conflict, Forbidden, NotFound
 from schema.identifiers import normalize_email, normalize_orcid
 from schema.ids import decode_id
 from schema.inputs import optional_text
@@ -147,7 +147,7 @@ class ClaimMutation:
         _, key = decode_id(id, expected="Claim")
         why = optional_text(reason, "reason", MAX_NOTE)
         if decision is ClaimDecision.REJECT and why is None:
-            raise BadInput("a rejection needs a reason")
+            raise BadUserInput("a rejection needs a reason")
         parameters = {"moderator": moderator, "claim": key, "status": decision.value, "reason": why}
         await guarded_write(info.context, "claims/review", parameters, REVIEW_RULES)
         return written(Claim, key)

@@ -6,7 +6,7 @@ from graphql import GraphQLError
 
 
 class PeergraphError(GraphQLError):
-    code = "INTERNAL"
+    code = "INTERNAL_SERVER_ERROR"
 
     def __init__(self, message: str, reason: str | None = None) -> None:
         """`reason` names, in SCREAMING_CASE, which of several conditions failed."""
@@ -16,8 +16,8 @@ class PeergraphError(GraphQLError):
         super().__init__(message, extensions=extensions)
 
 
-class BadInput(PeergraphError):
-    code = "BAD_INPUT"
+class BadUserInput(PeergraphError):
+    code = "BAD_USER_INPUT"
 
 
 class NotFound(PeergraphError):

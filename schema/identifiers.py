@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import astuple, dataclass
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -110,17 +110,17 @@ def normalize_ror(value: str) -> str:
 
 
 def normalize_openalex_id(value: str, label: str) -> str:
-    """The key of the `label` node an OpenAlex id names; BAD_INPUT for another kind's id."""
+    """The key of the `label` node an OpenAlex id names; BAD_USER_INPUT for another kind's id."""
     found = _openalex(value)
     example = OPENALEX_EXAMPLES[label]
     if found is None:
-        raise BadInput(
+        raise BadUserInput(
             f"{value!r} is not an OpenAlex {OPENALEX_NOUNS[label]} id"
             f" (expected e.g. {example} or https://openalex.org/{example})"
         )
     kind, key = found
     if kind != label:
-        raise BadInput(
+        raise BadUserInput(
             f"{value!r} is an OpenAlex {OPENALEX_NOUNS[kind]} id, not an OpenAlex"
             f" {OPENALEX_NOUNS[label]} id: look it up with {kind.lower()}(openalexId:)"
         )
@@ -137,7 +137,7 @@ def normalize_email(value: str) -> str:
     """Lower-cased and trimmed, so that one mailbox is one account whatever its spelling."""
     email = value.strip().lower()
     if len(email) > MAX_EMAIL or not EMAIL.match(email):
-        raise BadInput(f"{value!r} is not an email address")
+        raise BadUserInput(f"{value!r} is not an email address")
     return email
 
 
@@ -188,7 +188,7 @@ def _matching(pattern: re.Pattern[str], value: str) -> str | None:
 
 def _required(canonical: str | None, message: str) -> str:
     if canonical is None:
-        raise BadInput(message)
+        raise BadUserInput(message)
     return canonical
 
 

@@ -6,7 +6,7 @@ import base64
 import binascii
 from functools import lru_cache
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import openalex_lookup
 
 # Users, claims and invitations have ids too, but are not nodes of the research graph.
@@ -40,7 +40,7 @@ def decode_opaque(value: str, what: str) -> str:
     try:
         return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise BadInput(f"malformed {what} {value!r}") from None
+        raise BadUserInput(f"malformed {what} {value!r}") from None
 
 
 # Hot ids come back in request after request, and a page names the same nodes many times.
@@ -51,24 +51,24 @@ def encode_id(kind: str, key: str) -> str:
 
 @lru_cache(maxsize=8192)
 def decode_id(value: str, expected: str | None = None) -> tuple[str, str]:
-    """(kind, key) of a global id; BAD_INPUT when malformed or of another kind."""
+    """(kind, key) of a global id; BAD_USER_INPUT when malformed or of another kind."""
     try:
         kind, separator, key = decode_opaque(value, "id").partition(":")
-    except BadInput:
+    except BadUserInput:
         raise malformed_id(value) from None
     if not separator or not key or kind not in KINDS:
         raise malformed_id(value)
     if expected is not None and kind != expected:
-        raise BadInput(f"id {value!r} is a {kind} id, not a {expected} id")
+        raise BadUserInput(f"id {value!r} is a {kind} id, not a {expected} id")
     return kind, key
 
 
-def malformed_id(value: str) -> BadInput:
+def malformed_id(value: str) -> BadUserInput:
     lookup = openalex_lookup(value)
     if lookup is None:
-        return BadInput(f"malformed id {value!r}")
+        return BadUserInput(f"malformed id {value!r}")
     # analysts paste OpenAlex ids where global ids go: say where those belong
-    return BadInput(
+    return BadUserInput(
         f"malformed id {value!r}: ids are opaque global ids, and this is an OpenAlex id;"
         f" look it up with {lookup}"
     )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 
 
 def text(value: str, argument: str, maximum: int) -> str:
     cleaned = value.strip()
     if not cleaned:
-        raise BadInput(f"{argument} must not be blank")
+        raise BadUserInput(f"{argument} must not be blank")
     if len(cleaned) > maximum:
-        raise BadInput(f"{argument} must be at most {maximum} characters, got {len(cleaned)}")
+        raise BadUserInput(f"{argument} must be at most {maximum} characters, got {len(cleaned)}")
     return cleaned
 
 

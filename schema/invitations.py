@@ -11,7 +11,7 @@ import strawberry
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import BadInput, Conflict, Forbidden, NotFound, RateLimited
+from schema.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
 from schema.ids import decode_id
 from schema.inputs import text
 from schema.researcher import Researcher
@@ -60,7 +60,7 @@ def send_rules(per_day: int) -> tuple[Rule, ...]:
             "this researcher is not open to collaboration",
             "NOT_OPEN_TO_COLLABORATE",
         ),
-        Rule("notSelf", BadInput, "you cannot invite yourself", "SELF"),
+        Rule("notSelf", BadUserInput, "you cannot invite yourself", "SELF"),
         Rule(
             "noPending",
             Conflict,

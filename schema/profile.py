@@ -7,7 +7,7 @@ import strawberry
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import BadInput, Forbidden, NotFound
+from schema.errors import BadUserInput, Forbidden, NotFound
 from schema.ids import decode_id
 from schema.inputs import optional_text
 from schema.researcher import Researcher
@@ -36,7 +36,7 @@ class ProfileMutation:
         _, researcher = decode_id(researcher_id, expected="Researcher")
         change_headline = headline is not strawberry.UNSET
         if not change_headline and open_to_collaborate is None:
-            raise BadInput("give a headline, openToCollaborate or both")
+            raise BadUserInput("give a headline, openToCollaborate or both")
         parameters = {
             "user": user,
             "researcher": researcher,

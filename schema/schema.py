@@ -30,7 +30,7 @@ from resolvers.context import Context
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
-from schema.errors import BadInput, PeergraphError
+from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
 from schema.graph import slice_fields
@@ -69,8 +69,8 @@ def is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
-def too_many_items(items: int, limit: int) -> BadInput:
-    return BadInput(
+def too_many_items(items: int, limit: int) -> BadUserInput:
+    return BadUserInput(
         f"this request could return up to {items:,} items, more than the limit of {limit:,};"
         " ask for smaller pages (first) or fewer nested lists"
     )

@@ -71,7 +71,7 @@ class BodySizeLimit:
             receive = replay(b"" if body is None else body)
         if too_long:
             message = f"request larger than {self.max_bytes} bytes"
-            refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_INPUT"}}]}
+            refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
             await JSONResponse(refusal, status_code=413)(scope, receive, send)
             return
         await self.app(scope, receive, send)

@@ -84,12 +84,12 @@ def seed(settings: Settings) -> None:
 
 def users_promote(settings: Settings, email: str) -> None:
     from resolvers.database import Database
-    from schema.errors import BadInput
+    from schema.errors import BadUserInput
     from schema.identifiers import normalize_email
 
     try:
         address = normalize_email(email)
-    except BadInput as error:
+    except BadUserInput as error:
         raise CommandFailed(error.message) from None
 
     async def run() -> bool:

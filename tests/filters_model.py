@@ -17,7 +17,7 @@ from schema.ids import decode_id
 
 Row = dict[str, Any]
 Where = dict[str, Any]
-MAX_CONDITIONS = 64  # the documented bound: more conditions in one tree is BAD_INPUT
+MAX_CONDITIONS = 64  # the documented bound: more conditions in one tree is BAD_USER_INPUT
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def test_bad_registrations_are_refused_and_change_nothing(
     ]
     for email, password, name, message in cases:
         response = gql(client, REGISTER, email=email, password=password, name=name)
-        assert response.codes == ["BAD_INPUT"], email
+        assert response.codes == ["BAD_USER_INPUT"], email
         assert message in response.errors[0]["message"]
     assert fingerprint(people) == before
 

@@ -234,7 +234,7 @@ def test_bad_list_arguments_are_bad_input(
     response = gql(
         generated_client, f'{{ work(id: "{work}") {{ citedBy({arguments}) {{ totalCount }} }} }}'
     )
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert message in response.errors[0]["message"]
     assert response.statements == 0
 

@@ -237,7 +237,7 @@ def test_a_rejection_needs_a_reason_and_frees_the_record(
     token = sign_up(client, "hopeful@example.org")
     id = claim_id(client, token)
     without = gql(client, REVIEW, bearer=moderator, id=id, decision="REJECT")
-    assert without.codes == ["BAD_INPUT"]
+    assert without.codes == ["BAD_USER_INPUT"]
     rejected = gql(
         client, REVIEW, bearer=moderator, id=id, decision="REJECT", reason="No evidence given."
     )
@@ -312,7 +312,7 @@ def test_only_the_claimant_edits_the_profile(
     assert gql(client, UPDATE, bearer=moderator, id=RESEARCHER, open=False).codes == ["FORBIDDEN"]
     unknown = gql(client, UPDATE, bearer=owner, id=encode_id("Researcher", "nobody"), open=False)
     assert unknown.codes == ["NOT_FOUND"]
-    assert gql(client, UPDATE, bearer=owner, id=RESEARCHER).codes == ["BAD_INPUT"]
+    assert gql(client, UPDATE, bearer=owner, id=RESEARCHER).codes == ["BAD_USER_INPUT"]
     assert fingerprint(people) == before
 
     edited = gql(client, UPDATE, bearer=owner, id=RESEARCHER, headline=" Learning theory ")

@@ -83,7 +83,7 @@ def test_too_large_a_request_is_refused_before_any_statement(client: TestClient)
     refused = gql(client, document, n=100)
     allowed = gql(client, document, n=10)
 
-    assert refused.codes == ["BAD_INPUT"]
+    assert refused.codes == ["BAD_USER_INPUT"]
     assert "1,010,100 items, more than the limit of 50,000" in refused.errors[0]["message"]
     assert refused.data is None
     assert refused.statements == refused.round_trips == 0

@@ -55,7 +55,7 @@ def test_bad_input_is_a_clear_bad_input_error(
     client: TestClient, query: str, fragment: str
 ) -> None:
     response = gql(client, query)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert fragment in response.errors[0]["message"]
 
 
@@ -79,7 +79,7 @@ def end_cursor(client: TestClient, document: str, *path: str, **variables: Any) 
 
 def refused_before_the_database(client: TestClient, document: str, **variables: Any) -> None:
     response = gql(client, document, **variables)
-    assert response.codes == ["BAD_INPUT"], response.errors
+    assert response.codes == ["BAD_USER_INPUT"], response.errors
     assert response.statements == 0
 
 
@@ -152,7 +152,7 @@ def test_an_oversized_document_is_refused(client: TestClient, seeded: Settings) 
     padding = " " * seeded.max_query_bytes
     response = client.post("/graphql", json={"query": "{ works { totalCount } }" + padding})
     assert response.status_code == 413
-    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_INPUT"
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 @pytest.fixture
@@ -191,7 +191,7 @@ def test_an_oversized_chunked_body_is_refused_as_it_streams(served: int, seeded:
             except TimeoutError:
                 continue
     assert answer.startswith(b"HTTP/1.1 413 "), answer[:200]
-    assert b'"code":"BAD_INPUT"' in answer.replace(b" ", b"")
+    assert b'"code":"BAD_USER_INPUT"' in answer.replace(b" ", b"")
     # refused once the limit was passed, not after the 8 MB the client had to send
     assert sent <= seeded.max_query_bytes + 100_000
 

@@ -9,7 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.ids import encode_id
 from server.settings import Settings
 from tests.conftest import gql, run_on_db
@@ -170,7 +170,7 @@ def test_aggregates(client: TestClient) -> None:
     ],
 )
 def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) -> None:
-    assert gql(client, WORKS, where=where).codes == ["BAD_INPUT"]
+    assert gql(client, WORKS, where=where).codes == ["BAD_USER_INPUT"]
 
 
 def where(**fields: Any) -> dict[str, Any]:
@@ -205,7 +205,7 @@ def test_a_parent_at_the_top_becomes_the_starting_point() -> None:
 
 
 def test_too_complex_filters_are_refused() -> None:
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         predicate(where(OR=[where(yearFrom=year) for year in range(MAX_CONDITIONS + 1)]))
 
 

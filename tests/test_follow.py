@@ -67,8 +67,8 @@ def test_unknown_and_wrong_ids_are_refused_and_change_nothing(
     unknown = gql(client, FOLLOW, bearer=token, id=encode_id("Researcher", "nobody"))
     assert unknown.codes == ["NOT_FOUND"]
     a_work = gql(client, FOLLOW, bearer=token, id=encode_id("Work", "arxiv:2204.12554"))
-    assert a_work.codes == ["BAD_INPUT"]
-    assert gql(client, UNFOLLOW, bearer=token, id="%%%").codes == ["BAD_INPUT"]
+    assert a_work.codes == ["BAD_USER_INPUT"]
+    assert gql(client, UNFOLLOW, bearer=token, id="%%%").codes == ["BAD_USER_INPUT"]
     assert fingerprint(people) == before
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 
 SCHEMES = ("", "http://", "https://", "HTTPS://")
@@ -70,5 +70,5 @@ def test_every_arxiv_spelling_is_the_unversioned_id() -> None:
 def test_what_is_not_an_identifier_stays_refused(
     normalize: Callable[[str], str], value: str
 ) -> None:
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         normalize(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resolvers.compiler.connections import after_key, after_offset, bounded
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
 from schema.ids import (
     decode_id,
@@ -26,7 +26,7 @@ def test_ids_round_trip_and_are_opaque() -> None:
 
 @pytest.mark.parametrize("value", ["", "!!!", encode_id("Paper", "x"), encode_id("Work", "")])
 def test_malformed_ids_are_bad_input(value: str) -> None:
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         decode_id(value)
 
 
@@ -35,13 +35,13 @@ WORKS = list_identity("Researcher", "works", None)
 
 def test_page_requests_check_bounds_and_cursor_kind() -> None:
     assert bounded(None, 20, 100) == 20
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         bounded(101, 20, 100)
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         bounded(-1, 20, 100)
     assert after_offset(offset_cursor(7, WORKS, "r1"), WORKS, "r1") == 7
     assert after_key(key_cursor("w|1", WORKS), WORKS) == "w|1"
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         after_key(offset_cursor(7, WORKS, "r1"), WORKS)
     for odd in (
         "o|²",
@@ -52,7 +52,7 @@ def test_page_requests_check_bounds_and_cursor_kind() -> None:
         "",
         "x|1|Researcher.works|default|r1",
     ):
-        with pytest.raises(BadInput):
+        with pytest.raises(BadUserInput):
             after_offset(encode_opaque(odd), WORKS, "r1")
 
 
@@ -67,7 +67,7 @@ def test_page_requests_check_bounds_and_cursor_kind() -> None:
     ],
 )
 def test_a_cursor_belongs_to_one_list(cursor: str, parent: str | None) -> None:
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         after_offset(cursor, WORKS, parent)
 
 

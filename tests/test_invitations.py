@@ -83,9 +83,9 @@ def test_a_record_closed_to_collaboration_cannot_be_invited(
     ("to", "message", "code"),
     [
         (encode_id("Researcher", "nobody"), "Hello", "NOT_FOUND"),
-        (RESEARCHER, "   ", "BAD_INPUT"),
-        (RESEARCHER, "x" * 2001, "BAD_INPUT"),
-        (encode_id("Topic", "topic:lora"), "Hello", "BAD_INPUT"),
+        (RESEARCHER, "   ", "BAD_USER_INPUT"),
+        (RESEARCHER, "x" * 2001, "BAD_USER_INPUT"),
+        (encode_id("Topic", "topic:lora"), "Hello", "BAD_USER_INPUT"),
     ],
 )
 def test_bad_invitations_are_refused_and_change_nothing(
@@ -101,7 +101,7 @@ def test_the_claimant_cannot_invite_themself(
 ) -> None:
     before = fingerprint(people)
     response = gql(client, SEND, bearer=owner, to=RESEARCHER, message="Hello me")
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert fingerprint(people) == before
 
 

@@ -113,7 +113,7 @@ def test_a_wrong_kind_or_malformed_openalex_id_is_bad_input(
     openalex: TestClient, field: str, value: str, message: str
 ) -> None:
     response = lookup(openalex, field, value)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert message in response.errors[0]["message"]
     assert response.data is None
     assert response.statements == 0
@@ -121,7 +121,7 @@ def test_a_wrong_kind_or_malformed_openalex_id_is_bad_input(
 
 def test_an_openalex_id_with_another_identifier_is_bad_input(openalex: TestClient) -> None:
     response = gql(openalex, '{ work(openalexId: "W90004", doi: "10.1016/x") { title } }')
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert "give exactly one of: id, doi, arxivId, openalexId" in response.errors[0]["message"]
     assert response.statements == 0
 
@@ -138,7 +138,7 @@ def test_an_openalex_id_where_a_global_id_goes_points_to_openalex_id(
     openalex: TestClient, document: str, lookup_hint: str
 ) -> None:
     response = gql(openalex, document)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     message = response.errors[0]["message"]
     assert message.startswith("malformed id ") and message.endswith(
         f"is an OpenAlex id; look it up with {lookup_hint}"

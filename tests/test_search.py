@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import normalize_ror, recognise
 from tests.conftest import GraphQLResponse, gql
 
@@ -66,7 +66,7 @@ def test_topics_and_institutions_are_found_by_name(client: TestClient) -> None:
 def test_first_bounds_the_hits(client: TestClient) -> None:
     assert len(search(client, "training", first=2).data["search"]) == 2
     too_many = search(client, "training", first=101)
-    assert too_many.codes == ["BAD_INPUT"]
+    assert too_many.codes == ["BAD_USER_INPUT"]
     assert "between 0 and 100" in too_many.errors[0]["message"]
 
 
@@ -120,7 +120,7 @@ def test_an_identifier_query_respects_kinds(client: TestClient) -> None:
 )
 def test_lucene_syntax_errors_are_bad_input(client: TestClient, query: str, fragment: str) -> None:
     response = search(client, query)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     message = response.errors[0]["message"]
     assert message.startswith("invalid search query: ") and fragment in message
     assert response.data is None
@@ -129,7 +129,7 @@ def test_lucene_syntax_errors_are_bad_input(client: TestClient, query: str, frag
 @pytest.mark.parametrize("query", ["", "   "])
 def test_a_blank_query_is_bad_input(client: TestClient, query: str) -> None:
     response = search(client, query)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert "blank" in response.errors[0]["message"]
     assert response.statements == 0
 
@@ -157,7 +157,7 @@ def test_institution_lookup_refuses_bad_input(
     client: TestClient, query: str, fragment: str
 ) -> None:
     response = gql(client, query)
-    assert response.codes == ["BAD_INPUT"]
+    assert response.codes == ["BAD_USER_INPUT"]
     assert fragment in response.errors[0]["message"]
 
 
@@ -170,5 +170,5 @@ def test_identifiers_are_recognised_in_their_usual_spellings() -> None:
     assert recognise("https://openalex.org/w2741809807").openalex_id == "W2741809807"
     assert recognise("openalex.org/subfields/1702").openalex_id == "subfields/1702"
     assert not recognise("ReLU gate").recognised
-    with pytest.raises(BadInput):
+    with pytest.raises(BadUserInput):
         normalize_ror("https://ror.org/")

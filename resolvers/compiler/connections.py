@@ -15,7 +15,7 @@ from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 
 
@@ -57,7 +57,7 @@ def read_cursor(cursor: str) -> Cursor:
         parts = text.split("|", 3)
         if len(parts) == 4 and parts[3]:
             return Cursor("k", parts[3], f"{parts[1]}|{parts[2]}", "")
-    raise BadInput(f"malformed cursor {cursor!r}")
+    raise BadUserInput(f"malformed cursor {cursor!r}")
 
 
 def after_offset(cursor: str | None, list_: str, parent: str | None) -> int:
@@ -67,19 +67,19 @@ def after_offset(cursor: str | None, list_: str, parent: str | None) -> int:
         return 0
     found = read_cursor(cursor)
     if parent is None:
-        raise BadInput(
+        raise BadUserInput(
             f"a cursor pages one list: to page {list_.partition('|')[0]}, ask for it under "
             "one parent named by id"
         )
     if found.mode != "o" or found.list_ != list_ or found.parent != parent:
-        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
     return int(found.position)
 
 
 def after_key(cursor: str, list_: str) -> str:
     found = read_cursor(cursor)
     if found.mode != "k" or found.list_ != list_:
-        raise BadInput(f"cursor {cursor!r} does not belong to this list")
+        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
     return found.position
 
 
@@ -98,7 +98,7 @@ def page_size(c: Compilation, selected: Selected) -> str:
 def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:
     size = default if value is None else value
     if not 0 <= size <= maximum:
-        raise BadInput(f"{argument} must be between 0 and {maximum}, got {size}")
+        raise BadUserInput(f"{argument} must be between 0 and {maximum}, got {size}")
     return size
 
 

@@ -12,7 +12,7 @@ from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
 from resolvers.compiler.connections import after_offset, bounded, page_size
 from resolvers.compiler.shape import Path, list_shape
 from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.graph import MAX_LIMIT_PER_KIND
 from schema.ids import NEIGHBORS, decode_id
 
@@ -75,7 +75,7 @@ SAME = "!same"  # not a GraphQL name: no alias can collide with it
 def max_hops(arguments: dict[str, Any]) -> int:
     hops = arguments["maxHops"]
     if not 1 <= hops <= MAX_HOPS:
-        raise BadInput(f"maxHops must be between 1 and {MAX_HOPS}, got {hops}")
+        raise BadUserInput(f"maxHops must be between 1 and {MAX_HOPS}, got {hops}")
     return int(hops)
 
 
@@ -103,7 +103,7 @@ def collaboration_path(
 
     def shape(raw: Any, path: Path, errors: Any) -> Any:
         if SAME in raw:
-            raise BadInput("from and to are the same researcher")
+            raise BadUserInput("from and to are the same researcher")
         return path_shape(raw, path, errors)
 
     return Compiled(
@@ -142,9 +142,9 @@ def path_hops(
 def slice_arguments(arguments: dict[str, Any]) -> tuple[int, int]:
     depth, limit = arguments["depth"], arguments["limitPerKind"]
     if depth not in (1, 2):
-        raise BadInput(f"depth must be 1 or 2, got {depth}")
+        raise BadUserInput(f"depth must be 1 or 2, got {depth}")
     if not 1 <= limit <= MAX_LIMIT_PER_KIND:
-        raise BadInput(f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit}")
+        raise BadUserInput(f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit}")
     return depth, limit
 
 

@@ -26,7 +26,7 @@ from graphql.execution.values import (
     get_variable_values,
 )
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 
 Arguments = dict[str, Any]
 
@@ -88,7 +88,7 @@ class RequestArguments:
     ) -> RequestArguments:
         coerced = get_variable_values(schema, operation.variable_definitions or (), raw)
         if isinstance(coerced, list):
-            raise BadInput("; ".join(error.message for error in coerced))
+            raise BadUserInput("; ".join(error.message for error in coerced))
         return cls(coerced, viewer)
 
     def _resolve(self, source: ArgumentSource) -> Arguments | None:

@@ -26,7 +26,7 @@ from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import (
     lucene_phrase,
     normalize_arxiv_id,
@@ -146,7 +146,7 @@ def one_node(
 def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
     given = [name for name in names if c.given(selected, name)]
     if len(given) != 1:
-        raise BadInput(f"give exactly one of: {', '.join(names)}")
+        raise BadUserInput(f"give exactly one of: {', '.join(names)}")
     return given[0]
 
 
@@ -237,7 +237,7 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
 
     def decoded(arguments: dict[str, Any]) -> list[dict[str, str]]:
         if len(arguments["ids"]) > maximum:
-            raise BadInput(f"at most {maximum} ids at once")
+            raise BadUserInput(f"at most {maximum} ids at once")
         return [dict(zip(("kind", "key"), decode_id(id), strict=True)) for id in arguments["ids"]]
 
     kinds = c.statement.fact(
@@ -384,7 +384,7 @@ def root_collaboration_path(c: Compilation, selected: Selected) -> RootStatement
         source = decode_id(arguments["from"], expected="Researcher")[1]
         target = decode_id(arguments["to"], expected="Researcher")[1]
         if source == target:
-            raise BadInput("from and to are the same researcher")
+            raise BadUserInput("from and to are the same researcher")
         return source, target
 
     source = c.parameter(selected, lambda arguments: keys(arguments)[0])
@@ -400,7 +400,7 @@ SEARCH_KINDS = ("Researcher", "Work", "Topic", "Institution")
 def search_text(arguments: dict[str, Any]) -> str:
     text = str(arguments["query"]).strip()
     if not text:
-        raise BadInput("the search query is blank")
+        raise BadUserInput("the search query is blank")
     # identifiers hold Lucene syntax (a DOI URL's ':' and '/'): search them literally
     return lucene_phrase(text) if recognise(text).recognised else text
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.ids import decode_id
 
 MAX_CONDITIONS = 64
@@ -43,7 +43,7 @@ def enum_values(values: Any) -> list[Any]:
 def not_negative(name: str) -> Callable[[Any], int]:
     def convert(value: Any) -> int:
         if value < 0:
-            raise BadInput(f"{name} must not be negative, got {value}")
+            raise BadUserInput(f"{name} must not be negative, got {value}")
         return int(value)
 
     return convert
@@ -129,7 +129,7 @@ class Predicate:
                 continue
             self.count += 1
             if self.count > MAX_CONDITIONS:
-                raise BadInput(f"where is too complex: at most {MAX_CONDITIONS} conditions")
+                raise BadUserInput(f"where is too complex: at most {MAX_CONDITIONS} conditions")
             parameter = self.bind((*path, name), condition.convert)
             atom = condition.template.replace("{v}", self.variable).replace("{p}", parameter)
             if self.parent is not None and self.parent[0] == name:

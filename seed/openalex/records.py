@@ -17,7 +17,7 @@ from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from schema.errors import BadInput
+from schema.errors import BadUserInput
 from schema.identifiers import normalize_doi, normalize_orcid, normalize_ror
 
 OPENALEX_PREFIX = "https://openalex.org/"
@@ -75,7 +75,7 @@ def _identifier(normalize: Callable[[str], str]) -> AfterValidator:
     def canonical(value: str) -> str:
         try:
             return normalize(value)
-        except BadInput as error:
+        except BadUserInput as error:
             raise ValueError(error.message) from None
 
     return AfterValidator(lambda value: None if value is None else canonical(value))
