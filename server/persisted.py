@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,24 +50,51 @@ def read_manifest(path: Path) -> dict[str, str]:
     return documents
 
 
-def load_documents(path: Path) -> dict[str, str]:
-    """The manifest's documents, or none, said in one line of the log, when it is
-    missing or broken: the API then serves every other request as before."""
-    if not path.is_file():
-        logger.warning("no persisted documents: %s not found (make web builds it)", path)
-        return {}
+class Manifest:
+    """The documents of a manifest file, read at start and again when an id is missed
+    after the file changed: a new build's documents run without a restart. A missing or
+    broken manifest is one line in the log and no documents; the API serves every other
+    request as before."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.documents: dict[str, str] = {}
+        self._version = version_of(path)
+        self._read()
+
+    def text(self, document_id: str) -> str | None:
+        text = self.documents.get(document_id)
+        if text is None and version_of(self.path) != self._version:
+            self._version = version_of(self.path)
+            self._read()
+            text = self.documents.get(document_id)
+        return text
+
+    def _read(self) -> None:
+        if self._version is None:
+            self.documents = {}
+            logger.warning("no persisted documents: %s not found (make web builds it)", self.path)
+            return
+        try:
+            self.documents = read_manifest(self.path)
+        except ManifestError as error:
+            self.documents = {}
+            logger.error("no persisted documents: %s", error)
+            return
+        logger.info("%d persisted documents from %s", len(self.documents), self.path)
+
+
+def version_of(path: Path) -> tuple[int, int] | None:
     try:
-        documents = read_manifest(path)
-    except ManifestError as error:
-        logger.error("no persisted documents: %s", error)
-        return {}
-    logger.info("%d persisted documents from %s", len(documents), path)
-    return documents
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def persisted_documents(app: ASGIApp, settings: Settings) -> PersistedDocuments:
-    documents = load_documents(settings.documents_manifest_path)
-    return PersistedDocuments(app, documents, settings.documents == "persisted-only")
+    manifest = Manifest(settings.documents_manifest_path)
+    return PersistedDocuments(app, manifest, settings.documents == "persisted-only")
 
 
 class Refused(Exception):
@@ -86,9 +112,9 @@ class PersistedDocuments:
     """In front of /graphql: a request naming a document by id goes on as if it had sent
     the document's text."""
 
-    def __init__(self, app: ASGIApp, documents: Mapping[str, str], persisted_only: bool) -> None:
+    def __init__(self, app: ASGIApp, manifest: Manifest, persisted_only: bool) -> None:
         self.app = app
-        self.documents = documents
+        self.manifest = manifest
         self.persisted_only = persisted_only
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -118,7 +144,7 @@ class PersistedDocuments:
         sent = payload.get("query")
         if isinstance(sent, str) and document_hash(sent) != document_id:
             raise Refused("the document's sha256 does not match its text", "BAD_USER_INPUT")
-        text = self.documents.get(document_id)
+        text = self.manifest.text(document_id)
         if text is None:
             if isinstance(sent, str) and not self.persisted_only:
                 return body  # Apollo's retry with the text, of a document we do not keep

@@ -191,10 +191,10 @@ def test_the_manifest_setting_names_another_file(seeded: Settings, tmp_path: Pat
         assert response.json()["data"]["researchers"]["totalCount"] > 0
 
 
-def test_without_a_manifest_one_log_line_and_ids_are_not_found(
+def test_without_a_manifest_one_log_line_and_ids_are_not_found_until_a_build(
     seeded: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    settings = seeded.model_copy(update={"web_dist": tmp_path / "no-build"})
+    settings = seeded.model_copy(update={"web_dist": tmp_path / "dist"})
     with caplog.at_level(logging.WARNING, logger="peergraph"):
         app = create_app(settings)
     assert len([r for r in caplog.records if "no persisted documents" in r.message]) == 1
@@ -202,6 +202,10 @@ def test_without_a_manifest_one_log_line_and_ids_are_not_found(
         response = client.post("/graphql", json=by_document_id(RESEARCHERS))
         assert codes(response) == [NOT_FOUND]
         assert client.post("/graphql", json={"query": "{ __typename }"}).status_code == 200
+
+        build_dist(tmp_path / "dist", [RESEARCHERS])
+        response = client.post("/graphql", json=by_document_id(RESEARCHERS, first=1))
+        assert len(response.json()["data"]["researchers"]["edges"]) == 1
 
 
 def test_a_manifest_is_read_only_when_every_hash_is_its_texts(tmp_path: Path) -> None:
