@@ -56,8 +56,11 @@ class Manifest:
     broken manifest is one line in the log and no documents; the API serves every other
     request as before."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, required: bool) -> None:
         self.path = path
+        # Without a build the web app's own line says so; a missing manifest matters alone
+        # when nothing else may run.
+        self.missing_level = logging.WARNING if required else logging.INFO
         self.documents: dict[str, str] = {}
         self._version = version_of(path)
         self._read()
@@ -73,7 +76,11 @@ class Manifest:
     def _read(self) -> None:
         if self._version is None:
             self.documents = {}
-            logger.warning("no persisted documents: %s not found (make web builds it)", self.path)
+            logger.log(
+                self.missing_level,
+                "no persisted documents: %s not found (make web builds it)",
+                self.path,
+            )
             return
         try:
             self.documents = read_manifest(self.path)
@@ -93,8 +100,9 @@ def version_of(path: Path) -> tuple[int, int] | None:
 
 
 def persisted_documents(app: ASGIApp, settings: Settings) -> PersistedDocuments:
-    manifest = Manifest(settings.documents_manifest_path)
-    return PersistedDocuments(app, manifest, settings.documents == "persisted-only")
+    persisted_only = settings.documents == "persisted-only"
+    manifest = Manifest(settings.documents_manifest_path, required=persisted_only)
+    return PersistedDocuments(app, manifest, persisted_only)
 
 
 class Refused(Exception):

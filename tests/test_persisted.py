@@ -191,17 +191,19 @@ def test_the_manifest_setting_names_another_file(seeded: Settings, tmp_path: Pat
         assert response.json()["data"]["researchers"]["totalCount"] > 0
 
 
-def test_without_a_manifest_one_log_line_and_ids_are_not_found_until_a_build(
-    seeded: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(("mode", "warned"), [("any", 0), ("persisted-only", 1)])
+def test_without_a_manifest_ids_are_not_found_until_a_build(
+    seeded: Settings, tmp_path: Path, caplog: pytest.LogCaptureFixture, mode: str, warned: int
 ) -> None:
-    settings = seeded.model_copy(update={"web_dist": tmp_path / "dist"})
-    with caplog.at_level(logging.WARNING, logger="peergraph"):
+    settings = seeded.model_copy(update={"web_dist": tmp_path / "dist", "documents": mode})
+    with caplog.at_level(logging.INFO, logger="peergraph"):
         app = create_app(settings)
-    assert len([r for r in caplog.records if "no persisted documents" in r.message]) == 1
+    missing = [r for r in caplog.records if "no persisted documents" in r.message]
+    assert len(missing) == 1
+    assert len([r for r in missing if r.levelno >= logging.WARNING]) == warned
     with TestClient(app) as client:
         response = client.post("/graphql", json=by_document_id(RESEARCHERS))
         assert codes(response) == [NOT_FOUND]
-        assert client.post("/graphql", json={"query": "{ __typename }"}).status_code == 200
 
         build_dist(tmp_path / "dist", [RESEARCHERS])
         response = client.post("/graphql", json=by_document_id(RESEARCHERS, first=1))

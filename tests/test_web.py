@@ -88,8 +88,13 @@ def test_before_a_build_one_log_line_and_a_page_that_says_so(
     settings = seeded.model_copy(update={"web_dist": tmp_path / "dist"})
     with caplog.at_level(logging.WARNING, logger="peergraph"):
         app = create_app(settings)
-    unbuilt = [record for record in caplog.records if "web app not built" in record.message]
-    assert len(unbuilt) == 1
+    warnings = [
+        record.message
+        for record in caplog.records
+        if record.name.startswith("peergraph") and record.levelno >= logging.WARNING
+    ]
+    assert len(warnings) == 1
+    assert "web app not built" in warnings[0]
     with TestClient(app) as client:
         for path in ["/", "/r/UmVzZWFyY2hlcjph"]:
             page = client.get(path, headers=BROWSER)
