@@ -144,11 +144,10 @@ class PersistedDocuments:
         """The body to go on with: a persisted document's id replaced by its text."""
         payload = json_object(body) if content_type.startswith(b"application/json") else None
         document_id = None if payload is None else requested_id(payload)
-        if document_id is None:
+        if payload is None or document_id is None:
             if self.persisted_only:
                 raise Refused(ONLY_PERSISTED, NOT_FOUND)
             return body
-        assert payload is not None
         sent = payload.get("query")
         if isinstance(sent, str) and document_hash(sent) != document_id:
             raise Refused("the document's sha256 does not match its text", "BAD_USER_INPUT")

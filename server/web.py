@@ -31,6 +31,8 @@ npm run build</code> in <code>web/</code>) and reload.</p>
 
 
 class WebDist:
+    """The build's directory, and the routes that serve it."""
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
