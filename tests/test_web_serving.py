@@ -1,4 +1,4 @@
-"""The browser app beside the API: its pages at / and the client-side routes, its
+"""The browser app beside the API (server/web.py): its pages at / and the client-side routes, its
 hashed assets, the playground on GET /graphql from a browser, and a clear page and
 log line before it is built."""
 
