@@ -1,6 +1,6 @@
-"""The browser app beside the API (server/web.py): its pages at / and the client-side routes, its
-hashed assets, the playground on GET /graphql from a browser, and a clear page and
-log line before it is built."""
+"""The browser app beside the API (server/web.py): its pages at / and the client-side
+routes, its hashed assets, the playground on GET /graphql from a browser, and a clear
+page and log line before it is built."""
 
 from __future__ import annotations
 
