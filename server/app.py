@@ -23,8 +23,11 @@ from schema.errors import DatabaseUnavailable
 from schema.schema import build_schema
 from server.auth import credentials
 from server.connection import connection_for
+from server.cors import allow_cross_origin
 from server.known import KnownDocuments, replay
+from server.persisted import persisted_documents
 from server.settings import Settings
+from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
@@ -32,9 +35,7 @@ MIGRATION_RETRY_SECONDS = 5.0
 
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(
-            build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
-        )
+        super().__init__(build_schema(settings), graphql_ide=None)  # server/web.py serves it
         self.settings = settings
 
     def encode_json(self, data: object) -> bytes:
@@ -68,7 +69,7 @@ class BodySizeLimit:
         elif not too_long:
             body = await self._read_at_most(receive)
             too_long = body is None
-            receive = replay(b"" if body is None else body)
+            receive = replay(b"" if body is None else body, receive)
         if too_long:
             message = f"request larger than {self.max_bytes} bytes"
             refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
@@ -132,13 +133,18 @@ def create_app(settings: Settings) -> Starlette:
 
     graphql = GraphQLApp(settings)
     known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
+    web = WebDist(settings.web_dist)
+    web.report()
+    endpoint = Playground(persisted_documents(known, settings), web, settings.graphiql)
     app = Starlette(
         routes=[
-            Route("/graphql", known, methods=["GET", "POST"]),
+            Route("/graphql", endpoint, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *web.routes(),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    allow_cross_origin(app, settings)  # last, outermost: refusals too carry the grant
     return app

@@ -38,7 +38,7 @@ class KnownDocuments:
         body = await read_body(receive)
         answer = await self.answer(scope, body)
         if answer is None:
-            await self.app(scope, replay(body), send)
+            await self.app(scope, replay(body, receive), send)
             return
         await send(
             {
@@ -127,14 +127,16 @@ async def read_body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-def replay(body: bytes) -> Receive:
+def replay(body: bytes, receive: Receive) -> Receive:
+    """The body again, then what receive says next: a response that streams (a file)
+    listens there for the client's disconnect."""
     sent = False
 
-    async def receive() -> Message:
+    async def replayed() -> Message:
         nonlocal sent
         if sent:
-            return {"type": "http.disconnect"}
+            return await receive()
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return receive
+    return replayed
