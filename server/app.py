@@ -19,11 +19,13 @@ from strawberry.asgi import GraphQL
 from resolvers.context import Context
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
-from schema.errors import DatabaseUnavailable
+from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
 from server.auth import credentials
-from server.connection import connection_for
+from server.budget import DatabaseBudget
+from server.connection import Neo4jConnection, connection_for
 from server.cors import allow_cross_origin
+from server.diagnosis import explain
 from server.known import KnownDocuments, replay
 from server.persisted import persisted_documents
 from server.settings import Settings
@@ -94,30 +96,37 @@ class BodySizeLimit:
                 return b"".join(chunks)
 
 
-async def migrate_when_reachable(db: Database) -> None:
+async def migrate_when_reachable(db: Database, connection: Neo4jConnection) -> None:
+    """Applies the migrations once Neo4j takes them; until then says why not, and retries
+    whatever the failure: the server serves meanwhile, and /readyz tells it is not ready."""
     while True:
         try:
             await apply_migrations(db)
             return
-        except DatabaseUnavailable:
+        except (DatabaseUnavailable, QueryTimeout) as error:
             logger.warning(
-                "Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS
+                "migrations wait for Neo4j: %s; retrying in %.0fs",
+                await explain(error, connection),
+                MIGRATION_RETRY_SECONDS,
             )
-            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
         except Neo4jError as error:
             # e.g. several workers starting at once: another created the same index just now
             logger.warning(
                 "migrations failed (%s); retrying in %.0fs", error.code, MIGRATION_RETRY_SECONDS
             )
-            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
+        except Exception:
+            logger.exception("migrations failed; retrying in %.0fs", MIGRATION_RETRY_SECONDS)
+        await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
 
 def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        connection = connection_for(settings)
+        async with Database.connect(connection, settings.query_timeout) as db:
             app.state.db = db
-            migrations = asyncio.create_task(migrate_when_reachable(db))
+            app.state.connection = connection
+            migrations = asyncio.create_task(migrate_when_reachable(db, connection))
             try:
                 yield
             finally:
@@ -127,9 +136,12 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        if await request.app.state.db.ping():
-            return JSONResponse({"status": "ready"})
-        return JSONResponse({"status": "database unavailable"}, status_code=503)
+        try:
+            await request.app.state.db.ping()
+        except (DatabaseUnavailable, QueryTimeout) as error:
+            reason = await explain(error, request.app.state.connection)
+            return JSONResponse({"status": "database unavailable", "reason": reason}, 503)
+        return JSONResponse({"status": "ready"})
 
     graphql = GraphQLApp(settings)
     known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
@@ -138,7 +150,7 @@ def create_app(settings: Settings) -> Starlette:
     endpoint = Playground(persisted_documents(known, settings), web, settings.graphiql)
     app = Starlette(
         routes=[
-            Route("/graphql", endpoint, methods=["GET", "POST"]),
+            Route("/graphql", DatabaseBudget(endpoint), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *web.routes(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -14,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from schema.errors import DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jNotConfigured, connection_for
+from server.diagnosis import explain
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
 
@@ -152,6 +155,7 @@ def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path)
 def serve(settings: Settings) -> None:
     import uvicorn
 
+    connection_for(settings)  # refused here in one line, not in each worker's start-up
     # An import string, so that each of several workers imports and builds its own app;
     # with one worker, uvicorn calls the factory in this process.
     uvicorn.run(
@@ -170,9 +174,16 @@ def server_app() -> Starlette:
     garbage collection tuned over what start-up built."""
     from server.app import create_app
 
+    quiet_driver()
     app = create_app(load_settings())
     tune_garbage_collection()
     return app
+
+
+def quiet_driver() -> None:
+    """The driver logs each retry and each failed routing, in several lines apiece, then
+    raises: peergraph's own line names the cause (server/diagnosis.py)."""
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 def tune_garbage_collection() -> None:
@@ -285,12 +296,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     options = vars(build_parser().parse_args(argv))
     command = options.pop("command")
     name = f"{command} {options.pop('action')}" if "action" in options else command
+    quiet_driver()
     try:
-        COMMANDS[name](load_settings(), **options)
+        settings = load_settings()
     except ValidationError as error:
         sys.exit(f"peergraph: {describe_error(error)}")
+    try:
+        COMMANDS[name](settings, **options)
     except (Neo4jLocalError, Neo4jNotConfigured, CommandFailed) as error:
         sys.exit(f"peergraph: {error}")
+    except (DatabaseUnavailable, QueryTimeout) as error:
+        sys.exit(f"peergraph: {asyncio.run(explain(error, connection_for(settings)))}")
 
 
 if __name__ == "__main__":

@@ -127,10 +127,21 @@ def load_settings() -> Settings:
     return Settings()
 
 
+def environment_variable(field: str) -> str:
+    """The variable that sets a field: NEO4J_URI for neo4j_uri, PEERGRAPH_PORT for port."""
+    info = Settings.model_fields.get(field)
+    if info is None:  # already the variable: a field with aliases reports the one it read
+        return field
+    if isinstance(info.validation_alias, AliasChoices):
+        return str(info.validation_alias.choices[0])
+    return Settings.model_config.get("env_prefix", "") + field.upper()
+
+
 def describe_error(error: ValidationError) -> str:
-    """One line naming each wrong setting, for a start-up refusal."""
+    """One line naming each wrong setting by its environment variable, for a start-up
+    refusal."""
     problems = []
     for item in error.errors():
-        name = ".".join(str(part) for part in item["loc"]) or "settings"
+        name = environment_variable(str(item["loc"][0])) if item["loc"] else "settings"
         problems.append(f"{name}: {item['msg']}")
     return "invalid configuration: " + "; ".join(problems)
