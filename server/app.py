@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /healthz, /readyz."""
+"""The Starlette application: /graphql, /healthz, /readyz, /metrics."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from schema.schema import build_schema
 from server.auth import credentials
 from server.connection import connection_for
 from server.known import KnownDocuments, replay
+from server.metrics import RequestMetrics, metrics_endpoint
+from server.observe import ObservedRequests
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -33,7 +35,7 @@ MIGRATION_RETRY_SECONDS = 5.0
 class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__(
-            build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
+            build_schema(settings), graphql_ide="graphiql" if settings.serves_graphiql else None
         )
         self.settings = settings
 
@@ -137,8 +139,11 @@ def create_app(settings: Settings) -> Starlette:
             Route("/graphql", known, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    metrics = RequestMetrics() if settings.metrics else None
+    app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)
     return app
