@@ -48,7 +48,9 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._wait_for("head")
+        # A new connection has no keep-alive timer: a client that sends nothing is timed too.
+        self._waiting = "head"
+        self._deadline = self.loop.call_later(self.header_timeout, self._timed_out)
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._stop_waiting()
@@ -56,9 +58,10 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        if self._waiting is None or self.transport.is_closing():
+        waiting = self._waiting
+        if waiting is None or self.transport.is_closing():
             return
-        if self._waiting == "head":
+        if waiting == "head":
             # Bytes that arrive while the head is incomplete are the head's.
             self._head_bytes += len(data)
             if self._head_bytes > self.max_header_bytes:
@@ -68,14 +71,17 @@ class GuardedHttpProtocol(HttpToolsProtocol):
                     f"request head larger than {self.max_header_bytes} bytes",
                     "BAD_USER_INPUT",
                 )
-        elif self._deadline is None:
-            # Armed only now, so a body that came with its head costs no timer.
-            self._deadline = self.loop.call_later(self.body_timeout, self._timed_out)
+                return
+        if self._deadline is None:
+            # Armed only when a part arrives incomplete: a request that comes whole, the
+            # usual case, costs no timer.
+            timeout = self.header_timeout if waiting == "head" else self.body_timeout
+            self._deadline = self.loop.call_later(timeout, self._timed_out)
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         if self._waiting is None:  # a pipelined request, begun while the last one runs
-            self._wait_for("head")
+            self._waiting = "head"
 
     def on_headers_complete(self) -> None:
         self._stop_waiting()
@@ -89,14 +95,9 @@ class GuardedHttpProtocol(HttpToolsProtocol):
     def on_response_complete(self) -> None:
         pipelined = bool(self.pipeline)
         super().on_response_complete()
-        if not pipelined and self._waiting is None and not self.transport.is_closing():
-            self._wait_for("head")
-
-    def _wait_for(self, part: Waiting) -> None:
-        self._stop_waiting()
-        self._waiting = part
-        timeout = self.header_timeout if part == "head" else self.body_timeout
-        self._deadline = self.loop.call_later(timeout, self._timed_out)
+        if not pipelined and self._waiting is None:
+            # Until its first byte, uvicorn's keep-alive timeout guards the next request.
+            self._waiting = "head"
 
     def _stop_waiting(self) -> None:
         self._waiting = None

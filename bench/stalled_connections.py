@@ -1,0 +1,154 @@
+"""Stalled connections against a reader: 200 connections that trickle a request head or
+stall halfway through a body must not slow a concurrent reader by more than 20 %.
+
+Not a test. Against the seeded Neo4j the settings name (`peergraph neo4j start`,
+`peergraph migrate`, `peergraph seed`):
+
+    .venv/bin/python bench/stalled_connections.py [--rounds 8] [--block 100] [--stalled 200]
+
+It starts `peergraph serve` and, in each round, times a block of profile-page requests
+from one keep-alive reader alone, then opens the stalled connections and times another
+block while they stay open. Half of them trickle their head, a byte a second; half sent a
+whole head and a few bytes of a body that promised more. One the server closes is opened
+again, so the number stalled holds. It prints the reader's medians with and without the
+stalls and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ports import free_port
+from run import Connection, encode_request, wait_ready
+
+from schema.ids import encode_id
+
+QUERY = Path(__file__).with_name("queries") / "profile.graphql"
+TRICKLE_GAP = 1.0  # seconds between the bytes a stalled connection sends
+TARGET_RATIO = 1.20
+HEAD = b"POST /graphql HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+PARTIAL_BODY = HEAD + b'Content-Length: 1000\r\n\r\n{"query": "{ wor'
+
+
+class Stalls:
+    """`count` stalled connections, each reopened when the server closes it."""
+
+    def __init__(self, port: int, count: int) -> None:
+        self.port = port
+        self.count = count
+        self.closed_by_server = 0
+        self._tasks: list[asyncio.Task[None]] = []
+        self._connected = 0
+        self._all_connected = asyncio.Event()
+
+    async def __aenter__(self) -> Stalls:
+        self._tasks = [asyncio.create_task(self._stall(n % 2 == 0)) for n in range(self.count)]
+        await self._all_connected.wait()
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._connected = 0
+        self._all_connected.clear()
+
+    async def _stall(self, trickle_head: bool) -> None:
+        first = True
+        while True:
+            _, writer = await asyncio.open_connection("127.0.0.1", self.port)
+            if first:
+                first = False
+                self._connected += 1
+                if self._connected == self.count:
+                    self._all_connected.set()
+            try:
+                if trickle_head:
+                    for byte in HEAD:
+                        writer.write(bytes([byte]))
+                        await writer.drain()
+                        await asyncio.sleep(TRICKLE_GAP)
+                else:
+                    writer.write(PARTIAL_BODY)
+                    await writer.drain()
+                    while True:
+                        writer.write(b" ")
+                        await writer.drain()
+                        await asyncio.sleep(TRICKLE_GAP)
+            except (ConnectionError, OSError):
+                self.closed_by_server += 1
+            finally:
+                writer.close()
+
+
+async def timed_block(reader: Connection, request: bytes, requests: int) -> list[float]:
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        status, _ = await reader.send(request)
+        times.append(time.perf_counter() - started)
+        if status != 200:
+            raise SystemExit(f"the reader got HTTP {status}")
+    return times
+
+
+async def run(rounds: int, block: int, stalled: int) -> None:
+    document = QUERY.read_text()
+    request = encode_request(
+        "POST",
+        "/graphql",
+        {"query": document, "variables": {"seed": encode_id("Researcher", "anirbit-mukherjee")}},
+    )
+    port = free_port()
+    server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
+        [sys.executable, "-m", "server.cli", "serve"],
+        env={**os.environ, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"},
+    )
+    alone: list[float] = []
+    beside_stalls: list[float] = []
+    reopened = 0
+    try:
+        await wait_ready(port)
+        reader = await Connection.open(port)
+        await timed_block(reader, request, block)  # warm-up: plans compiled, pool filled
+        for _ in range(rounds):
+            alone += await timed_block(reader, request, block)
+            async with Stalls(port, stalled) as stalls:
+                beside_stalls += await timed_block(reader, request, block)
+            reopened += stalls.closed_by_server
+        reader.close()
+    finally:
+        server.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.wait(timeout=30)
+    ratio = statistics.median(beside_stalls) / statistics.median(alone)
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}; rounds={rounds} block={block} stalled={stalled}"
+    )
+    print(
+        f"profile page, one reader: p50 {statistics.median(alone) * 1000:.2f} ms alone, "
+        f"{statistics.median(beside_stalls) * 1000:.2f} ms beside {stalled} stalled "
+        f"connections: ratio {ratio:.3f} (target <= {TARGET_RATIO:.2f}); "
+        f"stalled connections the server closed and the client reopened: {reopened}"
+    )
+    if ratio > TARGET_RATIO:
+        raise SystemExit("the stalled connections slowed the reader by more than 20 %")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--block", type=int, default=100)
+    parser.add_argument("--stalled", type=int, default=200)
+    options = parser.parse_args()
+    asyncio.run(run(options.rounds, options.block, options.stalled))
