@@ -4,14 +4,14 @@ stall halfway through a body must not slow a concurrent reader by more than 20 %
 Not a test. Against the seeded Neo4j the settings name (`peergraph neo4j start`,
 `peergraph migrate`, `peergraph seed`):
 
-    .venv/bin/python bench/stalled_connections.py [--rounds 8] [--block 100] [--stalled 200]
+    .venv/bin/python bench/stalled_connections.py [--rounds 20] [--block 20] [--stalled 200]
 
 It starts `peergraph serve` and, in each round, times a block of profile-page requests
-from one keep-alive reader alone, then opens the stalled connections and times another
-block while they stay open. Half of them trickle their head, a byte a second; half sent a
-whole head and a few bytes of a body that promised more. One the server closes is opened
-again, so the number stalled holds. It prints the reader's medians with and without the
-stalls and their ratio.
+from one keep-alive reader alone, then has a second process open the stalled connections,
+times another block while they stay open, and has them closed. Half of them trickle their
+head, a byte a second; half sent a whole head and a few bytes of a body that promised
+more. One the server closes is opened again, so the number stalled holds. It prints the
+reader's medians with and without the stalls and their ratio.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from ports import free_port
@@ -46,21 +47,15 @@ class Stalls:
         self.port = port
         self.count = count
         self.closed_by_server = 0
-        self._tasks: list[asyncio.Task[None]] = []
         self._connected = 0
-        self._all_connected = asyncio.Event()
+        self.all_connected = asyncio.Event()
 
-    async def __aenter__(self) -> Stalls:
-        self._tasks = [asyncio.create_task(self._stall(n % 2 == 0)) for n in range(self.count)]
-        await self._all_connected.wait()
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        for task in self._tasks:
+    async def hold(self, until: asyncio.Event) -> None:
+        tasks = [asyncio.create_task(self._stall(n % 2 == 0)) for n in range(self.count)]
+        await until.wait()
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._connected = 0
-        self._all_connected.clear()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _stall(self, trickle_head: bool) -> None:
         first = True
@@ -70,7 +65,7 @@ class Stalls:
                 first = False
                 self._connected += 1
                 if self._connected == self.count:
-                    self._all_connected.set()
+                    self.all_connected.set()
             try:
                 if trickle_head:
                     for byte in HEAD:
@@ -88,6 +83,57 @@ class Stalls:
                 self.closed_by_server += 1
             finally:
                 writer.close()
+
+
+async def stalling_client(port: int, count: int) -> None:
+    """The stalling client, in a process of its own so that its work does not slow the
+    reader's event loop. On `open` from stdin it opens the stalled connections and prints
+    `ready`; on `close` it closes them and prints how many the server closed meanwhile."""
+    commands = asyncio.StreamReader()
+    loop = asyncio.get_running_loop()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(commands), sys.stdin)
+    while (await commands.readline()).strip() == b"open":
+        stalls = Stalls(port, count)
+        stop = asyncio.Event()
+        holding = asyncio.create_task(stalls.hold(stop))
+        await stalls.all_connected.wait()
+        print("ready", flush=True)
+        await commands.readline()
+        stop.set()
+        await holding
+        print(stalls.closed_by_server, flush=True)
+
+
+class StallingClient:
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.closed_by_server = 0
+
+    @classmethod
+    async def start(cls, port: int, count: int) -> StallingClient:
+        process = await asyncio.create_subprocess_exec(
+            *(sys.executable, __file__, "--client-of", str(port), "--stalled", str(count)),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    @contextlib.asynccontextmanager
+    async def stalling(self) -> AsyncIterator[None]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(b"open\n")
+        if await self.process.stdout.readline() != b"ready\n":
+            raise SystemExit("the stalling client failed")
+        try:
+            yield
+        finally:
+            self.process.stdin.write(b"close\n")
+            self.closed_by_server += int(await self.process.stdout.readline())
+
+    async def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        await self.process.wait()
 
 
 async def timed_block(reader: Connection, request: bytes, requests: int) -> list[float]:
@@ -115,16 +161,17 @@ async def run(rounds: int, block: int, stalled: int) -> None:
     )
     alone: list[float] = []
     beside_stalls: list[float] = []
-    reopened = 0
     try:
         await wait_ready(port)
         reader = await Connection.open(port)
+        client = await StallingClient.start(port, stalled)
         await timed_block(reader, request, block)  # warm-up: plans compiled, pool filled
         for _ in range(rounds):
             alone += await timed_block(reader, request, block)
-            async with Stalls(port, stalled) as stalls:
+            async with client.stalling():
                 beside_stalls += await timed_block(reader, request, block)
-            reopened += stalls.closed_by_server
+        await client.stop()
+        reopened = client.closed_by_server
         reader.close()
     finally:
         server.terminate()
@@ -147,8 +194,12 @@ async def run(rounds: int, block: int, stalled: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=8)
-    parser.add_argument("--block", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--block", type=int, default=20)
     parser.add_argument("--stalled", type=int, default=200)
+    parser.add_argument("--client-of", type=int, metavar="PORT", help=argparse.SUPPRESS)
     options = parser.parse_args()
-    asyncio.run(run(options.rounds, options.block, options.stalled))
+    if options.client_of:
+        asyncio.run(stalling_client(options.client_of, options.stalled))
+    else:
+        asyncio.run(run(options.rounds, options.block, options.stalled))

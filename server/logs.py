@@ -13,10 +13,12 @@ from typing import Any
 from server.settings import Settings
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-# What every LogRecord has; anything else on a record came from `extra=` and is a field.
+# What every LogRecord has, and uvicorn's copy of its message with terminal colours;
+# anything else on a record came from `extra=` and is a field.
 STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
     "message",
     "asctime",
+    "color_message",
 }
 
 
