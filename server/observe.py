@@ -4,9 +4,7 @@ the id alone."""
 
 from __future__ import annotations
 
-import itertools
 import logging
-import os
 import re
 from time import perf_counter
 from typing import Any
@@ -17,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from schema.request_state import RequestRecord, current_request
 from schema.schema import MASKED
 from server.metrics import RequestMetrics
+from server.request_ids import new_request_id
 
 request_log = logging.getLogger("peergraph.requests")
 errors_log = logging.getLogger("peergraph.errors")
@@ -27,24 +26,11 @@ HEADER = b"x-request-id"
 GRAPHQL_PATH = "/graphql"
 
 
-class RequestIds:
-    """Unique per process and across processes: a random prefix and a counter, far cheaper
-    than a UUID per request."""
-
-    def __init__(self) -> None:
-        self.prefix = os.urandom(6).hex()
-        self.counter = itertools.count(1)
-
-    def next(self) -> str:
-        return f"{self.prefix}-{next(self.counter):x}"
-
-
 class ObservedRequests:
     def __init__(self, app: ASGIApp, log_requests: bool, metrics: RequestMetrics | None) -> None:
         self.app = app
         self.log_requests = log_requests
         self.metrics = metrics
-        self.ids = RequestIds()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -89,7 +75,7 @@ class ObservedRequests:
                 if INCOMING_ID.fullmatch(value):
                     return str(value.decode())
                 break
-        return self.ids.next()
+        return new_request_id()
 
 
 async def _masked_failure(request_id: str, id_header: tuple[bytes, bytes], send: Send) -> None:

@@ -18,6 +18,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from server.metrics import CONNECTIONS_CLOSED
+from server.request_ids import new_request_id
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.connections")
@@ -115,15 +116,22 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def _close(self, status: int, reason: str, message: str, code: str) -> None:
         CONNECTIONS_CLOSED.labels(reason).inc()
-        logger.debug("closing a connection from %s: %s", self.client, message)
+        request_id = new_request_id()
+        logger.debug(
+            "closing a connection from %s: %s (request %s)",
+            self.client,
+            message,
+            request_id,
+            extra={"request_id": request_id},
+        )
         response_started = self.cycle is not None and self.cycle.response_started
         if not self.transport.is_closing() and not response_started:
-            self.transport.write(_refusal(status, message, code))
+            self.transport.write(_refusal(status, message, code, request_id))
         self._stop_waiting()
         self.transport.close()
 
 
-def _refusal(status: int, message: str, code: str) -> bytes:
+def _refusal(status: int, message: str, code: str, request_id: str) -> bytes:
     body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
     phrase = {408: b"Request Timeout", 431: b"Request Header Fields Too Large"}[status]
     return b"".join(
@@ -131,6 +139,7 @@ def _refusal(status: int, message: str, code: str) -> bytes:
             b"HTTP/1.1 %d %s\r\n" % (status, phrase),
             b"content-type: application/json\r\n",
             b"content-length: %d\r\n" % len(body),
+            b"x-request-id: %s\r\n" % request_id.encode(),
             b"connection: close\r\n\r\n",
             body,
         ]

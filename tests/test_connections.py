@@ -101,6 +101,7 @@ def test_a_silent_connection_is_closed(guarded: tuple[int, Settings]) -> None:
         answer = answer_of(connection)
     assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
     assert b'"code": "TIMEOUT"' in answer
+    assert b"\r\nx-request-id: " in answer
 
 
 def test_a_huge_head_is_refused(guarded: tuple[int, Settings]) -> None:
