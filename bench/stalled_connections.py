@@ -7,11 +7,11 @@ Not a test. Against the seeded Neo4j the settings name (`peergraph neo4j start`,
     .venv/bin/python bench/stalled_connections.py [--rounds 20] [--block 20] [--stalled 200]
 
 It starts `peergraph serve` and, in each round, times a block of profile-page requests
-from one keep-alive reader alone, then has a second process open the stalled connections,
-times another block while they stay open, and has them closed. Half of them trickle their
-head, a byte a second; half sent a whole head and a few bytes of a body that promised
-more. One the server closes is opened again, so the number stalled holds. It prints the
-reader's medians with and without the stalls and their ratio.
+from one keep-alive reader alone, and one while a second process holds the stalled
+connections open (alone first in even rounds, stalled first in odd ones). Half of them
+trickle their head, a byte a second; half sent a whole head and a few bytes of a body
+that promised more. One the server closes is opened again, so the number stalled holds.
+It prints the reader's medians with and without the stalls and their ratio.
 """
 
 from __future__ import annotations
@@ -166,10 +166,15 @@ async def run(rounds: int, block: int, stalled: int) -> None:
         reader = await Connection.open(port)
         client = await StallingClient.start(port, stalled)
         await timed_block(reader, request, block)  # warm-up: plans compiled, pool filled
-        for _ in range(rounds):
-            alone += await timed_block(reader, request, block)
+        for round_number in range(rounds):
+            # Every other round stalls first, so a drift over the run (Neo4j's JIT
+            # warming up, other load) favours neither side.
+            if round_number % 2 == 0:
+                alone += await timed_block(reader, request, block)
             async with client.stalling():
                 beside_stalls += await timed_block(reader, request, block)
+            if round_number % 2 == 1:
+                alone += await timed_block(reader, request, block)
         await client.stop()
         reopened = client.closed_by_server
         reader.close()
