@@ -4,7 +4,7 @@ stall halfway through a body must not slow a concurrent reader by more than 20 %
 Not a test. Against the seeded Neo4j the settings name (`peergraph neo4j start`,
 `peergraph migrate`, `peergraph seed`):
 
-    .venv/bin/python bench/stalled_connections.py [--rounds 20] [--block 20] [--stalled 200]
+    .venv/bin/python bench/stalled_connections.py [--rounds 40] [--block 20] [--stalled 200]
 
 It starts `peergraph serve` and, in each round, times a block of profile-page requests
 from one keep-alive reader alone, and one while a second process holds the stalled
@@ -199,7 +199,7 @@ async def run(rounds: int, block: int, stalled: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--block", type=int, default=20)
     parser.add_argument("--stalled", type=int, default=200)
     parser.add_argument("--client-of", type=int, metavar="PORT", help=argparse.SUPPRESS)
