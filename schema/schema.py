@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, get_operation_ast
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, get_operation_ast
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -37,6 +37,7 @@ from schema.graph import slice_fields
 from schema.invitations import InvitationMutation
 from schema.profile import ProfileMutation
 from schema.query import Query
+from schema.request_state import current_request_id, record_error, record_execution
 from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
 from schema.trust import trust_fields, verification_level_name
@@ -44,6 +45,7 @@ from schema.viewer import ViewerQuery
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
+MASKED = "Unexpected error."
 
 # Each feature module contributes its own root fields; they merge into one Query and
 # one Mutation.
@@ -67,6 +69,24 @@ def is_unexpected(error: GraphQLError) -> bool:
     """Errors raised by our code on purpose, and GraphQL's own, reach the client as they are."""
     original = error.original_error
     return original is not None and not isinstance(original, GraphQLError)
+
+
+def masked(error: GraphQLError) -> GraphQLError:
+    """What the client sees of an unexpected error: its place, a code, and the request id
+    that finds its traceback in the logs."""
+    extensions: dict[str, Any] = {"code": "INTERNAL_SERVER_ERROR"}
+    request_id = current_request_id()
+    if request_id is not None:
+        extensions["requestId"] = request_id
+    return GraphQLError(MASKED, nodes=error.nodes, path=error.path, extensions=extensions)
+
+
+class MaskUnexpected(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=is_unexpected, error_message=MASKED)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return masked(error)
 
 
 def too_many_items(items: int, limit: int) -> BadUserInput:
@@ -102,11 +122,20 @@ class RequestCost(SchemaExtension):
         yield
 
     def get_results(self) -> dict[str, Any]:
-        context = self.execution_context.context
+        execution = self.execution_context
+        context = execution.context
         counted = isinstance(context, Context)
+        statements = context.statements if counted else 0
+        document = execution.graphql_document
+        operation = None
+        if document is not None:
+            operation = get_operation_ast(document, execution.operation_name)
+        record_execution(
+            operation, statements, self.items, context.database_seconds if counted else 0.0
+        )
         return {
             "cost": {
-                "statements": context.statements if counted else 0,
+                "statements": statements,
                 "roundTrips": context.round_trips if counted else 0,
                 "estimatedItems": self.items,
             }
@@ -155,8 +184,17 @@ class PeergraphSchema(strawberry.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if is_unexpected(error):
-                logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+            unexpected = is_unexpected(error)
+            record_error(error, unexpected)
+            if unexpected:
+                request_id = current_request_id()
+                logger.error(
+                    "unexpected error (request %s): %s",
+                    request_id,
+                    error.message,
+                    exc_info=error.original_error,
+                    extra={"request_id": request_id},
+                )
             elif isinstance(error.original_error, PeergraphError):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
@@ -170,6 +208,8 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
     ]
+    if not settings.allows_introspection:
+        limits.append(NoSchemaIntrospectionCustomRule)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
@@ -179,7 +219,7 @@ def build_schema(settings: Settings) -> PeergraphSchema:
             lambda: ParserCache(maxsize=256),
             lambda: AddValidationRules(limits),
             lambda: ValidationCache(maxsize=256),
-            lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
+            MaskUnexpected,
             lambda: RequestCost(
                 max_items=settings.max_items, default_page=settings.default_page_size
             ),

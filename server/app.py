@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /healthz, /readyz."""
+"""The Starlette application: /graphql, /healthz, /readyz, /metrics."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from server.connection import Neo4jConnection, connection_for
 from server.cors import allow_cross_origin
 from server.diagnosis import explain
 from server.known import KnownDocuments, replay
+from server.metrics import RequestMetrics, metrics_endpoint
+from server.observe import ObservedRequests
 from server.persisted import persisted_documents
 from server.settings import Settings
 from server.web import Playground, WebDist
@@ -147,16 +149,19 @@ def create_app(settings: Settings) -> Starlette:
     known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
     web = WebDist(settings.web_dist)
     web.report()
-    endpoint = Playground(persisted_documents(known, settings), web, settings.graphiql)
+    endpoint = Playground(persisted_documents(known, settings), web, settings.serves_graphiql)
     app = Starlette(
         routes=[
             Route("/graphql", DatabaseBudget(endpoint), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),
             *web.routes(),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    metrics = RequestMetrics() if settings.metrics else None
+    app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)
     allow_cross_origin(app, settings)  # last, outermost: refusals too carry the grant
     return app

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import logging
+import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,19 +156,40 @@ def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path)
 
 
 def serve(settings: Settings) -> None:
-    import uvicorn
-
     connection_for(settings)  # refused here in one line, not in each worker's start-up
-    # An import string, so that each of several workers imports and builds its own app;
-    # with one worker, uvicorn calls the factory in this process.
-    uvicorn.run(
-        "server.cli:server_app",
-        factory=True,
-        workers=settings.workers,
-        host=settings.host,
-        port=settings.port,
-        access_log=settings.access_log,
-    )
+    with metrics_shared_by_workers(settings.workers):
+        import uvicorn
+
+        from server.logs import logging_config
+        from server.protocol import server_options
+
+        # An import string, so that each of several workers imports and builds its own app;
+        # with one worker, uvicorn calls the factory in this process.
+        uvicorn.run(
+            "server.cli:server_app",
+            factory=True,
+            workers=settings.workers,
+            host=settings.host,
+            port=settings.port,
+            log_config=logging_config(settings),
+            **server_options(settings),
+        )
+
+
+@contextlib.contextmanager
+def metrics_shared_by_workers(workers: int) -> Iterator[None]:
+    """Several workers write their metrics to one fresh folder, read by whichever answers
+    /metrics (server/metrics.py). Set before prometheus_client is first imported, which
+    reads it once; a PROMETHEUS_MULTIPROC_DIR given by the operator is theirs to clear."""
+    if workers == 1 or "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="peergraph-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def server_app() -> Starlette:

@@ -5,22 +5,20 @@ depends on the request (variables, the cost bound, the viewer) is checked again.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import pydantic_core
-from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
+from graphql import DocumentNode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
-from schema.schema import PeergraphSchema, is_unexpected, too_many_items
+from schema.request_state import record_execution
+from schema.schema import PeergraphSchema, is_unexpected, masked, too_many_items
 from server.auth import credentials
 from server.settings import Settings
 
-logger = logging.getLogger("peergraph.errors")
-MASKED = "Unexpected error."
 ESTIMATES_KEPT = 1024
 
 
@@ -77,10 +75,9 @@ class KnownDocuments:
         items = self.estimate(text, name, document).items(variables)
         result: dict[str, Any]
         if items > self.settings.max_items:
-            result = {
-                "data": None,
-                "errors": [too_many_items(items, self.settings.max_items).formatted],
-            }
+            refusal = too_many_items(items, self.settings.max_items)
+            self.schema.process_errors([refusal])
+            result = {"data": None, "errors": [refusal.formatted]}
         else:
             executed = await run_query(
                 self.schema.plans, text, document, operation, variables, context
@@ -90,7 +87,11 @@ class KnownDocuments:
             result = {"data": executed.data}
             if executed.errors:
                 self.schema.process_errors(executed.errors)
-                result["errors"] = [masked(error) for error in executed.errors]
+                result["errors"] = [
+                    (masked(error) if is_unexpected(error) else error).formatted
+                    for error in executed.errors
+                ]
+        record_execution(operation, context.statements, items, context.database_seconds)
         result["extensions"] = {
             "cost": {
                 "statements": context.statements,
@@ -110,12 +111,6 @@ class KnownDocuments:
             )
             self._estimates[text, name] = estimate
         return estimate
-
-
-def masked(error: GraphQLError) -> GraphQLFormattedError:
-    if not is_unexpected(error):
-        return error.formatted
-    return GraphQLError(MASKED, nodes=error.nodes, path=error.path).formatted
 
 
 async def read_body(receive: Receive) -> bytes:

@@ -59,8 +59,20 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # Server processes `serve` runs on that port; each builds its own app and driver pool.
     workers: Positive = 1
-    graphiql: bool = True
+    # Unset: on in development, off in production.
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    # One log line per request (server/observe.py), at INFO on the peergraph.requests logger.
     access_log: bool = True
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    metrics: bool = True
+    # Connection guards of `serve` (server/protocol.py): seconds a client has to send a
+    # request's head (from connecting, or from the previous response), then its body.
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_timeout: float = Field(default=10.0, gt=0)
+    max_header_bytes: Positive = 16_384
+    keep_alive_timeout: Positive = 5
     max_depth: Positive = 12
     max_aliases: Positive = 30
     max_tokens: Positive = 5000
@@ -116,6 +128,16 @@ class Settings(BaseSettings):
     @property
     def documents_manifest_path(self) -> Path:
         return self.documents_manifest or self.web_dist / "persisted-documents.json"
+
+    @property
+    def serves_graphiql(self) -> bool:
+        return self.environment == "development" if self.graphiql is None else self.graphiql
+
+    @property
+    def allows_introspection(self) -> bool:
+        if self.introspection is None:
+            return self.environment == "development"
+        return self.introspection
 
     @property
     def managed(self) -> bool:

@@ -17,6 +17,7 @@ from starlette.testclient import TestClient
 
 from resolvers.database import Database, Row
 from resolvers.migrations import apply_migrations
+from schema.ids import encode_id
 from seed.bulk import LoadReport, load_generated
 from seed.generator import HUB_KEY
 from seed.loader import load_seed
@@ -171,6 +172,14 @@ def gql(
         "/graphql", json={"query": document, "variables": variables}, headers=headers
     )
     return GraphQLResponse(response.json())
+
+
+@pytest.fixture
+def broken_work(seeded: Settings) -> Iterator[str]:
+    """The id of a work whose stored type no resolver expects: an unexpected error."""
+    run_on_db(seeded, "test/broken_work")
+    yield encode_id("Work", "test:broken")
+    run_on_db(seeded, "test/delete_broken_work")
 
 
 # People on the platform. Tests that create accounts take the `people` fixture, which
