@@ -9,16 +9,7 @@ from typing import Any
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, get_operation_ast
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -30,6 +21,7 @@ from resolvers.context import Context
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
+from schema.documents import Documents, PreparedDocuments
 from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
@@ -73,6 +65,27 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     return BadUserInput(
         f"this request could return up to {items:,} items, more than the limit of {limit:,};"
         " ask for smaller pages (first) or fewer nested lists"
+    )
+
+
+MASKED = "Unexpected error."
+
+
+class MaskUnexpected(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=is_unexpected, error_message=MASKED)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return masked(error)
+
+
+def masked(error: GraphQLError) -> GraphQLError:
+    """What a client sees of an error our code did not mean to raise."""
+    return GraphQLError(
+        MASKED,
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": PeergraphError.code},
     )
 
 
@@ -150,6 +163,7 @@ DERIVED: dict[str, Callable[[Any], Any]] = {
 
 class PeergraphSchema(strawberry.Schema):
     plans: Plans  # the compiled plans of the queries it has seen
+    documents: Documents  # the documents it has parsed and validated
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -164,22 +178,13 @@ class PeergraphSchema(strawberry.Schema):
 def build_schema(settings: Settings) -> PeergraphSchema:
     plans = Plans(compile_rules(DERIVED), settings)
     read_backs = ReadBacks(plans)
-    # The limit rules are built once: the validation cache keys on the rule classes,
-    # and limiters built per request would each bring new ones and never hit.
-    limits = [
-        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
-    ]
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
         execution_context_class=read_back_execution(read_backs),
         extensions=[
-            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: ParserCache(maxsize=256),
-            lambda: AddValidationRules(limits),
-            lambda: ValidationCache(maxsize=256),
-            lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
+            lambda: PreparedDocuments(documents=schema.documents),
+            MaskUnexpected,
             lambda: RequestCost(
                 max_items=settings.max_items, default_page=settings.default_page_size
             ),
@@ -187,5 +192,11 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         ],
     )
     schema.plans = plans
+    schema.documents = Documents(
+        schema._schema,
+        max_tokens=settings.max_tokens,
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+    )
     plans.schema = schema._schema
     return schema

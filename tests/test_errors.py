@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 
 from schema.ids import encode_id, encode_opaque
-from server.app import create_app
 from server.settings import Settings
-from tests.conftest import free_port, gql, run_on_db
+from tests.conftest import gql, run_on_db
 
 RESEARCHER = encode_id("Researcher", "anirbit-mukherjee")
 
@@ -153,24 +149,6 @@ def test_an_oversized_document_is_refused(client: TestClient, seeded: Settings) 
     response = client.post("/graphql", json={"query": "{ works { totalCount } }" + padding})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-
-
-@pytest.fixture
-def served(seeded: Settings) -> Iterator[int]:
-    """The app under a real uvicorn in a thread: the test client reads a whole body
-    before the app sees it, a socket does not."""
-    port = free_port()
-    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_an_oversized_chunked_body_is_refused_as_it_streams(served: int, seeded: Settings) -> None:
