@@ -28,8 +28,9 @@ from schema.errors import PARSE_FAILED, VALIDATION_FAILED
 from schema.limits import limit_errors
 
 DOCUMENTS_KEPT = 256
-# graphql-core's own wording when max_tokens stops the parser: a limit, not bad syntax.
-TOKEN_LIMIT = "Document contains more than"
+# How graphql-core ends the message when one of its limits (tokens, nesting) stops the
+# parser: the document broke a limit, its syntax may be fine.
+PARSER_LIMIT = "Parsing aborted."
 
 
 class NonEmptySelectionSets(ASTValidationRule):
@@ -66,7 +67,7 @@ class Documents:
         try:
             document = parse(text, max_tokens=self.max_tokens)
         except GraphQLSyntaxError as error:
-            code = VALIDATION_FAILED if TOKEN_LIMIT in error.message else PARSE_FAILED
+            code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
             return Prepared(None, (coded(error, code),))
         errors = validate(self.schema, document, RULES) or limit_errors(
             document, self.max_depth, self.max_aliases

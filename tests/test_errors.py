@@ -228,6 +228,7 @@ def test_too_many_aliases_are_refused(client: TestClient, seeded: Settings) -> N
         ("{ }", "GRAPHQL_VALIDATION_FAILED"),
         ("{ researchers { } }", "GRAPHQL_VALIDATION_FAILED"),
         ("{ ...Nope }", "GRAPHQL_VALIDATION_FAILED"),
+        ("{ works " * 300 + "}" * 300, "GRAPHQL_VALIDATION_FAILED"),  # nested too deeply to parse
     ],
 )
 def test_document_errors_carry_their_code_and_no_exception_text(
