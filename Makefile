@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test check neo4j-stop clean
+.PHONY: install web run test check neo4j-stop clean
 
 $(BIN)/peergraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,12 @@ $(BIN)/peergraph: pyproject.toml
 
 install: $(BIN)/peergraph
 
+# The browser app into web/dist, which `serve` serves at /; nothing to do without web/.
+web:
+	@if [ -f web/package.json ]; then cd web && npm ci --no-audit --no-fund && npm run build; fi
+
 # Starts the managed Neo4j unless NEO4J_URI points at another server.
-run: install
+run: install web
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/peergraph neo4j start; fi
 	$(BIN)/peergraph migrate
 	$(BIN)/peergraph seed

@@ -19,9 +19,12 @@ from resolvers.migrations import apply_migrations
 from schema.errors import DatabaseUnavailable
 from schema.schema import build_schema
 from server.connection import connection_for
+from server.cors import allow_cross_origin
 from server.graphql_http import GraphQLHTTP
 from server.known import replay
+from server.persisted import persisted_documents
 from server.settings import Settings
+from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
@@ -47,7 +50,7 @@ class BodySizeLimit:
         elif not too_long:
             body = await self._read_at_most(receive)
             too_long = body is None
-            receive = replay(b"" if body is None else body)
+            receive = replay(b"" if body is None else body, receive)
         if too_long:
             message = f"request larger than {self.max_bytes} bytes"
             refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
@@ -109,13 +112,20 @@ def create_app(settings: Settings) -> Starlette:
             return JSONResponse({"status": "ready"})
         return JSONResponse({"status": "database unavailable"}, status_code=503)
 
+    web = WebDist(settings.web_dist)
+    web.report()
+    graphql = GraphQLHTTP(build_schema(settings), settings)
+    endpoint = Playground(persisted_documents(graphql, settings), web, settings.graphiql)
     app = Starlette(
         routes=[
-            Route("/graphql", GraphQLHTTP(build_schema(settings), settings)),
+            # every method: /graphql answers the ones it does not serve itself (405, Allow)
+            Route("/graphql", endpoint),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *web.routes(),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    allow_cross_origin(app, settings)  # last, outermost: refusals too carry the grant
     return app

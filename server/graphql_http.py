@@ -23,16 +23,15 @@ from graphql import (
     get_variable_values,
 )
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from strawberry.http.ides import get_graphql_ide_html
 
 from resolvers.context import Context
 from schema.errors import BadUserInput, PeergraphError
 from schema.schema import PeergraphSchema
 from server.auth import credentials
 from server.known import KnownDocuments
-from server.media import GRAPHQL_RESPONSE, JSON, accepts_html, is_json_body, response_media_type
+from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
@@ -44,7 +43,6 @@ class GraphQLRequest:
     query: str
     operation_name: str | None
     variables: dict[str, Any]
-    # Where persisted documents (`documentId`) and other protocol extensions arrive.
     extensions: dict[str, Any] = field(default_factory=dict)
 
 
@@ -145,7 +143,6 @@ class GraphQLHTTP:
         self.schema = schema
         self.settings = settings
         self.known = KnownDocuments(schema, settings)
-        self.ide = get_graphql_ide_html("graphiql") if settings.graphiql else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -160,8 +157,6 @@ class GraphQLHTTP:
         method = request.method
         if method not in ("GET", "HEAD", "POST"):
             return self.refusal(405, f"{method} is not supported", JSON, headers={"Allow": METHODS})
-        if self.ide is not None and self.opens_ide(request):
-            return HTMLResponse(self.ide)
         media = response_media_type(request.headers.get("accept"))
         if media is None:
             return self.refusal(406, f"this endpoint answers in {GRAPHQL_RESPONSE} or {JSON}", JSON)
@@ -183,15 +178,6 @@ class GraphQLHTTP:
             # HEAD answers with GET's headers and no body.
             response.body = b""
         return response
-
-    @staticmethod
-    def opens_ide(request: Request) -> bool:
-        """A browser opening the endpoint, not a client asking a query."""
-        return (
-            request.method != "POST"
-            and "query" not in request.query_params
-            and accepts_html(request.headers.get("accept"))
-        )
 
     async def execute(
         self, graphql: GraphQLRequest, request: Request, *, mutations: bool

@@ -75,14 +75,25 @@ def shown(error: GraphQLError) -> GraphQLFormattedError:
     return masked(error).formatted if is_unexpected(error) else error.formatted
 
 
-def replay(body: bytes) -> Receive:
+async def read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def replay(body: bytes, receive: Receive) -> Receive:
+    """The body again, then what receive says next: a response that streams (a file)
+    listens there for the client's disconnect."""
     sent = False
 
-    async def receive() -> Message:
+    async def replayed() -> Message:
         nonlocal sent
         if sent:
-            return {"type": "http.disconnect"}
+            return await receive()
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return receive
+    return replayed

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-HTML = "text/html"
 
 
 def _parts(value: str) -> tuple[str, dict[str, str]]:
@@ -49,10 +48,6 @@ def response_media_type(accept: str | None) -> str | None:
         ):
             best, best_quality = candidate, quality
     return best
-
-
-def accepts_html(accept: str | None) -> bool:
-    return accept is not None and any(_parts(offered)[0] == HTML for offered in accept.split(","))
 
 
 def is_json_body(content_type: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -13,9 +14,11 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Positive = Annotated[int, Field(gt=0)]
+# What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
+Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
 
 # For development only: any other environment refuses to start with it.
 DEVELOPMENT_JWT_SECRET = "peergraph-development-secret-never-use-outside-a-developer-machine"
@@ -83,6 +86,12 @@ class Settings(BaseSettings):
     login_window: Positive = 900
     invitations_per_day: Positive = 20
 
+    # The browser app and the documents it sends by id (server/web.py, server/persisted.py)
+    web_dist: Path = Path("web/dist")
+    documents_manifest: Path | None = None
+    documents: Literal["any", "persisted-only"] = "any"
+    cors_origins: Annotated[list[Origin], NoDecode] = []
+
     @field_validator("jwt_secret")
     @classmethod
     def _secret_fits_environment(cls, secret: SecretStr, info: ValidationInfo) -> SecretStr:
@@ -93,6 +102,20 @@ class Settings(BaseSettings):
         if len(secret.get_secret_value()) < 32:
             raise ValueError("must be at least 32 characters outside development")
         return secret
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins_from_text(cls, value: object) -> object:
+        """A JSON list, or origins separated by commas."""
+        if not isinstance(value, str):
+            return value
+        if value.lstrip().startswith("["):
+            return json.loads(value)
+        return [origin.strip() for origin in value.split(",") if origin.strip()]
+
+    @property
+    def documents_manifest_path(self) -> Path:
+        return self.documents_manifest or self.web_dist / "persisted-documents.json"
 
     @property
     def managed(self) -> bool:

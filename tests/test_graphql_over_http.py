@@ -15,7 +15,6 @@ import pytest
 from starlette.testclient import TestClient
 
 from schema.ids import encode_id
-from server.settings import Settings
 
 AUDIT = Path(__file__).parent / "http_audit"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -236,9 +235,3 @@ def test_the_answer_is_negotiated(client: TestClient, accept: str, answered: str
     else:
         assert response.status_code == 200
         assert response.headers["content-type"] == f"{answered}; charset=utf-8"
-
-
-def test_graphiql_opens_in_a_browser(client: TestClient, seeded: Settings) -> None:
-    page = client.get("/graphql", headers={"accept": "text/html,application/xhtml+xml"})
-    assert page.status_code == 200
-    assert "graphiql" in page.text.lower()
