@@ -8,17 +8,8 @@ from typing import Any
 
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, get_operation_ast
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from graphql import GraphQLError, get_operation_ast
+from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -30,6 +21,7 @@ from resolvers.context import Context
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
+from schema.documents import Documents, PreparedDocuments
 from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
@@ -71,10 +63,13 @@ def is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
+MASKED = "Unexpected error."
+
+
 def masked(error: GraphQLError) -> GraphQLError:
     """What the client sees of an unexpected error: its place, a code, and the request id
     that finds its traceback in the logs."""
-    extensions: dict[str, Any] = {"code": "INTERNAL_SERVER_ERROR"}
+    extensions: dict[str, Any] = {"code": PeergraphError.code}
     request_id = current_request_id()
     if request_id is not None:
         extensions["requestId"] = request_id
@@ -179,6 +174,7 @@ DERIVED: dict[str, Callable[[Any], Any]] = {
 
 class PeergraphSchema(strawberry.Schema):
     plans: Plans  # the compiled plans of the queries it has seen
+    documents: Documents  # the documents it has parsed and validated
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -202,23 +198,12 @@ class PeergraphSchema(strawberry.Schema):
 def build_schema(settings: Settings) -> PeergraphSchema:
     plans = Plans(compile_rules(DERIVED), settings)
     read_backs = ReadBacks(plans)
-    # The limit rules are built once: the validation cache keys on the rule classes,
-    # and limiters built per request would each bring new ones and never hit.
-    limits = [
-        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
-    ]
-    if not settings.allows_introspection:
-        limits.append(NoSchemaIntrospectionCustomRule)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
         execution_context_class=read_back_execution(read_backs),
         extensions=[
-            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: ParserCache(maxsize=256),
-            lambda: AddValidationRules(limits),
-            lambda: ValidationCache(maxsize=256),
+            lambda: PreparedDocuments(documents=schema.documents),
             MaskUnexpected,
             lambda: RequestCost(
                 max_items=settings.max_items, default_page=settings.default_page_size
@@ -227,5 +212,12 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         ],
     )
     schema.plans = plans
+    schema.documents = Documents(
+        schema._schema,
+        max_tokens=settings.max_tokens,
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        introspection=settings.allows_introspection,
+    )
     plans.schema = schema._schema
     return schema

@@ -7,26 +7,23 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-import pydantic_core
 from neo4j.exceptions import Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
-from strawberry.asgi import GraphQL
 
-from resolvers.context import Context
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
-from server.auth import credentials
 from server.budget import DatabaseBudget
 from server.connection import Neo4jConnection, connection_for
 from server.cors import allow_cross_origin
 from server.diagnosis import explain
-from server.known import KnownDocuments, replay
+from server.graphql_http import GraphQLHTTP
+from server.known import replay
 from server.metrics import RequestMetrics, metrics_endpoint
 from server.observe import ObservedRequests
 from server.persisted import persisted_documents
@@ -35,22 +32,6 @@ from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(settings), graphql_ide=None)  # server/web.py serves it
-        self.settings = settings
-
-    def encode_json(self, data: object) -> bytes:
-        # Several times faster than json.dumps on the tens of kilobytes a slice returns.
-        return pydantic_core.to_json(data)
-
-    async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        authorization = request.headers.get("authorization")
-        return Context(
-            request.app.state.db, self.settings, credentials(self.settings, authorization)
-        )
 
 
 class BodySizeLimit:
@@ -145,14 +126,14 @@ def create_app(settings: Settings) -> Starlette:
             return JSONResponse({"status": "database unavailable", "reason": reason}, 503)
         return JSONResponse({"status": "ready"})
 
-    graphql = GraphQLApp(settings)
-    known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
     web = WebDist(settings.web_dist)
     web.report()
-    endpoint = Playground(persisted_documents(known, settings), web, settings.serves_graphiql)
+    graphql = GraphQLHTTP(build_schema(settings), settings)
+    endpoint = Playground(persisted_documents(graphql, settings), web, settings.serves_graphiql)
     app = Starlette(
         routes=[
-            Route("/graphql", DatabaseBudget(endpoint), methods=["GET", "POST"]),
+            # every method: /graphql answers the ones it does not serve itself (405, Allow)
+            Route("/graphql", DatabaseBudget(endpoint)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),

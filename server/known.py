@@ -1,77 +1,39 @@
-"""POST /graphql for a query document already compiled: straight from the JSON body to
-its plan, without Strawberry's per-request pipeline. The document was parsed,
-validated and checked against the document limits when it was first seen; what
-depends on the request (variables, the cost bound, the viewer) is checked again."""
+"""A query document already compiled: straight from the request to its plan, without
+Strawberry's per-request pipeline. The document was parsed, validated and checked
+against the document limits when it was first seen; what depends on the request
+(variables, the cost bound, the viewer) is checked again."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pydantic_core
-from graphql import DocumentNode
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
+from starlette.types import Message, Receive
 
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
 from schema.request_state import record_execution
 from schema.schema import PeergraphSchema, is_unexpected, masked, too_many_items
-from server.auth import credentials
 from server.settings import Settings
 
 ESTIMATES_KEPT = 1024
 
 
 class KnownDocuments:
-    def __init__(self, app: ASGIApp, schema: PeergraphSchema, settings: Settings) -> None:
-        self.app = app
+    def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
         self.settings = settings
         self._estimates: dict[tuple[str, str | None], ItemEstimate] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
-            await self.app(scope, receive, send)
-            return
-        body = await read_body(receive)
-        answer = await self.answer(scope, body)
-        if answer is None:
-            await self.app(scope, replay(body, receive), send)
-            return
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(answer)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": answer})
-
-    async def answer(self, scope: Scope, body: bytes) -> bytes | None:
-        headers = dict(scope["headers"])
-        if not headers.get(b"content-type", b"").startswith(b"application/json"):
-            return None
-        try:
-            payload = pydantic_core.from_json(body)
-        except ValueError:
-            return None
-        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-            return None
-        text, name = payload["query"], payload.get("operationName")
-        variables = payload.get("variables") or {}
+    async def answer(
+        self, text: str, name: str | None, variables: dict[str, Any], context: Context
+    ) -> dict[str, Any] | None:
+        """The response to a document compiled before; None for any other."""
         known = self.schema.plans.known(text, name)
-        if known is None or not isinstance(variables, dict):
+        if known is None:
             return None
         document, operation = known
-        authorization = headers.get(b"authorization")
-        context = Context(
-            scope["app"].state.db,
-            self.settings,
-            credentials(self.settings, None if authorization is None else authorization.decode()),
-        )
         items = self.estimate(text, name, document).items(variables)
         result: dict[str, Any]
         if items > self.settings.max_items:
@@ -87,10 +49,7 @@ class KnownDocuments:
             result = {"data": executed.data}
             if executed.errors:
                 self.schema.process_errors(executed.errors)
-                result["errors"] = [
-                    (masked(error) if is_unexpected(error) else error).formatted
-                    for error in executed.errors
-                ]
+                result["errors"] = [shown(error) for error in executed.errors]
         record_execution(operation, context.statements, items, context.database_seconds)
         result["extensions"] = {
             "cost": {
@@ -99,7 +58,7 @@ class KnownDocuments:
                 "estimatedItems": items,
             }
         }
-        return pydantic_core.to_json(result)
+        return result
 
     def estimate(self, text: str, name: str | None, document: DocumentNode) -> ItemEstimate:
         estimate = self._estimates.get((text, name))
@@ -111,6 +70,10 @@ class KnownDocuments:
             )
             self._estimates[text, name] = estimate
         return estimate
+
+
+def shown(error: GraphQLError) -> GraphQLFormattedError:
+    return masked(error).formatted if is_unexpected(error) else error.formatted
 
 
 async def read_body(receive: Receive) -> bytes:

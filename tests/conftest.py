@@ -7,12 +7,15 @@ import asyncio
 import contextlib
 import os
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from resolvers.database import Database, Row
@@ -100,6 +103,24 @@ def seeded(settings: Settings) -> Settings:
     run_on_db(settings, "test/wipe")
     seed_database(settings)
     return settings
+
+
+@pytest.fixture
+def served(seeded: Settings) -> Iterator[int]:
+    """The app under a real uvicorn in a thread: the test client reads a whole body
+    before the app sees it, a socket does not."""
+    port = free_port()
+    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

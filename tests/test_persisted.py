@@ -88,8 +88,8 @@ def test_a_persisted_document_takes_the_known_document_path(
     answered: list[bool] = []
     answer = KnownDocuments.answer
 
-    async def watched(self: KnownDocuments, scope: Any, body: bytes) -> bytes | None:
-        found = await answer(self, scope, body)
+    async def watched(self: KnownDocuments, *request: Any) -> dict[str, Any] | None:
+        found = await answer(self, *request)
         answered.append(found is not None)
         return found
 
