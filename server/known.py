@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
-from schema.schema import PeergraphSchema, is_unexpected, too_many_items
+from schema.schema import PeergraphSchema, is_unexpected, item_cost, too_many_items
 from server.auth import credentials
 from server.settings import Settings
 
@@ -95,7 +95,7 @@ class KnownDocuments:
             "cost": {
                 "statements": context.statements,
                 "roundTrips": context.round_trips,
-                "estimatedItems": items,
+                **item_cost(items, self.settings),
             }
         }
         return pydantic_core.to_json(result)
@@ -105,9 +105,7 @@ class KnownDocuments:
         if estimate is None:
             if len(self._estimates) >= ESTIMATES_KEPT:
                 self._estimates.clear()
-            estimate = ItemEstimate(
-                self.schema._schema, document, name, self.settings.default_page_size
-            )
+            estimate = ItemEstimate(self.schema._schema, document, name, self.settings)
             self._estimates[text, name] = estimate
         return estimate
 
