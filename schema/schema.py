@@ -76,6 +76,15 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
+class MaskUnexpected(MaskErrors):
+    """Strawberry's masking, with the code every error carries."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": PeergraphError.code}
+        return masked
+
+
 def item_cost(items: int, settings: Settings) -> dict[str, int]:
     """What `extensions.cost` says of the item limit, on answers and refusals alike."""
     return {"estimatedItems": items, "maxItems": settings.max_items}
@@ -183,7 +192,9 @@ def build_schema(settings: Settings) -> PeergraphSchema:
             lambda: ParserCache(maxsize=256),
             lambda: AddValidationRules(limits),
             lambda: ValidationCache(maxsize=256),
-            lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
+            lambda: MaskUnexpected(
+                should_mask_error=is_unexpected, error_message="Unexpected error."
+            ),
             lambda: RequestCost(settings=settings),
             lambda: CompiledQueries(plans=plans),
         ],

@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
+from schema.errors import PeergraphError
 from schema.schema import PeergraphSchema, is_unexpected, item_cost, too_many_items
 from server.auth import credentials
 from server.settings import Settings
@@ -113,7 +114,8 @@ class KnownDocuments:
 def masked(error: GraphQLError) -> GraphQLFormattedError:
     if not is_unexpected(error):
         return error.formatted
-    return GraphQLError(MASKED, nodes=error.nodes, path=error.path).formatted
+    code = {"code": PeergraphError.code}
+    return GraphQLError(MASKED, nodes=error.nodes, path=error.path, extensions=code).formatted
 
 
 async def read_body(receive: Receive) -> bytes:

@@ -21,6 +21,7 @@ from schema.cost import estimate_items
 from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import gql
+from tests.generated_queries import answer_items
 
 SETTINGS = Settings(_env_file=None)
 SCHEMA = build_schema(SETTINGS)._schema
@@ -175,3 +176,52 @@ def test_a_known_document_is_estimated_as_a_new_one(client: TestClient) -> None:
     assert first.body == second.body
     assert small_first.body["extensions"] == small_second.body["extensions"]
     assert small_second.body["extensions"]["cost"]["estimatedItems"] == 3 + 9 + 27
+
+
+REPRODUCER = """query ($ids: [ID!]!, $n: Int = 100) { nodes(ids: $ids) { ...on Researcher {
+  works(first: $n) { edges { node { title authors(first: $n) { researcher { name } } } } }
+} } }"""
+
+
+def test_defaults_and_lists_of_ids_cannot_bypass_the_limit(generated_client: TestClient) -> None:
+    """Issue 12, row 2: with the default of $n unread and `ids` uncounted, this was
+    estimated at 420 items and answered 59,042."""
+    hubs = gql(
+        generated_client,
+        "{ researchers(first: 100, orderBy: {field: WORKS_COUNT}) { edges { node { id } } } }",
+    )
+    ids = [edge["node"]["id"] for edge in hubs.data["researchers"]["edges"]]
+
+    refused = gql(generated_client, REPRODUCER, ids=ids)
+    smaller = gql(generated_client, REPRODUCER, ids=ids, n=5)
+
+    assert len(ids) == 100
+    assert refused.codes == ["BAD_USER_INPUT"]
+    assert refused.data is None and refused.statements == 0
+    assert refused.body["extensions"]["cost"]["estimatedItems"] == 100 + 100 * 100 + 100**3
+    assert smaller.errors == []
+    returned = answer_items(smaller.data)
+    assert (
+        100 < returned <= smaller.body["extensions"]["cost"]["estimatedItems"] == 100 + 500 + 2500
+    )
+
+
+def aliased_introspection(copies: int) -> str:
+    full = get_introspection_query()
+    selection = full[full.index("__schema") : full.index("fragment FullType")].rstrip()[:-1]
+    fragments = full[full.index("fragment FullType") :]
+    aliased = " ".join(f"a{copy}: {selection}" for copy in range(copies))
+    return f"query {{ {aliased} }} {fragments}"
+
+
+def test_aliased_introspection_is_counted(client: TestClient) -> None:
+    """Issue 12, row 3: 30 aliased introspections answered 3 MB; now each counts."""
+    refused = gql(client, aliased_introspection(30))
+    one = gql(client, aliased_introspection(1))
+
+    assert refused.codes == ["BAD_USER_INPUT"]
+    assert refused.data is None
+    assert refused.body["extensions"]["cost"]["estimatedItems"] > 30 * 1000
+    assert one.errors == []
+    assert len(one.data["a0"]["types"]) == len(SCHEMA.type_map)
+    assert answer_items(one.data) <= one.body["extensions"]["cost"]["estimatedItems"]

@@ -259,7 +259,7 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
         f"WITH 1 AS root WITH root, COLLECT {{ "
         f"UNWIND range(0, size({ids}) - 1) AS {index} WITH {index}, {ids}[{index}] AS {item} "
         f"CALL ({item}) {{ {branches} }} "
-        f"WITH {index}, {node}, {{i: {index}, data: {compiled.expression}}} AS found "
+        f"WITH {index}, {item}, {node}, {{i: {index}, data: {compiled.expression}}} AS found "
         "RETURN found } AS data RETURN data"
     )
     return RootStatement(text, compiled.shape, positions=ids[1:])
