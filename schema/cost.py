@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
+    BREAK,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -31,7 +32,9 @@ from graphql import (
     SchemaMetaFieldDef,
     SelectionSetNode,
     TypeMetaFieldDef,
+    Visitor,
     get_named_type,
+    visit,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
@@ -62,6 +65,8 @@ class _Field:
     below: tuple[_Field, ...]
     # whether its own arguments are read: by its bound, or by the bounds of lists below it
     reads_arguments: bool
+    # its arguments when the document writes them without variables: read once
+    constant: Arguments | None
 
 
 class ItemEstimate:
@@ -110,8 +115,8 @@ class ItemEstimate:
     ) -> int:
         total = 0
         for field in fields:
-            arguments: Arguments = {}
-            if field.reads_arguments:
+            arguments: Arguments = field.constant or {}
+            if field.reads_arguments and field.constant is None:
                 try:
                     arguments = get_argument_values(field.definition, field.node, variables)
                 except GraphQLError:
@@ -152,7 +157,8 @@ class _Walk:
             reads = (declared is not None and not declared.of_parent) or any(
                 item.declared is not None and item.declared.of_parent for item in below
             )
-            found.append(_Field(definition, field, declared, below, reads))
+            constant = _constant_arguments(definition, field) if reads else None
+            found.append(_Field(definition, field, declared, below, reads, constant))
         return tuple(found)
 
     def selected(
@@ -183,6 +189,27 @@ class _Walk:
             field: GraphQLField | None = owner.fields.get(name)
             return field
         return None
+
+
+class _Variables(Visitor):
+    found = False
+
+    def enter_variable(self, *_: Any) -> Any:
+        self.found = True
+        return BREAK
+
+
+def _constant_arguments(definition: GraphQLField, node: FieldNode) -> Arguments | None:
+    """A field's arguments, when no variable can change them."""
+    variables = _Variables()
+    for argument in node.arguments or ():
+        visit(argument, variables)
+    if variables.found:
+        return None
+    try:
+        return get_argument_values(definition, node)
+    except GraphQLError:
+        return None  # read per request, where the error leaves the field out
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
