@@ -91,13 +91,17 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
+def item_cost(items: int, settings: Settings) -> dict[str, int]:
+    """What `extensions.cost` says of the item limit, on answers and refusals alike."""
+    return {"estimatedItems": items, "maxItems": settings.max_items}
+
+
 class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
 
-    def __init__(self, *, max_items: int, default_page: int) -> None:
-        self.max_items = max_items
-        self.default_page = default_page
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
         self.items = 0
 
     def on_execute(self) -> Iterator[None]:
@@ -108,11 +112,11 @@ class RequestCost(SchemaExtension):
                 context.graphql_document,
                 context.operation_name,
                 context.variables or {},
-                self.default_page,
+                self.settings,
             )
-        if self.items > self.max_items:
+        if self.items > self.settings.max_items:
             context.result = GraphQLExecutionResult(
-                data=None, errors=[too_many_items(self.items, self.max_items)]
+                data=None, errors=[too_many_items(self.items, self.settings.max_items)]
             )
         yield
 
@@ -132,7 +136,7 @@ class RequestCost(SchemaExtension):
             "cost": {
                 "statements": statements,
                 "roundTrips": context.round_trips if counted else 0,
-                "estimatedItems": self.items,
+                **item_cost(self.items, self.settings),
             }
         }
 
@@ -205,9 +209,7 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         extensions=[
             lambda: PreparedDocuments(documents=schema.documents),
             MaskUnexpected,
-            lambda: RequestCost(
-                max_items=settings.max_items, default_page=settings.default_page_size
-            ),
+            lambda: RequestCost(settings=settings),
             lambda: CompiledQueries(plans=plans),
         ],
     )

@@ -14,7 +14,7 @@ from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
 from schema.request_state import record_execution
-from schema.schema import PeergraphSchema, is_unexpected, masked, too_many_items
+from schema.schema import PeergraphSchema, is_unexpected, item_cost, masked, too_many_items
 from server.settings import Settings
 
 ESTIMATES_KEPT = 1024
@@ -55,7 +55,7 @@ class KnownDocuments:
             "cost": {
                 "statements": context.statements,
                 "roundTrips": context.round_trips,
-                "estimatedItems": items,
+                **item_cost(items, self.settings),
             }
         }
         return result
@@ -65,9 +65,7 @@ class KnownDocuments:
         if estimate is None:
             if len(self._estimates) >= ESTIMATES_KEPT:
                 self._estimates.clear()
-            estimate = ItemEstimate(
-                self.schema._schema, document, name, self.settings.default_page_size
-            )
+            estimate = ItemEstimate(self.schema._schema, document, name, self.settings)
             self._estimates[text, name] = estimate
         return estimate
 
