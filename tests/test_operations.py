@@ -23,6 +23,7 @@ from server.observe import ObservedRequests
 from server.settings import Settings
 from tests.conftest import free_port
 from tests.test_workers import REQUEST_TIMEOUT, Served, get, stop, wait_until_ready
+from tests.web_dist import PLAYGROUND, build_dist
 
 PRODUCTION_SECRET = "a-production-secret-of-at-least-32-characters"
 INTROSPECTION = "{ __schema { queryType { name } } }"
@@ -123,9 +124,14 @@ def test_metrics_can_be_turned_off(seeded: Settings) -> None:
 
 
 @pytest.fixture(scope="module")
-def production(seeded: Settings) -> Iterator[TestClient]:
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_dist(tmp_path_factory.mktemp("dist"), [])
+
+
+@pytest.fixture(scope="module")
+def production(seeded: Settings, dist: Path) -> Iterator[TestClient]:
     settings = seeded.model_copy(
-        update={"environment": "production", "jwt_secret": PRODUCTION_SECRET}
+        update={"environment": "production", "jwt_secret": PRODUCTION_SECRET, "web_dist": dist}
     )
     with TestClient(create_app(settings)) as client:
         yield client
@@ -140,25 +146,32 @@ def test_production_refuses_introspection(production: TestClient) -> None:
     assert allowed.json()["data"]["__typename"] == "Query"
 
 
-def test_production_serves_no_graphiql(production: TestClient, client: TestClient) -> None:
+def test_production_serves_no_graphiql(
+    seeded: Settings, production: TestClient, dist: Path
+) -> None:
     page = {"Accept": "text/html"}
-    assert "graphiql" in client.get("/graphql", headers=page).text.lower()
-    assert production.get("/graphql", headers=page).status_code == 404
+    with TestClient(create_app(seeded.model_copy(update={"web_dist": dist}))) as development:
+        assert development.get("/graphql", headers=page).text == PLAYGROUND
+    # Without the playground, a page is not what /graphql answers in.
+    refused = production.get("/graphql", headers=page)
+    assert refused.status_code == 406
+    assert refused.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
-def test_production_can_enable_them(seeded: Settings) -> None:
+def test_production_can_enable_them(seeded: Settings, dist: Path) -> None:
     settings = seeded.model_copy(
         update={
             "environment": "production",
             "jwt_secret": PRODUCTION_SECRET,
             "introspection": True,
             "graphiql": True,
+            "web_dist": dist,
         }
     )
     with TestClient(create_app(settings)) as client:
         body = client.post("/graphql", json={"query": INTROSPECTION}).json()
         assert body["data"] == {"__schema": {"queryType": {"name": "Query"}}}
-        assert "graphiql" in client.get("/graphql", headers={"Accept": "text/html"}).text.lower()
+        assert client.get("/graphql", headers={"Accept": "text/html"}).text == PLAYGROUND
 
 
 def post(base: str, document: str, request_id: str | None = None, **variables: Any) -> str:
