@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,6 +175,14 @@ def test_production_can_enable_them(seeded: Settings, dist: Path) -> None:
         assert client.get("/graphql", headers={"Accept": "text/html"}).text == PLAYGROUND
 
 
+def wait_until_counted(served: Served, name: str, **labels: str) -> None:
+    for _ in range(50):
+        status, page = get(f"{served.base}/metrics")
+        if status == 200 and sample(samples(page.decode()), name, **labels):
+            return
+        time.sleep(0.1)
+
+
 def post(base: str, document: str, request_id: str | None = None, **variables: Any) -> str:
     """Posts a GraphQL document; the request id the server answered with."""
     headers = {"Content-Type": "application/json"}
@@ -231,10 +240,12 @@ def test_served_requests_are_logged_and_counted_across_workers(
         post(served.base, probe)
     broken = post(served.base, "query Broken($id: ID!) { work(id: $id) { type } }", id=broken_work)
 
-    # Whichever worker answers the scrape, it counts the requests both workers served.
+    # A worker counts a request just after its answer has gone out; then whichever
+    # worker answers the scrape counts the requests both workers served.
+    wait_until_counted(served, "peergraph_graphql_errors_total", code="INTERNAL_SERVER_ERROR")
     for _ in range(4):
         status, page = get(f"{served.base}/metrics")
-        assert status == 200
+        assert status == 200, page
         scraped = samples(page.decode())
         assert (
             sample(
