@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test check neo4j-stop clean
+.PHONY: install run test check web web-check neo4j-stop clean
 
 $(BIN)/peergraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,16 +20,26 @@ run: install
 	$(BIN)/peergraph seed
 	$(BIN)/peergraph serve
 
-check: install
+check: install web-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check
+# The browser app: its dependencies pinned by web/package-lock.json, built into web/dist.
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web-check: web/node_modules/.package-lock.json
+	cd web && npm run lint && npm run typecheck
+
+test: check web
 	$(BIN)/pytest
 
 neo4j-stop: install
 	$(BIN)/peergraph neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist

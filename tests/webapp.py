@@ -1,0 +1,153 @@
+"""The built web app (web/dist) under a real uvicorn, and a Chromium that can reach
+nothing but that server: what test_web.py and bench/web.py drive."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import uvicorn
+from playwright.sync_api import Browser, Playwright, Request, Route
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.app import create_app
+from server.settings import Settings
+from tests.conftest import free_port
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+DIST = WEB / "dist"
+# What the build reads: a change to any of them makes web/dist stale.
+SOURCES = ["src", "build", "index.html", "playground.html", "package.json", "package-lock.json",
+           "vite.config.ts", "tsconfig.json"]  # fmt: skip
+
+
+API_PATHS = {"/graphql", "/healthz", "/readyz"}
+
+
+def newest_source() -> float:
+    newest = 0.0
+    for name in SOURCES:
+        path = WEB / name
+        files = path.rglob("*") if path.is_dir() else [path]
+        newest = max([newest, *(item.stat().st_mtime for item in files if item.is_file())])
+    return newest
+
+
+def build_web() -> Path:
+    """web/dist, built first when it is missing or older than its sources."""
+    built = DIST / "index.html"
+    if built.exists() and built.stat().st_mtime >= newest_source():
+        return DIST
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm is needed to build web/ (apt-get install nodejs npm)")
+    installed = WEB / "node_modules" / ".package-lock.json"
+    lock = WEB / "package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=WEB, check=True)
+    subprocess.run([npm, "run", "build"], cwd=WEB, check=True)
+    return DIST
+
+
+def persisted_documents() -> dict[str, str]:
+    documents: dict[str, str] = json.loads((DIST / "persisted-documents.json").read_text())
+    return documents
+
+
+class SinglePageFiles(StaticFiles):
+    """web/dist, with index.html for the app's client-side routes (/r/<id>, ...)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as error:
+            if error.status_code != 404 or path.startswith("assets"):
+                raise
+            return await super().get_response("index.html", scope)
+
+
+def web_app(settings: Settings) -> ASGIApp:
+    """The API, and web/dist for every other path. Until the server serves web/dist itself
+    the tests put it beside the API, outside the API's body-size middleware: that replays
+    the body and then answers every receive() with a disconnect, which ends a streamed
+    FileResponse before it is sent."""
+    api = create_app(settings)
+    files = SinglePageFiles(directory=build_web(), html=True)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan" or scope["path"] in API_PATHS:
+            await api(scope, receive, send)
+        else:
+            await files(scope, receive, send)
+
+    return app
+
+
+@contextlib.contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The API and the app under uvicorn in a thread; the base URL."""
+    port = free_port()
+    config = uvicorn.Config(web_app(settings), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        raise RuntimeError("Chromium is needed for the browser tests (apt-get install chromium)")
+    return path
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+
+
+@dataclass
+class Traffic:
+    """What the page asked for: requests to any other origin are refused and kept, so a
+    test can fail on them (the app works offline), and every GraphQL body is kept."""
+
+    origin: str
+    foreign: list[str] = field(default_factory=list)
+    graphql: list[dict[str, Any]] = field(default_factory=list)
+
+    def route(self, route: Route, request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob"):
+            route.continue_()
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.foreign.append(request.url)
+            route.abort("blockedbyclient")
+            return
+        if parts.path == "/graphql" and request.method == "POST":
+            self.graphql.append(json.loads(request.post_data or "{}"))
+        route.continue_()
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
