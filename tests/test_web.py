@@ -4,6 +4,7 @@ to another origin is refused and fails the test, so the app is shown to work off
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +17,15 @@ from playwright.sync_api import Page, expect, sync_playwright
 from schema.ids import encode_id
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB, SEED_RESEARCHER
-from tests.webapp import Traffic, build_web, launch, persisted_documents, serve, sha256
+from tests.webapp import (
+    Traffic,
+    build_web,
+    launch,
+    persisted_documents,
+    post_document,
+    serve,
+    sha256,
+)
 
 expect.set_options(timeout=20_000)  # a first query on a busy two-core CI machine
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -28,17 +37,27 @@ PAPAMARKOU = "Theodore Papamarkou"
 PASSWORD = "correct horse battery staple"
 
 
+@contextlib.contextmanager
+def warmed_up(settings: Settings, researcher: str) -> Iterator[str]:
+    """The app over these settings, the researcher page's statement already planned: Neo4j
+    plans a statement that size in a few seconds the first time, which on a busy machine
+    can pass the API's 10 s limit; the tests are about what the page shows."""
+    build_web()
+    with serve(settings.model_copy(update={"query_timeout": 60.0})) as base:
+        answer = post_document(base, "ResearcherPage", {"id": encode_id("Researcher", researcher)})
+        assert "errors" not in answer, answer
+        yield base
+
+
 @pytest.fixture(scope="session")
 def web_base(seeded: Settings) -> Iterator[str]:
-    build_web()
-    with serve(seeded) as base:
+    with warmed_up(seeded, SEED_RESEARCHER) as base:
         yield base
 
 
 @pytest.fixture(scope="session")
 def generated_base(generated: Settings) -> Iterator[str]:
-    build_web()
-    with serve(generated) as base:
+    with warmed_up(generated, GENERATED_HUB) as base:
         yield base
 
 
@@ -59,7 +78,7 @@ def open_page(base: str) -> Iterator[tuple[Page, Traffic]]:
     assert traffic.foreign == [], f"the page reached outside its origin: {traffic.foreign}"
     assert errors == [], errors
     documents = persisted_documents()
-    for body in traffic.graphql:
+    for body in traffic.graphql if traffic.app_only else []:
         digest = body["extensions"]["persistedQuery"]["sha256Hash"]
         assert documents.get(digest) == body["query"], f"not a persisted document: {body}"
 
@@ -95,7 +114,9 @@ def graph_state(page: Page) -> dict[str, Any]:
 
 def click_node(page: Page, node_id: str) -> None:
     """A real mouse click where the node is drawn."""
-    box = page.locator("[data-testid=graph-canvas]").bounding_box()
+    canvas = page.locator("[data-testid=graph-canvas]")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
     assert box is not None
     point = page.eval_on_selector(
         "[data-testid=graph-canvas]",
@@ -330,13 +351,14 @@ def test_a_claim_is_pending_and_the_invitation_says_why_it_cannot_be_sent(
 
 def test_graphiql_opens_on_the_profile_query_and_runs_it(page: tuple[Page, Traffic]) -> None:
     tab, traffic = page
+    traffic.app_only = False  # GraphiQL sends its own documents, as any client may
     tab.goto("/playground.html")
     tab.get_by_role("button", name=re.compile("Execute query", re.I)).click()
     result = tab.locator(".result-window")
-    expect(result).to_contain_text('"name": "Anirbit Mukherjee"')
-    expect(result).to_contain_text('"works": 4')
+    # the first run of this document plans its statement: seconds on a busy machine
+    expect(result).to_contain_text('"name": "Anirbit Mukherjee"', timeout=90_000)
+    expect(result).to_contain_text('"score": 17')
     screenshot(tab, "playground")
-    traffic.graphql.clear()  # GraphiQL sends its own documents, as any client may
 
 
 def test_the_persisted_documents_are_their_own_hashes() -> None:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,8 @@ class Traffic:
     origin: str
     foreign: list[str] = field(default_factory=list)
     graphql: list[dict[str, Any]] = field(default_factory=list)
+    # Whether every GraphQL body must be one of the app's persisted documents.
+    app_only: bool = True
 
     def route(self, route: Route, request: Request) -> None:
         parts = urlsplit(request.url)
@@ -147,6 +150,28 @@ class Traffic:
         if parts.path == "/graphql" and request.method == "POST":
             self.graphql.append(json.loads(request.post_data or "{}"))
         route.continue_()
+
+
+def post_document(base: str, operation: str, variables: dict[str, Any]) -> dict[str, Any]:
+    """Sends a persisted document as the app does."""
+    documents = persisted_documents()
+    digest, text = next(
+        (digest, text) for digest, text in documents.items() if f" {operation}(" in text
+    )
+    body = {
+        "query": text,
+        "operationName": operation,
+        "variables": variables,
+        "extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest}},
+    }
+    request = urllib.request.Request(
+        f"{base}/graphql",
+        data=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        answer: dict[str, Any] = json.load(response)
+    return answer
 
 
 def sha256(text: str) -> str:

@@ -4,6 +4,7 @@
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import CollaborationPath from "../graphql/CollaborationPath.graphql";
+import GraphSlice from "../graphql/GraphSlice.graphql";
 import Neighbors from "../graphql/Neighbors.graphql";
 import { Link } from "../components/Link";
 import { navigate, pathOf, type NodeKind } from "../router";
@@ -24,6 +25,8 @@ import { GRAPH_STYLE, KIND_STYLE } from "./style";
 import { PathPicker, type PathTarget } from "./PathPicker";
 
 const PAGE_SIZE = 12;
+// Nodes of each kind per hop: the page's own slice has 10; the explorer can ask for more.
+const SLICE_SIZES = [10, 25, 50];
 
 interface Neighborhood {
   center: string;
@@ -77,7 +80,13 @@ function hasEdgeBetween(cy: Core, a: string, b: string): string | null {
   return found.length > 0 ? found[0].id() : null;
 }
 
-export function GraphView({ slice, title }: { slice: Slice; title: string }) {
+export function GraphView({ slice: initial, title }: { slice: Slice; title: string }) {
+  const [slice, setSlice] = useState(initial);
+  const [sliceSize, setSliceSize] = useState(SLICE_SIZES[0]);
+  useEffect(() => {
+    setSlice(initial);
+    setSliceSize(SLICE_SIZES[0]);
+  }, [initial]);
   const container = useRef<GraphElement>(null);
   const cyRef = useRef<Core | null>(null);
   const [nodes, setNodes] = useState<SliceNode[]>(slice.nodes);
@@ -289,6 +298,22 @@ export function GraphView({ slice, title }: { slice: Slice; title: string }) {
     [add, slice.center],
   );
 
+  const resize = async (size: number) => {
+    setSliceSize(size);
+    setBusy(true);
+    setMessage(`Loading up to ${size} nodes of each kind per hop…`);
+    try {
+      const { graph } = await send<{ graph: Slice | null }>(GraphSlice, { center: initial.center, limitPerKind: size });
+      if (graph !== null) {
+        setSlice(graph);
+      }
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const counts = useMemo(() => {
     const tally: Record<NodeKind, number> = { RESEARCHER: 0, WORK: 0, TOPIC: 0, INSTITUTION: 0 };
     nodes.forEach((node) => (tally[node.kind] += 1));
@@ -325,6 +350,16 @@ export function GraphView({ slice, title }: { slice: Slice; title: string }) {
           </label>
         ))}
         <span className="legend-note">Size: relationships in the whole graph. Dashed: cites. Red: path.</span>
+        <label className="slice-size">
+          Per kind and hop
+          <select value={sliceSize} onChange={(event) => void resize(Number(event.target.value))} disabled={busy}>
+            {SLICE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
       {center?.kind === "RESEARCHER" && <PathPicker from={center.id} onPick={showPath} disabled={busy} />}
       <div className="graph-body">
