@@ -57,7 +57,7 @@ export function TopicPage({ id }: { id: string }) {
         ) : (
           <GroupRecord
             group={topic}
-            kind={`Topic · ${topic.level.toLowerCase()}`}
+            kind={topic.level === "TOPIC" ? "Topic" : `Topic · ${topic.level.toLowerCase()}`}
             details={
               <>
                 {topic.description !== null && <p className="headline">{topic.description}</p>}
