@@ -5,6 +5,7 @@ to another origin is refused and fails the test, so the app is shown to work off
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from schema.ids import encode_id
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB, SEED_RESEARCHER, promote
 from tests.webapp import (
+    DIST,
     Traffic,
     build_web,
     launch,
@@ -217,6 +219,17 @@ def test_the_seed_researcher_page_shows_the_reference_values_in_one_request(
     screenshot(tab, "researcher", None)
     tab.screenshot(path=str(ARTIFACTS / "researcher-full.png"), full_page=True)
     assert [body["operationName"] for body in traffic.graphql] == ["ResearcherPage"]
+
+
+def test_the_researcher_page_carries_less_than_400_kb_of_gzipped_javascript(
+    page: tuple[Page, Traffic],
+) -> None:
+    tab, traffic = page
+    open_seed_page(tab)
+    scripts = [DIST / path.lstrip("/") for path in traffic.paths if path.endswith(".js")]
+    assert scripts
+    assert not any("GraphiQL" in script.name for script in scripts)
+    assert sum(len(gzip.compress(script.read_bytes(), 9)) for script in scripts) < 400_000
 
 
 def test_the_graph_draws_every_kind_and_both_ends_of_every_edge(

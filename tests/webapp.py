@@ -135,6 +135,7 @@ class Traffic:
     origin: str
     foreign: list[str] = field(default_factory=list)
     graphql: list[dict[str, Any]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
     # Whether every GraphQL body must be one of the app's persisted documents.
     app_only: bool = True
 
@@ -147,6 +148,7 @@ class Traffic:
             self.foreign.append(request.url)
             route.abort("blockedbyclient")
             return
+        self.paths.append(parts.path)
         if parts.path == "/graphql" and request.method == "POST":
             self.graphql.append(json.loads(request.post_data or "{}"))
         route.continue_()
