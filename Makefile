@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test check web web-check neo4j-stop clean
+.PHONY: install web web-check run test check neo4j-stop clean
 
 $(BIN)/peergraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,12 @@ $(BIN)/peergraph: pyproject.toml
 
 install: $(BIN)/peergraph
 
+# The browser app into web/dist, which `serve` serves at /; nothing to do without web/.
+web:
+	@if [ -f web/package.json ]; then cd web && npm ci --no-audit --no-fund && npm run build; fi
+
 # Starts the managed Neo4j unless NEO4J_URI points at another server.
-run: install
+run: install web
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/peergraph neo4j start; fi
 	$(BIN)/peergraph migrate
 	$(BIN)/peergraph seed
@@ -25,10 +29,7 @@ check: install web-check
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# The browser app: its dependencies pinned by web/package-lock.json, built into web/dist.
-web:
-	cd web && npm ci --no-audit --no-fund && npm run build
-
+# eslint and tsc over web/, whose dependencies web/package-lock.json pins.
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 

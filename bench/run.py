@@ -12,6 +12,10 @@ bench/bare_http.py, which answers with the API's own answer and does nothing els
 HTTP round trip any server on this stack pays. The three take turns in blocks of
 requests. At concurrency 1 the API can be no faster than its statement plus that round
 trip, the last column.
+
+A fourth side, bench/bare_driver.py, runs the query's statements inside a bare uvicorn
+app through the same driver and answers with the records as they come: the floor of any
+server on this stack that runs that statement, with no GraphQL at all.
 """
 
 from __future__ import annotations
@@ -180,7 +184,7 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
             f"Python {platform.python_version()}; requests={requests} concurrency={concurrency}"
         )
 
-        port, bare_port = free_port(), free_port()
+        port, bare_port, driver_port = free_port(), free_port(), free_port()
         server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, "-m", "server.cli", "serve"],
             env={
@@ -193,15 +197,20 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
         bare = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, str(Path(__file__).with_name("bare_http.py")), str(bare_port)]
         )
+        driver_app = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
+            [sys.executable, str(Path(__file__).with_name("bare_driver.py")), str(driver_port)]
+        )
         schema = build_schema(settings)
         rows = []
         pools: dict[int, asyncio.Queue[Connection]] = {
             port: asyncio.Queue(),
             bare_port: asyncio.Queue(),
+            driver_port: asyncio.Queue(),
         }
         try:
             await wait_ready(port)
             await wait_ready(bare_port)
+            await wait_ready(driver_port)
             for path in sorted(QUERIES.glob("*.graphql")):
                 if only and path.stem not in only:
                     continue
@@ -232,38 +241,47 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
                 if result.errors:
                     raise SystemExit(f"{path.name}: {result.errors}")
                 waves = recording.waves
+                await post(
+                    pools[driver_port],
+                    driver_port,
+                    encode_request("PUT", "/", waves),
+                )
+
+                async def bare_driver(request: bytes = request) -> None:
+                    await post(pools[driver_port], driver_port, request)
 
                 async def raw(waves: list[list[tuple[str, dict[str, Any]]]] = waves) -> None:
                     for wave in waves:
                         await asyncio.gather(*(db.query(text, params) for text, params in wave))
 
-                api, direct, floor = await measure_side_by_side(
-                    [over_http, raw, bare_http], requests, concurrency
+                api, direct, floor, driver_floor = await measure_side_by_side(
+                    [over_http, raw, bare_http, bare_driver], requests, concurrency
                 )
                 for pool in pools.values():
                     close_all(pool)
                 statements = sum(len(wave) for wave in waves)
-                rows.append((path.stem, statements, api, direct, floor))
+                rows.append((path.stem, statements, api, direct, floor, driver_floor))
         finally:
             for pool in pools.values():
                 close_all(pool)
-            for process in (server, bare):
+            for process in (server, bare, driver_app):
                 process.terminate()
                 process.wait()
 
     print()
     print(
         "| query | statements | API p50 | API p99 | API req/s "
-        "| Cypher p50 | Cypher p99 | Cypher req/s | bare HTTP p50 "
-        "| API/Cypher p50 | (Cypher + bare HTTP)/Cypher p50 |"
+        "| Cypher p50 | Cypher p99 | Cypher req/s | bare HTTP p50 | bare driver p50 "
+        "| API/Cypher p50 | (Cypher + bare HTTP)/Cypher p50 | bare driver/Cypher p50 |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for name, statements, api, direct, floor in rows:
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, statements, api, direct, floor, driver_floor in rows:
         print(
             f"| {name} | {statements} | {api.p50:.2f} ms | {api.p99:.1f} ms | {api.throughput:.0f} "
             f"| {direct.p50:.2f} ms | {direct.p99:.1f} ms | {direct.throughput:.0f} "
-            f"| {floor.p50:.2f} ms | {api.p50 / direct.p50:.2f}x "
-            f"| {(direct.p50 + floor.p50) / direct.p50:.2f}x |"
+            f"| {floor.p50:.2f} ms | {driver_floor.p50:.2f} ms | {api.p50 / direct.p50:.2f}x "
+            f"| {(direct.p50 + floor.p50) / direct.p50:.2f}x "
+            f"| {driver_floor.p50 / direct.p50:.2f}x |"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from time import perf_counter
 from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
@@ -26,6 +27,8 @@ class Context:
         # Statements issued before any earlier one returned travel together: a request's
         # latency is about its round trips, not its statements.
         self.round_trips = 0
+        # Summed over statements, so concurrent ones count each their own wait.
+        self.database_seconds = 0.0
         self._answered = True
 
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
@@ -44,10 +47,12 @@ class Context:
 
     async def _counted(self, run: Statement, name: str, parameters: dict[str, Any]) -> list[Row]:
         self.issuing(name, parameters)
+        started = perf_counter()
         try:
             return await run(name, parameters)
         finally:
             self._answered = True
+            self.database_seconds += perf_counter() - started
 
     @property
     def viewer(self) -> str | None:

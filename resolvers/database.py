@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import (
     READ_ACCESS,
@@ -16,15 +19,35 @@ from neo4j import (
     NotificationMinimumSeverity,
     Query,
     RoutingControl,
+    unit_of_work,
 )
-from neo4j.exceptions import ClientError, DriverError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import DriverError, Neo4jError
 
 from resolvers.statements import statement
-from schema.errors import BadUserInput, DatabaseUnavailable, QueryTimeout
-from server.connection import Neo4jConnection
+from schema.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
+
+if TYPE_CHECKING:
+    from server.connection import Neo4jConnection
 
 Row = dict[str, Any]
 T = TypeVar("T")
+
+UNAVAILABLE = "the graph database is unavailable; retry shortly"
+# How long past a statement's own timeout to wait for the server to report it: a server
+# that has not answered by then is not answering (frozen, cut off). The managed server
+# checks its transactions' timeouts every 100 ms.
+ANSWER_GRACE = 0.75
+# A write transaction (an import batch, the seed) may run this many query timeouts; the
+# managed server's db.transaction.timeout says the same.
+TRANSACTION_TIMEOUTS = 6
+# /readyz answers within two seconds, whatever state the server is in.
+PING_SECONDS = 1.0
+# Codes of a server that cannot serve this API at all, or not now.
+DATABASE_REFUSED = (
+    "Neo.ClientError.Security.",
+    "Neo.ClientError.Database.DatabaseNotFound",
+    "Neo.TransientError.General.DatabaseUnavailable",
+)
 
 # Lucene's parser (ParseException, TokenMgrError) and its regexp syntax (IllegalArgumentException)
 # reject the user's query text; nothing else a full-text query passes comes from the client.
@@ -64,6 +87,24 @@ class Transaction:
         return Result(rows, Written(counters.nodes_created, counters.relationships_created))
 
 
+class Budget:
+    """The time all the database work of one request may take together, counted from its
+    first statement."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._ends: float | None = None
+
+    def ends(self, now: float) -> float:
+        if self._ends is None:
+            self._ends = now + self.seconds
+        return self._ends
+
+
+# Set around each request; tasks a request starts copy it and share its one budget.
+_request_budget: ContextVar[Budget | None] = ContextVar("request_budget", default=None)
+
+
 class Database:
     def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
         self.driver = driver
@@ -78,8 +119,8 @@ class Database:
         driver = AsyncGraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),
-            connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
+            connection_timeout=min(5.0, query_timeout),
+            connection_acquisition_timeout=query_timeout,
             # Retrying a dead server for the default 30 s would hold requests hostage;
             # fail fast with DATABASE_UNAVAILABLE and let the client retry.
             max_transaction_retry_time=2.0,
@@ -115,21 +156,62 @@ class Database:
         """One transaction around `work`; retried from the start on a transient failure, so
         `work` must not change anything outside it."""
 
-        async def managed(tx: AsyncManagedTransaction) -> T:
-            return await work(Transaction(tx))
+        async with self._answered(self.timeout * TRANSACTION_TIMEOUTS) as timeout:
 
-        try:
+            @unit_of_work(timeout=timeout)
+            async def managed(tx: AsyncManagedTransaction) -> T:
+                return await work(Transaction(tx))
+
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(managed)
-        except (ServiceUnavailable, SessionExpired, OSError) as error:
-            raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
 
-    async def ping(self) -> bool:
+    async def ping(self) -> None:
+        """Raises DatabaseUnavailable, within PING_SECONDS, unless the database answers."""
+        async with self._answered(PING_SECONDS, grace=0.0) as timeout:
+            await self._auto_commit(Query(statement("ping"), timeout=timeout), None)
+
+    @contextmanager
+    def per_request(self) -> Iterator[None]:
+        """All the statements run inside share one query timeout: together they take at
+        most that long, and a frozen server holds the request no longer."""
+        token = _request_budget.set(Budget(self.timeout))
         try:
-            await self.read("ping")
-        except (DatabaseUnavailable, QueryTimeout):
-            return False
-        return True
+            yield
+        finally:
+            _request_budget.reset(token)
+
+    @asynccontextmanager
+    async def _answered(self, allowed: float, grace: float = ANSWER_GRACE) -> AsyncIterator[float]:
+        """Bounds the block to `allowed` seconds (less what is left of the request's budget)
+        and gives the transaction timeout to send along; the driver's failures come out as
+        the errors a client can expect."""
+        now = asyncio.get_running_loop().time()
+        ends = now + allowed
+        budget = _request_budget.get()
+        if budget is not None:
+            ends = min(ends, budget.ends(now))
+        if ends <= now:
+            raise QueryTimeout(f"the request's queries took longer than {self.timeout:g}s")
+        try:
+            async with asyncio.timeout_at(ends + grace):
+                yield ends - now
+        # before OSError, of which it is one
+        except TimeoutError as error:
+            raise DatabaseUnavailable(
+                f"the graph database did not answer within {ends + grace - now:.1f}s; retry shortly"
+            ) from error
+        except Neo4jError as error:
+            refusal = _refusal(error, self.timeout)
+            if refusal is None:
+                raise
+            raise refusal from error
+        except (DriverError, OSError) as error:
+            raise DatabaseUnavailable(UNAVAILABLE) from error
+        except ValueError as error:
+            # the driver's way of saying a host name does not resolve
+            if isinstance(error.__cause__, socket.gaierror):
+                raise DatabaseUnavailable(UNAVAILABLE) from error
+            raise
 
     async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
         """A read in a transaction of its own: one round trip, where a managed transaction
@@ -143,29 +225,28 @@ class Database:
     async def _run(
         self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
-        query = Query(text, timeout=self.timeout)
-        try:
+        async with self._answered(self.timeout) as timeout:
+            query = Query(text, timeout=timeout)
             if routing is RoutingControl.READ:
                 records = await self._auto_commit(query, parameters)
             else:
                 records, _, _ = await self.driver.execute_query(
                     query, parameters, database_=self.database, routing_=routing
                 )
-        except (ServiceUnavailable, SessionExpired, OSError) as error:
-            raise DatabaseUnavailable("the graph database is unavailable; retry shortly") from error
-        except ClientError as error:
-            if error.code and "TransactionTimedOut" in error.code:
-                raise QueryTimeout(
-                    f"the query took longer than {self.timeout:g}s and was stopped"
-                ) from error
-            syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
-            if error.code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:
-                raise BadUserInput(
-                    f"invalid search query: {syntax_error.group(1).strip()}"
-                ) from error
-            raise
-        except DriverError as error:
-            raise DatabaseUnavailable(
-                f"the graph database could not be reached ({error})"
-            ) from error
         return [dict(record) for record in records]
+
+
+def _refusal(error: Neo4jError, timeout: float) -> PeergraphError | None:
+    """What a client is told when the server refused a statement, if the server stopped it,
+    it is the client's doing (a search query Lucene cannot parse) or the database cannot be
+    used at all (credentials, database name: the operator's to fix); None for the rest."""
+    code = error.code or ""
+    if "TransactionTimedOut" in code:
+        return QueryTimeout(f"the query took longer than {timeout:g}s and was stopped")
+    syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
+    if code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:
+        return BadUserInput(f"invalid search query: {syntax_error.group(1).strip()}")
+    # No code: the driver's own, that its pool had no connection to give in time.
+    if not code or code.startswith(DATABASE_REFUSED):
+        return DatabaseUnavailable(UNAVAILABLE)
+    return None

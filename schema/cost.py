@@ -1,36 +1,47 @@
 """How many items a request may return, estimated from its shape before it runs.
 
-Page sizes multiply down the tree, as in GitHub's API: a field taking `first` returns
-up to that many items (the default page when `first` is absent) for every item above
-it, and a graph slice up to `limitPerKind` nodes of each kind on each hop. A request
-whose estimate is above the limit is refused before any statement runs.
+An item is an object in a list of the answer (schema/bounds.py). Every list field
+declares at most how many items it holds for each object above it; the estimate
+multiplies those bounds down the tree, with the request's variables, their defaults and
+the arguments' defaults applied, as GitHub's API does with its node limit. Introspection
+counts like any other list. A request whose estimate is above the limit is refused
+before any statement runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from graphql import (
+    BREAK,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLNamedType,
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
-    IntValueNode,
     OperationDefinitionNode,
+    SchemaMetaFieldDef,
     SelectionSetNode,
-    VariableNode,
+    TypeMetaFieldDef,
+    Visitor,
     get_named_type,
+    visit,
 )
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
-SLICE_KINDS = 4  # researchers, works, topics, institutions
+from schema.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
+
+if TYPE_CHECKING:
+    from server.settings import Settings
 
 
 def estimate_items(
@@ -38,38 +49,42 @@ def estimate_items(
     document: DocumentNode,
     operation_name: str | None,
     variables: Mapping[str, Any],
-    default_page: int,
+    settings: Settings,
 ) -> int:
-    return ItemEstimate(schema, document, operation_name, default_page).items(variables)
-
-
-Variables = Mapping[str, Any]
-PerParent = Callable[[Variables], int]
+    return ItemEstimate(schema, document, operation_name, settings).items(variables)
 
 
 @dataclass(frozen=True)
 class _Field:
-    """A field with a selection: how many it returns for each item above it, whether
-    those are items of a page, and the fields selected below it."""
+    """A selected field with a selection: its list bound (None for a single object) and
+    the fields selected below it."""
 
-    per_parent: PerParent
-    is_page: bool
+    definition: GraphQLField
+    node: FieldNode
+    declared: Declared | None
     below: tuple[_Field, ...]
+    # whether its own arguments are read: by its bound, or by the bounds of lists below it
+    reads_arguments: bool
+    # its arguments when the document writes them without variables: read once
+    constant: Arguments | None
 
 
 class ItemEstimate:
-    """A document's estimate, walked once: what is left per request is to read the
-    variables it depends on and multiply."""
+    """A document's estimate, walked once: what is left per request is to apply the
+    variables and multiply."""
 
     def __init__(
         self,
         schema: GraphQLSchema,
         document: DocumentNode,
         operation_name: str | None,
-        default_page: int,
+        settings: Settings,
     ) -> None:
+        self._schema = schema
+        self._settings = settings
         self._fields: tuple[_Field, ...] = ()
-        operation = _operation(document, operation_name)
+        self._operation = _operation(document, operation_name)
+        operation = self._operation
         root = None if operation is None else schema.get_root_type(operation.operation)
         if operation is None or root is None:
             return
@@ -78,20 +93,46 @@ class ItemEstimate:
             for definition in document.definitions
             if isinstance(definition, FragmentDefinitionNode)
         }
-        self._fields = _Walk(schema, fragments, default_page).fields(operation.selection_set, root)
+        bounds = LIST_BOUNDS | _introspection(schema)
+        self._fields = _Walk(schema, fragments, bounds).fields(operation.selection_set, root)
 
-    def items(self, variables: Variables) -> int:
-        return _items(self._fields, variables, 1)
+    def items(self, variables: Mapping[str, Any]) -> int:
+        if self._operation is None:
+            return 0
+        coerced = get_variable_values(
+            self._schema, self._operation.variable_definitions or (), dict(variables)
+        )
+        if isinstance(coerced, list):
+            return 0  # the request fails on its variables before anything runs
+        return self._items(self._fields, coerced, 1, {})
+
+    def _items(
+        self,
+        fields: tuple[_Field, ...],
+        variables: VariableValues,
+        above: int,
+        parent: Arguments,
+    ) -> int:
+        total = 0
+        for field in fields:
+            arguments: Arguments = field.constant or {}
+            if field.reads_arguments and field.constant is None:
+                try:
+                    arguments = get_argument_values(field.definition, field.node, variables)
+                except GraphQLError:
+                    continue  # the field answers an error, and nothing below it
+            count = above
+            if field.declared is not None:
+                read = parent if field.declared.of_parent else arguments
+                count = above * field.declared.bound.items(read, self._settings)
+                total += count
+            total += self._items(field.below, variables, count, arguments)
+        return total
 
 
-def _items(fields: tuple[_Field, ...], variables: Variables, above: int) -> int:
-    total = 0
-    for field in fields:
-        count = above * field.per_parent(variables)
-        if field.is_page:
-            total += count
-        total += _items(field.below, variables, count)
-    return total
+@lru_cache(maxsize=8)
+def _introspection(schema: GraphQLSchema) -> dict[str, Declared]:
+    return introspection_bounds(schema)
 
 
 class _Walk:
@@ -99,20 +140,25 @@ class _Walk:
         self,
         schema: GraphQLSchema,
         fragments: dict[str, FragmentDefinitionNode],
-        default_page: int,
+        bounds: dict[str, Declared],
     ) -> None:
         self.schema = schema
         self.fragments = fragments
-        self.default_page = default_page
+        self.bounds = bounds
 
     def fields(self, selections: SelectionSetNode, parent: GraphQLNamedType) -> tuple[_Field, ...]:
         found = []
         for field, owner in self.selected(selections, parent):
-            definition = _field(owner, field.name.value)
+            definition = self.definition(owner, field.name.value)
             if definition is None or field.selection_set is None:
                 continue
             below = self.fields(field.selection_set, get_named_type(definition.type))
-            found.append(_Field(self.page(definition, field), self.is_page(definition), below))
+            declared = self.bounds.get(f"{owner.name}.{field.name.value}")
+            reads = (declared is not None and not declared.of_parent) or any(
+                item.declared is not None and item.declared.of_parent for item in below
+            )
+            constant = _constant_arguments(definition, field) if reads else None
+            found.append(_Field(definition, field, declared, below, reads, constant))
         return tuple(found)
 
     def selected(
@@ -134,39 +180,36 @@ class _Walk:
             narrowed = self.schema.get_type(condition.name.value) if condition else parent
             yield from self.selected(nested, narrowed or parent)
 
-    def is_page(self, definition: GraphQLField) -> bool:
-        return "first" in definition.args or "limitPerKind" in definition.args
-
-    def page(self, definition: GraphQLField, field: FieldNode) -> PerParent:
-        if "limitPerKind" in definition.args:
-            depth = _argument(field, "depth", 1)
-            limit = _argument(field, "limitPerKind", self.default_page)
-            return lambda variables: 1 + SLICE_KINDS * depth(variables) * limit(variables)
-        if "first" in definition.args:
-            return _argument(field, "first", self.default_page)
-        return _one
+    def definition(self, owner: GraphQLNamedType, name: str) -> GraphQLField | None:
+        if owner is self.schema.query_type and name == "__schema":
+            return SchemaMetaFieldDef
+        if owner is self.schema.query_type and name == "__type":
+            return TypeMetaFieldDef
+        if isinstance(owner, GraphQLObjectType | GraphQLInterfaceType):
+            field: GraphQLField | None = owner.fields.get(name)
+            return field
+        return None
 
 
-def _one(variables: Variables) -> int:
-    return 1
+class _Variables(Visitor):
+    found = False
+
+    def enter_variable(self, *_: Any) -> Any:
+        self.found = True
+        return BREAK
 
 
-def _argument(field: FieldNode, name: str, absent: int) -> PerParent:
-    """An Int argument's value (never below 0) as the request gives it, literally or in a
-    variable; `absent` when it gives none."""
-    value = next((a.value for a in field.arguments or () if a.name.value == name), None)
-    if isinstance(value, IntValueNode):
-        literal = max(0, int(value.value))
-        return lambda variables: literal
-    if isinstance(value, VariableNode):
-        variable = value.name.value
-
-        def given(variables: Variables) -> int:
-            number = variables.get(variable)
-            return max(0, number) if isinstance(number, int) else absent
-
-        return given
-    return lambda variables: absent
+def _constant_arguments(definition: GraphQLField, node: FieldNode) -> Arguments | None:
+    """A field's arguments, when no variable can change them."""
+    variables = _Variables()
+    for argument in node.arguments or ():
+        visit(argument, variables)
+    if variables.found:
+        return None
+    try:
+        return get_argument_values(definition, node)
+    except GraphQLError:
+        return None  # read per request, where the error leaves the field out
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
@@ -175,11 +218,4 @@ def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionN
             name is None or (definition.name is not None and definition.name.value == name)
         ):
             return definition
-    return None
-
-
-def _field(owner: GraphQLNamedType, name: str) -> GraphQLField | None:
-    if isinstance(owner, GraphQLObjectType | GraphQLInterfaceType):
-        field: GraphQLField | None = owner.fields.get(name)
-        return field
     return None

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from graphql import GraphQLError
 
+# The codes of the errors GraphQL itself finds in a document, before any of ours.
+PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+
 
 class PeergraphError(GraphQLError):
     code = "INTERNAL_SERVER_ERROR"

@@ -9,16 +9,7 @@ from typing import Any
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, get_operation_ast
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -30,6 +21,7 @@ from resolvers.context import Context
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
+from schema.documents import Documents, PreparedDocuments
 from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
@@ -37,6 +29,7 @@ from schema.graph import slice_fields
 from schema.invitations import InvitationMutation
 from schema.profile import ProfileMutation
 from schema.query import Query
+from schema.request_state import current_request_id, record_error, record_execution
 from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
 from schema.trust import trust_fields, verification_level_name
@@ -44,6 +37,7 @@ from schema.viewer import ViewerQuery
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
+MASKED = "Unexpected error."
 
 # Each feature module contributes its own root fields; they merge into one Query and
 # one Mutation.
@@ -69,6 +63,27 @@ def is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
+MASKED = "Unexpected error."
+
+
+def masked(error: GraphQLError) -> GraphQLError:
+    """What the client sees of an unexpected error: its place, a code, and the request id
+    that finds its traceback in the logs."""
+    extensions: dict[str, Any] = {"code": PeergraphError.code}
+    request_id = current_request_id()
+    if request_id is not None:
+        extensions["requestId"] = request_id
+    return GraphQLError(MASKED, nodes=error.nodes, path=error.path, extensions=extensions)
+
+
+class MaskUnexpected(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=is_unexpected, error_message=MASKED)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        return masked(error)
+
+
 def too_many_items(items: int, limit: int) -> BadUserInput:
     return BadUserInput(
         f"this request could return up to {items:,} items, more than the limit of {limit:,};"
@@ -76,13 +91,17 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
+def item_cost(items: int, settings: Settings) -> dict[str, int]:
+    """What `extensions.cost` says of the item limit, on answers and refusals alike."""
+    return {"estimatedItems": items, "maxItems": settings.max_items}
+
+
 class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
 
-    def __init__(self, *, max_items: int, default_page: int) -> None:
-        self.max_items = max_items
-        self.default_page = default_page
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
         self.items = 0
 
     def on_execute(self) -> Iterator[None]:
@@ -93,22 +112,31 @@ class RequestCost(SchemaExtension):
                 context.graphql_document,
                 context.operation_name,
                 context.variables or {},
-                self.default_page,
+                self.settings,
             )
-        if self.items > self.max_items:
+        if self.items > self.settings.max_items:
             context.result = GraphQLExecutionResult(
-                data=None, errors=[too_many_items(self.items, self.max_items)]
+                data=None, errors=[too_many_items(self.items, self.settings.max_items)]
             )
         yield
 
     def get_results(self) -> dict[str, Any]:
-        context = self.execution_context.context
+        execution = self.execution_context
+        context = execution.context
         counted = isinstance(context, Context)
+        statements = context.statements if counted else 0
+        document = execution.graphql_document
+        operation = None
+        if document is not None:
+            operation = get_operation_ast(document, execution.operation_name)
+        record_execution(
+            operation, statements, self.items, context.database_seconds if counted else 0.0
+        )
         return {
             "cost": {
-                "statements": context.statements if counted else 0,
+                "statements": statements,
                 "roundTrips": context.round_trips if counted else 0,
-                "estimatedItems": self.items,
+                **item_cost(self.items, self.settings),
             }
         }
 
@@ -150,13 +178,23 @@ DERIVED: dict[str, Callable[[Any], Any]] = {
 
 class PeergraphSchema(strawberry.Schema):
     plans: Plans  # the compiled plans of the queries it has seen
+    documents: Documents  # the documents it has parsed and validated
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         for error in errors:
-            if is_unexpected(error):
-                logger.error("unexpected error: %s", error.message, exc_info=error.original_error)
+            unexpected = is_unexpected(error)
+            record_error(error, unexpected)
+            if unexpected:
+                request_id = current_request_id()
+                logger.error(
+                    "unexpected error (request %s): %s",
+                    request_id,
+                    error.message,
+                    exc_info=error.original_error,
+                    extra={"request_id": request_id},
+                )
             elif isinstance(error.original_error, PeergraphError):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
@@ -164,28 +202,24 @@ class PeergraphSchema(strawberry.Schema):
 def build_schema(settings: Settings) -> PeergraphSchema:
     plans = Plans(compile_rules(DERIVED), settings)
     read_backs = ReadBacks(plans)
-    # The limit rules are built once: the validation cache keys on the rule classes,
-    # and limiters built per request would each bring new ones and never hit.
-    limits = [
-        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
-    ]
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
         execution_context_class=read_back_execution(read_backs),
         extensions=[
-            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: ParserCache(maxsize=256),
-            lambda: AddValidationRules(limits),
-            lambda: ValidationCache(maxsize=256),
-            lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Unexpected error."),
-            lambda: RequestCost(
-                max_items=settings.max_items, default_page=settings.default_page_size
-            ),
+            lambda: PreparedDocuments(documents=schema.documents),
+            MaskUnexpected,
+            lambda: RequestCost(settings=settings),
             lambda: CompiledQueries(plans=plans),
         ],
     )
     schema.plans = plans
+    schema.documents = Documents(
+        schema._schema,
+        max_tokens=settings.max_tokens,
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        introspection=settings.allows_introspection,
+    )
     plans.schema = schema._schema
     return schema

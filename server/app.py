@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /healthz, /readyz."""
+"""The Starlette application: /graphql, /healthz, /readyz, /metrics."""
 
 from __future__ import annotations
 
@@ -7,45 +7,31 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-import pydantic_core
 from neo4j.exceptions import Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
-from strawberry.asgi import GraphQL
 
-from resolvers.context import Context
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
-from schema.errors import DatabaseUnavailable
+from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
-from server.auth import credentials
-from server.connection import connection_for
-from server.known import KnownDocuments, replay
+from server.budget import DatabaseBudget
+from server.connection import Neo4jConnection, connection_for
+from server.cors import allow_cross_origin
+from server.diagnosis import explain
+from server.graphql_http import GraphQLHTTP
+from server.known import replay
+from server.metrics import RequestMetrics, metrics_endpoint
+from server.observe import ObservedRequests
+from server.persisted import persisted_documents
 from server.settings import Settings
+from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
-        super().__init__(
-            build_schema(settings), graphql_ide="graphiql" if settings.graphiql else None
-        )
-        self.settings = settings
-
-    def encode_json(self, data: object) -> bytes:
-        # Several times faster than json.dumps on the tens of kilobytes a slice returns.
-        return pydantic_core.to_json(data)
-
-    async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        authorization = request.headers.get("authorization")
-        return Context(
-            request.app.state.db, self.settings, credentials(self.settings, authorization)
-        )
 
 
 class BodySizeLimit:
@@ -68,7 +54,7 @@ class BodySizeLimit:
         elif not too_long:
             body = await self._read_at_most(receive)
             too_long = body is None
-            receive = replay(b"" if body is None else body)
+            receive = replay(b"" if body is None else body, receive)
         if too_long:
             message = f"request larger than {self.max_bytes} bytes"
             refusal = {"errors": [{"message": message, "extensions": {"code": "BAD_USER_INPUT"}}]}
@@ -93,30 +79,37 @@ class BodySizeLimit:
                 return b"".join(chunks)
 
 
-async def migrate_when_reachable(db: Database) -> None:
+async def migrate_when_reachable(db: Database, connection: Neo4jConnection) -> None:
+    """Applies the migrations once Neo4j takes them; until then says why not, and retries
+    whatever the failure: the server serves meanwhile, and /readyz tells it is not ready."""
     while True:
         try:
             await apply_migrations(db)
             return
-        except DatabaseUnavailable:
+        except (DatabaseUnavailable, QueryTimeout) as error:
             logger.warning(
-                "Neo4j unreachable; retrying migrations in %.0fs", MIGRATION_RETRY_SECONDS
+                "migrations wait for Neo4j: %s; retrying in %.0fs",
+                await explain(error, connection),
+                MIGRATION_RETRY_SECONDS,
             )
-            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
         except Neo4jError as error:
             # e.g. several workers starting at once: another created the same index just now
             logger.warning(
                 "migrations failed (%s); retrying in %.0fs", error.code, MIGRATION_RETRY_SECONDS
             )
-            await asyncio.sleep(MIGRATION_RETRY_SECONDS)
+        except Exception:
+            logger.exception("migrations failed; retrying in %.0fs", MIGRATION_RETRY_SECONDS)
+        await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
 
 def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        connection = connection_for(settings)
+        async with Database.connect(connection, settings.query_timeout) as db:
             app.state.db = db
-            migrations = asyncio.create_task(migrate_when_reachable(db))
+            app.state.connection = connection
+            migrations = asyncio.create_task(migrate_when_reachable(db, connection))
             try:
                 yield
             finally:
@@ -126,19 +119,30 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        if await request.app.state.db.ping():
-            return JSONResponse({"status": "ready"})
-        return JSONResponse({"status": "database unavailable"}, status_code=503)
+        try:
+            await request.app.state.db.ping()
+        except (DatabaseUnavailable, QueryTimeout) as error:
+            reason = await explain(error, request.app.state.connection)
+            return JSONResponse({"status": "database unavailable", "reason": reason}, 503)
+        return JSONResponse({"status": "ready"})
 
-    graphql = GraphQLApp(settings)
-    known = KnownDocuments(graphql, graphql.schema, settings)  # type: ignore[arg-type]
+    web = WebDist(settings.web_dist)
+    web.report()
+    graphql = GraphQLHTTP(build_schema(settings), settings)
+    endpoint = Playground(persisted_documents(graphql, settings), web, settings.serves_graphiql)
     app = Starlette(
         routes=[
-            Route("/graphql", known, methods=["GET", "POST"]),
+            # every method: /graphql answers the ones it does not serve itself (405, Allow)
+            Route("/graphql", DatabaseBudget(endpoint)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),
+            *web.routes(),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
+    metrics = RequestMetrics() if settings.metrics else None
+    app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)
+    allow_cross_origin(app, settings)  # last, outermost: refusals too carry the grant
     return app

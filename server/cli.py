@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
+import logging
+import os
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from schema.errors import DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jNotConfigured, connection_for
+from server.diagnosis import explain
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
 
@@ -150,18 +156,40 @@ def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path)
 
 
 def serve(settings: Settings) -> None:
-    import uvicorn
+    connection_for(settings)  # refused here in one line, not in each worker's start-up
+    with metrics_shared_by_workers(settings.workers):
+        import uvicorn
 
-    # An import string, so that each of several workers imports and builds its own app;
-    # with one worker, uvicorn calls the factory in this process.
-    uvicorn.run(
-        "server.cli:server_app",
-        factory=True,
-        workers=settings.workers,
-        host=settings.host,
-        port=settings.port,
-        access_log=settings.access_log,
-    )
+        from server.logs import logging_config
+        from server.protocol import server_options
+
+        # An import string, so that each of several workers imports and builds its own app;
+        # with one worker, uvicorn calls the factory in this process.
+        uvicorn.run(
+            "server.cli:server_app",
+            factory=True,
+            workers=settings.workers,
+            host=settings.host,
+            port=settings.port,
+            log_config=logging_config(settings),
+            **server_options(settings),
+        )
+
+
+@contextlib.contextmanager
+def metrics_shared_by_workers(workers: int) -> Iterator[None]:
+    """Several workers write their metrics to one fresh folder, read by whichever answers
+    /metrics (server/metrics.py). Set before prometheus_client is first imported, which
+    reads it once; a PROMETHEUS_MULTIPROC_DIR given by the operator is theirs to clear."""
+    if workers == 1 or "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="peergraph-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def server_app() -> Starlette:
@@ -170,9 +198,16 @@ def server_app() -> Starlette:
     garbage collection tuned over what start-up built."""
     from server.app import create_app
 
+    quiet_driver()
     app = create_app(load_settings())
     tune_garbage_collection()
     return app
+
+
+def quiet_driver() -> None:
+    """The driver logs each retry and each failed routing, in several lines apiece, then
+    raises: peergraph's own line names the cause (server/diagnosis.py)."""
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 def tune_garbage_collection() -> None:
@@ -285,12 +320,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     options = vars(build_parser().parse_args(argv))
     command = options.pop("command")
     name = f"{command} {options.pop('action')}" if "action" in options else command
+    quiet_driver()
     try:
-        COMMANDS[name](load_settings(), **options)
+        settings = load_settings()
     except ValidationError as error:
         sys.exit(f"peergraph: {describe_error(error)}")
+    try:
+        COMMANDS[name](settings, **options)
     except (Neo4jLocalError, Neo4jNotConfigured, CommandFailed) as error:
         sys.exit(f"peergraph: {error}")
+    except (DatabaseUnavailable, QueryTimeout) as error:
+        sys.exit(f"peergraph: {asyncio.run(explain(error, connection_for(settings)))}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
@@ -18,6 +19,8 @@ class Neo4jConnection:
     user: str
     password: str
     database: str
+    # The managed server's home folder; None for the server NEO4J_URI names.
+    managed_home: Path | None = None
 
 
 def connection_for(settings: Settings) -> Neo4jConnection:
@@ -31,4 +34,6 @@ def connection_for(settings: Settings) -> Neo4jConnection:
             settings.neo4j_database,
         )
     managed = ManagedNeo4j(settings)
-    return Neo4jConnection(managed.uri, "neo4j", managed.password(), settings.neo4j_database)
+    return Neo4jConnection(
+        managed.uri, "neo4j", managed.password(), settings.neo4j_database, managed.home
+    )

@@ -1,86 +1,45 @@
-"""POST /graphql for a query document already compiled: straight from the JSON body to
-its plan, without Strawberry's per-request pipeline. The document was parsed,
-validated and checked against the document limits when it was first seen; what
-depends on the request (variables, the cost bound, the viewer) is checked again."""
+"""A query document already compiled: straight from the request to its plan, without
+Strawberry's per-request pipeline. The document was parsed, validated and checked
+against the document limits when it was first seen; what depends on the request
+(variables, the cost bound, the viewer) is checked again."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-import pydantic_core
 from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive
 
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
 from schema.cost import ItemEstimate
-from schema.schema import PeergraphSchema, is_unexpected, too_many_items
-from server.auth import credentials
+from schema.request_state import record_execution
+from schema.schema import PeergraphSchema, is_unexpected, item_cost, masked, too_many_items
 from server.settings import Settings
 
-logger = logging.getLogger("peergraph.errors")
-MASKED = "Unexpected error."
 ESTIMATES_KEPT = 1024
 
 
 class KnownDocuments:
-    def __init__(self, app: ASGIApp, schema: PeergraphSchema, settings: Settings) -> None:
-        self.app = app
+    def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
         self.settings = settings
         self._estimates: dict[tuple[str, str | None], ItemEstimate] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
-            await self.app(scope, receive, send)
-            return
-        body = await read_body(receive)
-        answer = await self.answer(scope, body)
-        if answer is None:
-            await self.app(scope, replay(body), send)
-            return
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(answer)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": answer})
-
-    async def answer(self, scope: Scope, body: bytes) -> bytes | None:
-        headers = dict(scope["headers"])
-        if not headers.get(b"content-type", b"").startswith(b"application/json"):
-            return None
-        try:
-            payload = pydantic_core.from_json(body)
-        except ValueError:
-            return None
-        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-            return None
-        text, name = payload["query"], payload.get("operationName")
-        variables = payload.get("variables") or {}
+    async def answer(
+        self, text: str, name: str | None, variables: dict[str, Any], context: Context
+    ) -> dict[str, Any] | None:
+        """The response to a document compiled before; None for any other."""
         known = self.schema.plans.known(text, name)
-        if known is None or not isinstance(variables, dict):
+        if known is None:
             return None
         document, operation = known
-        authorization = headers.get(b"authorization")
-        context = Context(
-            scope["app"].state.db,
-            self.settings,
-            credentials(self.settings, None if authorization is None else authorization.decode()),
-        )
         items = self.estimate(text, name, document).items(variables)
         result: dict[str, Any]
         if items > self.settings.max_items:
-            result = {
-                "data": None,
-                "errors": [too_many_items(items, self.settings.max_items).formatted],
-            }
+            refusal = too_many_items(items, self.settings.max_items)
+            self.schema.process_errors([refusal])
+            result = {"data": None, "errors": [refusal.formatted]}
         else:
             executed = await run_query(
                 self.schema.plans, text, document, operation, variables, context
@@ -90,32 +49,29 @@ class KnownDocuments:
             result = {"data": executed.data}
             if executed.errors:
                 self.schema.process_errors(executed.errors)
-                result["errors"] = [masked(error) for error in executed.errors]
+                result["errors"] = [shown(error) for error in executed.errors]
+        record_execution(operation, context.statements, items, context.database_seconds)
         result["extensions"] = {
             "cost": {
                 "statements": context.statements,
                 "roundTrips": context.round_trips,
-                "estimatedItems": items,
+                **item_cost(items, self.settings),
             }
         }
-        return pydantic_core.to_json(result)
+        return result
 
     def estimate(self, text: str, name: str | None, document: DocumentNode) -> ItemEstimate:
         estimate = self._estimates.get((text, name))
         if estimate is None:
             if len(self._estimates) >= ESTIMATES_KEPT:
                 self._estimates.clear()
-            estimate = ItemEstimate(
-                self.schema._schema, document, name, self.settings.default_page_size
-            )
+            estimate = ItemEstimate(self.schema._schema, document, name, self.settings)
             self._estimates[text, name] = estimate
         return estimate
 
 
-def masked(error: GraphQLError) -> GraphQLFormattedError:
-    if not is_unexpected(error):
-        return error.formatted
-    return GraphQLError(MASKED, nodes=error.nodes, path=error.path).formatted
+def shown(error: GraphQLError) -> GraphQLFormattedError:
+    return masked(error).formatted if is_unexpected(error) else error.formatted
 
 
 async def read_body(receive: Receive) -> bytes:
@@ -127,14 +83,16 @@ async def read_body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-def replay(body: bytes) -> Receive:
+def replay(body: bytes, receive: Receive) -> Receive:
+    """The body again, then what receive says next: a response that streams (a file)
+    listens there for the client's disconnect."""
     sent = False
 
-    async def receive() -> Message:
+    async def replayed() -> Message:
         nonlocal sent
         if sent:
-            return {"type": "http.disconnect"}
+            return await receive()
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return receive
+    return replayed

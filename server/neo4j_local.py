@@ -7,10 +7,12 @@ neo4j.conf, data, logs, the pid file and the generated password.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -18,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
+from resolvers.database import TRANSACTION_TIMEOUTS
 from resolvers.statements import statement
 from server.settings import Settings
 
@@ -55,6 +58,10 @@ JVM_FLAGS = (
     "-XX:+DisableExplicitGC",
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
+)
+JAVA_NEEDED = (
+    "Java 17 (a JDK or JRE) runs the managed Neo4j 5.26; install it, or set NEO4J_URI "
+    "to use a Neo4j of your own"
 )
 
 
@@ -100,11 +107,14 @@ class ManagedNeo4j:
     def console_log(self) -> Path:
         return self.home / "logs" / "console.log"
 
+    @property
+    def password_file(self) -> Path:
+        return self.home / "password"
+
     def password(self) -> str:
-        """The configured password, else one generated once and kept in a 0600 file."""
-        if self.settings.neo4j_password is not None:
-            return self.settings.neo4j_password
-        path = self.home / "password"
+        """Generated once and kept in a 0600 file. Never NEO4J_PASSWORD: that is the password
+        of the server NEO4J_URI names, and a .env written for compose sets it too."""
+        path = self.password_file
         if path.exists():
             return path.read_text().strip()
         self.home.mkdir(parents=True, exist_ok=True)
@@ -124,7 +134,7 @@ class ManagedNeo4j:
         """Fetch the runtime jars once; True when this call downloaded them."""
         if self.installed():
             return False
-        _require_tool("java", "Java 17 (a JDK or JRE) is needed to run Neo4j 5.26")
+        _require_tool("java", JAVA_NEEDED)
         _require_tool("mvn", "Maven is needed to fetch the Neo4j runtime from Maven Central")
         staging = self.runtime.with_name(self.runtime.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
@@ -168,6 +178,12 @@ class ManagedNeo4j:
             self._wait_until_ready(None)
             return False
         self.install()
+        _require_tool("java", JAVA_NEEDED)
+        if _port_taken(self.port):
+            raise Neo4jLocalError(
+                f"port {self.port} is taken by another process (another Neo4j?), so the "
+                "managed Neo4j cannot listen on it: set PEERGRAPH_NEO4J_BOLT_PORT to a free port"
+            )
         self._write_config()
         first_start = not (self.data_dir / "databases").exists()
         if first_start:
@@ -208,6 +224,7 @@ class ManagedNeo4j:
         if self.pid() is not None:
             raise Neo4jLocalError("neo4j-admin imports into a stopped server; stop Neo4j first")
         self.install()
+        _require_tool("java", JAVA_NEEDED)
         self._write_config()
         options = [
             *(f"--nodes={path}" for path in nodes),
@@ -257,6 +274,7 @@ class ManagedNeo4j:
 
     def _write_config(self) -> None:
         settings = self.settings
+        transaction_timeout = settings.query_timeout * TRANSACTION_TIMEOUTS
         lines = {
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.listen_address": f"127.0.0.1:{self.port}",
@@ -267,7 +285,10 @@ class ManagedNeo4j:
             "server.memory.heap.max_size": settings.neo4j_heap,
             "server.memory.pagecache.size": settings.neo4j_pagecache,
             "dbms.usage_report.enabled": "false",
-            "db.transaction.timeout": f"{max(1, round(settings.query_timeout * 6))}s",
+            "db.transaction.timeout": f"{max(1, round(transaction_timeout))}s",
+            # Timed-out statements stop within 0.1 s, not 2 s: the API reports TIMEOUT before it
+            # gives up waiting for an answer (resolvers/database.py, ANSWER_GRACE).
+            "db.transaction.monitor.check.interval": "100ms",
             "server.directories.data": str(self.data_dir),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),
@@ -300,8 +321,8 @@ class ManagedNeo4j:
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:
                 raise Neo4jLocalError(
-                    f"Neo4j exited with code {process.returncode}; last lines of "
-                    f"{self.console_log}:\n{_tail(self.console_log)}"
+                    f"Neo4j exited with code {process.returncode} while starting: "
+                    f"{_last_error(self.console_log)} (the whole log: {self.console_log})"
                 )
             try:
                 self._query(self.settings.neo4j_database, "ping")
@@ -310,7 +331,16 @@ class ManagedNeo4j:
                 last_error = error
             except AuthError as error:
                 raise Neo4jLocalError(
-                    f"Neo4j at {self.uri} refused the password in {self.home / 'password'}"
+                    f"the managed Neo4j at {self.uri} refused the password in "
+                    f"{self.password_file}: its data was set up with another one; restore that "
+                    f"file, or remove {self.data_dir} to start afresh"
+                ) from error
+            except ClientError as error:
+                if error.code != "Neo.ClientError.Database.DatabaseNotFound":
+                    raise
+                raise Neo4jLocalError(
+                    f"the managed Neo4j has no database '{self.settings.neo4j_database}': "
+                    "Neo4j Community serves one, 'neo4j'; unset NEO4J_DATABASE"
                 ) from error
             time.sleep(0.5)
         raise Neo4jLocalError(
@@ -327,7 +357,12 @@ class ManagedNeo4j:
     def _query(self, database: str, name: str) -> dict[str, Any]:
         """One auto-commit query, without the driver's retries: callers poll themselves."""
         with (
-            GraphDatabase.driver(self.uri, auth=("neo4j", self.password())) as driver,
+            GraphDatabase.driver(
+                self.uri,
+                auth=("neo4j", self.password()),
+                connection_timeout=2.0,
+                connection_acquisition_timeout=5.0,
+            ) as driver,
             driver.session(database=database) as session,
         ):
             record = session.run(statement(name)).single(strict=True)
@@ -362,8 +397,25 @@ def _require_tool(name: str, why: str) -> None:
         raise Neo4jLocalError(f"'{name}' was not found on PATH: {why}")
 
 
-def _tail(path: Path, lines: int = 20) -> str:
+def _port_taken(port: int) -> bool:
+    with socket.socket() as probe:
+        # as servers do: a port whose last connections linger in TIME_WAIT is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return True
+            raise
+    return False
+
+
+def _last_error(log: Path) -> str:
+    """The log's last line that reports an error, else its last line."""
     try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        lines = [line.strip() for line in log.read_text(errors="replace").splitlines()]
     except FileNotFoundError:
-        return "(no log)"
+        return "it wrote no log"
+    lines = [line for line in lines if line]
+    errors = [line for line in lines if " ERROR " in line or "Exception" in line]
+    return (errors or lines or ["its log is empty"])[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -13,9 +14,11 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Positive = Annotated[int, Field(gt=0)]
+# What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
+Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
 
 # For development only: any other environment refuses to start with it.
 DEVELOPMENT_JWT_SECRET = "peergraph-development-secret-never-use-outside-a-developer-machine"
@@ -56,8 +59,20 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # Server processes `serve` runs on that port; each builds its own app and driver pool.
     workers: Positive = 1
-    graphiql: bool = True
+    # Unset: on in development, off in production.
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    # One log line per request (server/observe.py), at INFO on the peergraph.requests logger.
     access_log: bool = True
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    metrics: bool = True
+    # Connection guards of `serve` (server/protocol.py): seconds a client has to send a
+    # request's head (from connecting, or from the previous response), then its body.
+    header_timeout: float = Field(default=10.0, gt=0)
+    body_timeout: float = Field(default=10.0, gt=0)
+    max_header_bytes: Positive = 16_384
+    keep_alive_timeout: Positive = 5
     max_depth: Positive = 12
     max_aliases: Positive = 30
     max_tokens: Positive = 5000
@@ -83,6 +98,12 @@ class Settings(BaseSettings):
     login_window: Positive = 900
     invitations_per_day: Positive = 20
 
+    # The browser app and the documents it sends by id (server/web.py, server/persisted.py)
+    web_dist: Path = Path("web/dist")
+    documents_manifest: Path | None = None
+    documents: Literal["any", "persisted-only"] = "any"
+    cors_origins: Annotated[list[Origin], NoDecode] = []
+
     @field_validator("jwt_secret")
     @classmethod
     def _secret_fits_environment(cls, secret: SecretStr, info: ValidationInfo) -> SecretStr:
@@ -94,6 +115,30 @@ class Settings(BaseSettings):
             raise ValueError("must be at least 32 characters outside development")
         return secret
 
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins_from_text(cls, value: object) -> object:
+        """A JSON list, or origins separated by commas."""
+        if not isinstance(value, str):
+            return value
+        if value.lstrip().startswith("["):
+            return json.loads(value)
+        return [origin.strip() for origin in value.split(",") if origin.strip()]
+
+    @property
+    def documents_manifest_path(self) -> Path:
+        return self.documents_manifest or self.web_dist / "persisted-documents.json"
+
+    @property
+    def serves_graphiql(self) -> bool:
+        return self.environment == "development" if self.graphiql is None else self.graphiql
+
+    @property
+    def allows_introspection(self) -> bool:
+        if self.introspection is None:
+            return self.environment == "development"
+        return self.introspection
+
     @property
     def managed(self) -> bool:
         """True when the project runs its own Neo4j rather than a given NEO4J_URI."""
@@ -104,10 +149,21 @@ def load_settings() -> Settings:
     return Settings()
 
 
+def environment_variable(field: str) -> str:
+    """The variable that sets a field: NEO4J_URI for neo4j_uri, PEERGRAPH_PORT for port."""
+    info = Settings.model_fields.get(field)
+    if info is None:  # already the variable: a field with aliases reports the one it read
+        return field
+    if isinstance(info.validation_alias, AliasChoices):
+        return str(info.validation_alias.choices[0])
+    return Settings.model_config.get("env_prefix", "") + field.upper()
+
+
 def describe_error(error: ValidationError) -> str:
-    """One line naming each wrong setting, for a start-up refusal."""
+    """One line naming each wrong setting by its environment variable, for a start-up
+    refusal."""
     problems = []
     for item in error.errors():
-        name = ".".join(str(part) for part in item["loc"]) or "settings"
+        name = environment_variable(str(item["loc"][0])) if item["loc"] else "settings"
         problems.append(f"{name}: {item['msg']}")
     return "invalid configuration: " + "; ".join(problems)

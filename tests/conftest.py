@@ -7,16 +7,20 @@ import asyncio
 import contextlib
 import os
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 from starlette.testclient import TestClient
 
 from resolvers.database import Database, Row
 from resolvers.migrations import apply_migrations
+from schema.ids import encode_id
 from seed.bulk import LoadReport, load_generated
 from seed.generator import HUB_KEY
 from seed.loader import load_seed
@@ -101,6 +105,24 @@ def seeded(settings: Settings) -> Settings:
     return settings
 
 
+@pytest.fixture
+def served(seeded: Settings) -> Iterator[int]:
+    """The app under a real uvicorn in a thread: the test client reads a whole body
+    before the app sees it, a socket does not."""
+    port = free_port()
+    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def client(seeded: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(seeded)) as client:
@@ -171,6 +193,14 @@ def gql(
         "/graphql", json={"query": document, "variables": variables}, headers=headers
     )
     return GraphQLResponse(response.json())
+
+
+@pytest.fixture
+def broken_work(seeded: Settings) -> Iterator[str]:
+    """The id of a work whose stored type no resolver expects: an unexpected error."""
+    run_on_db(seeded, "test/broken_work")
+    yield encode_id("Work", "test:broken")
+    run_on_db(seeded, "test/delete_broken_work")
 
 
 # People on the platform. Tests that create accounts take the `people` fixture, which

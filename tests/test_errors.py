@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 
 from schema.ids import encode_id, encode_opaque
-from server.app import create_app
 from server.settings import Settings
-from tests.conftest import free_port, gql, run_on_db
+from tests.conftest import gql
 
 RESEARCHER = encode_id("Researcher", "anirbit-mukherjee")
 
@@ -136,16 +131,33 @@ def test_a_malformed_cursor_is_refused_before_the_database(client: TestClient, c
     refused_before_the_database(client, ROOT_WORKS, after=cursor)
 
 
+def levels(count: int) -> str:
+    """A query `count` fields deep: researcher > works > edges > node > authors > ..."""
+    path = ["works(first: 1)", "edges", "node", "authors", "researcher"]
+    fields = [f'researcher(id: "{RESEARCHER}")'] + [path[n % 5] for n in range(count - 2)]
+    leaf = "id" if fields[-1] in ("node", "researcher") else "__typename"
+    return "{ " + " { ".join([*fields, leaf]) + " }" * (count - 1) + " }"
+
+
 def test_too_deep_a_query_is_refused_before_the_database(
     client: TestClient, seeded: Settings
 ) -> None:
-    nested = "researcher { name }"
-    for _ in range(seeded.max_depth):
-        nested = f"works {{ edges {{ node {{ authors {{ {nested} }} }} }} }}"
-    response = gql(client, f'{{ researcher(id: "{RESEARCHER}") {{ {nested} }} }}')
+    response = gql(client, levels(4 * seeded.max_depth))
     assert response.data is None
     assert "exceeds maximum operation depth" in response.errors[0]["message"]
+    assert response.codes == ["GRAPHQL_VALIDATION_FAILED"]
     assert response.statements == 0
+
+
+def test_the_depth_limit_is_the_documented_twelve(client: TestClient, seeded: Settings) -> None:
+    assert seeded.max_depth == 12
+    for _ in range(2):  # the second sending answers from the compiled plan
+        deepest = gql(client, levels(12))
+        assert deepest.errors == []
+        assert deepest.data["researcher"]["works"]["edges"]
+        refused = gql(client, levels(13))
+        assert refused.codes == ["GRAPHQL_VALIDATION_FAILED"]
+        assert "13 levels" in refused.errors[0]["message"]
 
 
 def test_an_oversized_document_is_refused(client: TestClient, seeded: Settings) -> None:
@@ -153,24 +165,6 @@ def test_an_oversized_document_is_refused(client: TestClient, seeded: Settings) 
     response = client.post("/graphql", json={"query": "{ works { totalCount } }" + padding})
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-
-
-@pytest.fixture
-def served(seeded: Settings) -> Iterator[int]:
-    """The app under a real uvicorn in a thread: the test client reads a whole body
-    before the app sees it, a socket does not."""
-    port = free_port()
-    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield port
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_an_oversized_chunked_body_is_refused_as_it_streams(served: int, seeded: Settings) -> None:
@@ -210,24 +204,95 @@ def test_too_many_tokens_are_refused(client: TestClient, seeded: Settings) -> No
     response = gql(client, f"{{ {fields} }}")
     assert response.data is None
     assert "token" in response.errors[0]["message"].lower()
+    assert response.codes == ["GRAPHQL_VALIDATION_FAILED"]
 
 
 def test_too_many_aliases_are_refused(client: TestClient, seeded: Settings) -> None:
     aliases = " ".join(f"a{n}: works {{ totalCount }}" for n in range(seeded.max_aliases + 1))
     response = gql(client, f"{{ {aliases} }}")
     assert response.data is None
+    assert response.codes == ["GRAPHQL_VALIDATION_FAILED"]
     assert response.statements == 0
+    # spread through fragments, aliases count once for every place they land
+    fragments = "fragment A on Query { a: works { totalCount } b: works { totalCount } }"
+    spread = " ".join(["...A"] * (seeded.max_aliases // 2 + 1))
+    assert gql(client, f"{{ {spread} }} {fragments}").codes == ["GRAPHQL_VALIDATION_FAILED"]
 
 
-@pytest.fixture
-def broken_work(seeded: Settings) -> Iterator[str]:
-    run_on_db(seeded, "test/broken_work")
-    yield encode_id("Work", "test:broken")
-    run_on_db(seeded, "test/delete_broken_work")
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("{ works { totalCount }", "GRAPHQL_PARSE_FAILED"),
+        ('{ works(first: "one") { totalCount } }', "GRAPHQL_VALIDATION_FAILED"),
+        ("{ }", "GRAPHQL_VALIDATION_FAILED"),
+        ("{ researchers { } }", "GRAPHQL_VALIDATION_FAILED"),
+        ("{ ...Nope }", "GRAPHQL_VALIDATION_FAILED"),
+        ("{ works " * 300 + "}" * 300, "GRAPHQL_VALIDATION_FAILED"),  # nested too deeply to parse
+    ],
+)
+def test_document_errors_carry_their_code_and_no_exception_text(
+    client: TestClient, query: str, code: str
+) -> None:
+    for _ in range(2):
+        response = gql(client, query)
+        assert response.codes == [code]
+        message = response.errors[0]["message"]
+        assert "max() arg" not in message and message != "'Nope'"
 
 
-def test_unexpected_errors_are_masked(client: TestClient, broken_work: str) -> None:
-    response = gql(client, "query ($id: ID!) { work(id: $id) { title type } }", id=broken_work)
-    assert response.data == {"work": None}
-    assert [error["message"] for error in response.errors] == ["Unexpected error."]
-    assert "Traceback" not in str(response.body) and "ValueError" not in str(response.body)
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"\xff",
+        b"null",
+        b"1",
+        b'"x"',
+        b"[" * 980 + b"]" * 980,
+        b'{"query": "query ($n: Int) { works(first: $n) { totalCount } }", "variables": {"n": '
+        + b"9" * 4300
+        + b"}}",
+        b'{"query": "query ($n: Int) { works(first: $n) { totalCount } }", "variables": {"n": '
+        + b"9" * 4301
+        + b"}}",
+        b'{"query": "query ($id: ID!) { researcher(id: $id) { name } }", "variables": {"id": "\\ud800"}}',
+    ],
+)
+def test_malformed_bodies_are_a_4xx_with_a_code(client: TestClient, body: bytes) -> None:
+    for _ in range(2):
+        response = client.post(
+            "/graphql", content=body, headers={"content-type": "application/json"}
+        )
+        assert 400 <= response.status_code < 500 or response.status_code == 200
+        assert response.headers["content-type"].startswith("application/json")
+        errors = response.json()["errors"]
+        assert [error["extensions"]["code"] for error in errors] == ["BAD_USER_INPUT"]
+
+
+def test_a_bad_get_query_string_is_a_400_with_a_code(client: TestClient) -> None:
+    response = client.get("/graphql?query=%7B__typename%7D&variables=" + "%5B" * 980)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_unexpected_errors_are_masked(
+    client: TestClient, broken_work: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    document = "query ($id: ID!) { work(id: $id) { title type } }"
+    # The first request goes through Strawberry, the second through the known-document path.
+    for _ in range(2):
+        caplog.clear()
+        response = client.post(
+            "/graphql", json={"query": document, "variables": {"id": broken_work}}
+        )
+        body = response.json()
+        request_id = response.headers["x-request-id"]
+        assert body["data"] == {"work": None}
+        [error] = body["errors"]
+        assert error["message"] == "Unexpected error."
+        assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
+        assert error["path"] == ["work", "type"]
+        assert "Traceback" not in response.text and "ValueError" not in response.text
+        # The operator finds the traceback by the id the client was given.
+        [logged] = [record for record in caplog.records if record.name == "peergraph.errors"]
+        assert getattr(logged, "request_id", None) == request_id
+        assert logged.exc_info is not None

@@ -197,7 +197,7 @@ def test_a_wrong_worker_count_stops_start_up_with_one_line() -> None:
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("peergraph: invalid configuration: workers:"), lines
+    assert lines[0].startswith("peergraph: invalid configuration: PEERGRAPH_WORKERS:"), lines
 
 
 def test_the_server_app_tunes_garbage_collection_in_its_own_process() -> None:

@@ -15,6 +15,7 @@ from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
+from schema.bounds import PAGE
 from schema.errors import BadUserInput
 from schema.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 
@@ -84,15 +85,8 @@ def after_key(cursor: str, list_: str) -> str:
 
 
 def page_size(c: Compilation, selected: Selected) -> str:
-    """The `$parameter` of a list's `first`: the default page when absent, at most the
-    largest page."""
-    settings = c.settings
-    return c.parameter(
-        selected,
-        lambda arguments: bounded(
-            arguments.get("first"), settings.default_page_size, settings.max_page_size
-        ),
-    )
+    """The `$parameter` of a list's `first`, as schema/bounds.py declares pages."""
+    return c.parameter(selected, lambda arguments: PAGE.size(arguments, c.settings))
 
 
 def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:

@@ -9,11 +9,11 @@ from graphql import GraphQLObjectType
 
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
-from resolvers.compiler.connections import after_offset, bounded, page_size
+from resolvers.compiler.connections import after_offset, page_size
 from resolvers.compiler.shape import Path, list_shape
-from schema.collaboration import MAX_HOPS, recommendation_parameters, strength_parameters
+from schema.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
+from schema.collaboration import recommendation_parameters, strength_parameters
 from schema.errors import BadUserInput
-from schema.graph import MAX_LIMIT_PER_KIND
 from schema.ids import NEIGHBORS, decode_id
 
 
@@ -26,12 +26,7 @@ def close_collaborators(
 def collaborators(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
-    per_collaborator = c.parameter(
-        selected,
-        lambda arguments: bounded(
-            arguments["worksPerCollaborator"], 5, 20, argument="worksPerCollaborator"
-        ),
-    )
+    per_collaborator = c.parameter(selected, WORKS_PER_COLLABORATOR.size)
     return c.rows(
         "collaborators",
         scope,
@@ -72,16 +67,9 @@ def derived_column(name: str) -> Rule:
 SAME = "!same"  # not a GraphQL name: no alias can collide with it
 
 
-def max_hops(arguments: dict[str, Any]) -> int:
-    hops = arguments["maxHops"]
-    if not 1 <= hops <= MAX_HOPS:
-        raise BadUserInput(f"maxHops must be between 1 and {MAX_HOPS}, got {hops}")
-    return int(hops)
-
-
 def path_from(c: Compilation, source: str, selected: Selected, target: str) -> Compiled:
     """The shortest co-authorship chain from the node `source` to the key `target`."""
-    hops = c.parameter(selected, max_hops)
+    hops = c.parameter(selected, HOPS.size)
     end, chain = c.variable("b"), c.variable("chain")
     text, shape = c.nested(selected, {"chain": chain}, "CollaborationPath")
     expression = (
@@ -139,21 +127,12 @@ def path_hops(
 # Graph slices and neighbours
 
 
-def slice_arguments(arguments: dict[str, Any]) -> tuple[int, int]:
-    depth, limit = arguments["depth"], arguments["limitPerKind"]
-    if depth not in (1, 2):
-        raise BadUserInput(f"depth must be 1 or 2, got {depth}")
-    if not 1 <= limit <= MAX_LIMIT_PER_KIND:
-        raise BadUserInput(f"limitPerKind must be between 1 and {MAX_LIMIT_PER_KIND}, got {limit}")
-    return depth, limit
-
-
 def graph_slice(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
     settings = c.settings
-    depth = c.parameter(selected, lambda arguments: slice_arguments(arguments)[0])
-    limit = c.parameter(selected, lambda arguments: slice_arguments(arguments)[1])
+    depth = c.parameter(selected, DEPTH.size)
+    limit = c.parameter(selected, LIMIT_PER_KIND.size)
     expression = c.value(
         "graph_slice",
         scope,

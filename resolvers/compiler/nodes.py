@@ -18,6 +18,7 @@ from resolvers.compiler.where import (
     shape_of,
     value_at,
 )
+from schema.bounds import LIST_BOUNDS, Capped
 
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -103,7 +104,9 @@ def works_by_year_under(head: Callable[[str], str]) -> Rule:
         expression = (
             f"COLLECT {{ {head(work).replace('{this}', scope['this'])} WITH {work} "
             f"WHERE {predicate} AND {work}.year IS NOT NULL "
-            f"WITH {work}.year AS year, count({work}) AS works ORDER BY year "
+            f"WITH {work}.year AS year, count({work}) AS works "
+            f"ORDER BY year DESC LIMIT {cap(type_.name, 'worksByYear')} "
+            f"WITH year, works ORDER BY year "
             f"WITH year, works, {text} AS item RETURN item }}"
         )
         return Compiled(expression, list_shape(shape, "YearCount", True))
@@ -294,9 +297,15 @@ def authorship_researcher(
     return c.node(scope["researcher"], selected)
 
 
+def cap(owner: str, field: str) -> int:
+    """The fixed cap schema/bounds.py declares for a list field, which its LIMIT enforces."""
+    bound = LIST_BOUNDS[f"{owner}.{field}"].bound
+    assert isinstance(bound, Capped)
+    return bound.cap
+
+
 def node_list(pattern: str, order: str, item: str) -> Rule:
-    """Every node along `pattern` from `{this}` to `{n}` (bounded by the data: a work's
-    institutions)."""
+    """The nodes along `pattern` from `{this}` to `{n}`, up to the field's cap."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -311,6 +320,7 @@ def node_list(pattern: str, order: str, item: str) -> Rule:
         )
         expression = (
             f"COLLECT {{ {match} WITH DISTINCT {node} ORDER BY {order.replace('{n}', node)} "
+            f"LIMIT {cap(type_.name, selected.name)} "
             f"WITH {node}, {compiled.expression} AS item RETURN item }}"
         )
         return Compiled(expression, list_shape(compiled.shape, item, True))
@@ -326,6 +336,7 @@ def work_topics(
     expression = (
         f"COLLECT {{ MATCH ({scope['this']})-[{about}:ABOUT]->({topic}:Topic) "
         f"WITH {topic}, {about} ORDER BY {about}.score DESC, {topic}.key "
+        f"LIMIT {cap(type_.name, selected.name)} "
         f"WITH {topic}, {about}, {text} AS item RETURN item }}"
     )
     return Compiled(expression, list_shape(shape, "WorkTopic", True))

@@ -141,7 +141,9 @@ class Plans:
                 continue
             if selected.definition is None:
                 alone = introspection(operation, selected.node, fragments)
-                steps.append(Step(selected.key, selected.node, True, None, [], None, alone))
+                # `__schema: __Schema!`, but `__type: __Type` is null for an unknown name
+                non_null = selected.name == "__schema"
+                steps.append(Step(selected.key, selected.node, non_null, None, [], None, alone))
                 continue
             statement = Statement(request, facts)
             compilation = Compilation(self.schema, self.rules, self.settings, fragments, statement)

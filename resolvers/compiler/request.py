@@ -17,7 +17,9 @@ from graphql import (
     GraphQLDirective,
     GraphQLField,
     GraphQLSchema,
+    Node,
     OperationDefinitionNode,
+    VariableNode,
 )
 from graphql.execution.values import (
     VariableValues,
@@ -33,15 +35,37 @@ Arguments = dict[str, Any]
 
 @dataclass(frozen=True)
 class ArgumentSource:
-    """The arguments of one field (or directive) node, resolved per request."""
+    """The arguments of one field (or directive) node, resolved per request, or once
+    when the document writes them without variables."""
 
     definition: GraphQLField | GraphQLDirective = field(hash=False, compare=False)
     node: FieldNode | Any = field(hash=False, compare=False)  # or a node with the directive
     identity: tuple[int, str] = field(init=False)
+    constant: bool = field(init=False, hash=False, compare=False)
+    # the resolved arguments of a constant source, shared by every request
+    known: list[Arguments | None] = field(
+        init=False, hash=False, compare=False, default_factory=list
+    )
 
     def __post_init__(self) -> None:
         name = getattr(self.definition, "name", "field")
         object.__setattr__(self, "identity", (id(self.node), str(name)))
+        object.__setattr__(self, "constant", not uses_variables(self.node))
+
+
+def uses_variables(node: Node | None) -> bool:
+    """Whether a field node's arguments or directives name a variable anywhere."""
+    if node is None:
+        return False
+    if isinstance(node, VariableNode):
+        return True
+    children: list[Any] = []
+    for key in ("arguments", "directives", "fields", "values"):
+        children.extend(getattr(node, key, None) or ())
+    value = getattr(node, "value", None)
+    if isinstance(value, Node):
+        children.append(value)
+    return any(uses_variables(child) for child in children)
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,10 @@ class RequestArguments:
     def of_source(self, source: ArgumentSource) -> Arguments:
         if source is VIEWER:
             return {"viewer": self.viewer()}
+        if source.constant:
+            if not source.known:
+                source.known.append(self._resolve(source))
+            return source.known[0] or {}
         if source.identity not in self._resolved:
             self._resolved[source.identity] = self._resolve(source)
         return self._resolved[source.identity] or {}

@@ -26,6 +26,7 @@ from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
+from schema.bounds import IDS
 from schema.errors import BadUserInput
 from schema.identifiers import (
     lucene_phrase,
@@ -233,11 +234,8 @@ def node(c: Compilation, selected: Selected) -> RootStatement:
 
 
 def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
-    maximum = c.settings.max_page_size
-
     def decoded(arguments: dict[str, Any]) -> list[dict[str, str]]:
-        if len(arguments["ids"]) > maximum:
-            raise BadUserInput(f"at most {maximum} ids at once")
+        IDS.size(arguments, c.settings)
         return [dict(zip(("kind", "key"), decode_id(id), strict=True)) for id in arguments["ids"]]
 
     kinds = c.statement.fact(
@@ -261,7 +259,7 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
         f"WITH 1 AS root WITH root, COLLECT {{ "
         f"UNWIND range(0, size({ids}) - 1) AS {index} WITH {index}, {ids}[{index}] AS {item} "
         f"CALL ({item}) {{ {branches} }} "
-        f"WITH {index}, {node}, {{i: {index}, data: {compiled.expression}}} AS found "
+        f"WITH {index}, {item}, {node}, {{i: {index}, data: {compiled.expression}}} AS found "
         "RETURN found } AS data RETURN data"
     )
     return RootStatement(text, compiled.shape, positions=ids[1:])

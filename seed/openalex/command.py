@@ -10,7 +10,6 @@ from pathlib import Path
 import rich.progress
 
 from resolvers.database import Database
-from schema.errors import DatabaseUnavailable
 from seed.openalex.bulk import BulkRefused, bulk_import
 from seed.openalex.files import Discovery, InputError, discover
 from seed.openalex.importer import ReaderFailed, import_openalex
@@ -41,7 +40,6 @@ def run_import(
     except (
         StrictStop,
         ReaderFailed,
-        DatabaseUnavailable,
         ImportRunning,
         LockLost,
     ) as error:

@@ -1,0 +1,245 @@
+"""How many items each list field returns for each object above it, declared once: the
+cost limit (schema/cost.py) multiplies these bounds down a request, and the compiler
+(resolvers/compiler/) enforces the same ones in the Cypher it writes, so an estimate is
+never below what a request returns.
+
+An item is an object that is an element of a list in the answer: an edge of a
+connection, an author of a work, a node of a graph slice, a type of `__schema`. Lists of
+scalars (`domains`, `reasons`) are not items, and neither are single objects, whose number
+the depth and alias limits bound.
+
+A bound reads the arguments of its own field, or those of the field above for the lists
+of an object that field returns (the `edges` of a connection are as many as the
+connection's `first`; the `nodes` of a graph slice follow its `depth` and `limitPerKind`).
+`items` is what the estimate counts: the arguments as the request gives them, within the
+bound's maximum. `size` is what the compiler puts in its statement: it refuses a value
+outside the bound with BAD_USER_INPUT, the same rule seen from the other side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInputObjectType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+)
+
+from schema.collaboration import MAX_HOPS
+from schema.errors import BadUserInput
+from schema.graph import MAX_LIMIT_PER_KIND
+
+if TYPE_CHECKING:
+    from server.settings import Settings
+
+Arguments = Mapping[str, Any]
+
+# Caps on lists the data alone would leave open, each a LIMIT in the compiled Cypher.
+TOPICS_PER_WORK = 10  # OpenAlex assigns at most 3; the seed and generator fewer than 10
+INSTITUTIONS_PER_WORK = 100  # the first 100 by name, as `authors` pages at most 100
+INSTITUTIONS_PER_AUTHORSHIP = 10  # affiliations printed for one author on one paper
+YEARS_PER_LIST = 200  # worksByYear: the 200 most recent years that have works
+TRUST_COMPONENTS = 5  # the components schema/trust.py scores
+SLICE_KINDS = 4  # researchers, works, topics, institutions: a slice keeps `limitPerKind` of each
+SLICE_DEPTHS = (1, 2)
+
+
+class Bound(Protocol):
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        """At most how many items the list holds, for these arguments."""
+        ...
+
+
+def _within(argument: str, value: int, maximum: int) -> int:
+    if not 0 <= value <= maximum:
+        raise BadUserInput(f"{argument} must be between 0 and {maximum}, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Page:
+    """`first`: the settings' default page when absent, at most their largest page."""
+
+    argument: str = "first"
+
+    def size(self, arguments: Arguments, settings: Settings) -> int:
+        value = arguments.get(self.argument)
+        given = settings.default_page_size if value is None else value
+        return _within(self.argument, given, settings.max_page_size)
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        value = arguments.get(self.argument)
+        given = settings.default_page_size if value is None else value
+        return max(0, min(given, settings.max_page_size))
+
+
+@dataclass(frozen=True)
+class Sized:
+    """An Int argument with its default in the schema, at most `maximum`."""
+
+    argument: str
+    minimum: int
+    maximum: int
+
+    def size(self, arguments: Arguments, settings: Settings | None = None) -> int:
+        value = arguments[self.argument]
+        if not self.minimum <= value <= self.maximum:
+            raise BadUserInput(
+                f"{self.argument} must be between {self.minimum} and {self.maximum}, got {value}"
+            )
+        return int(value)
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        value = arguments.get(self.argument)
+        return max(0, min(value, self.maximum)) if isinstance(value, int) else self.maximum
+
+
+@dataclass(frozen=True)
+class LengthOf:
+    """As many as a list argument has values, at most the settings' largest page."""
+
+    argument: str
+
+    def size(self, arguments: Arguments, settings: Settings) -> int:
+        given = len(arguments[self.argument])
+        if given > settings.max_page_size:
+            raise BadUserInput(f"at most {settings.max_page_size} {self.argument} at once")
+        return given
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        return min(len(arguments.get(self.argument) or ()), settings.max_page_size)
+
+
+@dataclass(frozen=True)
+class Capped:
+    """A fixed cap, whatever the arguments."""
+
+    cap: int
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        return self.cap
+
+
+WORKS_PER_COLLABORATOR = Sized("worksPerCollaborator", 0, 20)
+HOPS = Sized("maxHops", 1, MAX_HOPS)
+DEPTH = Sized("depth", min(SLICE_DEPTHS), max(SLICE_DEPTHS))
+LIMIT_PER_KIND = Sized("limitPerKind", 1, MAX_LIMIT_PER_KIND)
+PAGE = Page()
+IDS = LengthOf("ids")
+
+
+@dataclass(frozen=True)
+class SliceNodes:
+    """The center, then up to `limitPerKind` of each kind on each hop."""
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        depth = DEPTH.items(arguments, settings)
+        return 1 + SLICE_KINDS * depth * LIMIT_PER_KIND.items(arguments, settings)
+
+
+@dataclass(frozen=True)
+class SliceEdges:
+    """The relationships scanned: `fanoutCenter` around the center, and on hop 2 up to
+    `fanoutPerNeighbor` around each node of hop 1."""
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        hop_one = SLICE_KINDS * LIMIT_PER_KIND.items(arguments, settings)
+        second = DEPTH.items(arguments, settings) >= 2
+        return settings.fanout_center + (hop_one * settings.fanout_per_neighbor if second else 0)
+
+
+@dataclass(frozen=True)
+class NeighborNodes:
+    """The center, then one page."""
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        return 1 + PAGE.items(arguments, settings)
+
+
+@dataclass(frozen=True)
+class FanoutCenter:
+    """The relationships scanned around the center."""
+
+    def items(self, arguments: Arguments, settings: Settings) -> int:
+        return settings.fanout_center
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A list field's bound, and whether it reads the arguments of the field above (the
+    field that returned the list's object) rather than its own."""
+
+    bound: Bound
+    of_parent: bool = False
+
+
+CONNECTIONS = (
+    "ResearcherConnection",
+    "WorkConnection",
+    "TopicConnection",
+    "InstitutionConnection",
+    "InvitationConnection",
+)
+WORKS_OWNERS = ("Researcher", "Topic", "Institution")
+YEARS = Declared(Capped(YEARS_PER_LIST))
+
+LIST_BOUNDS: dict[str, Declared] = {
+    **{f"{connection}.edges": Declared(PAGE, of_parent=True) for connection in CONNECTIONS},
+    "Query.nodes": Declared(IDS),
+    "Query.worksByYear": YEARS,
+    "Query.search": Declared(PAGE),
+    "Query.claims": Declared(PAGE),
+    **{
+        f"{owner}.worksByYear": YEARS
+        for owner in ("HasWorks", "Researcher", "Topic", "Institution")
+    },
+    "Researcher.topics": Declared(PAGE),
+    "Researcher.collaborators": Declared(PAGE),
+    "Researcher.recommendedCollaborators": Declared(PAGE),
+    "Collaborator.works": Declared(WORKS_PER_COLLABORATOR, of_parent=True),
+    "CollaborationPath.hops": Declared(HOPS, of_parent=True),
+    "Trust.components": Declared(Capped(TRUST_COMPONENTS)),
+    "Institution.topTopics": Declared(PAGE),
+    "Work.authors": Declared(PAGE),
+    "Work.topics": Declared(Capped(TOPICS_PER_WORK)),
+    "Work.institutions": Declared(Capped(INSTITUTIONS_PER_WORK)),
+    "Authorship.institutions": Declared(Capped(INSTITUTIONS_PER_AUTHORSHIP)),
+    "GraphSlice.nodes": Declared(SliceNodes(), of_parent=True),
+    "GraphSlice.edges": Declared(SliceEdges(), of_parent=True),
+    "Neighborhood.nodes": Declared(NeighborNodes(), of_parent=True),
+    "Neighborhood.edges": Declared(FanoutCenter(), of_parent=True),
+    "Viewer.claims": Declared(PAGE),
+}
+
+
+def introspection_bounds(schema: GraphQLSchema) -> dict[str, Declared]:
+    """The lists of `__schema` and `__type`, bounded by the largest of each in this
+    schema: introspection is counted like any other list."""
+    types = list(schema.type_map.values())
+    objects = [t for t in types if isinstance(t, GraphQLObjectType | GraphQLInterfaceType)]
+    inputs = [t for t in types if isinstance(t, GraphQLInputObjectType)]
+    enums = [t for t in types if isinstance(t, GraphQLEnumType)]
+    field_arguments = [len(f.args) for t in objects for f in t.fields.values()]
+    directive_arguments = [len(d.args) for d in schema.directives]
+    largest = {
+        "__Schema.types": len(types),
+        "__Schema.directives": len(schema.directives),
+        "__Type.fields": max(len(t.fields) for t in objects),
+        "__Type.interfaces": max(len(t.interfaces) for t in objects),
+        "__Type.possibleTypes": max(
+            len(schema.get_possible_types(t))
+            for t in types
+            if isinstance(t, GraphQLInterfaceType | GraphQLUnionType)
+        ),
+        "__Type.enumValues": max(len(t.values) for t in enums),
+        "__Type.inputFields": max((len(t.fields) for t in inputs), default=0),
+        "__Field.args": max(field_arguments, default=0),
+        "__Directive.args": max(directive_arguments, default=0),
+    }
+    return {name: Declared(Capped(count)) for name, count in largest.items()}

@@ -1,0 +1,111 @@
+"""Documents parsed and validated once per distinct text, every error with its code.
+The HTTP layer prepares a document to answer with the right status before anything
+runs; `PreparedDocuments` hands the same document to Strawberry, which then neither
+parses nor validates it again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    GraphQLSyntaxError,
+    NoSchemaIntrospectionCustomRule,
+    SelectionSetNode,
+    parse,
+    specified_rules,
+    validate,
+)
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+
+from schema.errors import PARSE_FAILED, VALIDATION_FAILED
+from schema.limits import limit_errors
+
+DOCUMENTS_KEPT = 256
+# How graphql-core ends the message when one of its limits (tokens, nesting) stops the
+# parser: the document broke a limit, its syntax may be fine.
+PARSER_LIMIT = "Parsing aborted."
+
+
+class NonEmptySelectionSets(ASTValidationRule):
+    """`{ }` selects nothing; graphql-core parses it since spec PR 1227, GraphQL
+    servers in use refuse it, and so do we."""
+
+    def enter_selection_set(self, node: SelectionSetNode, *_: object) -> None:
+        if not node.selections:
+            self.report_error(GraphQLError("a selection set selects no field", nodes=[node]))
+
+
+RULES = (*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule, NonEmptySelectionSets)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document, or None when it does not parse; its parse or validation errors."""
+
+    document: DocumentNode | None
+    errors: tuple[GraphQLError, ...]
+
+
+class Documents:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        *,
+        max_tokens: int,
+        max_depth: int,
+        max_aliases: int,
+        introspection: bool = True,
+    ) -> None:
+        self.schema = schema
+        self.max_tokens = max_tokens
+        self.max_depth = max_depth
+        self.max_aliases = max_aliases
+        self.rules = RULES if introspection else (*RULES, NoSchemaIntrospectionCustomRule)
+        self.prepare = lru_cache(maxsize=DOCUMENTS_KEPT)(self._prepare)
+
+    def _prepare(self, text: str) -> Prepared:
+        try:
+            document = parse(text, max_tokens=self.max_tokens)
+        except GraphQLSyntaxError as error:
+            code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
+            return Prepared(None, (coded(error, code),))
+        errors = validate(self.schema, document, self.rules) or limit_errors(
+            document, self.max_depth, self.max_aliases
+        )
+        return Prepared(document, tuple(coded(error, VALIDATION_FAILED) for error in errors))
+
+
+def coded(error: GraphQLError, code: str) -> GraphQLError:
+    if error.extensions and "code" in error.extensions:
+        return error
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        extensions={**(error.extensions or {}), "code": code},
+    )
+
+
+class PreparedDocuments(SchemaExtension):
+    def __init__(self, *, documents: Documents) -> None:
+        self.documents = documents
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is None and context.query is not None:
+            prepared = self.documents.prepare(context.query)
+            if prepared.document is None:
+                raise prepared.errors[0]
+            context.graphql_document = prepared.document
+            # Strawberry validates only while this is None.
+            context.pre_execution_errors = list(prepared.errors)
+        yield

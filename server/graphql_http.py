@@ -1,0 +1,262 @@
+"""/graphql as the GraphQL-over-HTTP spec has it: GET, HEAD and POST; an answer in
+`application/graphql-response+json` (request errors are 400) or, by default, the legacy
+`application/json` (every GraphQL answer is 200); a JSON body with an
+`extensions.code` for every refusal, never a 5xx for a client's mistake.
+
+A request goes to the compiled plan of a document seen before (server/known.py) or, the
+first time, through `schema.documents` (parse, validate, limits) and Strawberry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pydantic_core
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLFormattedError,
+    OperationDefinitionNode,
+    OperationType,
+    get_variable_values,
+)
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from resolvers.context import Context
+from schema.errors import BadUserInput, PeergraphError
+from schema.schema import PeergraphSchema
+from server.auth import credentials
+from server.known import KnownDocuments
+from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
+from server.settings import Settings
+
+METHODS = "GET, HEAD, POST"
+
+
+@dataclass(frozen=True)
+class GraphQLRequest:
+    query: str
+    operation_name: str | None
+    variables: dict[str, Any]
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+
+class Refusal(Exception):
+    """A request refused before any GraphQL: its HTTP status and why."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+class RequestErrors(Exception):
+    """The document, the operation or the variables are wrong: nothing ran."""
+
+    def __init__(self, errors: list[GraphQLError]) -> None:
+        super().__init__(errors[0].message)
+        self.errors = errors
+
+
+def from_fields(fields: dict[str, Any]) -> GraphQLRequest:
+    query = fields.get("query")
+    if not isinstance(query, str):
+        raise Refusal(400, "the request needs a `query`: the GraphQL document, as a string")
+    name = fields.get("operationName")
+    if name is not None and not isinstance(name, str):
+        raise Refusal(400, "`operationName` must be a string or null")
+    variables = fields.get("variables")
+    if variables is not None and not isinstance(variables, dict):
+        raise Refusal(400, "`variables` must be a map of names to values, or null")
+    extensions = fields.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise Refusal(400, "`extensions` must be a map, or null")
+    return GraphQLRequest(query, name, variables or {}, extensions or {})
+
+
+def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
+    if not is_json_body(content_type):
+        raise Refusal(415, "send the request as `Content-Type: application/json` (UTF-8)")
+    if not body:
+        raise Refusal(400, "the request body is empty; send a JSON object with a `query`")
+    try:
+        fields = pydantic_core.from_json(body)
+    except ValueError as error:
+        raise Refusal(400, f"the request body is not JSON: {error}") from None
+    if isinstance(fields, list):
+        raise Refusal(400, "batched requests are not supported; send one JSON object")
+    if not isinstance(fields, dict):
+        raise Refusal(400, "the request body must be a JSON object with a `query`")
+    return from_fields(fields)
+
+
+def from_query_string(raw: bytes) -> GraphQLRequest:
+    try:
+        pairs = parse_qsl(raw.decode("ascii"), keep_blank_values=True, errors="strict")
+    except UnicodeError:
+        raise Refusal(400, "the query string is not percent-encoded UTF-8") from None
+    fields: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in fields:
+            raise Refusal(400, f"`{key}` is given more than once")
+        fields[key] = value
+    for key in ("variables", "extensions"):
+        if key in fields:
+            try:
+                fields[key] = pydantic_core.from_json(fields[key])
+            except ValueError as error:
+                raise Refusal(400, f"`{key}` is not JSON: {error}") from None
+    return from_fields(fields)
+
+
+def select_operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode:
+    operations = [
+        definition
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    ]
+    if name is None:
+        if len(operations) == 1:
+            return operations[0]
+        raise RequestErrors(
+            [
+                BadUserInput(
+                    f"the document holds {len(operations)} operations; name the one to run"
+                    " in `operationName`"
+                )
+            ]
+        )
+    for operation in operations:
+        if operation.name is not None and operation.name.value == name:
+            return operation
+    raise RequestErrors([BadUserInput(f"the document has no operation named {name!r}")])
+
+
+class GraphQLHTTP:
+    def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
+        self.schema = schema
+        self.settings = settings
+        self.known = KnownDocuments(schema, settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # An exception here is logged and answered by server/observe.py, with the request id.
+        response = await self.respond(Request(scope, receive))
+        await response(scope, receive, send)
+
+    async def respond(self, request: Request) -> Response:
+        method = request.method
+        if method not in ("GET", "HEAD", "POST"):
+            return self.refusal(405, f"{method} is not supported", JSON, headers={"Allow": METHODS})
+        media = response_media_type(request.headers.get("accept"))
+        if media is None:
+            return self.refusal(406, f"this endpoint answers in {GRAPHQL_RESPONSE} or {JSON}", JSON)
+        try:
+            if method == "POST":
+                graphql = from_body(request.headers.get("content-type"), await request.body())
+            else:
+                graphql = from_query_string(request.scope.get("query_string", b""))
+            body = await self.execute(graphql, request, mutations=method == "POST")
+        except Refusal as refusal:
+            return self.refusal(refusal.status, refusal.message, media, headers=refusal.headers)
+        except RequestErrors as refused:
+            body = {"errors": [coded(error) for error in refused.errors]}
+        # Without `data` nothing ran: a 400 for clients that read the new media type, the
+        # legacy 200 for the others.
+        status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
+        response = self.answer(body, status, media)
+        if method == "HEAD":
+            # HEAD answers with GET's headers and no body.
+            response.body = b""
+        return response
+
+    async def execute(
+        self, graphql: GraphQLRequest, request: Request, *, mutations: bool
+    ) -> dict[str, Any]:
+        authorization = request.headers.get("authorization")
+        context = Context(
+            request.app.state.db, self.settings, credentials(self.settings, authorization)
+        )
+        known = await self.known.answer(
+            graphql.query, graphql.operation_name, graphql.variables, context
+        )
+        if known is not None:
+            return finished(known)
+        prepared = self.schema.documents.prepare(graphql.query)
+        if prepared.errors:
+            raise RequestErrors(list(prepared.errors))
+        assert prepared.document is not None
+        operation = select_operation(prepared.document, graphql.operation_name)
+        if operation.operation is not OperationType.QUERY and not mutations:
+            raise Refusal(
+                405, f"a {operation.operation.value} needs POST", headers={"Allow": "POST"}
+            )
+        coerced = get_variable_values(
+            self.schema._schema, operation.variable_definitions or (), graphql.variables
+        )
+        if isinstance(coerced, list):
+            raise RequestErrors([BadUserInput("; ".join(error.message for error in coerced))])
+        result = await self.schema.execute(
+            graphql.query,
+            variable_values=graphql.variables,
+            context_value=context,
+            operation_name=graphql.operation_name,
+        )
+        body: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            body["errors"] = [error.formatted for error in result.errors]
+        if result.extensions:
+            body["extensions"] = result.extensions
+        return finished(body)
+
+    def answer(self, body: dict[str, Any], status: int, media: str) -> Response:
+        return Response(
+            pydantic_core.to_json(body),
+            status_code=status,
+            media_type=f"{media}; charset=utf-8",
+        )
+
+    def refusal(
+        self,
+        status: int,
+        message: str,
+        media: str,
+        code: str = BadUserInput.code,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        response = self.answer(
+            {"errors": [{"message": message, "extensions": {"code": code}}]}, status, media
+        )
+        response.headers.update(headers or {})
+        return response
+
+
+def coded(error: GraphQLError | GraphQLFormattedError) -> GraphQLFormattedError:
+    """The error as a client sees it, with a code. Parse, validation and request errors
+    have theirs by now; one without is GraphQL's complaint about a value we returned,
+    which is ours to fix."""
+    formatted = error.formatted if isinstance(error, GraphQLError) else error
+    extensions = formatted.get("extensions") or {}
+    if "code" in extensions:
+        return formatted
+    return {**formatted, "extensions": {**extensions, "code": PeergraphError.code}}
+
+
+def finished(body: dict[str, Any]) -> dict[str, Any]:
+    """Every error with a code. A body whose errors all refused the request before
+    anything ran (variables that do not fit, a request that could return too much)
+    carries no `data`, as the spec has it for request errors."""
+    if "errors" not in body:
+        return body
+    errors = body["errors"] = [coded(error) for error in body["errors"]]
+    if body.get("data") is None and all(is_request_error(error) for error in errors):
+        return {key: value for key, value in body.items() if key != "data"}
+    return body
+
+
+def is_request_error(error: GraphQLFormattedError) -> bool:
+    code = (error.get("extensions") or {}).get("code")
+    return "path" not in error and code == BadUserInput.code

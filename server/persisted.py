@@ -1,0 +1,188 @@
+"""Persisted documents: the GraphQL documents the web app sends by id, the sha256 of
+their text, in GraphQL over HTTP's form (`documentId: "sha256:<hex>"`) or Apollo's
+(`extensions.persistedQuery.sha256Hash`). The id becomes the document's text before
+anything else sees the request, so a persisted document takes the same compiled,
+known-document path as its text would. With PEERGRAPH_DOCUMENTS=persisted-only,
+nothing else runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pydantic_core
+from starlette.datastructures import QueryParams
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.known import read_body, replay
+from server.settings import Settings
+
+logger = logging.getLogger("peergraph")
+DOCUMENT_ID_PREFIX = "sha256:"
+NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+ONLY_PERSISTED = "this server runs only persisted documents: send a documentId"
+
+
+class ManifestError(ValueError):
+    """The manifest cannot be trusted: not a JSON object of hash to text, or a hash that
+    is not its text's."""
+
+
+def document_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    """The documents of the manifest at path, by the sha256 hex of their text."""
+    try:
+        documents = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ManifestError(f"cannot read {path}: {error}") from None
+    if not isinstance(documents, dict):
+        raise ManifestError(f"{path} is not a JSON object of sha256 hex to document text")
+    for key, text in documents.items():
+        if not isinstance(text, str) or key != document_hash(text):
+            raise ManifestError(f"{path}: the entry {key[:16]}… is not the sha256 of its text")
+    return documents
+
+
+class Manifest:
+    """The documents of a manifest file, read at start and again when an id is missed
+    after the file changed: a new build's documents run without a restart. A missing or
+    broken manifest is one line in the log and no documents; the API serves every other
+    request as before."""
+
+    def __init__(self, path: Path, required: bool) -> None:
+        self.path = path
+        # Without a build the web app's own line says so; a missing manifest matters alone
+        # when nothing else may run.
+        self.missing_level = logging.WARNING if required else logging.INFO
+        self.documents: dict[str, str] = {}
+        self._version = version_of(path)
+        self._read()
+
+    def text(self, document_id: str) -> str | None:
+        text = self.documents.get(document_id)
+        if text is None and version_of(self.path) != self._version:
+            self._version = version_of(self.path)
+            self._read()
+            text = self.documents.get(document_id)
+        return text
+
+    def _read(self) -> None:
+        if self._version is None:
+            self.documents = {}
+            logger.log(
+                self.missing_level,
+                "no persisted documents: %s not found (make web builds it)",
+                self.path,
+            )
+            return
+        try:
+            self.documents = read_manifest(self.path)
+        except ManifestError as error:
+            self.documents = {}
+            logger.error("no persisted documents: %s", error)
+            return
+        logger.info("%d persisted documents from %s", len(self.documents), self.path)
+
+
+def version_of(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def persisted_documents(app: ASGIApp, settings: Settings) -> PersistedDocuments:
+    persisted_only = settings.documents == "persisted-only"
+    manifest = Manifest(settings.documents_manifest_path, required=persisted_only)
+    return PersistedDocuments(app, manifest, persisted_only)
+
+
+class Refused(Exception):
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def response(self) -> JSONResponse:
+        error = {"message": self.message, "extensions": {"code": self.code}}
+        return JSONResponse({"errors": [error]}, status_code=400)
+
+
+class PersistedDocuments:
+    """In front of /graphql: a request naming a document by id goes on as if it had sent
+    the document's text."""
+
+    def __init__(self, app: ASGIApp, manifest: Manifest, persisted_only: bool) -> None:
+        self.app = app
+        self.manifest = manifest
+        self.persisted_only = persisted_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            if self.persisted_only and "query" in QueryParams(scope.get("query_string", b"")):
+                await Refused(ONLY_PERSISTED, NOT_FOUND).response()(scope, receive, send)
+                return
+            await self.app(scope, receive, send)
+            return
+        body = await read_body(receive)
+        try:
+            body = self.resolve(dict(scope["headers"]).get(b"content-type", b""), body)
+        except Refused as refusal:
+            await refusal.response()(scope, receive, send)
+            return
+        await self.app(scope, replay(body, receive), send)
+
+    def resolve(self, content_type: bytes, body: bytes) -> bytes:
+        """The body to go on with: a persisted document's id replaced by its text."""
+        payload = json_object(body) if content_type.startswith(b"application/json") else None
+        document_id = None if payload is None else requested_id(payload)
+        if payload is None or document_id is None:
+            if self.persisted_only:
+                raise Refused(ONLY_PERSISTED, NOT_FOUND)
+            return body
+        sent = payload.get("query")
+        if isinstance(sent, str) and document_hash(sent) != document_id:
+            raise Refused("the document's sha256 does not match its text", "BAD_USER_INPUT")
+        text = self.manifest.text(document_id)
+        if text is None:
+            if isinstance(sent, str) and not self.persisted_only:
+                return body  # Apollo's retry with the text, of a document we do not keep
+            raise Refused(f"no persisted document has the id sha256:{document_id}", NOT_FOUND)
+        request = {
+            "query": text,
+            "operationName": payload.get("operationName"),
+            "variables": payload.get("variables"),
+        }
+        return pydantic_core.to_json(request)
+
+
+def json_object(body: bytes) -> dict[str, Any] | None:
+    try:
+        payload = pydantic_core.from_json(body)
+    except ValueError:
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def requested_id(payload: dict[str, Any]) -> str | None:
+    """The sha256 hex a request names its document by, in either form; "" for an id
+    that cannot be any document's."""
+    document_id = payload.get("documentId")
+    if document_id is not None:
+        if isinstance(document_id, str) and document_id.startswith(DOCUMENT_ID_PREFIX):
+            return document_id.removeprefix(DOCUMENT_ID_PREFIX).lower()
+        return ""
+    extensions = payload.get("extensions")
+    persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
+    if persisted is None:
+        return None
+    found = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+    return found.lower() if isinstance(found, str) else ""

@@ -1,0 +1,105 @@
+"""The browser app, as `npm run build` leaves it in web/dist: the explorer at / and at
+each of its client-side routes, its hashed assets under /assets, and the GraphQL
+playground on GET /graphql from a browser. A page is looked up when asked for, so a
+build made while the server runs is served without a restart."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+from starlette.datastructures import Headers, QueryParams
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+logger = logging.getLogger("peergraph")
+CLIENT_ROUTES = ("/", "/r/{id}", "/w/{id}", "/t/{id}", "/i/{id}", "/claims")
+# Pages name the assets of their build: they are revalidated, the assets never change.
+PAGE_CACHE = "no-cache"
+ASSET_CACHE = "public, max-age=31536000, immutable"
+NOT_BUILT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>peergraph: web app not built</title></head>
+<body><p>The web app is not built. Run <code>make web</code> (<code>npm ci &amp;&amp;
+npm run build</code> in <code>web/</code>) and reload.</p>
+<p>The API answers at <a href="/graphql">/graphql</a>.</p></body></html>
+"""
+
+
+class WebDist:
+    """The build's directory, and the routes that serve it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def page(self, name: str) -> Response:
+        path = self.directory / name
+        if not path.is_file():
+            return HTMLResponse(NOT_BUILT, status_code=404)
+        return FileResponse(path, headers={"Cache-Control": PAGE_CACHE})
+
+    def routes(self) -> list[BaseRoute]:
+        async def index(request: Request) -> Response:
+            return self.page("index.html")
+
+        return [
+            *(Route(path, index, methods=["GET"]) for path in CLIENT_ROUTES),
+            Mount("/assets", Assets(directory=self.directory / "assets", check_dir=False)),
+        ]
+
+    def report(self) -> None:
+        """One line in the log when there is nothing to serve at /."""
+        if not (self.directory / "index.html").is_file():
+            logger.warning(
+                "web app not built: no %s; / says so until `make web` builds it",
+                self.directory / "index.html",
+            )
+
+
+class Assets(StaticFiles):
+    """Hashed file names: a name's content never changes."""
+
+    def file_response(
+        self,
+        full_path: str | os.PathLike[str],
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
+        response.headers["Cache-Control"] = ASSET_CACHE
+        return response
+
+    async def check_config(self) -> None:
+        # Before a build there is no directory: its files are then not found, like any other.
+        with contextlib.suppress(RuntimeError):
+            await super().check_config()
+
+
+class Playground:
+    """GET /graphql from a browser: the playground page of the build, GraphiQL from npm,
+    when the settings enable GraphiQL. Any other request goes on to the API."""
+
+    def __init__(self, app: ASGIApp, dist: WebDist, enabled: bool) -> None:
+        self.app = app
+        self.dist = dist
+        self.enabled = enabled
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.enabled and is_browser_visit(scope):
+            await self.dist.page("playground.html")(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def is_browser_visit(scope: Scope) -> bool:
+    """A page load: a GET that carries no query and accepts HTML."""
+    if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        return False
+    if "query" in QueryParams(scope.get("query_string", b"")):
+        return False
+    return "text/html" in Headers(scope=scope).get("accept", "")
