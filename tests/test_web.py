@@ -426,7 +426,7 @@ def test_a_moderator_approves_the_claim_and_then_invitations_can_be_sent(
 def test_graphiql_opens_on_the_profile_query_and_runs_it(page: tuple[Page, Traffic]) -> None:
     tab, traffic = page
     traffic.app_only = False  # GraphiQL sends its own documents, as any client may
-    tab.goto("/playground.html")
+    tab.goto("/graphql")
     expect(tab.locator(".graphiql-query-editor")).to_contain_text("query Profile($id: ID!)")
     tab.get_by_role("button", name=re.compile("Execute query", re.I)).click()
     result = tab.locator(".result-window")

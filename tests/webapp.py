@@ -19,10 +19,7 @@ from urllib.parse import urlsplit
 
 import uvicorn
 from playwright.sync_api import Browser, Playwright, Request, Route
-from starlette.exceptions import HTTPException
-from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from server.app import create_app
 from server.settings import Settings
@@ -33,9 +30,6 @@ DIST = WEB / "dist"
 # What the build reads: a change to any of them makes web/dist stale.
 SOURCES = ["src", "build", "index.html", "playground.html", "package.json", "package-lock.json",
            "vite.config.ts", "tsconfig.json"]  # fmt: skip
-
-
-API_PATHS = {"/graphql", "/healthz", "/readyz"}
 
 
 def newest_source() -> float:
@@ -68,33 +62,9 @@ def persisted_documents() -> dict[str, str]:
     return documents
 
 
-class SinglePageFiles(StaticFiles):
-    """web/dist, with index.html for the app's client-side routes (/r/<id>, ...)."""
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        try:
-            return await super().get_response(path, scope)
-        except HTTPException as error:
-            if error.status_code != 404 or path.startswith("assets"):
-                raise
-            return await super().get_response("index.html", scope)
-
-
 def web_app(settings: Settings) -> ASGIApp:
-    """The API, and web/dist for every other path. Until the server serves web/dist itself
-    the tests put it beside the API, outside the API's body-size middleware: that replays
-    the body and then answers every receive() with a disconnect, which ends a streamed
-    FileResponse before it is sent."""
-    api = create_app(settings)
-    files = SinglePageFiles(directory=build_web(), html=True)
-
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "lifespan" or scope["path"] in API_PATHS:
-            await api(scope, receive, send)
-        else:
-            await files(scope, receive, send)
-
-    return app
+    """The API, serving the app's build at / as `peergraph serve` does."""
+    return create_app(settings.model_copy(update={"web_dist": build_web()}))
 
 
 @contextlib.contextmanager

@@ -43,7 +43,7 @@ export function App() {
             peergraph
           </Link>
           <Link to="/">Search</Link>
-          <a href="/playground.html">GraphQL playground</a>
+          <a href="/graphql">GraphQL playground</a>
         </nav>
         <AccountBar />
       </header>
