@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install web run test check neo4j-stop clean
+.PHONY: install web web-check run test check neo4j-stop clean
 
 $(BIN)/peergraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,16 +24,23 @@ run: install web
 	$(BIN)/peergraph seed
 	$(BIN)/peergraph serve
 
-check: install
+check: install web-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check
+# eslint and tsc over web/, whose dependencies web/package-lock.json pins.
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web-check: web/node_modules/.package-lock.json
+	cd web && npm run lint && npm run typecheck
+
+test: check web
 	$(BIN)/pytest
 
 neo4j-stop: install
 	$(BIN)/peergraph neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist

@@ -1,0 +1,4 @@
+declare module "*.graphql" {
+  const document: { text: string; hash: string; operationName: string };
+  export default document;
+}
