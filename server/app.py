@@ -18,12 +18,12 @@ from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
+from server.bodies import replay
 from server.budget import DatabaseBudget
 from server.connection import Neo4jConnection, connection_for
 from server.cors import allow_cross_origin
 from server.diagnosis import explain
 from server.graphql_http import GraphQLHTTP
-from server.known import replay
 from server.metrics import RequestMetrics, metrics_endpoint
 from server.observe import ObservedRequests
 from server.persisted import persisted_documents

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
-from starlette.types import Message, Receive
 
 from resolvers.compiler.execute import run_query
 from resolvers.context import Context
@@ -72,27 +71,3 @@ class KnownDocuments:
 
 def shown(error: GraphQLError) -> GraphQLFormattedError:
     return masked(error).formatted if is_unexpected(error) else error.formatted
-
-
-async def read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
-def replay(body: bytes, receive: Receive) -> Receive:
-    """The body again, then what receive says next: a response that streams (a file)
-    listens there for the client's disconnect."""
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replayed

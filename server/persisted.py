@@ -18,7 +18,7 @@ from starlette.datastructures import QueryParams
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server.known import read_body, replay
+from server.bodies import read_body, replay
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
