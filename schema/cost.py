@@ -104,12 +104,19 @@ class ItemEstimate:
         )
         if isinstance(coerced, list):
             return 0  # the request fails on its variables before anything runs
-        return self._items(self._fields, coerced, 1, {})
+        return self.coerced_items(coerced)
+
+    def coerced_items(self, variables: VariableValues | None) -> int:
+        """The estimate from variables the request has already coerced: a list of ids is
+        coerced once per request, not once for the estimate and again for the plan."""
+        if self._operation is None:
+            return 0
+        return self._items(self._fields, variables, 1, {})
 
     def _items(
         self,
         fields: tuple[_Field, ...],
-        variables: VariableValues,
+        variables: VariableValues | None,
         above: int,
         parent: Arguments,
     ) -> int:

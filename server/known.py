@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, GraphQLFormattedError
+from graphql import DocumentNode, ExecutionResult, GraphQLError, GraphQLFormattedError
 
-from resolvers.compiler.execute import run_query
+from resolvers.compiler.execute import run_request
+from resolvers.compiler.request import RequestArguments
 from resolvers.context import Context
 from schema.cost import ItemEstimate
 from schema.request_state import record_execution
@@ -33,22 +34,28 @@ class KnownDocuments:
         if known is None:
             return None
         document, operation = known
-        items = self.estimate(text, name, document).items(variables)
-        result: dict[str, Any]
-        if items > self.settings.max_items:
-            refusal = too_many_items(items, self.settings.max_items)
-            self.schema.process_errors([refusal])
-            result = {"data": None, "errors": [refusal.formatted]}
-        else:
-            executed = await run_query(
-                self.schema.plans, text, document, operation, variables, context
+        plans = self.schema.plans
+        items = 0
+        executed: ExecutionResult | None
+        try:
+            request = RequestArguments.of(
+                plans.schema, operation, variables, lambda: context.viewer
             )
-            if executed is None:
-                return None
-            result = {"data": executed.data}
-            if executed.errors:
-                self.schema.process_errors(executed.errors)
-                result["errors"] = [shown(error) for error in executed.errors]
+        except GraphQLError as refused:
+            executed = ExecutionResult(data=None, errors=[refused])
+        else:
+            items = self.estimate(text, name, document).coerced_items(request.variables)
+            if items > self.settings.max_items:
+                refusal = too_many_items(items, self.settings.max_items)
+                executed = ExecutionResult(data=None, errors=[refusal])
+            else:
+                executed = await run_request(plans, text, document, operation, request, context)
+                if executed is None:
+                    return None
+        result: dict[str, Any] = {"data": executed.data}
+        if executed.errors:
+            self.schema.process_errors(executed.errors)
+            result["errors"] = [shown(error) for error in executed.errors]
         record_execution(operation, context.statements, items, context.database_seconds)
         result["extensions"] = {
             "cost": {

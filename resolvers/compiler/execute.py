@@ -37,6 +37,21 @@ async def run_query(
     graphql-core's executor runs."""
     try:
         request = RequestArguments.of(plans.schema, operation, variables, lambda: context.viewer)
+    except GraphQLError as error:
+        return ExecutionResult(data=None, errors=[error])
+    return await run_request(plans, text, document, operation, request, context)
+
+
+async def run_request(
+    plans: Plans,
+    text: str,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    request: RequestArguments,
+    context: Context,
+) -> ExecutionResult | None:
+    """As run_query, with the request's variables already coerced."""
+    try:
         plan = plans.plan(text, document, operation, request)
     except GraphQLError as error:
         return ExecutionResult(data=None, errors=[error])
