@@ -1,6 +1,7 @@
 """Cross-origin calls from the origins PEERGRAPH_CORS_ORIGINS lists. Requests carry a
 bearer token, never cookies: credentials are not allowed, and preflights grant only
-the Authorization and Content-Type headers. Other origins get no grant."""
+the Authorization and Content-Type headers. Other origins get no grant; with no origin
+listed, no response carries one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from server.settings import Settings
 
 
 def allow_cross_origin(app: Starlette, settings: Settings) -> None:
+    if not settings.cors_origins:
+        return  # no origin to grant: every request pays nothing for it
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
