@@ -8,6 +8,8 @@ import contextlib
 import gzip
 import json
 import re
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -443,3 +445,24 @@ def test_the_persisted_documents_are_their_own_hashes() -> None:
     assert all(sha256(text) == digest for digest, text in documents.items())
     names = {re.search(r"(?:query|mutation) (\w+)", text).group(1) for text in documents.values()}  # type: ignore[union-attr]
     assert {"ResearcherPage", "Search", "Neighbors", "CollaborationPath", "Follow"} <= names
+
+
+def test_with_persisted_documents_only_the_app_works_and_an_ad_hoc_query_is_refused(
+    seeded: Settings,
+) -> None:
+    strict = seeded.model_copy(update={"documents": "persisted-only"})
+    with warmed_up(strict, SEED_RESEARCHER) as base:
+        with contextlib.contextmanager(open_page)(base) as (tab, traffic):
+            open_seed_page(tab)
+            expect(tab.get_by_test_id("work")).to_have_count(4)
+            assert [body["operationName"] for body in traffic.graphql] == ["ResearcherPage"]
+        ad_hoc = urllib.request.Request(
+            f"{base}/graphql",
+            data=json.dumps({"query": "{ researchers { totalCount } }"}).encode(),
+            headers={"content-type": "application/json"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(ad_hoc, timeout=30)
+        assert refused.value.code == 400
+        [error] = json.load(refused.value)["errors"]
+        assert error["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
