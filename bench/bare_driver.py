@@ -21,6 +21,7 @@ import uvicorn
 from starlette.types import Receive, Scope, Send
 
 from resolvers.database import Database
+from server.bodies import read_body
 from server.connection import connection_for
 from server.settings import load_settings
 
@@ -33,14 +34,9 @@ async def app(scope: Scope, receive: Receive, send: Send) -> None:
     if scope["type"] == "lifespan":
         await lifespan(receive, send)
         return
-    chunks = []
-    while True:
-        message = await receive()
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
+    body = await read_body(receive)
     if scope["method"] == "PUT":
-        waves = pydantic_core.from_json(b"".join(chunks))
+        waves = pydantic_core.from_json(body)
     assert database is not None
     answers = []
     for wave in waves:
