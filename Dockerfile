@@ -1,3 +1,11 @@
+# The web app is built in a Node stage; only its static build reaches the final image.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
@@ -7,6 +15,7 @@ COPY resolvers resolvers
 COPY cypher cypher
 COPY seed seed
 COPY server server
+COPY --from=web /web/dist web/dist
 RUN pip install --no-cache-dir . \
     && useradd --system --uid 10001 --user-group --home-dir /app --no-create-home peergraph
 # Installed as root, run as a user that can change none of it.
