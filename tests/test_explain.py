@@ -18,7 +18,7 @@ from neo4j import Query, RoutingControl
 from neo4j.exceptions import Neo4jError
 
 from resolvers.database import Database
-from resolvers.statements import CYPHER_DIR
+from resolvers.statements import CYPHER_DIR, statement
 from server.connection import connection_for
 from server.settings import Settings
 from tests.conftest import fingerprint
@@ -92,7 +92,7 @@ def file_id(path: Path) -> str:
 
 @pytest.mark.parametrize("path", FILES, ids=file_id)
 def test_every_statement_file_is_planned(explain: Explain, path: Path) -> None:
-    text = path.read_text(encoding="utf-8").strip()
+    text = statement(file_id(path))
     explain(text, nulls(text), is_write(text))
 
 
@@ -171,7 +171,7 @@ def embedded(name: str, fragment: str) -> str:
 
 @pytest.mark.parametrize("path", FRAGMENT_FILES, ids=file_id)
 def test_every_fragment_is_planned_as_the_compiler_embeds_it(explain: Explain, path: Path) -> None:
-    fragment = path.read_text(encoding="utf-8").strip()
+    fragment = statement(file_id(path))
     text = embedded(path.stem, fragment)
     explain(text, nulls(text), False)
 

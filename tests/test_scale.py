@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from schema.ids import encode_id
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import gql
@@ -61,6 +62,31 @@ def test_hub_neighbors_are_ranked_among_the_capped_scan(
     assert neighbors["truncated"] is True
     assert neighbors["totalCount"] <= CAPS["fanout_center"]
     assert {node["kind"] for node in neighbors["nodes"][1:]} == {"WORK"}
+
+
+# Institutions are drawn by a power law of their rank: the first is the busiest node of all.
+BUSIEST_INSTITUTION = encode_id("Institution", "gen:i:0")
+
+
+def test_a_hub_dense_in_every_relationship_type_shows_each_kind(scale: TestClient) -> None:
+    """Hundreds of profile affiliations and thousands of paper affiliations: a scan of the
+    first relationships in storage order would see only one type, and one kind of node."""
+    query = """query ($id: ID!) {
+      institution(id: $id) { researchers(first: 1) { totalCount } }
+      graph(center: $id, depth: 1, limitPerKind: 10) { truncated nodes { kind hop } }
+      people: neighbors(id: $id, kinds: [RESEARCHER], first: 10) { truncated nodes { kind } }
+      works: neighbors(id: $id, kinds: [WORK], first: 10) { truncated nodes { kind } }
+    }"""
+    response = gql(scale, query, id=BUSIEST_INSTITUTION)
+    assert response.errors == []
+    data = response.data
+    assert data["institution"]["researchers"]["totalCount"] > CAPS["fanout_center"]
+    hop_one = Counter(node["kind"] for node in data["graph"]["nodes"] if node["hop"] == 1)
+    assert hop_one == {"RESEARCHER": 10, "WORK": 10}
+    assert data["graph"]["truncated"] is True
+    for name, kind in [("people", "RESEARCHER"), ("works", "WORK")]:
+        kinds = [node["kind"] for node in data[name]["nodes"][1:]]
+        assert kinds == [kind] * 10 and data[name]["truncated"] is True
 
 
 def test_hub_collaborators_are_bounded_and_ranked(scale: TestClient, hub: dict[str, Any]) -> None:

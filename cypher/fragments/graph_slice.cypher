@@ -2,8 +2,7 @@
 // with research-relationship weights for the kept nodes only.
 WITH this AS c
 CALL (c) {
-  MATCH (c)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
-  WITH r, m LIMIT $scan
+  // include fragments/parts/center_scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
   WITH m, rels, strength, seen, COUNT { (m)--() } AS degree
   ORDER BY strength DESC, degree DESC, m.key

@@ -1,8 +1,7 @@
 // One page of a node's neighbours, strongest first, with the edges that reach them.
 WITH this AS c
 CALL (c) {
-  MATCH (c)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
-  WITH r, m LIMIT $scan
+  // include fragments/parts/center_scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
   WITH m, rels, strength, seen, labels(m)[0] IN $kinds AS wanted, COUNT { (m)--() } AS degree
   ORDER BY strength DESC, degree DESC, m.key

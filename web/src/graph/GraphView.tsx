@@ -383,7 +383,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
               {expansion !== undefined && (
                 <p data-testid="expansion">
                   {expansion.shown} of {expansion.totalCount} neighbours loaded
-                  {expansion.truncated && <span className="truncated-marker"> (truncated: ranked among its first 1,000)</span>}
+                  {expansion.truncated && <span className="truncated-marker"> (truncated: ranked among 1,000 of them)</span>}
                 </p>
               )}
               {expansion?.hasNextPage && (
