@@ -5,11 +5,20 @@ web/ if needed, serves the API and web/dist, and measures with Playwright:
 
     .venv/bin/python bench/web.py [--works 3000] [--rounds 5]
 
+or on a graph loaded beforehand, in the managed Neo4j home it was loaded into; the seed
+is added to it. The million-work graph loads in about 4 minutes with
+`bench/admin_import.py --works 1000000 --keep` (9 through `peergraph generate`):
+
+    .venv/bin/python bench/web.py --neo4j-home /tmp/peergraph-admin-import-…/neo4j
+
 - first paint with data: navigation start to the seed researcher's stats on screen
   (target 1 s);
-- the biggest hub's slice at 50 nodes of each kind per hop (~300 nodes): choosing the size
-  to every node drawn (target 1 s);
+- the slice of the busiest node (the most research relationships, of any kind) at 50
+  nodes of each kind per hop (~300 nodes): choosing the size to every node drawn
+  (target 1 s);
 - expanding a node: the click to its neighbours drawn (target 300 ms);
+- expanding the hub itself, the node with the most neighbours, and its "more" page;
+- staying responsive on that slice: a wheel zoom to the next frame drawn;
 - the researcher page's JavaScript, gzip-compressed (target 400 kB).
 
 Each figure is the median of --rounds runs after one warm-up, which lets Neo4j plan each
@@ -25,6 +34,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/ is not installed
 
@@ -33,7 +43,6 @@ from playwright.sync_api import Page, sync_playwright
 from resolvers.database import Database
 from schema.ids import encode_id
 from seed.bulk import load_generated
-from seed.generator import HUB_KEY
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
@@ -41,6 +50,14 @@ from tests.conftest import SEED_RESEARCHER, managed_settings, seed_database
 from tests.webapp import DIST, build_web, launch, serve
 
 CANVAS = "[data-testid=graph-canvas]"
+PAGE_SIZE = 12  # neighbours per click, as web/src/graph/GraphView.tsx asks
+# Every main-thread task over 50 ms, from the page's first script on.
+WATCH_LONG_TASKS = """
+window.longTasks = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+"""
 
 
 def load(settings: Settings, works: int) -> None:
@@ -51,6 +68,21 @@ def load(settings: Settings, works: int) -> None:
             await load_generated(db, works, 7)
 
     asyncio.run(generated())
+
+
+PAGE_PREFIX = {"Researcher": "r", "Work": "w", "Topic": "t", "Institution": "i"}
+
+
+def busiest_node(settings: Settings) -> tuple[str, int]:
+    """The page of the node with the most research relationships, and how many it has."""
+
+    async def read() -> dict[str, Any]:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            return (await db.read("bench/busiest_node"))[0]
+
+    found = asyncio.run(read())
+    page = f"/{PAGE_PREFIX[found['kind']]}/{encode_id(found['kind'], found['key'])}"
+    return page, int(found["degree"])
 
 
 def first_paint(page: Page, url: str) -> float:
@@ -119,6 +151,78 @@ def expansion(page: Page, url: str) -> float:
     return float(took.json_value())
 
 
+def click_node(page: Page, which: str) -> None:
+    """Clicks the node `which` (a Cytoscape selector) where it is drawn."""
+    canvas = page.locator(CANVAS)
+    canvas.scroll_into_view_if_needed()
+    x, y = page.eval_on_selector(
+        CANVAS,
+        f"element => {{ const p = element.cy.nodes('{which}')[0].renderedPosition(); "
+        "return [p.x, p.y]; }",
+    )
+    box = canvas.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def loaded(page: Page, shown: int) -> float:
+    """Milliseconds from window.benchStart to `shown` neighbours loaded and drawn."""
+    took = page.wait_for_function(
+        f"""() => {{
+          const text = document.querySelector('[data-testid=expansion]')?.textContent ?? '';
+          return text.startsWith('{shown} of')
+            && document.querySelector('{CANVAS}').dataset.busy === 'false'
+            && new Promise(done => requestAnimationFrame(
+                 () => done(performance.now() - window.benchStart)));
+        }}""",
+        polling="raf",
+        timeout=60_000,
+    )
+    return float(took.json_value())
+
+
+def hub_expansion(page: Page, url: str) -> tuple[float, float, str]:
+    """On the hub's biggest slice: the click on the hub to its first page of neighbours,
+    "More neighbours" to the second, and what the panel then says."""
+    big_slice(page, url)
+    page.eval_on_selector(CANVAS, "() => { window.benchStart = performance.now(); }")
+    click_node(page, "[hop = 0]")
+    first = loaded(page, PAGE_SIZE)
+    page.eval_on_selector(CANVAS, "() => { window.benchStart = performance.now(); }")
+    page.get_by_role("button", name="More neighbours").click()
+    more = loaded(page, 2 * PAGE_SIZE)
+    return first, more, page.get_by_test_id("expansion").inner_text()
+
+
+def zoom_frame(page: Page, url: str) -> float:
+    """On the hub's biggest slice: a wheel zoom to the next frame drawn at the new zoom."""
+    big_slice(page, url)
+    canvas = page.locator(CANVAS)
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # Cytoscape ignores the wheel for 250 ms after the page scrolls, as it just did.
+    page.wait_for_timeout(400)
+    zoom = page.eval_on_selector(
+        CANVAS, "element => { window.benchStart = performance.now(); return element.cy.zoom(); }"
+    )
+    page.mouse.wheel(0, -400)
+    took = page.wait_for_function(
+        f"""() => document.querySelector('{CANVAS}').cy.zoom() !== {zoom}
+          && new Promise(done => requestAnimationFrame(
+               () => done(performance.now() - window.benchStart)))""",
+        polling="raf",
+        timeout=60_000,
+    )
+    return float(took.json_value())
+
+
+def longest_task(page: Page) -> float:
+    """The longest main-thread task the page has run, in milliseconds."""
+    return float(page.evaluate("() => Math.max(0, ...window.longTasks)"))
+
+
 def page_javascript(page: Page, url: str) -> tuple[int, int]:
     """The researcher page's scripts: bytes as built, and gzip-compressed."""
     scripts: list[str] = []
@@ -137,37 +241,59 @@ def median(values: list[float]) -> str:
     )
 
 
-def main(works: int, rounds: int) -> None:
+def main(works: int, rounds: int, neo4j_home: Path | None) -> None:
     build_web()
-    with tempfile.TemporaryDirectory() as home:
-        settings = managed_settings(Path(home))
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = managed_settings(neo4j_home or Path(scratch))
         server = ManagedNeo4j(settings)
         server.start()
         try:
-            load(settings, works)
+            if neo4j_home is None:
+                load(settings, works)
+            else:
+                seed_database(settings)
+            hub, degree = busiest_node(settings)
+            print(f"the busiest node, {hub}, has {degree:,} research relationships")
             with serve(settings.model_copy(update={"query_timeout": 60.0})) as base:
-                measure(base, rounds)
+                measure(base, base + hub, rounds)
         finally:
             server.stop()
 
 
-def measure(base: str, rounds: int) -> None:
+def measure(base: str, hub: str, rounds: int) -> None:
     seed = f"{base}/r/{encode_id('Researcher', SEED_RESEARCHER)}"
-    hub = f"{base}/r/{encode_id('Researcher', HUB_KEY)}"
     with sync_playwright() as playwright:
         browser = launch(playwright)
 
         def fresh() -> Page:
-            return browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(WATCH_LONG_TASKS)
+            return context.new_page()
 
         first_paint(fresh(), seed)
         paints = [first_paint(fresh(), seed) for _ in range(rounds)]
         print(f"seed researcher page, first paint with data: {median(paints)}; target 1000 ms")
         big_slice(fresh(), hub)
         slices = [big_slice(fresh(), hub) for _ in range(rounds)]
+        drawn = fresh()
+        _, nodes = big_slice(drawn, hub)
+        kinds = drawn.eval_on_selector(
+            CANVAS,
+            """element => Object.entries(element.cy.nodes().reduce((tally, node) => {
+                 tally[node.data('kind')] = (tally[node.data('kind')] ?? 0) + 1; return tally;
+               }, {})).map(([kind, count]) => `${count} ${kind.toLowerCase()}`).join(', ')""",
+        )
         print(
-            f"hub slice of {slices[0][1]} nodes drawn: {median([s[0] for s in slices])}; "
-            "target 1000 ms"
+            f"hub slice of {nodes} nodes ({kinds}) drawn: {median([s[0] for s in slices])}; "
+            f"longest main-thread task {longest_task(drawn):.0f} ms; target 1000 ms"
+        )
+        zooms = [zoom_frame(fresh(), hub) for _ in range(rounds)]
+        print(f"wheel zoom on that slice to the next frame: {median(zooms)}")
+        hub_expansion(fresh(), hub)
+        hubs = [hub_expansion(fresh(), hub) for _ in range(rounds)]
+        print(
+            f"expanding the hub on that slice: {median([h[0] for h in hubs])}; "
+            f"its next page: {median([h[1] for h in hubs])}; panel: {hubs[0][2]!r}"
         )
         expansion(fresh(), hub)
         expansions = [expansion(fresh(), hub) for _ in range(rounds)]
@@ -184,5 +310,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--works", type=int, default=3000, help="works in the generated graph")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--neo4j-home",
+        type=Path,
+        help="a managed Neo4j home that already holds a generated graph; --works is ignored",
+    )
     arguments = parser.parse_args()
-    main(arguments.works, arguments.rounds)
+    main(arguments.works, arguments.rounds, arguments.neo4j_home)
