@@ -140,7 +140,11 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         const hidden = node.id() !== slice.center && hiddenKinds.includes(node.data("kind"));
-        node.toggleClass("hidden", hidden);
+        // toggleClass restyles a node even when its class does not change: on a slice of
+        // 300 nodes, each expansion would restyle them all.
+        if (node.hasClass("hidden") !== hidden) {
+          node.toggleClass("hidden", hidden);
+        }
       });
     });
   }, [hiddenKinds, nodes, slice.center]);
