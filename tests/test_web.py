@@ -22,6 +22,7 @@ from server.settings import Settings
 from tests.conftest import GENERATED_HUB, SEED_RESEARCHER, promote
 from tests.webapp import (
     DIST,
+    WEB,
     Traffic,
     build_web,
     launch,
@@ -130,6 +131,28 @@ def click_node(page: Page, node_id: str) -> None:
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])
 
 
+AXE = WEB / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA: names on every control and link, text contrast of 4.5:1, landmarks,
+# headings in order, nothing focusable hidden, keyboard-reachable scrolling regions.
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {
+    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+  });
+  return result.violations.map(violation => ({
+    rule: violation.id,
+    help: violation.help,
+    where: violation.nodes.slice(0, 3).map(node => node.target.join(' ')),
+  }));
+}"""
+
+
+def accessibility_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's findings on the page as it is now (injected inline: no request leaves)."""
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
+    return violations
+
+
 def open_seed_page(page: Page) -> None:
     page.goto(f"/r/{SEED_ID}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Anirbit Mukherjee")
@@ -221,6 +244,34 @@ def test_the_seed_researcher_page_shows_the_reference_values_in_one_request(
     screenshot(tab, "researcher", None)
     tab.screenshot(path=str(ARTIFACTS / "researcher-full.png"), full_page=True)
     assert [body["operationName"] for body in traffic.graphql] == ["ResearcherPage"]
+
+
+def test_every_page_passes_the_accessibility_checks(page: tuple[Page, Traffic]) -> None:
+    """Search, researcher (score components and node list open), work, topic and
+    institution pages, and the claims queue: axe-core finds nothing at WCAG 2.1 AA."""
+    tab, _ = page
+    tab.goto("/?q=anirb")
+    expect(tab.get_by_role("option").first).to_be_visible()
+    found = {"search": accessibility_violations(tab)}
+    open_seed_page(tab)
+    tab.get_by_text("How the score adds up").click()
+    tab.locator("details.node-list summary").click()
+    expect(tab.get_by_test_id("graph-canvas")).to_have_attribute("data-busy", "false")
+    found["researcher"] = accessibility_violations(tab)
+    links = {
+        kind: tab.locator(f"main a[href^='/{prefix}/']").first.get_attribute("href")
+        for kind, prefix in [("work", "w"), ("topic", "t"), ("institution", "i")]
+    }
+    for kind, href in links.items():
+        assert href is not None, f"no {kind} link on the researcher page"
+        tab.goto(href)
+        expect(tab.get_by_role("heading", level=1)).to_be_visible()
+        expect(tab.get_by_test_id("graph-canvas")).to_have_attribute("data-busy", "false")
+        found[kind] = accessibility_violations(tab)
+    tab.goto("/claims")
+    expect(tab.get_by_role("heading", level=1)).to_be_visible()
+    found["claims"] = accessibility_violations(tab)
+    assert {name: v for name, v in found.items() if v} == {}
 
 
 def test_the_researcher_page_carries_less_than_400_kb_of_gzipped_javascript(

@@ -106,9 +106,8 @@ export function SearchPage({ initial }: { initial: string }) {
             onMouseEnter={() => setActive(index)}
           >
             <span className={`kind-tag kind-${hit.node.__typename.toLowerCase()}`}>{hit.node.__typename}</span>
-            <a href={pathOf(hit.node.__typename, hit.node.id)} tabIndex={-1} onClick={(event) => event.preventDefault()}>
-              {hitLabel(hit)}
-            </a>
+            {/* an option holds no link: controls may not nest, and the option is what opens */}
+            <span className="result-title">{hitLabel(hit)}</span>
             {identifier !== null && identifies(hit, text) && <span className="tag open">{identifier} match</span>}
             <span className="muted result-detail">{describe(hit)}</span>
           </li>
