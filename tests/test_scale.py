@@ -89,6 +89,31 @@ def test_a_hub_dense_in_every_relationship_type_shows_each_kind(scale: TestClien
         assert kinds == [kind] * 10 and data[name]["truncated"] is True
 
 
+INSTITUTION_PAGE = """query ($id: ID!) { institution(id: $id) {
+  name researchers(first: 20) { totalCount edges { node { id name } } }
+  topTopics(first: 10) { works researchers share topic { id name } }
+  works(first: 20) { totalCount edges { node { id title authors(first: 30) { name researcher { id } } } } }
+  worksByYear { year works }
+  graph(depth: 2, limitPerKind: 10) { truncated nodes { id kind } edges { id source target } } } }"""
+
+
+def test_the_busiest_institution_page_answers_at_the_default_caps(
+    generated_client: TestClient,
+) -> None:
+    """The explorer's institution page in one statement, with the slice's scan at its full
+    1,000: within the managed Neo4j's default transaction memory."""
+    response = gql(generated_client, INSTITUTION_PAGE, id=BUSIEST_INSTITUTION)
+    assert response.errors == [] and response.statements == 1
+    institution = response.data["institution"]
+    assert len(institution["works"]["edges"]) == 20
+    assert {node["kind"] for node in institution["graph"]["nodes"]} == {
+        "INSTITUTION",
+        "RESEARCHER",
+        "WORK",
+        "TOPIC",
+    }
+
+
 def test_hub_collaborators_are_bounded_and_ranked(scale: TestClient, hub: dict[str, Any]) -> None:
     query = """query ($id: ID!) { researcher(id: $id) {
       stats { closeCollaborators }

@@ -15,8 +15,11 @@ CALL (c) {
   UNION ALL
   MATCH (c)-[r:CITES]-(m) WITH r, m LIMIT $scan RETURN collect({r: r, m: m}) AS found
 }
-UNWIND range(0, size(found) - 1) AS turn
-WITH c, found[turn] AS pair, turn
-ORDER BY turn, type(pair.r)
-LIMIT $scan
+// Streamed in turn order, not sorted: a sort would hold every row with the lists behind it
+// (Neo4j counts hundreds of MiB against the transaction's memory for an institution page).
+WITH c, collect(found) AS lists
+UNWIND range(0, reduce(longest = 0, list IN lists |
+  CASE WHEN size(list) > longest THEN size(list) ELSE longest END) - 1) AS turn
+UNWIND [list IN lists WHERE turn < size(list) | list[turn]] AS pair
+WITH c, pair LIMIT $scan
 WITH c, pair.r AS r, pair.m AS m
