@@ -33,6 +33,8 @@ Row = dict[str, Any]
 T = TypeVar("T")
 
 UNAVAILABLE = "the graph database is unavailable; retry shortly"
+# The server's transaction memory is shared: another request's may be what filled it.
+OUT_OF_MEMORY = "the graph database had no memory left for this query; retry, or ask for less"
 # How long past a statement's own timeout to wait for the server to report it: a server
 # that has not answered by then is not answering (frozen, cut off). The managed server
 # checks its transactions' timeouts every 100 ms.
@@ -237,12 +239,15 @@ class Database:
 
 
 def _refusal(error: Neo4jError, timeout: float) -> PeergraphError | None:
-    """What a client is told when the server refused a statement, if the server stopped it,
-    it is the client's doing (a search query Lucene cannot parse) or the database cannot be
-    used at all (credentials, database name: the operator's to fix); None for the rest."""
+    """What a client is told when the server refused a statement, if the server stopped it
+    (its time or its memory ran out), it is the client's doing (a search query Lucene cannot
+    parse) or the database cannot be used at all (credentials, database name: the
+    operator's to fix); None for the rest."""
     code = error.code or ""
     if "TransactionTimedOut" in code:
         return QueryTimeout(f"the query took longer than {timeout:g}s and was stopped")
+    if code == "Neo.TransientError.General.MemoryPoolOutOfMemoryError":
+        return DatabaseUnavailable(OUT_OF_MEMORY)
     syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
     if code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:
         return BadUserInput(f"invalid search query: {syntax_error.group(1).strip()}")
