@@ -99,6 +99,21 @@ def first_paint(page: Page, url: str) -> float:
     return float(found.json_value())
 
 
+def elapsed_when(page: Page, condition: str, frames: int = 1) -> float:
+    """Milliseconds from window.benchStart to `condition` (a JavaScript expression) holding,
+    and `frames` more frames drawn."""
+    took = page.wait_for_function(
+        f"""() => ({condition}) && new Promise(done => {{
+          const frame = left => requestAnimationFrame(
+            () => left > 1 ? frame(left - 1) : done(performance.now() - window.benchStart));
+          frame({frames});
+        }})""",
+        polling="raf",
+        timeout=60_000,
+    )
+    return float(took.json_value())
+
+
 def nodes_drawn(page: Page) -> int:
     return int(page.eval_on_selector(CANVAS, "element => element.cy.nodes().length"))
 
@@ -110,18 +125,13 @@ def big_slice(page: Page, url: str) -> tuple[float, int]:
     before = nodes_drawn(page)
     page.eval_on_selector(CANVAS, "() => { window.benchStart = performance.now(); }")
     page.get_by_label("Per kind and hop").select_option("50")
-    took = page.wait_for_function(
-        f"""() => {{
-          const element = document.querySelector('{CANVAS}');
-          return element.cy && element.cy.nodes().length > {before}
-            && element.dataset.busy === 'false'
-            && new Promise(done => requestAnimationFrame(() =>
-                 requestAnimationFrame(() => done(performance.now() - window.benchStart))));
-        }}""",
-        polling="raf",
-        timeout=60_000,
+    took = elapsed_when(
+        page,
+        f"document.querySelector('{CANVAS}').cy?.nodes().length > {before}"
+        f" && document.querySelector('{CANVAS}').dataset.busy === 'false'",
+        frames=2,
     )
-    return float(took.json_value()), nodes_drawn(page)
+    return took, nodes_drawn(page)
 
 
 def expansion(page: Page, url: str) -> float:
@@ -135,14 +145,7 @@ def expansion(page: Page, url: str) -> float:
     )
     before = nodes_drawn(page)
     click_node(page, f'[id = "{target}"]')
-    took = page.wait_for_function(
-        f"""() => document.querySelector('{CANVAS}').cy.nodes().length > {before}
-          && new Promise(done => requestAnimationFrame(
-               () => done(performance.now() - window.benchStart)))""",
-        polling="raf",
-        timeout=60_000,
-    )
-    return float(took.json_value())
+    return elapsed_when(page, f"document.querySelector('{CANVAS}').cy.nodes().length > {before}")
 
 
 def start_clock(page: Page) -> None:
@@ -173,18 +176,12 @@ def click_node(page: Page, which: str) -> None:
 
 def loaded(page: Page, shown: int) -> float:
     """Milliseconds from window.benchStart to `shown` neighbours loaded and drawn."""
-    took = page.wait_for_function(
-        f"""() => {{
-          const text = document.querySelector('[data-testid=expansion]')?.textContent ?? '';
-          return text.startsWith('{shown} of')
-            && document.querySelector('{CANVAS}').dataset.busy === 'false'
-            && new Promise(done => requestAnimationFrame(
-                 () => done(performance.now() - window.benchStart)));
-        }}""",
-        polling="raf",
-        timeout=60_000,
+    return elapsed_when(
+        page,
+        "(document.querySelector('[data-testid=expansion]')?.textContent ?? '')"
+        f".startsWith('{shown} of')"
+        f" && document.querySelector('{CANVAS}').dataset.busy === 'false'",
     )
-    return float(took.json_value())
 
 
 def hub_expansion(page: Page, url: str) -> tuple[float, float, str]:
@@ -217,14 +214,7 @@ def zoom_frame(page: Page, url: str) -> float:
         CANVAS, "element => { window.benchStart = performance.now(); return element.cy.zoom(); }"
     )
     page.mouse.wheel(0, -400)
-    took = page.wait_for_function(
-        f"""() => document.querySelector('{CANVAS}').cy.zoom() !== {zoom}
-          && new Promise(done => requestAnimationFrame(
-               () => done(performance.now() - window.benchStart)))""",
-        polling="raf",
-        timeout=60_000,
-    )
-    return float(took.json_value())
+    return elapsed_when(page, f"document.querySelector('{CANVAS}').cy.zoom() !== {zoom}")
 
 
 def longest_task(page: Page) -> float:
