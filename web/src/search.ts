@@ -1,7 +1,7 @@
 // What the search box sends: identifiers as typed (the API recognises them and ranks
 // their object first), any other text as Lucene terms with the last one a prefix, so
 // that results appear while a word is still being typed.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from "react";
 import SearchDocument from "./graphql/Search.graphql";
 import { ApiError } from "./api";
 import { send } from "./useQuery";
@@ -87,4 +87,28 @@ export function useSearch(text: string, kinds: SearchKind[] | null, first = 12):
 
 export function hitLabel(hit: SearchHit): string {
   return hit.node.__typename === "Work" ? hit.node.title : hit.node.name;
+}
+
+/** A result list's keys in its combobox: the arrows move the active option, Enter chooses
+ * it, Escape closes the list. */
+export function optionKeys(
+  count: number,
+  setActive: Dispatch<SetStateAction<number>>,
+  choose: () => void,
+  close: () => void,
+): (event: KeyboardEvent<HTMLInputElement>) => void {
+  return (event) => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive((index) => Math.min(index + 1, count - 1));
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((index) => Math.max(index - 1, 0));
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choose();
+    } else if (event.key === "Escape") {
+      close();
+    }
+  };
 }

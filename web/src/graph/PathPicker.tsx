@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { hitLabel, useSearch } from "../search";
+import { hitLabel, optionKeys, useSearch } from "../search";
 
 export interface PathTarget {
   id: string;
@@ -43,20 +43,7 @@ export function PathPicker({ from, onPick, disabled }: { from: string; onPick: (
           setOpen(true);
           setActive(0);
         }}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setActive((index) => Math.min(index + 1, hits.length - 1));
-          } else if (event.key === "ArrowUp") {
-            event.preventDefault();
-            setActive((index) => Math.max(index - 1, 0));
-          } else if (event.key === "Enter") {
-            event.preventDefault();
-            pick(active);
-          } else if (event.key === "Escape") {
-            setOpen(false);
-          }
-        }}
+        onKeyDown={optionKeys(hits.length, setActive, () => pick(active), () => setOpen(false))}
       />
       {open && hits.length > 0 && (
         <ul id={listId} role="listbox" className="suggestions">

@@ -2,7 +2,7 @@
 // matches first (the API ranks them so), arrows to move, Enter to open, Escape to clear.
 import { useEffect, useId, useRef, useState } from "react";
 import { navigate, pathOf } from "../router";
-import { hitLabel, identifierKind, useSearch, type SearchHit } from "../search";
+import { hitLabel, identifierKind, optionKeys, useSearch, type SearchHit } from "../search";
 
 function describe(hit: SearchHit): string {
   const node = hit.node;
@@ -74,20 +74,7 @@ export function SearchPage({ initial }: { initial: string }) {
         value={text}
         autoComplete="off"
         onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setActive((index) => Math.min(index + 1, hits.length - 1));
-          } else if (event.key === "ArrowUp") {
-            event.preventDefault();
-            setActive((index) => Math.max(index - 1, 0));
-          } else if (event.key === "Enter") {
-            event.preventDefault();
-            open(hits[active]);
-          } else if (event.key === "Escape") {
-            setText("");
-          }
-        }}
+        onKeyDown={optionKeys(hits.length, setActive, () => open(hits[active]), () => setText(""))}
       />
       <p className="status" role="status" aria-live="polite">
         {found.status === "loading" && "Searching…"}
