@@ -15,19 +15,11 @@ interface Place {
   country: string | null;
 }
 
-interface Work {
-  id: string;
-  type: string;
-  year: number | null;
-  venue: string | null;
-  title: string;
-  doi: string | null;
-  arxivId: string | null;
-  openAccess: boolean | null;
-  citedByCount: number | null;
+// The page asks for more authors than a list item (50), with their institutions.
+interface Work extends Omit<WorkItem, "authors"> {
   abstract: string | null;
   publishedOn: string | null;
-  authors: { position: number; name: string; researcher: { id: string; name: string } | null; institutions: Place[] }[];
+  authors: (WorkItem["authors"][number] & { institutions: Place[] })[];
   topics: { score: number; topic: { id: string; name: string; level: string } }[];
   institutions: Place[];
   references: { totalCount: number; edges: { node: WorkItem }[] };
