@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import uvicorn
 from starlette.testclient import TestClient
+from starlette.types import ASGIApp
 
 from resolvers.database import Database, Row
 from resolvers.migrations import apply_migrations
@@ -105,22 +106,30 @@ def seeded(settings: Settings) -> Settings:
     return settings
 
 
-@pytest.fixture
-def served(seeded: Settings) -> Iterator[int]:
-    """The app under a real uvicorn in a thread: the test client reads a whole body
-    before the app sees it, a socket does not."""
+@contextlib.contextmanager
+def uvicorn_in_thread(app: ASGIApp, **options: Any) -> Iterator[int]:
+    """`app` under a real uvicorn in a thread, on a free port (yielded): the test client
+    reads a whole body before the app sees it, a socket does not."""
     port = free_port()
-    config = uvicorn.Config(create_app(seeded), host="127.0.0.1", port=port, log_level="error")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
     try:
         yield port
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(seeded: Settings) -> Iterator[int]:
+    with uvicorn_in_thread(create_app(seeded)) as port:
+        yield port
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,14 @@ a huge one, or stalls halfway through its body is cut off, and a prompt one is s
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from server.app import create_app
 from server.protocol import server_options
 from server.settings import Settings
-from tests.conftest import free_port
+from tests.conftest import uvicorn_in_thread
 
 # Short, so the tests are quick; the gaps the client leaves are several times shorter.
 TIMEOUT = 1.0
@@ -25,24 +22,8 @@ READ_LIMIT = 30.0  # seconds a test waits for an answer before it fails
 @pytest.fixture(scope="module")
 def guarded(seeded: Settings) -> Iterator[tuple[int, Settings]]:
     settings = seeded.model_copy(update={"header_timeout": TIMEOUT, "body_timeout": TIMEOUT})
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="error",
-        **server_options(settings),
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with uvicorn_in_thread(create_app(settings), **server_options(settings)) as port:
         yield port, settings
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def answer_of(connection: socket.socket) -> bytes:

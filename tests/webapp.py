@@ -8,8 +8,6 @@ import hashlib
 import json
 import shutil
 import subprocess
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,13 +15,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import uvicorn
 from playwright.sync_api import Browser, Playwright, Request, Route
 from starlette.types import ASGIApp
 
 from server.app import create_app
 from server.settings import Settings
-from tests.conftest import free_port
+from tests.conftest import uvicorn_in_thread
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 DIST = WEB / "dist"
@@ -70,20 +67,8 @@ def web_app(settings: Settings) -> ASGIApp:
 @contextlib.contextmanager
 def serve(settings: Settings) -> Iterator[str]:
     """The API and the app under uvicorn in a thread; the base URL."""
-    port = free_port()
-    config = uvicorn.Config(web_app(settings), host="127.0.0.1", port=port, log_level="error")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    try:
+    with uvicorn_in_thread(web_app(settings)) as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def chromium_path() -> str:
