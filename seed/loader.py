@@ -8,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from resolvers.database import Database
+from resolvers.database import Database, Transaction
+from seed.identity import Identities, Mention, bylines, identify, same_authors
+from seed.names import Entry
 
 SEED_FILE = Path(__file__).with_name("seed.json")
 
@@ -90,14 +92,45 @@ async def load_seed(db: Database, path: Path = SEED_FILE) -> None:
     def rows(records: list[Any]) -> dict[str, Any]:
         return {"rows": [record.model_dump(mode="json") for record in records]}
 
-    await db.write_all(
-        [
-            ("seed/01_researchers", rows(data.researchers)),
-            ("seed/02_institutions", rows(data.institutions)),
-            ("seed/03_topics", rows(data.topics)),
-            ("seed/04_topic_hierarchy", rows(data.topics)),
-            ("seed/05_works", rows(data.works)),
-            ("seed/06_authorships", rows(data.works)),
-            ("seed/07_topic_assignments", rows(data.works)),
-        ]
-    )
+    async def work(tx: Transaction) -> None:
+        await tx.run("seed/adopt_works", rows(data.works))
+        researchers = await _identify(tx, data)
+        for name, records in STEPS:
+            await tx.run(name, rows(getattr(data, records)))
+        await researchers.record_aliases(tx)
+
+    await db.write_transaction(work)
+
+
+STEPS = (
+    ("seed/01_researchers", "researchers"),
+    ("seed/02_institutions", "institutions"),
+    ("seed/03_topics", "topics"),
+    ("seed/04_topic_hierarchy", "topics"),
+    ("seed/05_works", "works"),
+    ("seed/06_authorships", "works"),
+    ("seed/07_topic_assignments", "works"),
+)
+
+
+async def _identify(tx: Transaction, data: SeedData) -> Identities:
+    """The seed's researchers at the nodes that hold them: on a work an OpenAlex record
+    brought, its byline says which of its authors they are (docs/identity.md)."""
+    keys = [work.key for work in data.works]
+    held = {row["key"] for row in (await tx.run("seed/openalex_held", {"keys": keys})).rows}
+    known = await bylines(tx, held)
+    names = {researcher.key: researcher.name for researcher in data.researchers}
+    same = [
+        pair
+        for work in data.works
+        if work.key in known
+        for pair in same_authors(
+            known[work.key],
+            [
+                Entry(author.position, author.researcher, names[author.researcher])
+                for author in work.authors
+            ],
+        )
+    ]
+    mentions = [Mention(researcher.key, researcher.orcid) for researcher in data.researchers]
+    return await identify(tx, mentions, same)

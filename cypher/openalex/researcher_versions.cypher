@@ -1,5 +1,4 @@
 UNWIND $rows AS row
-WITH row.key AS key
-MATCH (n:Researcher {key: key})
+MATCH (n:Researcher {key: row.node})
 WHERE n.openalexUpdated IS NOT NULL
-RETURN key, key AS node, n.openalexUpdated AS version, false AS cited
+RETURN row.key AS key, row.node AS node, n.openalexUpdated AS version, false AS cited

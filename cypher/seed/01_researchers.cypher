@@ -5,6 +5,9 @@ ON CREATE SET r.createdAt = datetime()
 WITH r, row, EXISTS { (:User)-[:CLAIMED {status: 'APPROVED'}]->(r) } AS claimed
 SET r.name = row.name,
     r.headline = CASE WHEN claimed THEN r.headline ELSE row.headline END,
-    r.orcid = row.orcid,
+    r.orcid = coalesce(row.orcid, r.orcid),
     r.openToCollaborate = CASE WHEN claimed THEN r.openToCollaborate ELSE row.openToCollaborate END,
-    r.verificationLevel = row.verificationLevel
+    r.verificationLevel = row.verificationLevel,
+    // The seed's record stands over OpenAlex's bylines (docs/identity.md).
+    r.seeded = true,
+    r.mentionedIn = null

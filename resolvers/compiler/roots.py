@@ -151,12 +151,36 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
     return given[0]
 
 
+# Where a node's other ids live: a researcher's in aliases (merged records, OpenAlex ids
+# of a seed researcher), a work's OpenAlex id on the seed work that holds it
+# (docs/identity.md). Topics and institutions have their key alone.
+OTHER_IDS = {
+    "Researcher": "MATCH (:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:Researcher)",
+    "Work": "MATCH ({node}:Work {{openalexId: {value}}})",
+}
+
+
+def id_matches(label: str, value: str, node: str) -> list[str]:
+    """The patterns that find the node of `label` one of its ids names, as `node`."""
+    own = f"MATCH ({node}:{label} {{key: {value}}})"
+    other = OTHER_IDS.get(label)
+    return [own] if other is None else [own, other.format(value=value, node=node)]
+
+
+def holding(label: str, value: str) -> str:
+    """The node of `label` that one of its ids (a parameter) names, as `{n}`."""
+    matches = id_matches(label, value, "found")
+    if len(matches) == 1:
+        return matches[0].replace("found", "{n}")
+    return f"CALL () {{ {' UNION '.join(f'{match} RETURN found AS {{n}}' for match in matches)} }}"
+
+
 def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
     def key_of(arguments: Arguments) -> str:
         return decode_id(arguments["id"], expected=label)[1]
 
     key = c.parameter(selected, key_of)
-    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{key: {key}}})", key_of)
+    return one_node(c, selected, label, holding(label, key), key_of)
 
 
 def by_identifier(
@@ -172,10 +196,11 @@ def by_identifier(
 
 
 def by_openalex_id(c: Compilation, selected: Selected, label: str) -> RootStatement:
-    """The importer keeps an OpenAlex id as the node's key (see `work` for the exception)."""
-    return by_identifier(
-        c, selected, label, "openalexId", "key", lambda value: normalize_openalex_id(value, label)
+    """The importer keeps an OpenAlex id as the node's key, or among its other ids."""
+    value = c.parameter(
+        selected, lambda arguments: normalize_openalex_id(arguments["openalexId"], label)
     )
+    return one_node(c, selected, label, holding(label, value))
 
 
 def researcher(c: Compilation, selected: Selected) -> RootStatement:
@@ -195,18 +220,7 @@ def work(c: Compilation, selected: Selected) -> RootStatement:
         return by_identifier(c, selected, "Work", "doi", "doi", normalize_doi)
     if given == "arxivId":
         return by_identifier(c, selected, "Work", "arxivId", "arxivId", normalize_arxiv_id)
-    # A seed work the importer merged an OpenAlex record into keeps its own key and holds
-    # the OpenAlex id as `openalexId`.
-    value = c.parameter(
-        selected, lambda arguments: normalize_openalex_id(arguments["openalexId"], "Work")
-    )
-    return one_node(
-        c,
-        selected,
-        "Work",
-        f"CALL () {{ MATCH (found:Work {{key: {value}}}) RETURN found AS {{n}} "
-        f"UNION MATCH (found:Work {{openalexId: {value}}}) RETURN found AS {{n}} }}",
-    )
+    return by_openalex_id(c, selected, "Work")
 
 
 def topic(c: Compilation, selected: Selected) -> RootStatement:
@@ -252,8 +266,9 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     compiled = c.typed_node(node, f"{item}.kind", kinds, selected)
     assert compiled.shape is not None
     branches = " UNION ALL ".join(
-        f"MATCH ({node}:{label} {{key: {item}.key}}) WHERE {item}.kind = '{label}' RETURN {node}"
+        f"{match} WHERE {item}.kind = '{label}' RETURN {node}"
         for label in kinds
+        for match in id_matches(label, f"{item}.key", node)
     )
     text = (
         f"WITH 1 AS root WITH root, COLLECT {{ "

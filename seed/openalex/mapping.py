@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from schema.identifiers import recognise
 from schema.work_type import WorkType
+from seed.names import Entry
 from seed.openalex import records
 from seed.openalex.records import Entity
 
@@ -45,6 +46,7 @@ PLACEHOLDERS = frozenset(
     }
 )
 TOPIC_PLACEHOLDERS = "openalex/topic_placeholders"
+RESEARCHERS = "openalex/researcher_placeholders"
 TOPIC_HIERARCHY = "openalex/topic_hierarchy_placeholders"
 
 
@@ -81,6 +83,14 @@ class Mapped:
         if node is None:
             return {"key": self.key, **own}
         return {"key": node, "openalexId": self.key, **own}
+
+    def byline(self) -> list[Entry]:
+        """A work's authors that have an OpenAlex id, with the names it shows."""
+        names = {row["key"]: row["name"] for row in self.related.get(RESEARCHERS, [])}
+        return [
+            Entry(row["position"], row["researcher"], names[row["researcher"]])
+            for row in self.nested.get("authored", [])
+        ]
 
 
 def version(updated: datetime.datetime | None, folder: datetime.date | None) -> datetime.datetime:
@@ -167,7 +177,7 @@ def map_work(work: records.Work, folder: datetime.date | None) -> Mapped:
     key = work.id
     # The work's statement links its authors, affiliations and topics itself: one seek of
     # the work for all of them, where a statement per kind seeks it once per link.
-    researchers = mapped.rows("openalex/researcher_placeholders")
+    researchers = mapped.rows(RESEARCHERS)
     authored = mapped.nested.setdefault("authored", [])
     affiliations = mapped.nested.setdefault("affiliations", [])
     about = mapped.nested.setdefault("about", [])

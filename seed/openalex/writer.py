@@ -10,11 +10,13 @@ statement gets an Eager plan, which holds every row of the batch before writing 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from resolvers.database import Database, Transaction, Written
+from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.openalex.batches import Batch
-from seed.openalex.mapping import Row
+from seed.openalex.mapping import RESEARCHERS, Mapped, Row
 from seed.openalex.records import Entity
 from seed.openalex.report import Tally
 
@@ -78,30 +80,37 @@ class Outcome:
 async def write_batch(db: Database, batch: Batch) -> Outcome:
     plan = PLANS[batch.entity]
     keys = list(batch.records)
-    identities = [
-        {
-            "key": key,
-            "doi": record.properties.get("doi"),
-            "arxivId": record.properties.get("arxivId"),
-        }
-        for key, record in batch.records.items()
-    ]
 
     async def work(tx: Transaction) -> Outcome:
+        researchers = Identities()
+        if batch.entity is Entity.AUTHORS:
+            researchers = await identify(tx, _author_mentions(batch.records.values()))
+        identities = [
+            {
+                "key": key,
+                "node": researchers.key(key),
+                "doi": record.properties.get("doi"),
+                "arxivId": record.properties.get("arxivId"),
+            }
+            for key, record in batch.records.items()
+        ]
         versions = (await tx.run(plan.versions, {"rows": identities})).rows
         stored = {row["key"]: row["version"].to_native() for row in versions if row["version"]}
-        nodes = _adoptions(versions)
+        works = _adoptions(versions) if batch.entity is Entity.WORKS else {}
         cited = [{"key": row["key"], "node": row["node"]} for row in versions if row["cited"]]
         applied = [
             record
             for record in batch.records.values()
             if record.key not in stored or stored[record.key] < record.updated
         ]
+        if batch.entity is Entity.WORKS:
+            researchers = await _work_researchers(tx, applied, stored, works)
+        nodes = {**works, **researchers.keys}
         # an adopted seed work, like an older version, first loses what it linked
         replaced = [
             nodes.get(record.key, record.key)
             for record in applied
-            if record.key in stored or record.key in nodes
+            if record.key in stored or record.key in works
         ]
         written = Written()
         if plan.unlink is not None and replaced:
@@ -112,17 +121,21 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             done = Written()
             for name in names:
                 if links.get(name):
-                    rows = _at_nodes(links[name], nodes) if nodes else links[name]
+                    rows = links[name]
+                    if name == RESEARCHERS:
+                        rows = [{**row, "key": researchers.key(row["key"])} for row in rows]
+                    rows = [_at_nodes(row, works, researchers) for row in rows]
                     done += (await tx.run(name, {"rows": rows})).written
             return done
 
         written += await run_links(plan.before)
         if applied:
-            rows = [record.node_at(nodes.get(record.key)) for record in applied]
+            rows = [_node_row(record, works, researchers) for record in applied]
             written += (await tx.run(plan.nodes, {"rows": rows})).written
         if plan.resolve is not None and cited:
             written += (await tx.run(plan.resolve, {"rows": cited})).written
         written += await run_links(plan.after)
+        await researchers.record_aliases(tx)
         tally = Tally(
             created=len(applied) - len(replaced),
             updated=len(replaced),
@@ -131,6 +144,35 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         return Outcome(tally, written)
 
     return await db.write_transaction(work)
+
+
+def _author_mentions(records: Iterable[Mapped]) -> list[Mention]:
+    return [Mention(record.key, record.properties.get("orcid")) for record in records]
+
+
+async def _work_researchers(
+    tx: Transaction, applied: list[Mapped], stored: Collection[str], works: dict[str, str]
+) -> Identities:
+    """The authors of these works, each at the node that holds them: a work already in the
+    graph (an older version, or a seed work it joins) shows who its authors are."""
+    held = {
+        record.key: works.get(record.key, record.key)
+        for record in applied
+        if record.key in stored or record.key in works
+    }
+    known = await bylines(tx, held.values())
+    same = [
+        pair
+        for record in applied
+        if record.key in held
+        for pair in same_authors(known.get(held[record.key], []), record.byline())
+    ]
+    mentions = [
+        Mention(row["key"], row["orcid"])
+        for record in applied
+        for row in record.related.get(RESEARCHERS, [])
+    ]
+    return await identify(tx, mentions, same)
 
 
 def _adoptions(versions: list[Row]) -> dict[str, str]:
@@ -144,8 +186,24 @@ def _adoptions(versions: list[Row]) -> dict[str, str]:
     return nodes
 
 
-def _at_nodes(rows: list[Row], nodes: dict[str, str]) -> list[Row]:
-    """Rows of a work's links, pointed at the node that holds each work."""
-    return [
-        {**row, "work": nodes[row["work"]]} if row.get("work") in nodes else row for row in rows
-    ]
+def _at_nodes(row: Row, works: dict[str, str], researchers: Identities) -> Row:
+    """A row of a record's links, pointed at the nodes that hold the works and researchers
+    it names."""
+    moved = dict(row)
+    if "work" in row and row["work"] in works:
+        moved["work"] = works[row["work"]]
+    if row.get("researcher") is not None:
+        moved["researcher"] = researchers.key(row["researcher"])
+    return moved
+
+
+def _node_row(record: Mapped, works: dict[str, str], researchers: Identities) -> Row:
+    if record.key in works:
+        row = record.node_at(works[record.key])
+    else:
+        row = record.node_at(None)
+        row["key"] = researchers.key(record.key)
+    for name in ("authored", "affiliations"):
+        if name in row:
+            row[name] = [_at_nodes(link, works, researchers) for link in row[name]]
+    return row
