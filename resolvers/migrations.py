@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from neo4j.exceptions import ClientError
+
 from resolvers.database import Database
 from resolvers.statements import statement_names
+
+# What IF NOT EXISTS answers when another process (a second worker, an import) created the
+# same index or constraint between its check and its write.
+CREATED_BESIDE = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 
 
 async def apply_migrations(db: Database) -> int:
     names = statement_names("migrations")
     for name in names:
-        await db.write(name)
+        try:
+            await db.write(name)
+        except ClientError as error:
+            if error.code != CREATED_BESIDE:
+                raise
     return len(names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import astuple, dataclass
+from urllib.parse import unquote
 
 from schema.errors import BadUserInput
 
@@ -149,7 +150,8 @@ def _orcid(value: str) -> str | None:
 
 
 def _doi(value: str) -> str | None:
-    return _matching(DOI, _without(DOI_PREFIX, value).lower())
+    # DOIs travel percent-encoded in URLs (10.1000%2Fabc); a literal % is written %25
+    return _matching(DOI, _without(DOI_PREFIX, unquote(value)).lower())
 
 
 def _arxiv_id(value: str) -> str | None:

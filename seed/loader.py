@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from resolvers.database import Database, Transaction
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.names import Entry
 
@@ -19,11 +21,22 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def canonical(normalize: Callable[[str], str]) -> AfterValidator:
+    """An identifier in the form every write path stores (schema/identifiers.py)."""
+    return AfterValidator(lambda value: None if value is None else normalize(value))
+
+
+Orcid = Annotated[str | None, canonical(normalize_orcid)]
+Doi = Annotated[str | None, canonical(normalize_doi)]
+ArxivId = Annotated[str | None, canonical(normalize_arxiv_id)]
+Ror = Annotated[str | None, canonical(normalize_ror)]
+
+
 class SeedResearcher(Record):
     key: str
     name: str
     headline: str | None
-    orcid: str | None
+    orcid: Orcid
     openToCollaborate: bool
     verificationLevel: str
 
@@ -31,7 +44,7 @@ class SeedResearcher(Record):
 class SeedInstitution(Record):
     key: str
     name: str
-    ror: str | None
+    ror: Ror
     country: str | None
     type: str | None
     # Email domains (from ROR); an institutional email in a claim is checked against them.
@@ -65,8 +78,8 @@ class SeedWork(Record):
     year: int
     publishedOn: datetime.date | None
     venue: str | None
-    doi: str | None
-    arxivId: str | None
+    doi: Doi
+    arxivId: ArxivId
     openAccess: bool | None
     citedByCount: int | None
     authors: list[SeedAuthorship]

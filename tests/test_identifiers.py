@@ -46,6 +46,18 @@ def test_every_doi_spelling_is_the_bare_lower_case_doi() -> None:
         assert normalize_doi(spelling) == "10.1016/j.neunet.2022.03.040", spelling
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    ["10.1000%2Fabc", "https://doi.org/10.1000%2FABC", "https%3A%2F%2Fdoi.org%2F10.1000%2Fabc"],
+)
+def test_a_percent_encoded_doi_is_decoded(spelling: str) -> None:
+    assert normalize_doi(spelling) == "10.1000/abc"
+
+
+def test_a_percent_sign_in_a_doi_stays_one() -> None:
+    assert normalize_doi("10.1000/50%25-off") == "10.1000/50%-off"
+
+
 def test_every_arxiv_spelling_is_the_unversioned_id() -> None:
     hosts = ("arxiv.org/abs/", "arxiv.org/pdf/", "export.arxiv.org/abs/")
     others = ["https://arxiv.org/pdf/2005.04211v3.pdf", "2005.04211"]

@@ -1,5 +1,5 @@
 OPTIONAL MATCH (u:User {key: $user})
-OPTIONAL MATCH (r:Researcher {key: $researcher})
+// include identity/researcher_named
 WITH u, r,
      u IS NOT NULL AS signedIn,
      r IS NOT NULL AS found,

@@ -26,9 +26,12 @@ CALL (from, into) {
   SET new = properties(old)
 }
 CALL (from, into) {
+  // a claim's key is unique: the old relationship goes before the new one comes
   MATCH (u:User)-[old:CLAIMED]->(from)
+  WITH u, old, properties(old) AS kept
+  DELETE old
   CREATE (u)-[new:CLAIMED]->(into)
-  SET new = properties(old)
+  SET new = kept
 }
 CALL (from, into) {
   MATCH (i:Invitation)-[:TO]->(from)

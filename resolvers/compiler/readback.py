@@ -21,6 +21,7 @@ from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, RootStatement
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.request import Parameter, RequestArguments
+from resolvers.compiler.roots import holding
 from resolvers.compiler.shape import Bubble, Path
 from resolvers.compiler.statement import Statement
 from resolvers.database import Row
@@ -30,7 +31,8 @@ ANCHOR = "anchor"  # the parameter holding the key the write returned
 
 # Where each type a mutation returns is found by key, and the names its fields read.
 ANCHORS: dict[str, tuple[str, dict[str, str]]] = {
-    "Researcher": ("MATCH (n:Researcher {key: $anchor})", {"this": "n"}),
+    # a mutation given an old id of a researcher answers the record that holds it now
+    "Researcher": (holding("Researcher", "$anchor").replace("{n}", "n"), {"this": "n"}),
     "Viewer": ("MATCH (n:User {key: $anchor})", {"this": "n"}),
     "User": ("MATCH (n:User {key: $anchor})", {"this": "n"}),
     "Claim": (

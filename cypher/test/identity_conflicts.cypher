@@ -1,0 +1,3 @@
+MATCH (conflict:IdentityConflict)
+RETURN conflict.keys AS keys
+ORDER BY keys
