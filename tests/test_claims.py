@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -150,9 +151,19 @@ def test_an_institutional_email_of_a_paper_affiliation_makes_l3(
     assert reason == "L3: claimed with verified evidence (institutional email matches the record)"
 
 
-def test_a_matching_orcid_makes_l3(client: TestClient, people: Settings, moderator: str) -> None:
+@pytest.fixture
+def theodore_with_orcid(people: Settings) -> Iterator[str]:
+    """The seed keeps an ORCID iD another source gave a record, so the test takes it back."""
     key = "theodore-papamarkou"
     run_on_db(people, "test/set_orcid", {"key": key, "orcid": "0000-0002-1825-0097"})
+    yield key
+    run_on_db(people, "test/set_orcid", {"key": key, "orcid": None})
+
+
+def test_a_matching_orcid_makes_l3(
+    client: TestClient, theodore_with_orcid: str, moderator: str
+) -> None:
+    key = theodore_with_orcid
     theodore = sign_up(client, "theodore@example.org")
     id = encode_id("Researcher", key)
     evidence = {"orcid": "https://orcid.org/0000-0002-1825-0097"}
