@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from resolvers.database import Row, Transaction
@@ -21,9 +21,12 @@ OPENALEX_AUTHOR = re.compile(r"A\d+")
 log = logging.getLogger("peergraph.identity")
 
 
-def precedence(key: str) -> tuple[int, int, str]:
+def precedence(key: str, retired: Collection[str] = ()) -> tuple[int, int, str]:
     """The order in which a person's ids become the key of their node: a seed's or the
-    generator's key first (the one users and the README know), then the oldest OpenAlex id."""
+    generator's key first (the one users and the README know), then the oldest OpenAlex id
+    that OpenAlex has not merged into another."""
+    if key in retired:
+        return (2, 0, key)
     if OPENALEX_AUTHOR.fullmatch(key):
         return (1, int(key[1:]), key)
     return (0, 0, key)
@@ -105,10 +108,14 @@ def same_authors(stored: list[Entry], incoming: list[Entry]) -> list[tuple[str, 
 
 
 async def identify(
-    tx: Transaction, mentions: Iterable[Mention], same: Iterable[tuple[str, str]] = ()
+    tx: Transaction,
+    mentions: Iterable[Mention],
+    same: Iterable[tuple[str, str]] = (),
+    retiring: Collection[str] = (),
 ) -> Identities:
     """Unite what is known of these ids (docs/identity.md): merge and rekey the nodes that
-    hold one person, and say where each id lives now."""
+    hold one person, and say where each id lives now. `retiring`: ids OpenAlex merged into
+    another, which never key a node again."""
     given = {mention.id: mention for mention in mentions}
     classes = Classes()
     for id in given:
@@ -121,17 +128,22 @@ async def identify(
     held = (await tx.run("identity/researcher_holders", {"rows": rows})).rows if rows else []
     claimants: dict[str, set[str]] = {}
     direct: dict[str, str] = {}  # id -> the node that holds it now
+    retired = set(retiring) | {row["id"] for row in held if row["retired"]}
+
+    def order(key: str) -> tuple[int, int, str]:
+        return precedence(key, retired)
+
     for row in held:
         for holder in row["holders"]:
             classes.join(row["id"], holder["key"])
             claimants[holder["key"]] = set(holder["claimants"])
         if row["holders"]:
-            direct[row["id"]] = min((holder["key"] for holder in row["holders"]), key=precedence)
+            direct[row["id"]] = min((holder["key"] for holder in row["holders"]), key=order)
     identities = Identities()
     rekeys: list[Row] = []
     merges: list[Row] = []
     for group in classes.groups():
-        nodes = sorted((key for key in group if key in claimants), key=precedence)
+        nodes = sorted((key for key in group if key in claimants), key=order)
         accounts = {account for key in nodes for account in claimants[key]}
         if len(accounts) > 1:
             # Two records claimed by different people stay apart, for a moderator to see.
@@ -139,7 +151,7 @@ async def identify(
             log.warning("not merging researchers claimed by different accounts: %s", nodes)
             identities.keys |= {id: direct[id] for id in group if id in direct}
             continue
-        survivor = min(group, key=precedence)
+        survivor = min(group, key=order)
         if nodes and survivor not in nodes:
             rekeys.append({"from": nodes[0], "to": survivor})
             nodes = [survivor, *nodes[1:]]
@@ -147,7 +159,7 @@ async def identify(
         for id in group:
             identities.keys[id] = survivor
             if id != survivor:
-                identities.aliases.append({"alias": id, "key": survivor})
+                identities.aliases.append({"alias": id, "key": survivor, "retired": id in retired})
     if rekeys:
         await tx.run("identity/rekey_researcher", {"rows": rekeys})
     if merges:

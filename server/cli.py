@@ -139,20 +139,32 @@ def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None
 
 
 def import_openalex(
-    settings: Settings, paths: list[Path], strict: bool, errors: Path, batch_size: int, bulk: bool
+    settings: Settings,
+    paths: list[Path],
+    strict: bool,
+    errors: Path,
+    batch_size: int,
+    bulk: bool,
+    sync: bool,
 ) -> None:
-    from seed.openalex.command import run_bulk_import, run_import
+    from seed.openalex.command import run_bulk_import, run_import, run_sync
 
-    if bulk:
+    if sync and (bulk or len(paths) != 1):
+        raise CommandFailed("--sync takes one snapshot folder (holding data/ or its entities)")
+    if sync:
+        run_sync(settings, paths[0], strict, errors, batch_size)
+    elif bulk:
         run_bulk_import(settings, paths, strict, errors, batch_size)
     else:
         run_import(settings, paths, strict, errors, batch_size)
 
 
-def import_openalex_sample(settings: Settings, works: int, seed: int, out: Path) -> None:
+def import_openalex_sample(
+    settings: Settings, works: int, seed: int, out: Path, months: int
+) -> None:
     from seed.openalex.command import run_sample
 
-    run_sample(works, seed, out)
+    run_sample(works, seed, out, months)
 
 
 def serve(settings: Settings) -> None:
@@ -308,12 +320,25 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
         help="first load into the managed Neo4j's empty database through neo4j-admin's "
         "offline importer: stops the server for the import",
     )
+    openalex.add_argument(
+        "--sync",
+        action="store_true",
+        help="keep a mirror current: apply the updated_date= partitions and merged_ids/ "
+        "files newer than the graph's last sync (one PATH, the snapshot folder)",
+    )
     sample = sources.add_parser(
         "openalex-sample", help="write the synthetic graph as an OpenAlex snapshot"
     )
     sample.add_argument("--works", type=_positive, required=True, help="number of works")
     sample.add_argument("--seed", type=int, default=1, help="same seed, same sample (1)")
     sample.add_argument("--out", type=Path, required=True, help="folder to write data/ into")
+    sample.add_argument(
+        "--months",
+        type=int,
+        default=0,
+        help="later months to write after the snapshot, with changed, new and merged records, "
+        "for --sync (0)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,7 +1,10 @@
 // The researchers that already hold each id: by key, by an alias, or by the ORCID given
-// with it; each with the accounts whose claims on it were approved.
+// with it; each with the accounts whose claims on it were approved. `retired`: an id
+// OpenAlex merged into another.
 UNWIND $rows AS row
-RETURN row.id AS id, COLLECT {
+RETURN row.id AS id,
+       EXISTS { (:Alias {key: row.id, retired: true}) } AS retired,
+       COLLECT {
   CALL (row) {
     MATCH (r:Researcher {key: row.id})
     RETURN r

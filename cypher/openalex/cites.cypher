@@ -2,7 +2,8 @@ UNWIND $rows AS row
 MATCH (w:Work {key: row.work})
 OPTIONAL MATCH (own:Work {key: row.cited})
 OPTIONAL MATCH (adopted:Work {openalexId: row.cited})
-WITH w, row, coalesce(adopted, own) AS cited
+OPTIONAL MATCH (:Alias {key: row.cited})-[:ALIAS_OF]->(aliased:Work)
+WITH w, row, coalesce(adopted, aliased, own) AS cited
 CALL (w, cited) {
   WITH w, cited
   WHERE cited IS NOT NULL

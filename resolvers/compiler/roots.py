@@ -152,19 +152,22 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
 
 
 # Where a node's other ids live: a researcher's in aliases (merged records, OpenAlex ids
-# of a seed researcher), a work's OpenAlex id on the seed work that holds it
-# (docs/identity.md). Topics and institutions have their key alone.
+# of a seed researcher), a work's OpenAlex id on the seed work that holds it, and the ids
+# OpenAlex merged into another (docs/identity.md). Topics and institutions have their key.
+ALIASED = "MATCH (:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:{label})"
 OTHER_IDS = {
-    "Researcher": "MATCH (:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:Researcher)",
-    "Work": "MATCH ({node}:Work {{openalexId: {value}}})",
+    "Researcher": (ALIASED,),
+    "Work": ("MATCH ({node}:Work {{openalexId: {value}}})", ALIASED),
 }
 
 
 def id_matches(label: str, value: str, node: str) -> list[str]:
     """The patterns that find the node of `label` one of its ids names, as `node`."""
-    own = f"MATCH ({node}:{label} {{key: {value}}})"
-    other = OTHER_IDS.get(label)
-    return [own] if other is None else [own, other.format(value=value, node=node)]
+    others = OTHER_IDS.get(label, ())
+    return [
+        f"MATCH ({node}:{label} {{key: {value}}})",
+        *(other.format(value=value, node=node, label=label) for other in others),
+    ]
 
 
 def holding(label: str, value: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 import rich.progress
 
@@ -16,10 +17,13 @@ from seed.openalex.importer import ReaderFailed, import_openalex
 from seed.openalex.lock import ImportRunning, LockLost
 from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
+from seed.openalex.sync import SyncReport, sync_openalex
 from server.connection import connection_for
 from server.neo4j_local import Neo4jLocalError
 from server.progress import import_progress
 from server.settings import Settings
+
+T = TypeVar("T")
 
 
 def run_import(
@@ -28,28 +32,45 @@ def run_import(
     """Exits 1 when any line or file was refused or any value dropped (after loading the
     rest, unless strict)."""
     discovery = _discover(paths)
-    bar, advance = _progress(discovery, "importing")
+    bar, advance = _progress(discovery.total_bytes, "importing")
 
     async def run() -> ImportReport:
         async with Database.connect(connection_for(settings), settings.query_timeout) as db:
             with ErrorLog.to_file(errors, strict) as log, bar:
                 return await import_openalex(db, discovery, log, batch_size, advance)
 
+    _finish(_interruptible(run), errors, [])
+
+
+def run_sync(settings: Settings, root: Path, strict: bool, errors: Path, batch_size: int) -> None:
+    """As run_import, for what is newer than the graph's sync point (seed/openalex/sync.py)."""
+    bar, advance = _progress(None, "syncing")
+
+    async def run() -> SyncReport:
+        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+            with ErrorLog.to_file(errors, strict) as log, bar:
+                return await sync_openalex(db, root, log, batch_size, advance)
+
+    result = _interruptible(run)
+    since = "the start" if result.since is None else result.since.isoformat()
+    through = "nothing" if result.through is None else result.through.isoformat()
+    _finish(
+        result.report,
+        errors,
+        [f"synced from {since} through {through}; {result.merges:,} merged ids applied"],
+    )
+
+
+def _interruptible(run: Callable[[], Coroutine[Any, Any, T]]) -> T:
     try:
-        report = asyncio.run(run())
-    except (
-        StrictStop,
-        ReaderFailed,
-        ImportRunning,
-        LockLost,
-    ) as error:
+        return asyncio.run(run())
+    except (StrictStop, ReaderFailed, ImportRunning, LockLost, InputError) as error:
         sys.exit(f"peergraph: {error}")
     except KeyboardInterrupt:
         sys.exit(
             "peergraph: interrupted; each batch is written whole or not at all, "
             "so the same command run again completes the import"
         )
-    _finish(report, errors, [])
 
 
 def run_bulk_import(
@@ -57,7 +78,7 @@ def run_bulk_import(
 ) -> None:
     """As run_import, through neo4j-admin into an empty database (seed/openalex/bulk.py)."""
     discovery = _discover(paths)
-    bar, advance = _progress(discovery, "reading")
+    bar, advance = _progress(discovery.total_bytes, "reading")
     try:
         with ErrorLog.to_file(errors, strict) as log, bar:
             result = bulk_import(settings, discovery, log, batch_size, advance)
@@ -75,10 +96,10 @@ def _discover(paths: list[Path]) -> Discovery:
 
 
 def _progress(
-    discovery: Discovery, action: str
+    total: int | None, action: str
 ) -> tuple[rich.progress.Progress, Callable[[int, int], None]]:
     bar = import_progress()
-    task = bar.add_task(action, total=discovery.total_bytes, records=0)
+    task = bar.add_task(action, total=total, records=0)
 
     def advance(position: int, records: int) -> None:
         bar.update(task, completed=position, records=records)
@@ -98,7 +119,7 @@ def _finish(report: ImportReport, errors: Path, details: list[str]) -> None:
         errors.unlink()
 
 
-def run_sample(works: int, seed: int, out: Path) -> None:
-    report = write_sample(works, seed, out)
+def run_sample(works: int, seed: int, out: Path, months: int) -> None:
+    report = write_sample(works, seed, out, months=months)
     counts = ", ".join(f"{count:,} {entity.value}" for entity, count in report.records.items())
     print(f"wrote {counts} in {len(report.files)} files under {out} ({report.bytes / 1e6:,.1f} MB)")

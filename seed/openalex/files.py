@@ -18,6 +18,7 @@ from typing import BinaryIO
 from seed.openalex.records import Entity
 
 GZIP_MAGIC = b"\x1f\x8b"
+MERGED_FOLDER = "merged_ids"
 DATE_FOLDER = re.compile(r"^updated_date=(\d{4}-\d{2}-\d{2})$")
 DATA_SUFFIXES = (".gz", ".json", ".jsonl", ".ndjson")
 # Entity folders of the snapshot that have no place in this graph.
@@ -63,6 +64,17 @@ class Discovery:
     @property
     def total_bytes(self) -> int:
         return sum(file.size for file in self.files)
+
+    def newer_than(self, through: datetime.date | None) -> Discovery:
+        """The files of `updated_date=` folders after `through` (all of them for None)."""
+        undated = [file.path for file in self.files if file.folder_date is None]
+        if undated:
+            raise InputError(
+                f"{undated[0]} is in no updated_date= folder: a sync applies dated partitions"
+            )
+        return Discovery(
+            [file for file in self.files if _after(file.folder_date, through)], self.ignored
+        )
 
 
 def discover(paths: Sequence[Path]) -> Discovery:
@@ -146,7 +158,8 @@ def _gzip_reason(error: Exception) -> str:
 def _data_files(folder: Path) -> Iterator[Path]:
     for path in folder.rglob("*"):
         data = path.name.startswith("part_") or path.name.endswith(DATA_SUFFIXES)
-        if data and path.is_file() and not path.name.startswith("."):
+        merges = MERGED_FOLDER in path.relative_to(folder).parts  # seed/openalex/merges.py
+        if data and not merges and path.is_file() and not path.name.startswith("."):
             yield path
 
 
@@ -155,6 +168,10 @@ def _entity_folder(path: Path) -> str | None:
         if parent.name in ENTITY_FOLDERS or parent.name in OTHER_ENTITIES:
             return parent.name
     return None
+
+
+def _after(date: datetime.date | None, through: datetime.date | None) -> bool:
+    return through is None or (date is not None and date > through)
 
 
 def _folder_date(path: Path) -> datetime.date | None:

@@ -45,10 +45,10 @@ async def import_openalex(
     """Import the files `discover` found; bad lines go to `errors`."""
     await apply_migrations(db)
     async with import_lock(db) as lock:
-        return await _import(db, discovery, errors, batch_size, progress, lock)
+        return await write_files(db, discovery, errors, batch_size, progress, lock)
 
 
-async def _import(
+async def write_files(
     db: Database,
     discovery: Discovery,
     errors: ErrorLog,

@@ -8,6 +8,7 @@ gen:i:N -> I(N+1), and topics by level T(10000+N), subfields/N, fields/N, domain
 
 from __future__ import annotations
 
+import csv
 import datetime
 import gzip
 import json
@@ -39,10 +40,13 @@ class SampleReport:
         return sum(path.stat().st_size for path in self.files)
 
 
-def write_sample(works: int, seed: int, out: Path, batch_size: int = 5000) -> SampleReport:
+def write_sample(
+    works: int, seed: int, out: Path, batch_size: int = 5000, months: int = 0
+) -> SampleReport:
+    """The snapshot, then `months` later months as a mirror would sync them (write_month)."""
     report = SampleReport()
     with ExitStack() as stack:
-        writer = _Parts(out, report, stack)
+        writer = _Parts(out, report, stack, SNAPSHOT_DATE)
         ids = _Ids()
         for batch in generate(works, seed, batch_size):
             for topic in batch.topics:
@@ -59,7 +63,87 @@ def write_sample(works: int, seed: int, out: Path, batch_size: int = 5000) -> Sa
             cites = {row["work"]: row["cites"] for row in batch.citations}
             for work in batch.works:
                 writer.write(Entity.WORKS, ids.work_record(work, cites.get(work["key"], [])))
+    for month in range(1, months + 1):
+        write_month(works, seed, out, month, report, batch_size)
     return report
+
+
+def write_month(
+    works: int, seed: int, out: Path, month: int, report: SampleReport, batch_size: int = 5000
+) -> None:
+    """The partitions of the `month`-th month after the snapshot: a new version of one work
+    in twenty (a new title, its last author and last reference gone), one new work in
+    twenty (a follow-up citing the work it follows), and OpenAlex's merges of one author in
+    a hundred and one work in two hundred into the next one (merged_ids/)."""
+    date = _month(month)
+    updated = f"{date.isoformat()}T00:00:00"
+    merged: dict[Entity, list[tuple[str, str]]] = {Entity.AUTHORS: [], Entity.WORKS: []}
+    survivors: dict[str, str] = {}  # generated researcher key -> the one it was merged into
+    with ExitStack() as stack:
+        writer = _Parts(out, report, stack, date)
+        ids = _Ids()
+        for batch in generate(works, seed, batch_size):
+            for topic in batch.topics:
+                ids.add_topic(topic)
+            for institution in batch.institutions:
+                ids.institutions[institution["key"]] = _institution(institution)
+            researchers = batch.researchers
+            for researcher in researchers:
+                ids.researchers[researcher["key"]] = researcher
+            for index, researcher in enumerate(researchers[:-1]):
+                if _number(researcher["key"]) % 100 == month:
+                    into = researchers[index + 1]["key"]
+                    survivors[researcher["key"]] = into
+                    merged[Entity.AUTHORS].append(
+                        (ids.author_id(researcher["key"]), ids.author_id(into))
+                    )
+            cites = {row["work"]: row["cites"] for row in batch.citations}
+            for work in batch.works:
+                number = _number(work["key"])
+                authors = list(dict.fromkeys(survivors.get(key, key) for key in work["authors"]))
+                if number % 20 == month % 20:
+                    revised = work.copy()
+                    revised["title"] = f"{work['title']} (revised)"
+                    revised["authors"] = authors[:-1] or authors
+                    record = ids.work_record(revised, cites.get(work["key"], [])[:-1])
+                    writer.write(Entity.WORKS, {**record, "updated_date": updated})
+                if number % 20 == (month + 10) % 20:
+                    follow_up = work.copy()
+                    follow_up["title"] = f"{work['title']}: a follow-up"
+                    follow_up["authors"], follow_up["doi"], follow_up["arxivId"] = (
+                        authors,
+                        None,
+                        None,
+                    )
+                    new_id = f"{OPENALEX_PREFIX}W{works * month + number + 1}"
+                    record = ids.work_record(follow_up, [work["key"]])
+                    record |= {"id": new_id, "ids": {"openalex": new_id}, "updated_date": updated}
+                    writer.write(Entity.WORKS, record)
+                if number % 200 == 100 + month % 100 and number + 1 < works:
+                    merged[Entity.WORKS].append(
+                        (f"{OPENALEX_PREFIX}W{number + 1}", f"{OPENALEX_PREFIX}W{number + 2}")
+                    )
+    for entity, rows in merged.items():
+        if rows:
+            report.files.append(_merged_ids(out, entity, date, rows))
+
+
+def _month(month: int) -> datetime.date:
+    years, index = divmod(SNAPSHOT_DATE.month - 1 + month, 12)
+    return SNAPSHOT_DATE.replace(year=SNAPSHOT_DATE.year + years, month=index + 1)
+
+
+def _merged_ids(
+    out: Path, entity: Entity, date: datetime.date, rows: list[tuple[str, str]]
+) -> Path:
+    folder = out / "data" / "merged_ids" / entity.value
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{date.isoformat()}.csv.gz"
+    with gzip.open(path, "wt", encoding="utf-8", newline="") as file:
+        lines = csv.writer(file)
+        lines.writerow(("merge_date", "id", "merge_into_id"))
+        lines.writerows((date.isoformat(), id, into) for id, into in rows)
+    return path
 
 
 def inverted_index(text: str) -> dict[str, list[int]]:
@@ -131,7 +215,7 @@ class _Ids:
             years = list(range(SNAPSHOT_DATE.year, since - 1, -1))
             affiliations.append({"institution": institution, "years": years})
         return {
-            "id": self._author_id(row["key"]),
+            "id": self.author_id(row["key"]),
             "orcid": _orcid(row["orcid"]),
             "display_name": row["name"],
             "display_name_alternatives": [],
@@ -177,7 +261,7 @@ class _Ids:
                     if index == last
                     else "middle",
                     "author": {
-                        "id": self._author_id(author),
+                        "id": self.author_id(author),
                         "display_name": self.researchers[author]["name"],
                         "orcid": _orcid(self.researchers[author]["orcid"]),
                     },
@@ -188,30 +272,35 @@ class _Ids:
             "updated_date": UPDATED,
         }
 
-    def _author_id(self, key: str) -> str:
+    def author_id(self, key: str) -> str:
         return f"{OPENALEX_PREFIX}A{_number(key) + 1}"
 
 
 class _Parts:
     """One open gzip part per entity, a new one every PART_SIZE records."""
 
-    def __init__(self, out: Path, report: SampleReport, stack: ExitStack) -> None:
+    def __init__(
+        self, out: Path, report: SampleReport, stack: ExitStack, date: datetime.date
+    ) -> None:
         self.folder = out / "data"
         self.report = report
         self.stack = stack
+        self.date = date
         self.open: dict[Entity, IO[str]] = {}
+        self.counts: dict[Entity, int] = {}  # records written in this date's folder
 
     def write(self, entity: Entity, record: Json) -> None:
-        count = self.report.records.get(entity, 0)
+        count = self.counts.get(entity, 0)
         if count % PART_SIZE == 0:
             self._next_part(entity, count // PART_SIZE)
         self.open[entity].write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.report.records[entity] = count + 1
+        self.counts[entity] = count + 1
+        self.report.records[entity] = self.report.records.get(entity, 0) + 1
 
     def _next_part(self, entity: Entity, number: int) -> None:
         if entity in self.open:
             self.open[entity].close()
-        folder = self.folder / entity.value / f"updated_date={SNAPSHOT_DATE.isoformat()}"
+        folder = self.folder / entity.value / f"updated_date={self.date.isoformat()}"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"part_{number:03d}.gz"
         self.report.files.append(path)

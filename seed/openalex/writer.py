@@ -96,12 +96,14 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         ]
         versions = (await tx.run(plan.versions, {"rows": identities})).rows
         stored = {row["key"]: row["version"].to_native() for row in versions if row["version"]}
-        works = _adoptions(versions) if batch.entity is Entity.WORKS else {}
+        retired = {row["key"] for row in versions if row.get("retired")}
+        works = _adoptions(versions, retired) if batch.entity is Entity.WORKS else {}
         cited = [{"key": row["key"], "node": row["node"]} for row in versions if row["cited"]]
         applied = [
             record
             for record in batch.records.values()
-            if record.key not in stored or stored[record.key] < record.updated
+            if record.key not in retired
+            and (record.key not in stored or stored[record.key] < record.updated)
         ]
         if batch.entity is Entity.WORKS:
             researchers = await _work_researchers(tx, applied, stored, works)
@@ -175,12 +177,14 @@ async def _work_researchers(
     return await identify(tx, mentions, same)
 
 
-def _adoptions(versions: list[Row]) -> dict[str, str]:
+def _adoptions(versions: list[Row], retired: set[str]) -> dict[str, str]:
     """OpenAlex key -> the key of the node holding it, where that is another node: a seed
     work with the same DOI or arXiv id (works only). Two records claiming one seed work
     in a batch: the lowest key takes it, the other stays a node of its own."""
     nodes: dict[str, str] = {}
     for row in sorted(versions, key=lambda row: row["key"]):
+        if row["key"] in retired:
+            continue
         if row["node"] != row["key"] and row["node"] not in nodes.values():
             nodes[row["key"]] = row["node"]
     return nodes

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT sync_point_key IF NOT EXISTS FOR (n:SyncPoint) REQUIRE n.key IS UNIQUE

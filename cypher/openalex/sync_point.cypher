@@ -1,0 +1,2 @@
+OPTIONAL MATCH (point:SyncPoint {key: $key})
+RETURN point.through AS through

@@ -1,0 +1,2 @@
+MERGE (point:SyncPoint {key: $key})
+SET point.through = $through
