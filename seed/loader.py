@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from resolvers.database import Database, Transaction
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.names import Entry
+from seed.openalex.records import ArxivId, Doi, Orcid, Ror
 
 SEED_FILE = Path(__file__).with_name("seed.json")
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def canonical(normalize: Callable[[str], str]) -> AfterValidator:
-    """An identifier in the form every write path stores (schema/identifiers.py)."""
-    return AfterValidator(lambda value: None if value is None else normalize(value))
-
-
-Orcid = Annotated[str | None, canonical(normalize_orcid)]
-Doi = Annotated[str | None, canonical(normalize_doi)]
-ArxivId = Annotated[str | None, canonical(normalize_arxiv_id)]
-Ror = Annotated[str | None, canonical(normalize_ror)]
 
 
 class SeedResearcher(Record):

@@ -18,7 +18,7 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from schema.errors import BadUserInput
-from schema.identifiers import normalize_doi, normalize_orcid, normalize_ror
+from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 
 OPENALEX_PREFIX = "https://openalex.org/"
 
@@ -93,6 +93,7 @@ Int64 = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 Doi = Annotated[str | None, _identifier(normalize_doi)]
 Orcid = Annotated[str | None, _identifier(normalize_orcid)]
 Ror = Annotated[str | None, _identifier(normalize_ror)]
+ArxivId = Annotated[str | None, _identifier(normalize_arxiv_id)]
 
 
 class Record(BaseModel):
