@@ -5,7 +5,7 @@ node joins the record it was merged into, and its id becomes an alias that answe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from resolvers.database import Database, Row, Transaction
 from seed.identity import Mention, identify
@@ -16,8 +16,12 @@ OPENALEX_WORK = re.compile(r"W\d+")
 CHUNK = 500  # merges per transaction
 
 
-async def apply_merges(db: Database, merges: Sequence[Merge]) -> None:
+async def apply_merges(
+    db: Database, merges: Sequence[Merge], still_held: Callable[[], None]
+) -> None:
+    """`still_held` raises when the import lock was lost: checked before each chunk."""
     for start in range(0, len(merges), CHUNK):
+        still_held()
         chunk = merges[start : start + CHUNK]
 
         async def work(tx: Transaction, chunk: Sequence[Merge] = chunk) -> None:

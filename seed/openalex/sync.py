@@ -50,8 +50,7 @@ async def sync_openalex(
         report = ImportReport(files=0, ignored=discovery.ignored)
         if discovery.files:
             report = await write_files(db, discovery, errors, batch_size, progress, lock)
-        lock.check()
-        await apply_merges(db, merges)
+        await apply_merges(db, merges, lock.check)
         dates = [file.folder_date for file in discovery.files if file.folder_date is not None]
         through = max([*dates, *(merge.date for merge in merges)], default=since)
         if through != since:
