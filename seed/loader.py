@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from resolvers.database import Database
+from resolvers.defaults import RESEARCHER_DEFAULTS
 
 SEED_FILE = Path(__file__).with_name("seed.json")
 
@@ -22,8 +23,8 @@ class SeedResearcher(Record):
     name: str
     headline: str | None
     orcid: str | None
-    openToCollaborate: bool
-    verificationLevel: str
+    openToCollaborate: bool = RESEARCHER_DEFAULTS["openToCollaborate"]
+    verificationLevel: str = RESEARCHER_DEFAULTS["verificationLevel"]
 
 
 class SeedInstitution(Record):

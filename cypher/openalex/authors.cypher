@@ -1,5 +1,6 @@
 UNWIND $rows AS row
 MERGE (r:Researcher {key: row.key})
+ON CREATE SET r += $defaults.Researcher
 SET r.name = row.name,
     r.orcid = row.orcid,
     r.alternativeNames = row.alternativeNames,

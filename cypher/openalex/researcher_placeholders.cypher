@@ -1,5 +1,6 @@
 UNWIND $rows AS row
 MERGE (r:Researcher {key: row.key})
+ON CREATE SET r += $defaults.Researcher
 WITH r, row
 WHERE r.openalexUpdated IS NULL AND coalesce(r.mentionedIn, '') < row.mentionedIn
 SET r.name = row.name,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resolvers.database import Database, Transaction, Written
+from resolvers.defaults import NODE_DEFAULTS
 from seed.openalex.batches import Batch
 from seed.openalex.mapping import Row
 from seed.openalex.records import Entity
@@ -113,13 +114,13 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             for name in names:
                 if links.get(name):
                     rows = _at_nodes(links[name], nodes) if nodes else links[name]
-                    done += (await tx.run(name, {"rows": rows})).written
+                    done += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).written
             return done
 
         written += await run_links(plan.before)
         if applied:
             rows = [record.node_at(nodes.get(record.key)) for record in applied]
-            written += (await tx.run(plan.nodes, {"rows": rows})).written
+            written += (await tx.run(plan.nodes, {"rows": rows, "defaults": NODE_DEFAULTS})).written
         if plan.resolve is not None and cited:
             written += (await tx.run(plan.resolve, {"rows": cited})).written
         written += await run_links(plan.after)
