@@ -1,9 +1,9 @@
 """Documents that select every field of every object type, built from the schema a client
 gets by introspection, for tests/test_every_field.py.
 
-A node type met again below itself, or below two others, is selected by its `id` only:
-its own fields are walked where it is the top of a document. Every list that takes a
-size asks for two items.
+A node type met below itself, or below two node types (one, under a root list), is
+selected by its `id` only: its own fields are walked where it is the top of a document.
+Every list that takes a size asks for two items.
 """
 
 from __future__ import annotations
