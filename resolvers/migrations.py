@@ -1,10 +1,12 @@
-"""Constraints and indexes, applied idempotently (every statement says IF NOT EXISTS)."""
+"""Constraints and indexes, applied idempotently (every statement says IF NOT EXISTS), and
+the defaults of nodes stored without them (resolvers/defaults.py)."""
 
 from __future__ import annotations
 
 from neo4j.exceptions import ClientError
 
 from resolvers.database import Database
+from resolvers.defaults import NODE_DEFAULTS
 from resolvers.statements import statement_names
 
 # What IF NOT EXISTS answers when another process (a second worker, an import) created the
@@ -16,7 +18,7 @@ async def apply_migrations(db: Database) -> int:
     names = statement_names("migrations")
     for name in names:
         try:
-            await db.write(name)
+            await db.write(name, {"defaults": NODE_DEFAULTS})
         except ClientError as error:
             if error.code != CREATED_BESIDE:
                 raise

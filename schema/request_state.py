@@ -48,5 +48,6 @@ def record_error(error: GraphQLError, unexpected: bool) -> None:
     record = current_request.get()
     if record is None:
         return
-    code = "INTERNAL_SERVER_ERROR" if unexpected else (error.extensions or {}).get("code")
-    record.error_codes.append(code if isinstance(code, str) else "UNCODED")
+    # an error is unexpected unless it carries its code (schema/schema.py)
+    code = "INTERNAL_SERVER_ERROR" if unexpected else (error.extensions or {})["code"]
+    record.error_codes.append(str(code))

@@ -58,12 +58,14 @@ MUTATION_TYPES: tuple[type, ...] = (
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """Errors raised by our code on purpose, and GraphQL's own, reach the client as they are."""
+    """Errors raised by our code on purpose, and GraphQL's own about a document or its
+    variables, carry a code and reach the client as they are. Anything else is ours to
+    fix: an exception, or GraphQL's complaint about a value we returned (a null in a
+    non-null field) on either request path."""
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
-
-
-MASKED = "Unexpected error."
+    if original is not None and not isinstance(original, GraphQLError):
+        return True
+    return "code" not in (error.extensions or {})
 
 
 def masked(error: GraphQLError) -> GraphQLError:
@@ -189,8 +191,9 @@ class PeergraphSchema(strawberry.Schema):
             if unexpected:
                 request_id = current_request_id()
                 logger.error(
-                    "unexpected error (request %s): %s",
+                    "unexpected error (request %s) at %s: %s",
                     request_id,
+                    error.path,
                     error.message,
                     exc_info=error.original_error,
                     extra={"request_id": request_id},

@@ -21,6 +21,7 @@ from collections.abc import Generator
 from itertools import accumulate
 from random import Random
 
+from resolvers.defaults import RESEARCHER_DEFAULTS
 from seed.identifiers import arxiv_id, doi, orcid
 from seed.institutions import Institutions, build_institutions
 from seed.prose import abstract, headline, title
@@ -307,7 +308,7 @@ class _Graph:
                 ),
                 "orcid": orcid(number) if random() < 0.3 else None,
                 "openToCollaborate": random() < 0.25,
-                "verificationLevel": "L1",
+                "verificationLevel": RESEARCHER_DEFAULTS["verificationLevel"],
                 "createdAt": 1_700_000_000 + below(random, 90_000_000),
                 "institution": None if at < 0 else f"gen:i:{at}",
                 "since": None if at < 0 else max(FIRST_YEAR - 10, year - below(random, 8)),

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from resolvers.database import Database, Transaction
+from resolvers.defaults import RESEARCHER_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.names import Entry
 from seed.openalex.records import ArxivId, Doi, Orcid, Ror
@@ -25,8 +26,8 @@ class SeedResearcher(Record):
     name: str
     headline: str | None
     orcid: Orcid
-    openToCollaborate: bool
-    verificationLevel: str
+    openToCollaborate: bool = RESEARCHER_DEFAULTS["openToCollaborate"]
+    verificationLevel: str = RESEARCHER_DEFAULTS["verificationLevel"]
 
 
 class SeedInstitution(Record):

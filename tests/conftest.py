@@ -212,6 +212,14 @@ def broken_work(seeded: Settings) -> Iterator[str]:
     run_on_db(seeded, "test/delete_broken_work")
 
 
+@pytest.fixture
+def bare_work(seeded: Settings) -> Iterator[str]:
+    """A work with a title and no year, type, venue or openAccess."""
+    run_on_db(seeded, "test/bare_work")
+    yield encode_id("Work", "test:bare")
+    run_on_db(seeded, "test/delete_bare_work")
+
+
 # People on the platform. Tests that create accounts take the `people` fixture, which
 # removes every account (with its follows, claims, invitations and login attempts) and
 # restores the seed's profile fields afterwards, so the seed page reads as imported.

@@ -274,16 +274,29 @@ def test_a_bad_get_query_string_is_a_400_with_a_code(client: TestClient) -> None
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
+@pytest.mark.parametrize(
+    ("stored", "detail", "traceback"),
+    [
+        # a type no client knows: the shaper raises
+        ("broken_work", "Enum 'WorkType' cannot represent value: 'not-a-work-type'", True),
+        # no type at all: a null in a non-null field (issue 19 row 4)
+        ("bare_work", "Cannot return null for non-nullable field Work.type.", False),
+    ],
+)
 def test_unexpected_errors_are_masked(
-    client: TestClient, broken_work: str, caplog: pytest.LogCaptureFixture
+    client: TestClient,
+    stored: str,
+    detail: str,
+    traceback: bool,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    work = request.getfixturevalue(stored)
     document = "query ($id: ID!) { work(id: $id) { title type } }"
     # The first request goes through Strawberry, the second through the known-document path.
     for _ in range(2):
         caplog.clear()
-        response = client.post(
-            "/graphql", json={"query": document, "variables": {"id": broken_work}}
-        )
+        response = client.post("/graphql", json={"query": document, "variables": {"id": work}})
         body = response.json()
         request_id = response.headers["x-request-id"]
         assert body["data"] == {"work": None}
@@ -295,4 +308,5 @@ def test_unexpected_errors_are_masked(
         # The operator finds the traceback by the id the client was given.
         [logged] = [record for record in caplog.records if record.name == "peergraph.errors"]
         assert getattr(logged, "request_id", None) == request_id
-        assert logged.exc_info is not None
+        assert detail in logged.getMessage()
+        assert (logged.exc_info is not None) == traceback

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,8 +10,7 @@ from starlette.testclient import TestClient
 from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
 from schema.errors import BadUserInput
 from schema.ids import encode_id
-from server.settings import Settings
-from tests.conftest import gql, run_on_db
+from tests.conftest import gql
 
 KARMAKAR = encode_id("Researcher", "sayar-karmakar")
 ANIRBIT = encode_id("Researcher", "anirbit-mukherjee")
@@ -282,14 +280,6 @@ def test_researchers_under_not_of_everything_are_none(generated_client: TestClie
         "{ researchers(where: {NOT: {}}) { totalCount edges { node { id } } } }",
     )
     assert response.data == {"researchers": {"totalCount": 0, "edges": []}}
-
-
-@pytest.fixture
-def bare_work(seeded: Settings) -> Iterator[str]:
-    """A work with a title and no year, type, venue or openAccess."""
-    run_on_db(seeded, "test/bare_work")
-    yield encode_id("Work", "test:bare")
-    run_on_db(seeded, "test/delete_bare_work")
 
 
 BARE = {"titleContains": "bare record"}

@@ -1,5 +1,6 @@
 UNWIND $rows AS row
 MERGE (r:Researcher {key: row.key})
+ON CREATE SET r += $defaults.Researcher
 // A seed record's name and ORCID stand over OpenAlex's (docs/identity.md).
 WITH r, row, coalesce(r.seeded, false) AS seeded
 SET r.name = CASE WHEN seeded THEN r.name ELSE row.name END,

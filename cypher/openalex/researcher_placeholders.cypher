@@ -1,5 +1,6 @@
 UNWIND $rows AS row
 MERGE (r:Researcher {key: row.key})
+ON CREATE SET r += $defaults.Researcher
 WITH r, row
 CALL (r, row) {
   // A seed record's name stands over a byline's; an ORCID it lacks is taken.

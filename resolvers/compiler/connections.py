@@ -158,7 +158,8 @@ def connection(
             paging = f"SKIP {offset} LIMIT {limit}"
         counted = any(field.name == "totalCount" for field in fields)
         if counted and items.predicate != "true" and not items.keyset:
-            entries.append(f"page: {one_pass(items, paging, item_map)}")
+            page = one_pass(items, paging, item_map, c.variable("rows"), c.variable("row"))
+            entries.append(f"page: {page}")
             return finish(
                 c, entries, fields, node_projections, connection_type, edge_type, items, identity
             )
@@ -166,7 +167,7 @@ def connection(
             "items: COLLECT { "
             f"{items.head} WITH {items.variable}{items.carried} WHERE {predicate} "
             f"WITH {items.variable}{items.carried} ORDER BY {items.order} {paging} "
-            f"WITH {items.variable}, {item_map} AS item RETURN item }}"
+            f"WITH {items.variable}{items.carried}, {item_map} AS item RETURN item }}"
         )
     if any(field.name == "totalCount" for field in fields):
         entries.append(f"total: {count(items)}")
@@ -183,22 +184,24 @@ def count(items: Items) -> str:
     )
 
 
-def one_pass(items: Items, paging: str, item_map: str) -> str:
+def one_pass(items: Items, paging: str, item_map: str, rows: str, row: str) -> str:
     """A filtered list's page and its size from one scan: the matches are collected once
-    (as references), counted, then sorted and cut; each match is tested once, not twice."""
+    (as references), counted, then sorted and cut; each match is tested once, not twice.
+    `rows` and `row` are the builder's names: the nodes' projections inside may call
+    fragments, whose own names must not clash with them."""
     names = [items.variable, *(name.strip() for name in items.carried.split(",") if name.strip())]
     if len(names) == 1:
-        row, unpacked = items.variable, f"row AS {items.variable}"
+        packed, unpacked = items.variable, f"{row} AS {items.variable}"
     else:
-        row = "{" + ", ".join(f"{name}: {name}" for name in names) + "}"
-        unpacked = ", ".join(f"row.{name} AS {name}" for name in names)
+        packed = "{" + ", ".join(f"{name}: {name}" for name in names) + "}"
+        unpacked = ", ".join(f"{row}.{name} AS {name}" for name in names)
     return (
         f"COLLECT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
-        f"WITH collect({row}) AS rows "
-        f"WITH rows, COLLECT {{ UNWIND rows AS row WITH {unpacked} "
+        f"WITH collect({packed}) AS {rows} "
+        f"WITH {rows}, COLLECT {{ UNWIND {rows} AS {row} WITH {unpacked} "
         f"ORDER BY {items.order} {paging} "
-        f"WITH {items.variable}, {item_map} AS item RETURN item }} AS items "
-        "RETURN {total: size(rows), items: items} AS page }[0]"
+        f"WITH {items.variable}{items.carried}, {item_map} AS item RETURN item }} AS items "
+        f"RETURN {{total: size({rows}), items: items}} AS page }}[0]"
     )
 
 

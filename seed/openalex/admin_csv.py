@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import datetime
 import shutil
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
@@ -27,6 +27,8 @@ class Nodes:
     label: str
     group: str
     properties: tuple[tuple[str, str], ...]  # (property, neo4j-admin type)
+    # what a row holds where its record gives nothing (resolvers/defaults.py)
+    defaults: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def header(self) -> list[str]:
@@ -86,7 +88,8 @@ class NodeFile:
 
     def write(self, key: str, properties: dict[str, Any]) -> tuple[int, int]:
         """The row's byte range in the file."""
-        values = (properties.get(column) for column in self._columns)
+        given = {**self.nodes.defaults, **properties}
+        values = (given.get(column) for column in self._columns)
         start = self.position
         self.position += self._file.write(node_line(key, values, self.nodes.label).encode())
         return start, self.position

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resolvers.defaults import RESEARCHER_DEFAULTS
 from seed.openalex.admin_csv import NodeFile, Nodes, RelationshipFile, Relationships, drop
 from seed.openalex.mapping import Mapped, Row, mention_stamp
 from seed.openalex.records import Entity
@@ -57,7 +58,10 @@ RESEARCHERS = Nodes(
         ("alternativeNames", "string[]"),
         ("openalexUpdated", "localdatetime"),
         ("mentionedIn", "string"),
+        ("openToCollaborate", "boolean"),
+        ("verificationLevel", "string"),
     ),
+    RESEARCHER_DEFAULTS,
 )
 INSTITUTIONS = Nodes(
     "institutions",

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from resolvers.database import Database, Transaction, Written
+from resolvers.defaults import NODE_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.openalex.batches import Batch
 from seed.openalex.mapping import RESEARCHERS, Mapped, Row
@@ -127,13 +128,13 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
                     if name == RESEARCHERS:
                         rows = [{**row, "key": researchers.key(row["key"])} for row in rows]
                     rows = [_at_nodes(row, works, researchers) for row in rows]
-                    done += (await tx.run(name, {"rows": rows})).written
+                    done += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).written
             return done
 
         written += await run_links(plan.before)
         if applied:
             rows = [_node_row(record, works, researchers) for record in applied]
-            written += (await tx.run(plan.nodes, {"rows": rows})).written
+            written += (await tx.run(plan.nodes, {"rows": rows, "defaults": NODE_DEFAULTS})).written
         if plan.resolve is not None and cited:
             written += (await tx.run(plan.resolve, {"rows": cited})).written
         written += await run_links(plan.after)

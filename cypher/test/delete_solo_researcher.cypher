@@ -1,0 +1,3 @@
+MATCH (n)
+WHERE n.key IN ['test:solo', 'test:solo-work']
+DETACH DELETE n

@@ -1,0 +1,2 @@
+MATCH (r:Researcher)
+REMOVE r.openToCollaborate, r.verificationLevel
