@@ -3,6 +3,9 @@ the defaults of nodes stored without them (resolvers/defaults.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from neo4j.exceptions import ClientError
 
 from resolvers.database import Database
@@ -14,8 +17,11 @@ from resolvers.statements import statement_names
 CREATED_BESIDE = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 
 
-async def apply_migrations(db: Database) -> int:
+async def apply_migrations(db: Database, order: Callable[[str], Any] | None = None) -> int:
+    """In file-name order, or in `order` of their names."""
     names = statement_names("migrations")
+    if order is not None:
+        names.sort(key=order)
     for name in names:
         try:
             await db.write(name, {"defaults": NODE_DEFAULTS})

@@ -7,6 +7,7 @@ import asyncio
 import csv
 import datetime
 import io
+import json
 import os
 import subprocess
 import sys
@@ -16,13 +17,12 @@ from pathlib import Path
 import pytest
 
 from resolvers.database import Database
-from seed.openalex.admin_csv import NodeFile, Nodes, drop, node_line
+from seed.openalex.admin_csv import NodeFile, Nodes, drop_rows, node_line
 from seed.openalex.bulk import BulkRefused, bulk_import
 from seed.openalex.bulk_graph import SnapshotGraph
-from seed.openalex.files import discover
+from seed.openalex.bulk_parts import write_parts
+from seed.openalex.files import Discovery, discover
 from seed.openalex.importer import import_openalex
-from seed.openalex.mapping import Mapped
-from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog, ImportReport
 from seed.openalex.sample import write_sample
 from server.connection import connection_for
@@ -118,58 +118,105 @@ def test_node_rows_keep_empty_strings_apart_from_nulls() -> None:
     assert line == '"W""1","",,"two\nlines, quoted",3,2.5,true,"a\x1fb",2024-05-01,Work\n'
 
 
-def test_drop_cuts_out_exactly_the_rows_it_is_given(tmp_path: Path) -> None:
-    nodes = Nodes("things", "Thing", "Thing", (("name", "string"),))
+def test_drop_rows_cuts_out_the_rows_of_these_keys_and_keeps_the_others_as_written(
+    tmp_path: Path,
+) -> None:
+    nodes = Nodes("things", "Thing", "Thing", (("name", "string"), ("note", "string")))
     file = NodeFile(nodes, tmp_path)
-    ranges = [file.write(key, {"name": f"name of\n{key}"}) for key in ("a", "b", "c", "d")]
+    for key in ("a", "b", "c", "d"):
+        file.write(key, {"name": f"name of\n{key}", "note": "" if key == "c" else None})
     file.close()
 
-    drop(file.path, [ranges[3], ranges[1]])
+    drop_rows(file.path, 0, {"d", "b"})
 
     assert file.path.read_text() == (
-        'key:ID(Thing),name,:LABEL\n"a","name of\na",Thing\n"c","name of\nc",Thing\n'
+        'key:ID(Thing),name,note,:LABEL\n"a","name of\na",,Thing\n"c","name of\nc","",Thing\n'
     )
 
 
-def work(key: str, updated: datetime.datetime, title: str, author: str) -> Mapped:
-    record = Mapped(key, updated, {"type": "article", "title": title})
-    record.add("openalex/researcher_placeholders", {"key": author, "name": author.lower()})
-    record.nested["authored"] = [{"researcher": author, "position": 1}]
-    record.add("openalex/cites", {"work": key, "cited": "W404"})
-    return record
+def work_line(key: str, title: str, author: str, updated: str | None = None) -> str:
+    authorship = {"author": {"id": f"https://openalex.org/{author}", "display_name": author}}
+    record = {
+        "id": f"https://openalex.org/{key}",
+        "title": title,
+        "type": "article",
+        "authorships": [authorship],
+        "referenced_works": ["https://openalex.org/W404"],
+        "updated_date": updated,
+    }
+    return json.dumps(record) + "\n"
 
 
-@pytest.mark.parametrize("newest_first", [False, True])
+def bulk_files(folder: Path, data: Path, processes: int) -> dict[str, list[list[str]]]:
+    """The rows of each CSV file the bulk path writes for `data`, by file name, as if
+    read by that many processes."""
+    discovery = discover([data])
+    numbers = {file.path: number for number, file in enumerate(discovery.files)}
+    graph = SnapshotGraph(folder)
+    for index in range(processes):
+        share = Discovery(discovery.files[index::processes], [])
+        for batch in write_parts(folder, numbers, index, share, 100, strict=False):
+            graph.add(batch)
+    files = graph.finish(processes)
+    rows: dict[str, list[list[str]]] = {}
+    for path in files.nodes + files.relationships:
+        with path.open(newline="") as file:
+            rows.setdefault(path.stem, []).extend(list(csv.reader(file))[1:])
+    return rows
+
+
+# The newer version of W1 is in the earlier file: its record says it was updated later
+# than the folder of the other file.
+NEWER_FIRST = {
+    "2025-01-01": work_line("W1", "New title", "A2", "2025-03-01T00:00:00"),
+    "2025-02-01": work_line("W1", "Old title", "A1"),
+}
+OLDER_FIRST = {
+    "2025-01-01": work_line("W1", "Old title", "A1"),
+    "2025-02-01": work_line("W1", "New title", "A2"),
+}
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+@pytest.mark.parametrize("versions", [OLDER_FIRST, NEWER_FIRST], ids=["older", "newer"])
 def test_only_the_newest_version_of_a_work_and_its_links_are_written(
-    tmp_path: Path, newest_first: bool
+    tmp_path: Path, versions: dict[str, str], processes: int
 ) -> None:
-    older = work("W1", datetime.datetime(2025, 1, 1), "Old title", "A1")
-    newer = work("W1", datetime.datetime(2025, 3, 1), "New title", "A2")
-    graph = SnapshotGraph(tmp_path)
-    for record in [newer, older] if newest_first else [older, newer]:
-        graph.add(Entity.WORKS, record)
-    graph.add(Entity.WORKS, work("W2", datetime.datetime(2025, 1, 1), "Other", "A1"))
+    for folder, line in versions.items():
+        part = tmp_path / "data" / "works" / f"updated_date={folder}" / "part_000"
+        part.parent.mkdir(parents=True)
+        part.write_text(line + (work_line("W2", "Other", "A1") if folder == "2025-02-01" else ""))
 
-    files = graph.finish()
+    rows = bulk_files(tmp_path / "csv", tmp_path / "data", processes)
 
-    def rows(name: str) -> list[list[str]]:
-        with (tmp_path / f"{name}.csv").open(newline="") as file:
-            return list(csv.reader(file))[1:]
-
-    assert sorted(row[:3] for row in rows("works")) == [
+    assert sorted(row[:3] for row in rows["works"]) == [
         ["W1", "article", "New title"],
         ["W2", "article", "Other"],
     ]
-    assert sorted(rows("authored")) == [
+    assert sorted(rows["authored"]) == [
         ["A1", "W2", "1", "AUTHORED"],
         ["A2", "W1", "1", "AUTHORED"],
     ]
-    assert sorted(rows("cites_missing")) == [
+    assert sorted(rows["cites_missing"]) == [
         ["W1", "W404", "CITES_MISSING"],
         ["W2", "W404", "CITES_MISSING"],
     ]
-    assert rows("missing_works") == [["W404", "MissingWork"]]
+    assert rows["missing_works"] == [["W404", "MissingWork"]]
     # an author only the replaced version named is still mentioned, as the
     # transactional path leaves the placeholder it once created
-    assert sorted(row[0] for row in rows("researchers")) == ["A1", "A2"]
-    assert tmp_path / "works.csv" in files.nodes
+    assert sorted(row[0] for row in rows["researchers"]) == ["A1", "A2"]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_of_two_versions_of_a_date_the_one_of_the_earlier_file_stays(
+    tmp_path: Path, processes: int
+) -> None:
+    for part, title in (("part_000", "First"), ("part_001", "Second")):
+        path = tmp_path / "data" / "works" / "updated_date=2025-01-01" / part
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(work_line("W1", title, "A1"))
+
+    rows = bulk_files(tmp_path / "csv", tmp_path / "data", processes)
+
+    assert [row[:3] for row in rows["works"]] == [["W1", "article", "First"]]
+    assert rows["authored"] == [["A1", "W1", "1", "AUTHORED"]]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime
-import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
 from server.neo4j_local import ARRAY_DELIMITER
 
@@ -76,43 +76,42 @@ def _quoted(text: str) -> str:
 
 
 class NodeFile:
-    """Written in bytes, so that the file knows where each row starts and ends: a row
-    can be cut out again (see `drop`) without parsing what it quoted."""
-
     def __init__(self, nodes: Nodes, folder: Path) -> None:
         self.nodes = nodes
         self.path = folder / f"{nodes.name}.csv"
-        self._file: BinaryIO = self.path.open("wb")
+        self._file: TextIO = self.path.open("w", encoding="utf-8", newline="")
         self._columns = [name for name, _ in nodes.properties]
-        self.position = self._file.write((",".join(nodes.header) + "\n").encode())
+        self._file.write(",".join(nodes.header) + "\n")
 
-    def write(self, key: str, properties: dict[str, Any]) -> tuple[int, int]:
-        """The row's byte range in the file."""
+    def write(self, key: str, properties: dict[str, Any]) -> None:
         given = {**self.nodes.defaults, **properties}
         values = (given.get(column) for column in self._columns)
-        start = self.position
-        self.position += self._file.write(node_line(key, values, self.nodes.label).encode())
-        return start, self.position
+        self._file.write(node_line(key, values, self.nodes.label))
 
     def close(self) -> None:
         self._file.close()
 
-    def reopen(self) -> None:
-        """Goes on writing at the end of the file, after `drop` changed it."""
-        self._file = self.path.open("ab")
-        self.position = self._file.tell()
 
-
-def drop(path: Path, ranges: Iterable[tuple[int, int]]) -> None:
-    """Cuts these byte ranges (rows NodeFile wrote) out of the file."""
+def drop_rows(path: Path, column: int, keys: AbstractSet[str]) -> None:
+    """Cuts the rows whose `column` holds one of `keys` out of the file. The rows kept keep
+    their text as it was: a node file's quotes tell an empty string from a null, which a
+    row parsed and written again would lose."""
     kept = path.with_suffix(".kept")
-    with path.open("rb") as source, kept.open("wb") as target:
-        at = 0
-        for start, end in sorted(ranges):
-            target.write(source.read(start - at))
-            source.seek(end)
-            at = end
-        shutil.copyfileobj(source, target)
+    with (
+        path.open(encoding="utf-8", newline="") as source,
+        kept.open("w", encoding="utf-8", newline="") as target,
+    ):
+        lines: list[str] = []  # the text of the row being parsed, which may span lines
+
+        def remembered() -> Iterator[str]:
+            for line in source:
+                lines.append(line)
+                yield line
+
+        for row in csv.reader(remembered()):
+            if row[column] not in keys:
+                target.writelines(lines)
+            lines.clear()
     kept.replace(path)
 
 
@@ -131,8 +130,3 @@ class RelationshipFile:
 
     def close(self) -> None:
         self._file.close()
-
-    def reopen(self) -> None:
-        """Goes on writing at the end of the file, after rows were dropped from it."""
-        self._file = self.path.open("a", encoding="utf-8", newline="")
-        self._csv = csv.writer(self._file)

@@ -13,14 +13,18 @@ from __future__ import annotations
 import asyncio
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from resolvers.database import Database, Written
 from resolvers.migrations import apply_migrations
+from resolvers.statements import statement
 from seed.openalex.bulk_graph import Files, SnapshotGraph
+from seed.openalex.bulk_parts import write_parts
 from seed.openalex.files import Discovery
 from seed.openalex.importer import Progress, Reader
 from seed.openalex.report import ErrorLog, ImportReport
@@ -68,10 +72,8 @@ def bulk_import(
     folder.mkdir(parents=True)
     started = time.perf_counter()
     try:
-        with _step(result, "read, map and write CSV"):
-            files = _write_csv(discovery, errors, batch_size, progress, result.report, folder)
-        with _step(result, "stop Neo4j"):
-            neo4j.stop()
+        write = partial(_write_csv, discovery, errors, batch_size, progress, result.report, folder)
+        files = _write_while_stopping(neo4j, result, write)
         with _step(result, "neo4j-admin database import full"):
             neo4j.import_full(files.nodes, files.relationships)
     finally:
@@ -85,6 +87,26 @@ def bulk_import(
     return result
 
 
+def _write_while_stopping(
+    neo4j: ManagedNeo4j, result: BulkReport, write: Callable[[], Files]
+) -> Files:
+    """The reading needs no server: its shutdown, mostly Bolt's idle grace period, runs
+    beside the reading instead of after it. When the reading fails, the server starts
+    again, its database as it was."""
+    with ThreadPoolExecutor(1) as stopper:
+        stopped = stopper.submit(neo4j.stop)
+        try:
+            with _step(result, "read, map and write CSV"):
+                files = write()
+        except Exception:
+            stopped.result()
+            neo4j.start()
+            raise
+        with _step(result, "stop Neo4j, the rest of it"):
+            stopped.result()
+    return files
+
+
 def _write_csv(
     discovery: Discovery,
     errors: ErrorLog,
@@ -94,21 +116,21 @@ def _write_csv(
     folder: Path,
 ) -> Files:
     graph = SnapshotGraph(folder)
-    reader = Reader(discovery, batch_size, errors.strict, READERS, prepare=False)
+    numbers = {file.path: number for number, file in enumerate(discovery.files)}
+    produce = partial(write_parts, folder, numbers)
+    reader = Reader(discovery, batch_size, errors.strict, produce, READERS)
     try:
         while (batch := reader.next()) is not None:
             for entry in batch.errors:
                 errors.record(entry)
-            for record in batch.records.values():
-                graph.add(batch.entity, record)
-            batch.tally.created = len(batch.records)
+            graph.add(batch)
             report.add(batch.entity, batch.tally)
             report.file_errors += batch.file_errors
             if progress is not None:
                 progress(batch.position, report.total.read)
     finally:
         reader.close()
-    return graph.finish()
+    return graph.finish(READERS)
 
 
 async def _census(settings: Settings) -> Written:
@@ -121,8 +143,17 @@ async def _build_indexes(settings: Settings) -> None:
     # index builds may take minutes: the statement that waits for them must not time out
     waiting = settings.model_copy(update={"query_timeout": INDEX_WAIT_SECONDS})
     async with Database.connect(connection_for(waiting), waiting.query_timeout) as db:
-        await apply_migrations(db)
+        # Neo4j builds two indexes at a time, in the order they were made, and a
+        # constraint's statement waits for its index where an index's does not: the
+        # full-text indexes, the longest builds, go first, then the other indexes, so
+        # that the constraints' builds run beside them instead of before them.
+        await apply_migrations(db, order=_build_order)
         await db.read("admin/await_indexes", {"seconds": INDEX_WAIT_SECONDS})
+
+
+def _build_order(migration: str) -> tuple[bool, bool]:
+    text = statement(migration)
+    return "FULLTEXT" not in text, "CONSTRAINT" in text
 
 
 @contextmanager

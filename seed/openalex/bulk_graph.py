@@ -3,29 +3,36 @@ in an empty database, from the same mapped records (seed/openalex/mapping.py).
 
 The same rules decide, in memory instead of in Cypher:
 - a record wins over every older record of its key; between two of the same date the
-  one read first stays, as `openalexUpdated` keeps it in the transactional path;
+  one of the earlier file stays, as `openalexUpdated` keeps the one read first in the
+  transactional path;
 - a node's own record sets all its properties; a node only mentioned by other records
   (a placeholder) takes the values of the newest record that mentions it;
 - a topic's own record decides its parent; a topic without one takes the parent its
   newest mention gives;
 - a citation of a work that is not in the snapshot points at a MissingWork.
 
-Works are written as they come, since they are most of the data; when a newer version
-of a written work comes later, the written rows are cut out at the end. Everything
-else waits in memory for the end.
+Each reading process writes the rows of the records it reads into a `Part` of its own
+(seed/openalex/bulk_parts.py) and sends the writing process only their keys and versions,
+and at its end its placeholders' newest mentions. The `SnapshotGraph`, in the writing
+process, decides which part holds the newest version of each record; at the end every part
+cuts the rows of the versions that lost and splits its citations (`settle`), and the
+SnapshotGraph writes the placeholders and MissingWorks.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
+from multiprocessing import get_context
 from pathlib import Path
 
 from resolvers.defaults import RESEARCHER_DEFAULTS
-from seed.openalex.admin_csv import NodeFile, Nodes, RelationshipFile, Relationships, drop
-from seed.openalex.mapping import Mapped, Row, mention_stamp
+from seed.openalex.admin_csv import NodeFile, Nodes, RelationshipFile, Relationships, drop_rows
+from seed.openalex.batches import Batch
+from seed.openalex.mapping import Mapped, Row
 from seed.openalex.records import Entity
 
 WORKS = Nodes(
@@ -113,6 +120,7 @@ PLACEHOLDER_NODES = {
     "openalex/topic_placeholders": TOPICS,
 }
 OWN_NODES = {
+    Entity.WORKS: WORKS,
     Entity.AUTHORS: RESEARCHERS,
     Entity.INSTITUTIONS: INSTITUTIONS,
     Entity.TOPICS: TOPICS,
@@ -120,10 +128,21 @@ OWN_NODES = {
     Entity.FIELDS: TOPICS,
     Entity.DOMAINS: TOPICS,
 }
-# The work a row of each work link file belongs to: its column.
-WORK_COLUMN = {AUTHORED.name: 1, AFFILIATION.name: 0, ABOUT.name: 0}
-CITATIONS_PENDING = "citations.pending"
+PART_NODES = (WORKS, RESEARCHERS, INSTITUTIONS, TOPICS)
+PART_LINKS = (AUTHORED, AFFILIATION, ABOUT, AFFILIATED_WITH, SUBTOPIC_OF)
+# Where a part holds a record's rows, per node file: each file and the column of its key.
+RECORD_ROWS = {
+    WORKS.name: ((WORKS.name, 0), (AUTHORED.name, 1), (AFFILIATION.name, 0), (ABOUT.name, 0)),
+    RESEARCHERS.name: ((RESEARCHERS.name, 0), (AFFILIATED_WITH.name, 0)),
+    INSTITUTIONS.name: ((INSTITUTIONS.name, 0),),
+    TOPICS.name: ((TOPICS.name, 0), (SUBTOPIC_OF.name, 0)),
+}
+CITATIONS_PENDING = "citations.pending"  # citing and cited key, until the end tells them apart
 SPLIT_CHUNK = 10_000
+
+# A version's rank: its date, then its file's place in the import's order negated, so that
+# of two versions of a date the one of the earlier file ranks higher.
+Rank = tuple[datetime.datetime, int]
 
 
 @dataclass
@@ -133,196 +152,211 @@ class Files:
     nodes: list[Path] = field(default_factory=list)
     relationships: list[Path] = field(default_factory=list)
 
+    def __iadd__(self, other: Files) -> Files:
+        self.nodes += other.nodes
+        self.relationships += other.relationships
+        return self
+
 
 @dataclass
-class WrittenWork:
-    updated: datetime.datetime
-    rows: tuple[int, int]  # its row's byte range in the works file
+class PartBatch(Batch):
+    """A batch as a reading process sends it on: its records are in the process's part;
+    what travels is their keys and versions, and at the process's end, its mentions."""
+
+    part: str = ""  # the folder of the part that holds these versions
+    versions: dict[str, list[tuple[str, Rank]]] = field(default_factory=dict)  # per node file
+    # per node file, the newest mention of each node the process read no record of
+    mentions: dict[str, list[Row]] = field(default_factory=dict)
+
+
+class Part:
+    """The CSV files of the records one reading process wrote: their own nodes and links."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self.nodes = {nodes.name: NodeFile(nodes, folder) for nodes in PART_NODES}
+        self.links = {links.name: RelationshipFile(links, folder) for links in PART_LINKS}
+        self._citations = (folder / CITATIONS_PENDING).open("w", encoding="utf-8", newline="")
+
+    def write(self, entity: Entity, record: Mapped) -> None:
+        self.nodes[OWN_NODES[entity].name].write(
+            record.key, {**record.properties, "openalexUpdated": record.updated}
+        )
+        if entity is Entity.WORKS:
+            self._write_work_links(record)
+        elif entity is Entity.AUTHORS:
+            self.links[AFFILIATED_WITH.name].write(
+                (row["researcher"], row["institution"], row["since"])
+                for row in record.related.get("openalex/affiliated_with", ())
+            )
+        elif OWN_NODES[entity] is TOPICS:
+            self.links[SUBTOPIC_OF.name].write(
+                (row["key"], row["parent"])
+                for row in record.related.get("openalex/topic_parent", ())
+                if row["parent"] is not None
+            )
+
+    def _write_work_links(self, work: Mapped) -> None:
+        key = work.key
+        nested = work.nested
+        self.links[AUTHORED.name].write(
+            (row["researcher"], key, row["position"]) for row in nested.get("authored", ())
+        )
+        self.links[AFFILIATION.name].write(
+            (key, row["institution"], row.get("researcher"), row.get("position"))
+            for row in nested.get("affiliations", ())
+        )
+        self.links[ABOUT.name].write(
+            (key, row["topic"], row["score"]) for row in nested.get("about", ())
+        )
+        self._citations.writelines(
+            f"{row['work']},{row['cited']}\n" for row in work.related.get("openalex/cites", ())
+        )
+
+    def close(self) -> None:
+        for nodes in self.nodes.values():
+            nodes.close()
+        for links in self.links.values():
+            links.close()
+        self._citations.close()
+
+
+@dataclass
+class Settled:
+    files: Files
+    missing: set[str]  # keys cited by the part's works that no work of the snapshot has
+
+
+def settle(folder: Path, lost: dict[str, set[str]], works: frozenset[str]) -> Settled:
+    """A closed part made ready for the import: the rows of the records that lost to a
+    newer version elsewhere cut out, and its citations split into those of works in the
+    snapshot (`works`) and those of MissingWorks."""
+    for nodes, keys in lost.items():
+        for name, column in RECORD_ROWS[nodes]:
+            drop_rows(folder / f"{name}.csv", column, keys)
+    cites, cites_missing, missing = _split_citations(folder, works, lost.get(WORKS.name, set()))
+    files = Files(
+        [folder / f"{nodes.name}.csv" for nodes in PART_NODES],
+        [*(folder / f"{links.name}.csv" for links in PART_LINKS), cites, cites_missing],
+    )
+    return Settled(files, missing)
+
+
+def _split_citations(
+    folder: Path, works: frozenset[str], replaced: set[str]
+) -> tuple[Path, Path, set[str]]:
+    """Which citations point at a MissingWork only the end can tell."""
+    missing: set[str] = set()
+    found: list[tuple[str, str]] = []
+    lost: list[tuple[str, str]] = []
+    cites = RelationshipFile(CITES, folder)
+    cites_missing = RelationshipFile(CITES_MISSING, folder)
+    with (folder / CITATIONS_PENDING).open(encoding="utf-8") as pending:
+        for line in pending:
+            citing, cited = line.rstrip("\n").split(",")
+            if citing in replaced:
+                continue
+            if cited in works:
+                found.append((citing, cited))
+            else:
+                missing.add(cited)
+                lost.append((citing, cited))
+            if len(found) + len(lost) >= SPLIT_CHUNK:
+                cites.write(found)
+                cites_missing.write(lost)
+                found.clear()
+                lost.clear()
+    cites.write(found)
+    cites_missing.write(lost)
+    cites.close()
+    cites_missing.close()
+    (folder / CITATIONS_PENDING).unlink()
+    return cites.path, cites_missing.path, missing
 
 
 class SnapshotGraph:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.works = NodeFile(WORKS, folder)
-        self.work_links = {
-            table.name: RelationshipFile(table, folder) for table in (AUTHORED, AFFILIATION, ABOUT)
+        # per node file, the rank of each record's newest version and the part holding it
+        self.newest: dict[str, dict[str, tuple[Rank, str]]] = {
+            nodes.name: {} for nodes in PART_NODES
         }
-        self._citations_file = (folder / CITATIONS_PENDING).open("w", encoding="utf-8", newline="")
-        self.citations = csv.writer(self._citations_file)
-        self.written: dict[str, WrittenWork] = {}
-        self.newer: dict[str, Mapped] = {}  # works newer than the version already written
-        self.own: dict[str, dict[str, Mapped]] = {nodes.name: {} for nodes in OWN_NODES.values()}
+        # per part, the keys of the records whose rows it holds for a version that lost
+        self.lost: dict[str, dict[str, set[str]]] = {}
         # a placeholder's values from its newest mention, stamped as the Cypher path does
         self.mentioned: dict[str, dict[str, Row]] = {
             nodes.name: {} for nodes in PLACEHOLDER_NODES.values()
         }
 
-    def add(self, entity: Entity, record: Mapped) -> None:
-        if entity is Entity.WORKS:
-            self._add_work(record)
-        else:
-            held = self.own[OWN_NODES[entity].name]
-            kept = held.get(record.key)
-            if kept is None or kept.updated < record.updated:
-                held[record.key] = record
-        self._add_mentions(record)
-
-    def _add_work(self, work: Mapped) -> None:
-        written = self.written.get(work.key)
-        if written is None:
-            self.written[work.key] = WrittenWork(work.updated, self._write_work(work))
-            return
-        newer = self.newer.get(work.key)
-        if (written if newer is None else newer).updated < work.updated:
-            self.newer[work.key] = work
-
-    def _write_work(self, work: Mapped) -> tuple[int, int]:
-        key = work.key
-        rows = self.works.write(key, {**work.properties, "openalexUpdated": work.updated})
-        nested = work.nested
-        self.work_links[AUTHORED.name].write(
-            (row["researcher"], key, row["position"]) for row in nested.get("authored", ())
-        )
-        self.work_links[AFFILIATION.name].write(
-            (key, row["institution"], row.get("researcher"), row.get("position"))
-            for row in nested.get("affiliations", ())
-        )
-        self.work_links[ABOUT.name].write(
-            (key, row["topic"], row["score"]) for row in nested.get("about", ())
-        )
-        self.citations.writerows(
-            (row["work"], row["cited"]) for row in work.related.get("openalex/cites", ())
-        )
-        return rows
-
-    def _add_mentions(self, record: Mapped) -> None:
-        stamp = mention_stamp(record)
-        for statement, nodes in PLACEHOLDER_NODES.items():
-            mentioned = self.mentioned[nodes.name]
-            for row in record.related.get(statement, ()):
+    def add(self, batch: PartBatch) -> None:
+        if batch.versions:
+            self._add_versions(batch.part, batch.versions)
+        for nodes, rows in batch.mentions.items():
+            mentioned = self.mentioned[nodes]
+            for row in rows:
                 held = mentioned.get(row["key"])
-                if held is None or held["mentionedIn"] < stamp:
-                    mentioned[row["key"]] = {**row, "mentionedIn": stamp}
+                if held is None or held["mentionedIn"] < row["mentionedIn"]:
+                    mentioned[row["key"]] = row
 
-    def finish(self) -> Files:
-        """Writes what waited for the end; the files to import, in order."""
-        self._replace_older_works()
-        self.works.close()
-        for links in self.work_links.values():
-            links.close()
-        self._citations_file.close()
-        files = Files([self.works.path], [links.path for links in self.work_links.values()])
+    def _add_versions(self, part: str, versions: dict[str, list[tuple[str, Rank]]]) -> None:
+        lost = self.lost.setdefault(part, {})
+        for nodes, ranks in versions.items():
+            newest = self.newest[nodes]
+            for key, rank in ranks:
+                held = newest.get(key)
+                if held is None:
+                    newest[key] = (rank, part)
+                elif held[0] < rank:
+                    self.lost[held[1]].setdefault(nodes, set()).add(key)
+                    newest[key] = (rank, part)
+                else:
+                    lost.setdefault(nodes, set()).add(key)
+
+    def finish(self, processes: int) -> Files:
+        """Settles the parts in `processes` processes and writes what waited for the end;
+        the files to import, in order."""
+        files = Files()
+        missing: set[str] = set()
+        parts = [self.folder / part for part in self.lost]
+        context = get_context("forkserver")
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            works = frozenset(self.newest[WORKS.name])
+            for settled in pool.map(settle, parts, self.lost.values(), repeat(works)):
+                files += settled.files
+                missing |= settled.missing
         for nodes in (RESEARCHERS, INSTITUTIONS, TOPICS):
-            files.nodes.append(self._write_nodes(nodes))
-        files.relationships.append(self._write_affiliations())
-        files.relationships.append(self._write_parents())
-        missing, cites, cites_missing = self._write_citations()
-        files.nodes.append(missing)
-        files.relationships += [cites, cites_missing]
+            files.nodes.append(self._write_placeholders(nodes))
+        files.relationships.append(self._write_placeholder_parents())
+        files.nodes.append(self._write_missing_works(missing))
         return files
 
-    def _replace_older_works(self) -> None:
-        if not self.newer:
-            return
-        for links in self.work_links.values():
-            links.close()
-            _drop_rows(links.path, WORK_COLUMN[links.relationships.name], set(self.newer))
-        self._citations_file.close()
-        _drop_rows(self.folder / CITATIONS_PENDING, 0, set(self.newer), header=False)
-        self.works.close()
-        drop(self.works.path, (self.written[key].rows for key in self.newer))
-        self.works.reopen()
-        for links in self.work_links.values():
-            links.reopen()
-        self._citations_file = (self.folder / CITATIONS_PENDING).open(
-            "a", encoding="utf-8", newline=""
-        )
-        self.citations = csv.writer(self._citations_file)
-        for work in self.newer.values():
-            self._write_work(work)
+    def _placeholders(self, nodes: Nodes) -> Iterable[tuple[str, Row]]:
+        """The mentioned nodes of this file that have no record of their own."""
+        own = self.newest[nodes.name]
+        return ((key, row) for key, row in self.mentioned[nodes.name].items() if key not in own)
 
-    def _write_nodes(self, nodes: Nodes) -> Path:
+    def _write_placeholders(self, nodes: Nodes) -> Path:
         file = NodeFile(nodes, self.folder)
-        own = self.own[nodes.name]
-        for key, record in own.items():
-            file.write(key, {**record.properties, "openalexUpdated": record.updated})
-        for key, mention in self.mentioned[nodes.name].items():
-            if key not in own:
-                file.write(key, mention)
+        for key, mention in self._placeholders(nodes):
+            file.write(key, mention)
         file.close()
         return file.path
 
-    def _write_affiliations(self) -> Path:
-        file = RelationshipFile(AFFILIATED_WITH, self.folder)
-        for record in self.own[RESEARCHERS.name].values():
-            file.write(
-                (row["researcher"], row["institution"], row["since"])
-                for row in record.related.get("openalex/affiliated_with", ())
-            )
-        file.close()
-        return file.path
-
-    def _write_parents(self) -> Path:
-        """A topic's own record decides its parent; a placeholder takes the one its
-        newest mention gives."""
-        own = self.own[TOPICS.name]
-        parents = [
-            (row["key"], row["parent"])
-            for record in own.values()
-            for row in record.related.get("openalex/topic_parent", ())
-            if row["parent"] is not None
-        ]
-        parents += [
-            (key, mention["parent"])
-            for key, mention in self.mentioned[TOPICS.name].items()
-            if key not in own and mention["parent"] is not None
-        ]
+    def _write_placeholder_parents(self) -> Path:
+        """A topic without a record of its own takes the parent its newest mention gives."""
         file = RelationshipFile(SUBTOPIC_OF, self.folder)
-        file.write(parents)
+        file.write(
+            (key, mention["parent"])
+            for key, mention in self._placeholders(TOPICS)
+            if mention["parent"] is not None
+        )
         file.close()
         return file.path
 
-    def _write_citations(self) -> tuple[Path, Path, Path]:
-        """Splits the citations read into those of works in the snapshot and those of
-        MissingWorks, which only the end can tell apart."""
-        missing: set[str] = set()
-        found: list[tuple[str, str]] = []
-        lost: list[tuple[str, str]] = []
-        cites = RelationshipFile(CITES, self.folder)
-        cites_missing = RelationshipFile(CITES_MISSING, self.folder)
-        with (self.folder / CITATIONS_PENDING).open(encoding="utf-8", newline="") as pending:
-            for citing, cited in csv.reader(pending):
-                if cited in self.written:
-                    found.append((citing, cited))
-                else:
-                    missing.add(cited)
-                    lost.append((citing, cited))
-                if len(found) + len(lost) >= SPLIT_CHUNK:
-                    cites.write(found)
-                    cites_missing.write(lost)
-                    found.clear()
-                    lost.clear()
-        cites.write(found)
-        cites_missing.write(lost)
-        (self.folder / CITATIONS_PENDING).unlink()
-        cites.close()
-        cites_missing.close()
-        missing_works = NodeFile(MISSING_WORKS, self.folder)
+    def _write_missing_works(self, missing: set[str]) -> Path:
+        file = NodeFile(MISSING_WORKS, self.folder)
         for key in sorted(missing):
-            missing_works.write(key, {})
-        missing_works.close()
-        return missing_works.path, cites.path, cites_missing.path
-
-
-def _drop_rows(path: Path, column: int, keys: set[str], header: bool = True) -> None:
-    kept = path.with_suffix(".kept")
-    with (
-        path.open(encoding="utf-8", newline="") as source,
-        kept.open("w", encoding="utf-8", newline="") as target,
-    ):
-        rows: Iterator[list[str]] = csv.reader(source)
-        out = csv.writer(target)
-        if header:
-            out.writerow(next(rows))
-        out.writerows(row for row in rows if row[column] not in keys)
-    kept.replace(path)
+            file.write(key, {})
+        file.close()
+        return file.path

@@ -14,9 +14,10 @@ import multiprocessing
 import queue
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
+from typing import Generic, TypeVar
 
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
@@ -28,7 +29,11 @@ from seed.openalex.writer import write_batch
 
 Progress = Callable[[int, int], None]  # told the input bytes consumed and records read so far
 READ_AHEAD = 2  # batches parsed and waiting for the writer
-Item = tuple[int, Batch] | str | None  # a reader's batch, a failure's traceback, or the end
+BatchT = TypeVar("BatchT", bound=Batch)
+# What a reading process sends, given its index, its share of the files, the batch size and
+# strictness; a top-level function (or a partial of one), since it travels to the process.
+Produce = Callable[[int, Discovery, int, bool], Iterable[BatchT]]
+Item = tuple[int, BatchT] | str | None  # a reader's batch, a failure's traceback, or the end
 
 
 class ReaderFailed(RuntimeError):
@@ -58,7 +63,7 @@ async def write_files(
 ) -> ImportReport:
     report = ImportReport(files=len(discovery.files), ignored=discovery.ignored)
     started = time.perf_counter()
-    reader = Reader(discovery, batch_size, errors.strict)
+    reader = Reader(discovery, batch_size, errors.strict, prepared_batches)
     try:
         while (batch := await asyncio.to_thread(reader.next)) is not None:
             lock.check()
@@ -78,28 +83,35 @@ async def write_files(
     return report
 
 
-class Reader:
-    """Batches parsed by other processes, each reading its share of the files: a batch
-    holds one file's records, so a record's versions meet only across batches."""
+def prepared_batches(
+    index: int, share: Discovery, batch_size: int, strict: bool
+) -> Iterator[Batch]:
+    """Batches that come with their statement rows, made in the reading process."""
+    return read_batches(share, batch_size, strict, prepare=True)
+
+
+class Reader(Generic[BatchT]):
+    """Batches parsed by other processes, each reading its share of the files and sending
+    what `produce` makes of them."""
 
     def __init__(
         self,
         discovery: Discovery,
         batch_size: int,
         strict: bool,
+        produce: Produce[BatchT],
         processes: int = 1,
-        prepare: bool = True,
     ) -> None:
         # forkserver: no fork of this process's event loop and sockets, and the server
         # process has the modules loaded once for all readers of the run
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
-        self.queue: Queue[Item] = context.Queue(maxsize=READ_AHEAD * processes)
+        self.queue: Queue[Item[BatchT]] = context.Queue(maxsize=READ_AHEAD * processes)
         shares = [discovery.files[index::processes] for index in range(processes)]
         self.processes: list[BaseProcess] = [
             context.Process(
                 target=_produce,
-                args=(index, Discovery(share, []), batch_size, strict, prepare, self.queue),
+                args=(index, Discovery(share, []), batch_size, strict, produce, self.queue),
                 daemon=True,
             )
             for index, share in enumerate(shares)
@@ -109,7 +121,7 @@ class Reader:
         for process in self.processes:
             process.start()
 
-    def next(self) -> Batch | None:
+    def next(self) -> BatchT | None:
         while self.running:
             try:
                 item = self.queue.get(timeout=1.0)
@@ -139,14 +151,14 @@ class Reader:
 
 def _produce(
     index: int,
-    discovery: Discovery,
+    share: Discovery,
     batch_size: int,
     strict: bool,
-    prepare: bool,
-    out: Queue[Item],
+    produce: Produce[BatchT],
+    out: Queue[Item[BatchT]],
 ) -> None:
     try:
-        for batch in read_batches(discovery, batch_size, strict, prepare):
+        for batch in produce(index, share, batch_size, strict):
             out.put((index, batch))
         out.put(None)
     except KeyboardInterrupt:
