@@ -106,6 +106,21 @@ def seeded(settings: Settings) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="module")
+def seed_back_after(settings: Settings) -> Iterator[None]:
+    """For a module whose tests wipe the session's graph: the seed is back after it."""
+    yield
+    run_on_db(settings, "test/wipe")
+    seed_database(settings)
+
+
+@pytest.fixture
+def empty(settings: Settings, seed_back_after: None) -> Settings:
+    """The session's graph, wiped; the seed comes back when the module is done."""
+    run_on_db(settings, "test/wipe")
+    return settings
+
+
 @contextlib.contextmanager
 def uvicorn_in_thread(app: ASGIApp, **options: Any) -> Iterator[int]:
     """`app` under a real uvicorn in a thread, on a free port (yielded): the test client

@@ -57,19 +57,6 @@ FOLLOW = "mutation ($id: ID!) { followResearcher(id: $id) { id } }"
 ANIRBITS = '{ search(query: "anirbit", kinds: [RESEARCHER]) { node { id } } }'
 
 
-@pytest.fixture(scope="module", autouse=True)
-def restore_seed(settings: Settings) -> Iterator[None]:
-    yield
-    run_on_db(settings, "test/wipe")
-    seed_database(settings)
-
-
-@pytest.fixture
-def empty(settings: Settings) -> Settings:
-    run_on_db(settings, "test/wipe")
-    return settings
-
-
 @pytest.fixture
 def client(empty: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(empty)) as client:

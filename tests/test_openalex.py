@@ -15,7 +15,6 @@ import random
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,19 +42,6 @@ LATER = "updated_date=2025-03-01"
 
 class Stop(Exception):
     """Stands for Ctrl-C between two batches."""
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_seed(settings: Settings) -> Iterator[None]:
-    yield
-    run_on_db(settings, "test/wipe")
-    seed_database(settings)
-
-
-@pytest.fixture
-def empty(settings: Settings) -> Settings:
-    run_on_db(settings, "test/wipe")
-    return settings
 
 
 def load(

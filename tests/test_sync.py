@@ -10,10 +10,8 @@ import asyncio
 import gzip
 import io
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from starlette.testclient import TestClient
 
 from resolvers.database import Database
@@ -25,7 +23,7 @@ from seed.openalex.sync import SyncReport, sync_openalex
 from server.app import create_app
 from server.connection import connection_for
 from server.settings import Settings
-from tests.conftest import gql, run_on_db, seed_database
+from tests.conftest import gql, run_on_db
 from tests.conftest import whole_graph as fingerprint
 from tests.test_openalex import DATA, LATER, cli
 
@@ -38,19 +36,6 @@ STALE = (
     '{"id": "https://openalex.org/W90008", "title": "A stale copy", "publication_year": 2020,'
     ' "updated_date": "2025-05-01T00:00:00", "type": "article"}\n'
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_seed(settings: Settings) -> Iterator[None]:
-    yield
-    run_on_db(settings, "test/wipe")
-    seed_database(settings)
-
-
-@pytest.fixture
-def empty(settings: Settings) -> Settings:
-    run_on_db(settings, "test/wipe")
-    return settings
 
 
 def sync(settings: Settings, root: Path) -> SyncReport:
