@@ -1,5 +1,5 @@
 OPTIONAL MATCH (u:User {key: $user})
-// include identity/researcher_named
+// include fragments/parts/researcher_named
 // Claims by one user, and claims on one record, are decided one at a time: the checks
 // below read what the previous transaction committed (Neo4j's documented lock idiom).
 SET u._lock = true, r._lock = true

@@ -1,5 +1,5 @@
 OPTIONAL MATCH (u:User {key: $user})
-// include identity/researcher_named
+// include fragments/parts/researcher_named
 WITH u, r, u IS NOT NULL AS signedIn, r IS NOT NULL AS found
 CALL (u, r, signedIn, found) {
   WITH * WHERE signedIn AND found

@@ -1,5 +1,5 @@
 OPTIONAL MATCH (u:User {key: $user})
-// include identity/researcher_named
+// include fragments/parts/researcher_named
 // A sender's invitations are counted one transaction at a time, so the daily limit holds.
 SET u._lock = true
 WITH u, r
