@@ -126,6 +126,38 @@ def test_merged_ids_answer_the_record_they_were_merged_into(
     assert fingerprint(empty) == merged
 
 
+def write_work_merges(root: Path, date: str, *rows: tuple[str, str]) -> None:
+    folder = root / "merged_ids" / "works"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [MERGES.splitlines()[0], *(f"{date},{id},{into}" for id, into in rows)]
+    (folder / f"{date}.csv.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+
+
+def test_a_chain_of_merges_in_one_file_equals_the_merges_one_month_at_a_time(
+    empty: Settings, tmp_path: Path
+) -> None:
+    """W90005 joins W90004, then W90008 joins W90005, now a name of W90004: merges sharing
+    a node are applied in file order, each after the one it depends on."""
+    root = snapshot(tmp_path)
+    sync(empty, root)
+    write_work_merges(root, "2025-04-01", ("W90005", "W90004"))
+    sync(empty, root)
+    write_work_merges(root, "2025-04-02", ("W90008", "W90005"))
+    sync(empty, root)
+    one_at_a_time = fingerprint(empty)
+
+    run_on_db(empty, "test/wipe")
+    shutil.rmtree(root / "merged_ids")
+    sync(empty, root)
+    write_work_merges(root, "2025-04-02", ("W90008", "W90005"), ("W90005", "W90004"))
+    report = sync(empty, root)
+    assert report.merges == 2
+    assert fingerprint(empty) == one_at_a_time
+    with TestClient(create_app(empty)) as client:
+        response = gql(client, '{ work(openalexId: "W90008") { id } }')
+    assert response.data == {"work": {"id": encode_id("Work", "W90004")}}
+
+
 def test_a_month_of_a_sample_synced_equals_a_fresh_mirror_of_it(
     empty: Settings, tmp_path: Path
 ) -> None:

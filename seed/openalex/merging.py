@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from resolvers.database import Database, Row, Transaction
 from seed.identity import Mention, identify
@@ -40,54 +41,74 @@ async def _apply(tx: Transaction, merges: Sequence[Merge]) -> None:
             retiring={merge.id for merge in authors},
         )
         await identities.record_aliases(tx)
-    for merge in merges:
-        if merge.entity is Entity.WORKS:
-            await _merge_work(tx, merge)
+    pending = [merge for merge in merges if merge.entity is Entity.WORKS]
+    while pending:
+        pending = await _merge_works(tx, pending)
 
 
-async def _merge_work(tx: Transaction, merge: Merge) -> None:
-    rows = (await tx.run("identity/work_holders", {"ids": [merge.id, merge.into]})).rows
+@dataclass
+class _WorkChanges:
+    """The statements' rows for merges that touch no node in common, run together."""
+
+    joins: list[dict[str, str]] = field(default_factory=list)
+    rekeys: list[dict[str, str | None]] = field(default_factory=list)
+    aliases: list[dict[str, str]] = field(default_factory=list)
+    resolved: list[dict[str, str]] = field(default_factory=list)
+
+    async def run(self, tx: Transaction) -> None:
+        # joins first: a seed work's node takes its OpenAlex id once the duplicate is gone
+        for name, rows in (
+            ("identity/merge_work", self.joins),
+            ("identity/rekey_work", self.rekeys),
+            ("identity/alias_work", self.aliases),
+            ("openalex/resolve_missing", self.resolved),
+        ):
+            if rows:
+                await tx.run(name, {"rows": rows})
+
+
+async def _merge_works(tx: Transaction, merges: list[Merge]) -> list[Merge]:
+    """Applies, in one round of statements, each merge that shares no id or node with an
+    earlier one of `merges`, and returns the others, in order, for the next round: a merge
+    into a work that another merge moves must see where it went."""
+    ids = list(dict.fromkeys(id for merge in merges for id in (merge.id, merge.into)))
+    rows = (await tx.run("identity/work_holders", {"ids": ids})).rows
     held: dict[str, Row] = {row["id"]: row for row in rows}
-    old, new = held.get(merge.id), held.get(merge.into)
+    changes, later, touched = _WorkChanges(), [], set[str]()
+    for merge in merges:
+        nodes = {merge.id, merge.into} | {
+            held[id]["key"] for id in (merge.id, merge.into) if id in held
+        }
+        if nodes & touched:
+            later.append(merge)
+        else:
+            _plan_work_merge(merge, held.get(merge.id), held.get(merge.into), changes)
+        touched |= nodes
+    await changes.run(tx)
+    return later
+
+
+def _plan_work_merge(merge: Merge, old: Row | None, new: Row | None, changes: _WorkChanges) -> None:
     if old is None:
-        survivor = None if new is None else new["key"]
+        if new is None:
+            return
+        survivor = str(new["key"])
     elif new is None:
         # the duplicate's node becomes the record: OpenAlex's id as key, or beside a seed key
         seeded = not OPENALEX_WORK.fullmatch(old["key"])
         key, openalex_id = (old["key"], merge.into) if seeded else (merge.into, None)
-        await tx.run(
-            "identity/rekey_work",
-            {"rows": [{"node": old["key"], "key": key, "openalexId": openalex_id}]},
-        )
+        changes.rekeys.append({"node": old["key"], "key": key, "openalexId": openalex_id})
         survivor = key
     elif old["key"] == new["key"]:
         survivor = old["key"]
+    elif not OPENALEX_WORK.fullmatch(old["key"]) and OPENALEX_WORK.fullmatch(new["key"]):
+        # only the duplicate's node holds a seed work, whose key stands (docs/identity.md)
+        changes.joins.append({"from": new["key"], "into": old["key"]})
+        changes.rekeys.append({"node": old["key"], "key": old["key"], "openalexId": merge.into})
+        survivor = old["key"]
     else:
-        survivor = await _join(tx, old, new, merge.into)
-    if survivor is None:
-        return
-    aliases = [merge.id] + (
-        [] if old is None or old["key"] in (merge.id, survivor) else [old["key"]]
-    )
-    await tx.run(
-        "identity/alias_work",
-        {"rows": [{"alias": alias, "key": survivor} for alias in aliases if alias != survivor]},
-    )
-    await tx.run(
-        "openalex/resolve_missing",
-        {"rows": [{"key": id, "node": survivor} for id in (merge.id, merge.into)]},
-    )
-
-
-async def _join(tx: Transaction, old: Row, new: Row, into: str) -> str:
-    """Two nodes of one work: the record merged into stays, unless only the duplicate's
-    node holds a seed work, whose key stands (docs/identity.md)."""
-    if not OPENALEX_WORK.fullmatch(old["key"]) and OPENALEX_WORK.fullmatch(new["key"]):
-        await tx.run("identity/merge_work", {"rows": [{"from": new["key"], "into": old["key"]}]})
-        await tx.run(
-            "identity/rekey_work",
-            {"rows": [{"node": old["key"], "key": old["key"], "openalexId": into}]},
-        )
-        return str(old["key"])
-    await tx.run("identity/merge_work", {"rows": [{"from": old["key"], "into": new["key"]}]})
-    return str(new["key"])
+        changes.joins.append({"from": old["key"], "into": new["key"]})
+        survivor = new["key"]
+    aliases = {merge.id} if old is None else {merge.id, old["key"]}
+    changes.aliases.extend({"alias": alias, "key": survivor} for alias in aliases - {survivor})
+    changes.resolved.extend({"key": id, "node": survivor} for id in (merge.id, merge.into))
