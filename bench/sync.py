@@ -7,7 +7,11 @@ starts a scratch managed Neo4j, syncs the first month (the mirror), starts `peer
 serve`, measures the profile of one researcher for --seconds on the quiet mirror, then
 again while the next month syncs, and prints both with the sync's rate.
 
-    .venv/bin/python bench/sync.py --works 1000000 [--data /tmp/oas-sync] [--seconds 30]
+The mirror of a million works takes most of an hour to sync through transactions;
+`--store DIR` keeps its store there (Neo4j's data folder, copied while stopped, and its
+password) and a later run with the same DIR and --data starts from it.
+
+    .venv/bin/python bench/sync.py --works 1000000 [--data D] [--store DIR] [--seconds 30]
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,18 +57,29 @@ def month_view(data: Path, view: Path, date: str) -> None:
         target.symlink_to(part.resolve())
 
 
+def copy_store(home: Path, to: Path) -> None:
+    """A stopped managed Neo4j's data folder and password, from one home to another."""
+    shutil.copytree(home / "data", to / "data", symlinks=True)
+    shutil.copy2(home / "password", to / "password")
+
+
 def sync(view: Path, env: dict[str, str]) -> tuple[int, float]:
-    """(works read, seconds) of one `import openalex --sync`."""
+    """(works read, seconds) of one `import openalex --sync`, end to end: the command's
+    whole run, its merges and migrations included."""
     command = [sys.executable, "-m", "server.cli", "import", "openalex", "--sync", str(view)]
+    started = time.perf_counter()
     done = subprocess.run(
         [*command, "--errors", os.devnull], env=env, capture_output=True, text=True
     )
+    seconds = time.perf_counter() - started
     lines = done.stdout.splitlines()
     if done.returncode != 0:
         raise RuntimeError(f"the sync failed:\n{done.stdout}\n{done.stderr}")
-    seconds = next(float(m.group(2)) for line in lines if (m := SUMMARY.match(line)))
+    reading = next(float(m.group(2)) for line in lines if (m := SUMMARY.match(line)))
     works = next(int(m.group(1).replace(",", "")) for line in lines if (m := WORKS_ROW.match(line)))
-    print("\n".join(lines[-2:]), flush=True)
+    print(
+        "\n".join(lines[-2:]), f"records read and written in {reading:.1f}s", sep="\n", flush=True
+    )
     return works, seconds
 
 
@@ -111,6 +127,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="a sample written with --months 1")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--researcher", default="A5", help="whose profile is measured")
+    parser.add_argument("--store", type=Path, help="the synced mirror's store, kept or reused")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="peergraph-sync-bench-") as scratch:
         data = options.data
@@ -126,14 +143,23 @@ def main() -> None:
             }
         )
         server = ManagedNeo4j(settings)
+        view = Path(scratch) / "view"
+        month_view(data, view, SNAPSHOT_DATE.isoformat())
+        kept = options.store is not None and options.store.exists()
+        if kept:
+            print(f"the mirror: the store kept in {options.store}", flush=True)
+            copy_store(options.store, server.data_dir.parent)
         server.start()
         env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_PASSWORD": server.password()}
-        view = Path(scratch) / "view"
         api = None
         try:
-            month_view(data, view, SNAPSHOT_DATE.isoformat())
-            print("the mirror:", flush=True)
-            sync(view, env)
+            if not kept:
+                print("the mirror:", flush=True)
+                sync(view, env)
+            if options.store is not None and not kept:
+                server.stop()
+                copy_store(server.data_dir.parent, options.store)
+                server.start()
             port = free_port()
             api_env = {**env, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"}
             api = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], env=api_env)
