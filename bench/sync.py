@@ -83,21 +83,42 @@ def sync(view: Path, env: dict[str, str]) -> tuple[int, float]:
     return works, seconds
 
 
-def profile_latencies(port: int, id: str, until: threading.Event, seconds: float) -> list[float]:
-    """One client asking for the profile page back to back, for `seconds` or until set."""
+def profile_latencies(
+    port: int, id: str, until: threading.Event, seconds: float, rate: float
+) -> list[float]:
+    """One reader opening the profile page `rate` times a second (back to back when it
+    cannot keep up), for `seconds` or until set."""
     body = json.dumps({"query": PROFILE, "variables": {"id": id}}).encode()
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/graphql", body, {"Content-Type": "application/json"}
     )
     latencies = []
     stop = time.monotonic() + seconds
-    while time.monotonic() < stop and not until.is_set():
+    next_start = time.monotonic()
+    while next_start < stop and not until.is_set():
+        time.sleep(max(0.0, next_start - time.monotonic()))
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=30) as response:
             answer = json.load(response)
         latencies.append(time.perf_counter() - started)
         assert not answer.get("errors"), answer
+        next_start += 1 / rate
     return latencies
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU a live process has spent (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_cpu_seconds() -> float:
+    """CPU the whole machine has spent working, for anyone (Linux /proc): on a quiet
+    machine, what the processes measured spent."""
+    user, nice, system, _idle, _iowait, irq, softirq = map(
+        int, Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:8]
+    )
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_ready(port: int, seconds: float = 120.0) -> None:
@@ -126,6 +147,7 @@ def main() -> None:
     parser.add_argument("--works", type=int, default=100_000)
     parser.add_argument("--data", type=Path, help="a sample written with --months 1")
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--rate", type=float, default=10.0, help="profile views a second")
     parser.add_argument("--researcher", default="A5", help="whose profile is measured")
     parser.add_argument("--store", type=Path, help="the synced mirror's store, kept or reused")
     options = parser.parse_args()
@@ -166,24 +188,39 @@ def main() -> None:
             wait_ready(port)
             id = encode_id("Researcher", options.researcher)
             never = threading.Event()
-            profile_latencies(port, id, never, 5.0)  # plans made, pages cached
-            quiet = profile_latencies(port, id, never, options.seconds)
+            profile_latencies(port, id, never, 5.0, options.rate)  # plans made, pages cached
+            quiet = profile_latencies(port, id, never, options.seconds, options.rate)
             month_view(data, view, NEXT_MONTH)
             done = threading.Event()
             during: list[float] = []
 
             def measure() -> None:
-                during.extend(profile_latencies(port, id, done, 24 * 3600.0))
+                during.extend(profile_latencies(port, id, done, 24 * 3600.0, options.rate))
 
             client = threading.Thread(target=measure)
             client.start()
             print("the next month:", flush=True)
+            neo4j_pid = server.pid()
+            assert neo4j_pid is not None
+            neo4j_before, busy_before = cpu_seconds(neo4j_pid), busy_cpu_seconds()
+            api_before, own_before = cpu_seconds(api.pid), cpu_seconds(os.getpid())
             works, seconds = sync(view, env)
+            neo4j_cpu = cpu_seconds(neo4j_pid) - neo4j_before
+            api_cpu = cpu_seconds(api.pid) - api_before
+            # the sync command and its readers: what the machine spent beside the others
+            sync_cpu = (busy_cpu_seconds() - busy_before) - neo4j_cpu - api_cpu
+            sync_cpu -= cpu_seconds(os.getpid()) - own_before
             done.set()
             client.join()
+            per_work = (neo4j_cpu + sync_cpu) / works
+            cores = os.cpu_count() or 1
             print(
                 f"sync: {works:,} works in {seconds:.1f}s = {works / seconds:,.0f} works/s; "
                 f"load average {os.getloadavg()[0]:.1f}\n"
+                f"CPU: Neo4j {neo4j_cpu:.1f}s, the sync command {sync_cpu:.1f}s, the API"
+                f" {api_cpu:.1f}s; {per_work * 1e6:,.0f} us of Neo4j and sync CPU per work, at"
+                f" most {cores} cores / that = {cores / per_work:,.0f}"
+                " works/s on this machine\n"
                 f"profile quiet:  {summary(quiet)}\nprofile during: {summary(during)}\n"
                 f"p99 during / quiet: {p99(during) / p99(quiet):.2f}",
                 flush=True,
