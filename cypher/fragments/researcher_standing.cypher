@@ -8,7 +8,7 @@ WITH {
   followers: COUNT { (this)<-[:FOLLOWS]-(:User) },
   hasOrcid: this.orcid IS NOT NULL,
   hasAffiliation: EXISTS { (this)-[a:AFFILIATED_WITH]->(:Institution) WHERE a.until IS NULL },
-  importedLevel: coalesce(this.verificationLevel, 'L1'),
+  importedLevel: this.verificationLevel,
   claimed: claim IS NOT NULL,
   claimPending: EXISTS { (:User)-[:CLAIMED {status: 'PENDING'}]->(this) },
   orcidVerified: coalesce(claim.orcidMatches, false),

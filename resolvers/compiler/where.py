@@ -79,7 +79,7 @@ RESEARCHER_CONDITIONS = {
         global_key("Institution"),
     ),
     "hasOrcid": Condition("({v}.orcid IS NOT NULL) = {p}"),
-    "openToCollaborate": Condition("coalesce({v}.openToCollaborate, false) = {p}"),
+    "openToCollaborate": Condition("{v}.openToCollaborate = {p}"),
     "minWorks": Condition("COUNT { ({v})-[:AUTHORED]->() } >= {p}", not_negative("minWorks")),
 }
 
