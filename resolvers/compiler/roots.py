@@ -154,28 +154,38 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
 # Where a node's other ids live: a researcher's in aliases (merged records, OpenAlex ids
 # of a seed researcher), a work's OpenAlex id on the seed work that holds it, and the ids
 # OpenAlex merged into another (docs/identity.md). Topics and institutions have their key.
-ALIASED = "MATCH (:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:{label})"
+ALIASED = "(:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:{label})"
 OTHER_IDS = {
     "Researcher": (ALIASED,),
-    "Work": ("MATCH ({node}:Work {{openalexId: {value}}})", ALIASED),
+    "Work": ("({node}:Work {{openalexId: {value}}})", ALIASED),
 }
 
 
-def id_matches(label: str, value: str, node: str) -> list[str]:
-    """The patterns that find the node of `label` one of its ids names, as `node`."""
+def found_by_id(label: str, value: str, node: str) -> str:
+    """Clauses that bind `node` to the node of `label` one of its ids names, or end the
+    row. The key is tried first and each other place only while nothing is found: most
+    ids are keys, and a lookup that is not made costs nothing. Only `node` stays bound."""
     others = OTHER_IDS.get(label, ())
-    return [
-        f"MATCH ({node}:{label} {{key: {value}}})",
-        *(other.format(value=value, node=node, label=label) for other in others),
-    ]
+    if not others:
+        return f"MATCH ({node}:{label} {{key: {value}}})"
+    found = [f"{node}_by_key"]
+    clauses = [f"OPTIONAL MATCH ({found[0]}:{label} {{key: {value}}})"]
+    for index, other in enumerate(others):
+        missing = " AND ".join(f"{earlier} IS NULL" for earlier in found)
+        pattern = other.format(
+            value=f"CASE WHEN {missing} THEN {value} END", node=f"{node}_by_{index}", label=label
+        )
+        clauses.append(f"OPTIONAL MATCH {pattern}")
+        found.append(f"{node}_by_{index}")
+    clauses.append(f"WITH coalesce({', '.join(found)}) AS {node} WHERE {node} IS NOT NULL")
+    return " ".join(clauses)
 
 
 def holding(label: str, value: str) -> str:
     """The node of `label` that one of its ids (a parameter) names, as `{n}`."""
-    matches = id_matches(label, value, "found")
-    if len(matches) == 1:
-        return matches[0].replace("found", "{n}")
-    return f"CALL () {{ {' UNION '.join(f'{match} RETURN found AS {{n}}' for match in matches)} }}"
+    if label not in OTHER_IDS:
+        return found_by_id(label, value, "{n}")
+    return f"CALL () {{ {found_by_id(label, value, 'found')} RETURN found AS {{n}} }}"
 
 
 def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
@@ -269,9 +279,9 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     compiled = c.typed_node(node, f"{item}.kind", kinds, selected)
     assert compiled.shape is not None
     branches = " UNION ALL ".join(
-        f"{match} WHERE {item}.kind = '{label}' RETURN {node}"
+        f"WITH {item} WHERE {item}.kind = '{label}' "
+        f"{found_by_id(label, f'{item}.key', node)} RETURN {node}"
         for label in kinds
-        for match in id_matches(label, f"{item}.key", node)
     )
     text = (
         f"WITH 1 AS root WITH root, COLLECT {{ "
