@@ -36,9 +36,9 @@ from typing import Any
 
 from ports import free_port
 
+from core.ids import encode_id
 from resolvers.context import Context
 from resolvers.database import Database
-from schema.ids import encode_id
 from schema.schema import build_schema
 from server.connection import connection_for
 from server.settings import Settings, load_settings

@@ -8,8 +8,8 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from core.errors import Unauthenticated
 from resolvers.database import Database, Row
-from schema.errors import Unauthenticated
 from server.auth import ANONYMOUS, Credentials
 from server.settings import Settings
 

@@ -23,8 +23,8 @@ from neo4j import (
 )
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
 from resolvers.statements import statement
-from schema.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
 
 if TYPE_CHECKING:
     from server.connection import Neo4jConnection

@@ -7,10 +7,10 @@ import uuid
 
 import strawberry
 
+from core.errors import BadUserInput, Conflict, RateLimited, Unauthenticated
+from core.identifiers import normalize_email
 from resolvers.compiler.readback import written
 from resolvers.context import Info
-from schema.errors import BadUserInput, Conflict, RateLimited, Unauthenticated
-from schema.identifiers import normalize_email
 from schema.inputs import text
 from schema.viewer import Viewer
 from server.auth import hash_password, issue_token, verify_password

@@ -31,8 +31,8 @@ from graphql import (
     GraphQLUnionType,
 )
 
+from core.errors import BadUserInput
 from schema.collaboration import MAX_HOPS
-from schema.errors import BadUserInput
 from schema.graph import MAX_LIMIT_PER_KIND
 
 if TYPE_CHECKING:

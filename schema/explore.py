@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from core.ids import NEIGHBORS, offset_cursor
 from schema.collaboration import MAX_HOPS
 from schema.compiled import compiled
 from schema.graph import (
@@ -17,7 +18,6 @@ from schema.graph import (
     edge_fields,
     node_fields,
 )
-from schema.ids import NEIGHBORS, offset_cursor
 from schema.pagination import PageInfo
 from schema.path import CollaborationPath
 

@@ -8,11 +8,11 @@ from enum import Enum
 
 import strawberry
 
+from core.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
+from core.ids import decode_id
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
-from schema.ids import decode_id
 from schema.inputs import text
 from schema.researcher import Researcher
 from schema.user import User

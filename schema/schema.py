@@ -13,6 +13,7 @@ from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from core.errors import BadUserInput, PeergraphError
 from resolvers.compiler.execute import run_query
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import ReadBacks, read_back_execution
@@ -22,7 +23,6 @@ from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
 from schema.documents import Documents, PreparedDocuments
-from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
 from schema.graph import slice_fields

@@ -14,9 +14,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from core.errors import DatabaseUnavailable, QueryTimeout
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
-from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
 from server.bodies import replay
 from server.budget import DatabaseBudget

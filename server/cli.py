@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from schema.errors import DatabaseUnavailable, QueryTimeout
+from core.errors import DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jNotConfigured, connection_for
 from server.diagnosis import explain
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
@@ -89,9 +89,9 @@ def seed(settings: Settings) -> None:
 
 
 def users_promote(settings: Settings, email: str) -> None:
+    from core.errors import BadUserInput
+    from core.identifiers import normalize_email
     from resolvers.database import Database
-    from schema.errors import BadUserInput
-    from schema.identifiers import normalize_email
 
     try:
         address = normalize_email(email)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from neo4j.exceptions import Neo4jError
 
-from schema.errors import PeergraphError, QueryTimeout
+from core.errors import PeergraphError, QueryTimeout
 from server.connection import Neo4jConnection
 
 PROBE_SECONDS = 0.5

@@ -25,8 +25,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from core.errors import BadUserInput, PeergraphError
 from resolvers.context import Context
-from schema.errors import BadUserInput, PeergraphError
 from schema.schema import PeergraphSchema
 from server.auth import credentials
 from server.known import KnownDocuments

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from graphql import parse
 
+from core.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.context import Context
 from resolvers.database import Database
-from schema.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import build_schema
 from server.connection import connection_for
 from server.settings import Settings

@@ -44,9 +44,9 @@ from graphql import (
 )
 from graphql.language import Visitor
 
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from core.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.request import RequestArguments
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
-from schema.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import PeergraphSchema, build_schema
 from server.settings import Settings
 

@@ -20,6 +20,7 @@ from graphql import (
     SelectionSetNode,
 )
 
+from core.ids import encode_id
 from resolvers.compiler.collect import Collector, Selected
 from resolvers.compiler.request import Arguments, ArgumentSource
 from resolvers.compiler.shape import (
@@ -32,7 +33,6 @@ from resolvers.compiler.shape import (
 )
 from resolvers.compiler.statement import Statement
 from resolvers.statements import statement
-from schema.ids import encode_id
 from server.settings import Settings
 
 

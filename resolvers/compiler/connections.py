@@ -11,13 +11,13 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLNonNull
 
+from core.errors import BadUserInput
+from core.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
 from schema.bounds import PAGE
-from schema.errors import BadUserInput
-from schema.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.errors import BadUserInput
+from core.ids import NEIGHBORS, decode_id
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
 from resolvers.compiler.connections import after_offset, page_size
 from resolvers.compiler.shape import Path, list_shape
 from schema.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
 from schema.collaboration import recommendation_parameters, strength_parameters
-from schema.errors import BadUserInput
-from schema.ids import NEIGHBORS, decode_id
 
 
 def close_collaborators(

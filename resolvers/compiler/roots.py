@@ -7,6 +7,17 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.errors import BadUserInput
+from core.identifiers import (
+    lucene_phrase,
+    normalize_arxiv_id,
+    normalize_doi,
+    normalize_openalex_id,
+    normalize_orcid,
+    normalize_ror,
+    recognise,
+)
+from core.ids import decode_id
 from resolvers.compiler import explore, nodes, people
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
@@ -27,17 +38,6 @@ from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
 from schema.bounds import IDS
-from schema.errors import BadUserInput
-from schema.identifiers import (
-    lucene_phrase,
-    normalize_arxiv_id,
-    normalize_doi,
-    normalize_openalex_id,
-    normalize_orcid,
-    normalize_ror,
-    recognise,
-)
-from schema.ids import decode_id
 
 NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from schema.identifiers import recognise
+from core.identifiers import recognise
 from schema.work_type import WorkType
 from seed.names import Entry
 from seed.openalex import records
