@@ -58,7 +58,9 @@ class RecordingContext(Context):
     earlier one returned run concurrently, as the DataLoaders dispatch them."""
 
     def __init__(self, db: Database, settings: Settings) -> None:
-        super().__init__(db, settings)
+        super().__init__(
+            db, settings, passwords=settings.password_hashing(), tokens=settings.token_signing()
+        )
         self.waves: list[list[tuple[str, dict[str, Any]]]] = []
 
     def issuing(self, name: str, parameters: dict[str, Any]) -> None:

@@ -9,8 +9,9 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from core.errors import Unauthenticated
+from core.passwords import PasswordHashing
+from core.tokens import ANONYMOUS, Credentials, TokenSigning
 from resolvers.database import Database, Row
-from server.auth import ANONYMOUS, Credentials
 from server.settings import Settings
 
 Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
@@ -18,11 +19,19 @@ Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 class Context:
     def __init__(
-        self, db: Database, settings: Settings, credentials: Credentials = ANONYMOUS
+        self,
+        db: Database,
+        settings: Settings,
+        credentials: Credentials = ANONYMOUS,
+        *,
+        passwords: PasswordHashing,
+        tokens: TokenSigning,
     ) -> None:
         self.db = db
         self.settings = settings
         self.credentials = credentials
+        self.passwords = passwords
+        self.tokens = tokens
         self.statements = 0
         # Statements issued before any earlier one returned travel together: a request's
         # latency is about its round trips, not its statements.

@@ -26,9 +26,9 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from core.errors import BadUserInput, PeergraphError
+from core.tokens import credentials
 from resolvers.context import Context
 from schema.schema import PeergraphSchema
-from server.auth import credentials
 from server.known import KnownDocuments
 from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
 from server.settings import Settings
@@ -140,6 +140,8 @@ class GraphQLHTTP:
     def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
         self.settings = settings
+        self.passwords = settings.password_hashing()
+        self.tokens = settings.token_signing()
         self.known = KnownDocuments(schema, settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -178,7 +180,11 @@ class GraphQLHTTP:
     ) -> dict[str, Any]:
         authorization = request.headers.get("authorization")
         context = Context(
-            request.app.state.db, self.settings, credentials(self.settings, authorization)
+            request.app.state.db,
+            self.settings,
+            credentials(self.tokens, authorization),
+            passwords=self.passwords,
+            tokens=self.tokens,
         )
         known = await self.known.answer(
             graphql.query, graphql.operation_name, graphql.variables, context

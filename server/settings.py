@@ -16,6 +16,9 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from core.passwords import PasswordHashing
+from core.tokens import TokenSigning
+
 Positive = Annotated[int, Field(gt=0)]
 # What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
 Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
@@ -143,6 +146,14 @@ class Settings(BaseSettings):
     def managed(self) -> bool:
         """True when the project runs its own Neo4j rather than a given NEO4J_URI."""
         return self.neo4j_uri is None
+
+    def password_hashing(self) -> PasswordHashing:
+        return PasswordHashing(
+            self.argon2_time_cost, self.argon2_memory_cost, self.argon2_parallelism
+        )
+
+    def token_signing(self) -> TokenSigning:
+        return TokenSigning(self.jwt_secret.get_secret_value(), self.jwt_lifetime)
 
 
 def load_settings() -> Settings:

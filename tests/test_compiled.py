@@ -182,7 +182,9 @@ def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) ->
     schema = build_schema(settings)
 
     async def run(db: Database, document: str, variables: dict[str, Any]) -> Any:
-        context = Context(db, settings)
+        context = Context(
+            db, settings, passwords=settings.password_hashing(), tokens=settings.token_signing()
+        )
         result = await schema.execute(document, variable_values=variables, context_value=context)
         errors = sorted(
             [error.message, error.path or [], (error.extensions or {}).get("code")]
