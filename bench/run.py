@@ -59,7 +59,10 @@ class RecordingContext(Context):
 
     def __init__(self, db: Database, settings: Settings) -> None:
         super().__init__(
-            db, settings, passwords=settings.password_hashing(), tokens=settings.token_signing()
+            db,
+            settings.request_limits(),
+            passwords=settings.password_hashing(),
+            tokens=settings.token_signing(),
         )
         self.waves: list[list[tuple[str, dict[str, Any]]]] = []
 
@@ -202,7 +205,9 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
         driver_app = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, str(Path(__file__).with_name("bare_driver.py")), str(driver_port)]
         )
-        schema = build_schema(settings)
+        schema = build_schema(
+            settings.request_limits(), introspection=settings.allows_introspection
+        )
         rows = []
         pools: dict[int, asyncio.Queue[Connection]] = {
             port: asyncio.Queue(),

@@ -10,9 +10,9 @@ from strawberry.types import Info as StrawberryInfo
 
 from core.errors import Unauthenticated
 from core.passwords import PasswordHashing
+from core.request_limits import RequestLimits
 from core.tokens import ANONYMOUS, Credentials, TokenSigning
 from resolvers.database import Database, Row
-from server.settings import Settings
 
 Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
@@ -21,14 +21,14 @@ class Context:
     def __init__(
         self,
         db: Database,
-        settings: Settings,
+        limits: RequestLimits,
         credentials: Credentials = ANONYMOUS,
         *,
         passwords: PasswordHashing,
         tokens: TokenSigning,
     ) -> None:
         self.db = db
-        self.settings = settings
+        self.limits = limits
         self.credentials = credentials
         self.passwords = passwords
         self.tokens = tokens

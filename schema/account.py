@@ -60,15 +60,15 @@ class AccountMutation:
         description="Exchange an email and password for an access token (rate limited per email)."
     )
     async def login(self, info: Info, email: str, password: str) -> AccessToken:
-        settings = info.context.settings
+        limits = info.context.limits
         try:
             address = normalize_email(email)
         except BadUserInput:
             raise Unauthenticated(WRONG_CREDENTIALS) from None
         parameters = {
             "email": address,
-            "limit": settings.login_attempts,
-            "window": settings.login_window,
+            "limit": limits.login_attempts,
+            "window": limits.login_window,
         }
         row = (await info.context.write("accounts/login_attempt", parameters))[0]
         if not row["allowed"]:

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import strawberry
 
+from core.collaboration import MAX_HOPS
 from core.ids import NEIGHBORS, offset_cursor
-from schema.collaboration import MAX_HOPS
 from schema.compiled import compiled
 from schema.graph import (
     GraphEdge,

@@ -9,7 +9,6 @@ import strawberry
 
 from core.ids import encode_id, encode_opaque
 
-MAX_LIMIT_PER_KIND = 50
 Row = dict[str, Any]
 
 

@@ -90,7 +90,7 @@ class InvitationMutation:
         user = info.context.signed_in()
         _, researcher = decode_id(to_researcher_id, expected="Researcher")
         key = uuid.uuid4().hex
-        per_day = info.context.settings.invitations_per_day
+        per_day = info.context.limits.invitations_per_day
         parameters = {
             "user": user,
             "researcher": researcher,

@@ -14,6 +14,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from core.errors import BadUserInput, PeergraphError
+from core.request_limits import RequestLimits
 from resolvers.compiler.execute import run_query
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import ReadBacks, read_back_execution
@@ -34,7 +35,6 @@ from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
 from schema.trust import trust_fields, verification_level_name
 from schema.viewer import ViewerQuery
-from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
 MASKED = "Unexpected error."
@@ -93,17 +93,17 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
-def item_cost(items: int, settings: Settings) -> dict[str, int]:
+def item_cost(items: int, limits: RequestLimits) -> dict[str, int]:
     """What `extensions.cost` says of the item limit, on answers and refusals alike."""
-    return {"estimatedItems": items, "maxItems": settings.max_items}
+    return {"estimatedItems": items, "maxItems": limits.max_items}
 
 
 class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
 
-    def __init__(self, *, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, *, limits: RequestLimits) -> None:
+        self.limits = limits
         self.items = 0
 
     def on_execute(self) -> Iterator[None]:
@@ -114,11 +114,11 @@ class RequestCost(SchemaExtension):
                 context.graphql_document,
                 context.operation_name,
                 context.variables or {},
-                self.settings,
+                self.limits,
             )
-        if self.items > self.settings.max_items:
+        if self.items > self.limits.max_items:
             context.result = GraphQLExecutionResult(
-                data=None, errors=[too_many_items(self.items, self.settings.max_items)]
+                data=None, errors=[too_many_items(self.items, self.limits.max_items)]
             )
         yield
 
@@ -138,7 +138,7 @@ class RequestCost(SchemaExtension):
             "cost": {
                 "statements": statements,
                 "roundTrips": context.round_trips if counted else 0,
-                **item_cost(self.items, self.settings),
+                **item_cost(self.items, self.limits),
             }
         }
 
@@ -202,8 +202,8 @@ class PeergraphSchema(strawberry.Schema):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
 
-def build_schema(settings: Settings) -> PeergraphSchema:
-    plans = Plans(compile_rules(DERIVED), settings)
+def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSchema:
+    plans = Plans(compile_rules(DERIVED), limits)
     read_backs = ReadBacks(plans)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
@@ -212,17 +212,17 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         extensions=[
             lambda: PreparedDocuments(documents=schema.documents),
             MaskUnexpected,
-            lambda: RequestCost(settings=settings),
+            lambda: RequestCost(limits=limits),
             lambda: CompiledQueries(plans=plans),
         ],
     )
     schema.plans = plans
     schema.documents = Documents(
         schema._schema,
-        max_tokens=settings.max_tokens,
-        max_depth=settings.max_depth,
-        max_aliases=settings.max_aliases,
-        introspection=settings.allows_introspection,
+        max_tokens=limits.max_tokens,
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        introspection=introspection,
     )
     plans.schema = schema._schema
     return schema

@@ -128,7 +128,8 @@ def create_app(settings: Settings) -> Starlette:
 
     web = WebDist(settings.web_dist)
     web.report()
-    graphql = GraphQLHTTP(build_schema(settings), settings)
+    schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
+    graphql = GraphQLHTTP(schema, settings)
     endpoint = Playground(persisted_documents(graphql, settings), web, settings.serves_graphiql)
     app = Starlette(
         routes=[

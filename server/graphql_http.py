@@ -139,10 +139,10 @@ def select_operation(document: DocumentNode, name: str | None) -> OperationDefin
 class GraphQLHTTP:
     def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
-        self.settings = settings
+        self.limits = settings.request_limits()
         self.passwords = settings.password_hashing()
         self.tokens = settings.token_signing()
-        self.known = KnownDocuments(schema, settings)
+        self.known = KnownDocuments(schema, self.limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # An exception here is logged and answered by server/observe.py, with the request id.
@@ -181,7 +181,7 @@ class GraphQLHTTP:
         authorization = request.headers.get("authorization")
         context = Context(
             request.app.state.db,
-            self.settings,
+            self.limits,
             credentials(self.tokens, authorization),
             passwords=self.passwords,
             tokens=self.tokens,

@@ -179,11 +179,14 @@ ANSWERS = Path(__file__).parent / "fixtures" / "answers"
 
 def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) -> list[Any]:
     """Each operation's data, errors (message, path, code) and statement count."""
-    schema = build_schema(settings)
+    schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
 
     async def run(db: Database, document: str, variables: dict[str, Any]) -> Any:
         context = Context(
-            db, settings, passwords=settings.password_hashing(), tokens=settings.token_signing()
+            db,
+            settings.request_limits(),
+            passwords=settings.password_hashing(),
+            tokens=settings.token_signing(),
         )
         result = await schema.execute(document, variable_values=variables, context_value=context)
         errors = sorted(

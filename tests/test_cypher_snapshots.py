@@ -482,7 +482,9 @@ def schema_and_settings() -> tuple[PeergraphSchema, Settings]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     with mock.patch.dict(os.environ, environment, clear=True):
         settings = Settings(_env_file=None)
-    return build_schema(settings), settings
+    return build_schema(
+        settings.request_limits(), introspection=settings.allows_introspection
+    ), settings
 
 
 def compile_operation(operation: Operation) -> CompiledOperation:

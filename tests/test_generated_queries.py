@@ -19,7 +19,10 @@ from server.settings import Settings
 from tests.conftest import GENERATED_HUB
 from tests.generated_queries import CODES, MASKED, Request, answer_items, with_variables
 
-SCHEMA = build_schema(Settings(_env_file=None))._schema
+SETTINGS = Settings(_env_file=None)
+SCHEMA = build_schema(
+    SETTINGS.request_limits(), introspection=SETTINGS.allows_introspection
+)._schema
 LIMITED = settings(
     derandomize=True,
     database=None,
