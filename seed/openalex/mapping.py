@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from core.identifiers import recognise
-from schema.work_type import WorkType
+from core.work_type import WorkType
 from seed.names import Entry
 from seed.openalex import records
 from seed.openalex.records import Entity
