@@ -15,12 +15,12 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from core.errors import DatabaseUnavailable, QueryTimeout
-from resolvers.database import Database
+from resolvers.database import Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
 from schema.schema import build_schema
 from server.bodies import replay
 from server.budget import DatabaseBudget
-from server.connection import Neo4jConnection, connection_for
+from server.connection import connection_for
 from server.cors import allow_cross_origin
 from server.diagnosis import explain
 from server.graphql_http import GraphQLHTTP
