@@ -147,7 +147,7 @@ def import_openalex(
     bulk: bool,
     sync: bool,
 ) -> None:
-    from seed.openalex.command import run_bulk_import, run_import, run_sync
+    from server.import_commands import run_bulk_import, run_import, run_sync
 
     if sync and (bulk or len(paths) != 1):
         raise CommandFailed("--sync takes one snapshot folder (holding data/ or its entities)")
@@ -162,7 +162,7 @@ def import_openalex(
 def import_openalex_sample(
     settings: Settings, works: int, seed: int, out: Path, months: int
 ) -> None:
-    from seed.openalex.command import run_sample
+    from server.import_commands import run_sample
 
     run_sample(works, seed, out, months)
 
