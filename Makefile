@@ -28,6 +28,7 @@ check: install web-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # eslint and tsc over web/, whose dependencies web/package-lock.json pins.
 web/node_modules/.package-lock.json: web/package-lock.json
