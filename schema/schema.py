@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, get_operation_ast
+from graphql import GraphQLError, GraphQLSchema, get_operation_ast
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -102,7 +102,8 @@ class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
 
-    def __init__(self, *, limits: RequestLimits) -> None:
+    def __init__(self, *, schema: GraphQLSchema, limits: RequestLimits) -> None:
+        self.schema = schema
         self.limits = limits
         self.items = 0
 
@@ -110,7 +111,7 @@ class RequestCost(SchemaExtension):
         context = self.execution_context
         if context.graphql_document is not None:
             self.items = estimate_items(
-                context.schema._schema,
+                self.schema,
                 context.graphql_document,
                 context.operation_name,
                 context.variables or {},
@@ -182,6 +183,12 @@ class PeergraphSchema(strawberry.Schema):
     plans: Plans  # the compiled plans of the queries it has seen
     documents: Documents  # the documents it has parsed and validated
 
+    @property
+    def graphql_schema(self) -> GraphQLSchema:
+        """graphql-core's schema, which Strawberry keeps in a private attribute: read here
+        and nowhere else."""
+        return self._schema
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -212,17 +219,17 @@ def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSche
         extensions=[
             lambda: PreparedDocuments(documents=schema.documents),
             MaskUnexpected,
-            lambda: RequestCost(limits=limits),
+            lambda: RequestCost(schema=schema.graphql_schema, limits=limits),
             lambda: CompiledQueries(plans=plans),
         ],
     )
     schema.plans = plans
     schema.documents = Documents(
-        schema._schema,
+        schema.graphql_schema,
         max_tokens=limits.max_tokens,
         max_depth=limits.max_depth,
         max_aliases=limits.max_aliases,
         introspection=introspection,
     )
-    plans.schema = schema._schema
+    plans.schema = schema.graphql_schema
     return schema

@@ -201,7 +201,7 @@ class GraphQLHTTP:
                 405, f"a {operation.operation.value} needs POST", headers={"Allow": "POST"}
             )
         coerced = get_variable_values(
-            self.schema._schema, operation.variable_definitions or (), graphql.variables
+            self.schema.graphql_schema, operation.variable_definitions or (), graphql.variables
         )
         if isinstance(coerced, list):
             raise RequestErrors([BadUserInput("; ".join(error.message for error in coerced))])

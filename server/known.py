@@ -71,7 +71,7 @@ class KnownDocuments:
         if estimate is None:
             if len(self._estimates) >= ESTIMATES_KEPT:
                 self._estimates.clear()
-            estimate = ItemEstimate(self.schema._schema, document, name, self.limits)
+            estimate = ItemEstimate(self.schema.graphql_schema, document, name, self.limits)
             self._estimates[text, name] = estimate
         return estimate
 

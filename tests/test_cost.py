@@ -25,7 +25,7 @@ from tests.generated_queries import answer_items
 
 SETTINGS = Settings(_env_file=None)
 LIMITS = SETTINGS.request_limits()
-SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection)._schema
+SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
 
 
 def items(document: str, **variables: Any) -> int:

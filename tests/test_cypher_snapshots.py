@@ -494,7 +494,7 @@ def compile_operation(operation: Operation) -> CompiledOperation:
     document = parse(operation.document)
     found = get_operation_ast(document)
     assert found is not None, operation.name
-    request = RequestArguments.of(schema._schema, found, operation.variables, lambda: None)
+    request = RequestArguments.of(schema.graphql_schema, found, operation.variables, lambda: None)
     plan = schema.plans.plan(operation.document, document, found, request)
     if plan is None:
         return CompiledOperation(False, ())

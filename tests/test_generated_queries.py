@@ -22,7 +22,7 @@ from tests.generated_queries import CODES, MASKED, Request, answer_items, with_v
 SETTINGS = Settings(_env_file=None)
 SCHEMA = build_schema(
     SETTINGS.request_limits(), introspection=SETTINGS.allows_introspection
-)._schema
+).graphql_schema
 LIMITED = settings(
     derandomize=True,
     database=None,
