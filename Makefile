@@ -44,4 +44,4 @@ neo4j-stop: install
 	$(BIN)/peergraph neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache web/node_modules web/dist
