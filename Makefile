@@ -28,6 +28,7 @@ check: install web-check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # eslint and tsc over web/, whose dependencies web/package-lock.json pins.
 web/node_modules/.package-lock.json: web/package-lock.json
@@ -43,4 +44,4 @@ neo4j-stop: install
 	$(BIN)/peergraph neo4j stop
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache web/node_modules web/dist
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache web/node_modules web/dist

@@ -28,6 +28,7 @@ from ports import free_port
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from seed.generator import generate
+from seed.openalex.admin_csv import ARRAY_DELIMITER
 from seed.rows import Batch
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
@@ -197,6 +198,7 @@ def run(works: int, seed: int, keep: bool) -> None:
             neo4j.import_full(
                 [folder / f"{name}.csv" for name in HEADERS if name in NODE_FILES],
                 [folder / f"{name}.csv" for name in HEADERS if name not in NODE_FILES],
+                array_delimiter=ARRAY_DELIMITER,
             )
         with timed(timings, "start Neo4j"):
             neo4j.start()

@@ -31,6 +31,7 @@ from seed.openalex.bulk import READERS, bulk_import
 from seed.openalex.files import Discovery, SnapshotFile, discover, read_lines
 from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog
+from server.import_commands import bulk_target
 from server.neo4j_local import ManagedNeo4j
 from server.settings import load_settings
 
@@ -71,7 +72,8 @@ def run(paths: list[Path], keep: bool) -> None:
     discovery = discover(paths)
     works = [file for file in discovery.files if file.entity is Entity.WORKS]
     try:
-        result = bulk_import(settings, discovery, ErrorLog(io.StringIO, strict=False), BATCH_SIZE)
+        target = bulk_target(settings)
+        result = bulk_import(target, discovery, ErrorLog(io.StringIO, strict=False), BATCH_SIZE)
     finally:
         ManagedNeo4j(settings).stop()
         if keep:

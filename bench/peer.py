@@ -38,8 +38,8 @@ from typing import Any
 from neo4j import Driver, GraphDatabase
 from ports import free_port
 
+from core.ids import decode_id, encode_id
 from resolvers.statements import statement
-from schema.ids import decode_id, encode_id
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import load_settings

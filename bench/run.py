@@ -36,9 +36,9 @@ from typing import Any
 
 from ports import free_port
 
+from core.ids import encode_id
 from resolvers.context import Context
 from resolvers.database import Database
-from schema.ids import encode_id
 from schema.schema import build_schema
 from server.connection import connection_for
 from server.settings import Settings, load_settings
@@ -58,7 +58,12 @@ class RecordingContext(Context):
     earlier one returned run concurrently, as the DataLoaders dispatch them."""
 
     def __init__(self, db: Database, settings: Settings) -> None:
-        super().__init__(db, settings)
+        super().__init__(
+            db,
+            settings.request_limits(),
+            passwords=settings.password_hashing(),
+            tokens=settings.token_signing(),
+        )
         self.waves: list[list[tuple[str, dict[str, Any]]]] = []
 
     def issuing(self, name: str, parameters: dict[str, Any]) -> None:
@@ -200,7 +205,9 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
         driver_app = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, str(Path(__file__).with_name("bare_driver.py")), str(driver_port)]
         )
-        schema = build_schema(settings)
+        schema = build_schema(
+            settings.request_limits(), introspection=settings.allows_introspection
+        )
         rows = []
         pools: dict[int, asyncio.Queue[Connection]] = {
             port: asyncio.Queue(),

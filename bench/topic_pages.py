@@ -24,8 +24,8 @@ import time
 from ports import free_port
 from run import Connection, wait_ready
 
+from core.ids import encode_id
 from resolvers.database import Database
-from schema.ids import encode_id
 from server.connection import connection_for
 from server.settings import load_settings
 

@@ -8,21 +8,30 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from core.errors import Unauthenticated
+from core.passwords import PasswordHashing
+from core.request_limits import RequestLimits
+from core.tokens import ANONYMOUS, Credentials, TokenSigning
 from resolvers.database import Database, Row
-from schema.errors import Unauthenticated
-from server.auth import ANONYMOUS, Credentials
-from server.settings import Settings
 
 Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 
 class Context:
     def __init__(
-        self, db: Database, settings: Settings, credentials: Credentials = ANONYMOUS
+        self,
+        db: Database,
+        limits: RequestLimits,
+        credentials: Credentials = ANONYMOUS,
+        *,
+        passwords: PasswordHashing,
+        tokens: TokenSigning,
     ) -> None:
         self.db = db
-        self.settings = settings
+        self.limits = limits
         self.credentials = credentials
+        self.passwords = passwords
+        self.tokens = tokens
         self.statements = 0
         # Statements issued before any earlier one returned travel together: a request's
         # latency is about its round trips, not its statements.

@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequen
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
 from neo4j import (
     READ_ACCESS,
@@ -23,11 +24,8 @@ from neo4j import (
 )
 from neo4j.exceptions import DriverError, Neo4jError
 
+from core.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
 from resolvers.statements import statement
-from schema.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
-
-if TYPE_CHECKING:
-    from server.connection import Neo4jConnection
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -57,6 +55,18 @@ LUCENE_SYNTAX_ERROR = re.compile(
     r"Failed to invoke procedure `db\.index\.fulltext\.query\w+`: Caused by: "
     r"(?:org\.apache\.lucene\.queryparser\.\S+|java\.lang\.IllegalArgumentException): (.*)"
 )
+
+
+@dataclass(frozen=True)
+class Neo4jConnection:
+    """Where a Neo4j is and how to sign in to it; the server makes it from its settings."""
+
+    uri: str
+    user: str
+    password: str
+    database: str
+    # The managed server's home folder; None for the server NEO4J_URI names.
+    managed_home: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.errors import Forbidden, PeergraphError, Unauthenticated
 from resolvers.context import Context
 from resolvers.database import Row
-from schema.errors import Forbidden, PeergraphError, Unauthenticated
 
 
 @dataclass(frozen=True)

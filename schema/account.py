@@ -7,13 +7,14 @@ import uuid
 
 import strawberry
 
+from core.errors import BadUserInput, Conflict, RateLimited, Unauthenticated
+from core.identifiers import normalize_email
+from core.passwords import hash_password, verify_password
+from core.tokens import issue_token
 from resolvers.compiler.readback import written
 from resolvers.context import Info
-from schema.errors import BadUserInput, Conflict, RateLimited, Unauthenticated
-from schema.identifiers import normalize_email
 from schema.inputs import text
 from schema.viewer import Viewer
-from server.auth import hash_password, issue_token, verify_password
 
 MIN_PASSWORD, MAX_PASSWORD = 12, 1024
 MAX_NAME = 100
@@ -44,12 +45,11 @@ def check_password(password: str) -> str:
 class AccountMutation:
     @strawberry.mutation(description="Create an account; the email must not have one yet.")
     async def register(self, info: Info, email: str, password: str, name: str) -> Viewer:
-        settings = info.context.settings
         parameters = {
             "key": uuid.uuid4().hex,
             "email": normalize_email(email),
             "name": text(name, "name", MAX_NAME),
-            "passwordHash": await hash_password(settings, check_password(password)),
+            "passwordHash": await hash_password(info.context.passwords, check_password(password)),
         }
         row = (await info.context.write("accounts/register", parameters))[0]
         if not row["created"]:
@@ -60,23 +60,23 @@ class AccountMutation:
         description="Exchange an email and password for an access token (rate limited per email)."
     )
     async def login(self, info: Info, email: str, password: str) -> AccessToken:
-        settings = info.context.settings
+        limits = info.context.limits
         try:
             address = normalize_email(email)
         except BadUserInput:
             raise Unauthenticated(WRONG_CREDENTIALS) from None
         parameters = {
             "email": address,
-            "limit": settings.login_attempts,
-            "window": settings.login_window,
+            "limit": limits.login_attempts,
+            "window": limits.login_window,
         }
         row = (await info.context.write("accounts/login_attempt", parameters))[0]
         if not row["allowed"]:
             raise RateLimited(
                 f"too many login attempts for this email; try again in {row['retryAfter']} s"
             )
-        if not await verify_password(settings, row["passwordHash"], password):
+        if not await verify_password(info.context.passwords, row["passwordHash"], password):
             raise Unauthenticated(WRONG_CREDENTIALS)
         await info.context.write("accounts/login_succeeded", {"email": address})
-        token = issue_token(settings, row["user"])
+        token = issue_token(info.context.tokens, row["user"])
         return AccessToken(token=token.value, expires_at=token.expires_at, user=row["user"])

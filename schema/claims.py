@@ -8,14 +8,14 @@ from enum import Enum
 
 import strawberry
 
+from core.errors import BadUserInput, Conflict, Forbidden, NotFound
+from core.identifiers import normalize_email, normalize_orcid
+from core.ids import decode_id
 from resolvers.compiler.connections import bounded
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, Rule, guarded_write
 from schema.compiled import compiled
-from schema.errors import BadUserInput, Conflict, Forbidden, NotFound
-from schema.identifiers import normalize_email, normalize_orcid
-from schema.ids import decode_id
 from schema.inputs import optional_text
 from schema.researcher import Researcher
 from schema.user import User

@@ -1,6 +1,6 @@
 """How many items a request may return, estimated from its shape before it runs.
 
-An item is an object in a list of the answer (schema/bounds.py). Every list field
+An item is an object in a list of the answer (core/bounds.py). Every list field
 declares at most how many items it holds for each object above it; the estimate
 multiplies those bounds down the tree, with the request's variables, their defaults and
 the arguments' defaults applied, as GitHub's API does with its node limit. Introspection
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graphql import (
     BREAK,
@@ -38,10 +38,8 @@ from graphql import (
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 
-from schema.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
-
-if TYPE_CHECKING:
-    from server.settings import Settings
+from core.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
+from core.request_limits import RequestLimits
 
 
 def estimate_items(
@@ -49,9 +47,9 @@ def estimate_items(
     document: DocumentNode,
     operation_name: str | None,
     variables: Mapping[str, Any],
-    settings: Settings,
+    limits: RequestLimits,
 ) -> int:
-    return ItemEstimate(schema, document, operation_name, settings).items(variables)
+    return ItemEstimate(schema, document, operation_name, limits).items(variables)
 
 
 @dataclass(frozen=True)
@@ -78,10 +76,10 @@ class ItemEstimate:
         schema: GraphQLSchema,
         document: DocumentNode,
         operation_name: str | None,
-        settings: Settings,
+        limits: RequestLimits,
     ) -> None:
         self._schema = schema
-        self._settings = settings
+        self._limits = limits
         self._fields: tuple[_Field, ...] = ()
         self._operation = _operation(document, operation_name)
         operation = self._operation
@@ -131,7 +129,7 @@ class ItemEstimate:
             count = above
             if field.declared is not None:
                 read = parent if field.declared.of_parent else arguments
-                count = above * field.declared.bound.items(read, self._settings)
+                count = above * field.declared.bound.items(read, self._limits)
                 total += count
             total += self._items(field.below, variables, count, arguments)
         return total

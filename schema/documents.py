@@ -25,7 +25,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
-from schema.errors import PARSE_FAILED, VALIDATION_FAILED
+from core.errors import PARSE_FAILED, VALIDATION_FAILED
 from schema.limits import limit_errors
 
 DOCUMENTS_KEPT = 256

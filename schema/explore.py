@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from schema.collaboration import MAX_HOPS
+from core.collaboration import MAX_HOPS
+from core.ids import NEIGHBORS, offset_cursor
 from schema.compiled import compiled
 from schema.graph import (
     GraphEdge,
@@ -17,7 +18,6 @@ from schema.graph import (
     edge_fields,
     node_fields,
 )
-from schema.ids import NEIGHBORS, offset_cursor
 from schema.pagination import PageInfo
 from schema.path import CollaborationPath
 

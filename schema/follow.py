@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from core.errors import NotFound
+from core.ids import decode_id
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import NotFound
-from schema.ids import decode_id
 from schema.researcher import Researcher
 
 RULES = (ACCOUNT_EXISTS, Rule("found", NotFound, "no researcher has this id"))

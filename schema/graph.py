@@ -7,9 +7,8 @@ from typing import Any
 
 import strawberry
 
-from schema.ids import encode_id, encode_opaque
+from core.ids import encode_id, encode_opaque
 
-MAX_LIMIT_PER_KIND = 50
 Row = dict[str, Any]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schema.errors import BadUserInput
+from core.errors import BadUserInput
 
 
 def text(value: str, argument: str, maximum: int) -> str:

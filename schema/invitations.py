@@ -8,11 +8,11 @@ from enum import Enum
 
 import strawberry
 
+from core.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
+from core.ids import decode_id
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
-from schema.ids import decode_id
 from schema.inputs import text
 from schema.researcher import Researcher
 from schema.user import User
@@ -90,7 +90,7 @@ class InvitationMutation:
         user = info.context.signed_in()
         _, researcher = decode_id(to_researcher_id, expected="Researcher")
         key = uuid.uuid4().hex
-        per_day = info.context.settings.invitations_per_day
+        per_day = info.context.limits.invitations_per_day
         parameters = {
             "user": user,
             "researcher": researcher,

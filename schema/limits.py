@@ -15,7 +15,7 @@ from graphql import (
     SelectionSetNode,
 )
 
-from schema.errors import VALIDATION_FAILED
+from core.errors import VALIDATION_FAILED
 
 # Introspection is answered from memory, never from the database, and its own standard
 # query nests deeper than any data query needs to.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from core.errors import BadUserInput, Forbidden, NotFound
+from core.ids import decode_id
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.writes import ACCOUNT_EXISTS, Rule, guarded_write
-from schema.errors import BadUserInput, Forbidden, NotFound
-from schema.ids import decode_id
 from schema.inputs import optional_text
 from schema.researcher import Researcher
 

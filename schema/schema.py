@@ -8,11 +8,13 @@ from typing import Any
 
 import strawberry
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import GraphQLError, get_operation_ast
+from graphql import GraphQLError, GraphQLSchema, get_operation_ast
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from core.errors import BadUserInput, PeergraphError
+from core.request_limits import RequestLimits
 from resolvers.compiler.execute import run_query
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import ReadBacks, read_back_execution
@@ -22,7 +24,6 @@ from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
 from schema.documents import Documents, PreparedDocuments
-from schema.errors import BadUserInput, PeergraphError
 from schema.explore import ExploreQuery, neighborhood_fields
 from schema.follow import FollowMutation
 from schema.graph import slice_fields
@@ -34,7 +35,6 @@ from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
 from schema.trust import trust_fields, verification_level_name
 from schema.viewer import ViewerQuery
-from server.settings import Settings
 
 logger = logging.getLogger("peergraph.errors")
 MASKED = "Unexpected error."
@@ -93,32 +93,33 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
-def item_cost(items: int, settings: Settings) -> dict[str, int]:
+def item_cost(items: int, limits: RequestLimits) -> dict[str, int]:
     """What `extensions.cost` says of the item limit, on answers and refusals alike."""
-    return {"estimatedItems": items, "maxItems": settings.max_items}
+    return {"estimatedItems": items, "maxItems": limits.max_items}
 
 
 class RequestCost(SchemaExtension):
     """Refuses requests that could return too many items before any statement runs, and
     reports what a request cost so clients can see it."""
 
-    def __init__(self, *, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, *, schema: GraphQLSchema, limits: RequestLimits) -> None:
+        self.schema = schema
+        self.limits = limits
         self.items = 0
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None:
             self.items = estimate_items(
-                context.schema._schema,
+                self.schema,
                 context.graphql_document,
                 context.operation_name,
                 context.variables or {},
-                self.settings,
+                self.limits,
             )
-        if self.items > self.settings.max_items:
+        if self.items > self.limits.max_items:
             context.result = GraphQLExecutionResult(
-                data=None, errors=[too_many_items(self.items, self.settings.max_items)]
+                data=None, errors=[too_many_items(self.items, self.limits.max_items)]
             )
         yield
 
@@ -138,7 +139,7 @@ class RequestCost(SchemaExtension):
             "cost": {
                 "statements": statements,
                 "roundTrips": context.round_trips if counted else 0,
-                **item_cost(self.items, self.settings),
+                **item_cost(self.items, self.limits),
             }
         }
 
@@ -182,6 +183,12 @@ class PeergraphSchema(strawberry.Schema):
     plans: Plans  # the compiled plans of the queries it has seen
     documents: Documents  # the documents it has parsed and validated
 
+    @property
+    def graphql_schema(self) -> GraphQLSchema:
+        """graphql-core's schema, which Strawberry keeps in a private attribute: read here
+        and nowhere else."""
+        return self._schema
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -202,8 +209,8 @@ class PeergraphSchema(strawberry.Schema):
                 logger.info("%s: %s", error.original_error.code, error.message)
 
 
-def build_schema(settings: Settings) -> PeergraphSchema:
-    plans = Plans(compile_rules(DERIVED), settings)
+def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSchema:
+    plans = Plans(compile_rules(DERIVED), limits)
     read_backs = ReadBacks(plans)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
@@ -212,17 +219,17 @@ def build_schema(settings: Settings) -> PeergraphSchema:
         extensions=[
             lambda: PreparedDocuments(documents=schema.documents),
             MaskUnexpected,
-            lambda: RequestCost(settings=settings),
+            lambda: RequestCost(schema=schema.graphql_schema, limits=limits),
             lambda: CompiledQueries(plans=plans),
         ],
     )
     schema.plans = plans
     schema.documents = Documents(
-        schema._schema,
-        max_tokens=settings.max_tokens,
-        max_depth=settings.max_depth,
-        max_aliases=settings.max_aliases,
-        introspection=settings.allows_introspection,
+        schema.graphql_schema,
+        max_tokens=limits.max_tokens,
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        introspection=introspection,
     )
-    plans.schema = schema._schema
+    plans.schema = schema.graphql_schema
     return schema

@@ -1,23 +1,11 @@
-"""The kinds of work, shared by the Work type and the filters on works."""
+"""The kinds of work as a GraphQL enum, shared by the Work type and the filters on works."""
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
+from core import work_type
 
-@strawberry.enum(description="The kind of work, as OpenAlex types works.")
-class WorkType(Enum):
-    ARTICLE = "article"
-    PREPRINT = "preprint"
-    BOOK = "book"
-    BOOK_CHAPTER = "book-chapter"
-    DATASET = "dataset"
-    DISSERTATION = "dissertation"
-    REVIEW = "review"
-    REPORT = "report"
-    EDITORIAL = "editorial"
-    LETTER = "letter"
-    STANDARD = "standard"
-    OTHER = "other"
+# The same class as core's: Strawberry marks it as a GraphQL enum in place.
+WorkType = work_type.WorkType
+strawberry.enum(WorkType, description="The kind of work, as OpenAlex types works.")

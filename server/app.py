@@ -14,13 +14,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from resolvers.database import Database
+from core.errors import DatabaseUnavailable, QueryTimeout
+from resolvers.database import Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
-from schema.errors import DatabaseUnavailable, QueryTimeout
 from schema.schema import build_schema
 from server.bodies import replay
 from server.budget import DatabaseBudget
-from server.connection import Neo4jConnection, connection_for
+from server.connection import connection_for
 from server.cors import allow_cross_origin
 from server.diagnosis import explain
 from server.graphql_http import GraphQLHTTP
@@ -128,7 +128,8 @@ def create_app(settings: Settings) -> Starlette:
 
     web = WebDist(settings.web_dist)
     web.report()
-    graphql = GraphQLHTTP(build_schema(settings), settings)
+    schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
+    graphql = GraphQLHTTP(schema, settings)
     endpoint = Playground(persisted_documents(graphql, settings), web, settings.serves_graphiql)
     app = Starlette(
         routes=[

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from schema.errors import DatabaseUnavailable, QueryTimeout
+from core.errors import DatabaseUnavailable, QueryTimeout
 from server.connection import Neo4jNotConfigured, connection_for
 from server.diagnosis import explain
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
@@ -89,9 +89,9 @@ def seed(settings: Settings) -> None:
 
 
 def users_promote(settings: Settings, email: str) -> None:
+    from core.errors import BadUserInput
+    from core.identifiers import normalize_email
     from resolvers.database import Database
-    from schema.errors import BadUserInput
-    from schema.identifiers import normalize_email
 
     try:
         address = normalize_email(email)
@@ -147,7 +147,7 @@ def import_openalex(
     bulk: bool,
     sync: bool,
 ) -> None:
-    from seed.openalex.command import run_bulk_import, run_import, run_sync
+    from server.import_commands import run_bulk_import, run_import, run_sync
 
     if sync and (bulk or len(paths) != 1):
         raise CommandFailed("--sync takes one snapshot folder (holding data/ or its entities)")
@@ -162,7 +162,7 @@ def import_openalex(
 def import_openalex_sample(
     settings: Settings, works: int, seed: int, out: Path, months: int
 ) -> None:
-    from seed.openalex.command import run_sample
+    from server.import_commands import run_sample
 
     run_sample(works, seed, out, months)
 

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
+from resolvers.database import Neo4jConnection
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 
 
 class Neo4jNotConfigured(RuntimeError):
     """The settings do not say how to reach Neo4j."""
-
-
-@dataclass(frozen=True)
-class Neo4jConnection:
-    uri: str
-    user: str
-    password: str
-    database: str
-    # The managed server's home folder; None for the server NEO4J_URI names.
-    managed_home: Path | None = None
 
 
 def connection_for(settings: Settings) -> Neo4jConnection:

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from neo4j.exceptions import Neo4jError
 
-from schema.errors import PeergraphError, QueryTimeout
-from server.connection import Neo4jConnection
+from core.errors import PeergraphError, QueryTimeout
+from resolvers.database import Neo4jConnection
 
 PROBE_SECONDS = 0.5
 BOLT_PORT = 7687

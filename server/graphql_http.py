@@ -25,10 +25,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from core.errors import BadUserInput, PeergraphError
+from core.tokens import credentials
 from resolvers.context import Context
-from schema.errors import BadUserInput, PeergraphError
 from schema.schema import PeergraphSchema
-from server.auth import credentials
 from server.known import KnownDocuments
 from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
 from server.settings import Settings
@@ -139,8 +139,10 @@ def select_operation(document: DocumentNode, name: str | None) -> OperationDefin
 class GraphQLHTTP:
     def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
-        self.settings = settings
-        self.known = KnownDocuments(schema, settings)
+        self.limits = settings.request_limits()
+        self.passwords = settings.password_hashing()
+        self.tokens = settings.token_signing()
+        self.known = KnownDocuments(schema, self.limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # An exception here is logged and answered by server/observe.py, with the request id.
@@ -178,7 +180,11 @@ class GraphQLHTTP:
     ) -> dict[str, Any]:
         authorization = request.headers.get("authorization")
         context = Context(
-            request.app.state.db, self.settings, credentials(self.settings, authorization)
+            request.app.state.db,
+            self.limits,
+            credentials(self.tokens, authorization),
+            passwords=self.passwords,
+            tokens=self.tokens,
         )
         known = await self.known.answer(
             graphql.query, graphql.operation_name, graphql.variables, context
@@ -195,7 +201,7 @@ class GraphQLHTTP:
                 405, f"a {operation.operation.value} needs POST", headers={"Allow": "POST"}
             )
         coerced = get_variable_values(
-            self.schema._schema, operation.variable_definitions or (), graphql.variables
+            self.schema.graphql_schema, operation.variable_definitions or (), graphql.variables
         )
         if isinstance(coerced, list):
             raise RequestErrors([BadUserInput("; ".join(error.message for error in coerced))])

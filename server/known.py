@@ -9,21 +9,21 @@ from typing import Any
 
 from graphql import DocumentNode, ExecutionResult, GraphQLError, GraphQLFormattedError
 
+from core.request_limits import RequestLimits
 from resolvers.compiler.execute import run_request
 from resolvers.compiler.request import RequestArguments
 from resolvers.context import Context
 from schema.cost import ItemEstimate
 from schema.request_state import record_execution
 from schema.schema import PeergraphSchema, is_unexpected, item_cost, masked, too_many_items
-from server.settings import Settings
 
 ESTIMATES_KEPT = 1024
 
 
 class KnownDocuments:
-    def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
+    def __init__(self, schema: PeergraphSchema, limits: RequestLimits) -> None:
         self.schema = schema
-        self.settings = settings
+        self.limits = limits
         self._estimates: dict[tuple[str, str | None], ItemEstimate] = {}
 
     async def answer(
@@ -45,8 +45,8 @@ class KnownDocuments:
             executed = ExecutionResult(data=None, errors=[refused])
         else:
             items = self.estimate(text, name, document).coerced_items(request.variables)
-            if items > self.settings.max_items:
-                refusal = too_many_items(items, self.settings.max_items)
+            if items > self.limits.max_items:
+                refusal = too_many_items(items, self.limits.max_items)
                 executed = ExecutionResult(data=None, errors=[refusal])
             else:
                 executed = await run_request(plans, text, document, operation, request, context)
@@ -61,7 +61,7 @@ class KnownDocuments:
             "cost": {
                 "statements": context.statements,
                 "roundTrips": context.round_trips,
-                **item_cost(items, self.settings),
+                **item_cost(items, self.limits),
             }
         }
         return result
@@ -71,7 +71,7 @@ class KnownDocuments:
         if estimate is None:
             if len(self._estimates) >= ESTIMATES_KEPT:
                 self._estimates.clear()
-            estimate = ItemEstimate(self.schema._schema, document, name, self.settings)
+            estimate = ItemEstimate(self.schema.graphql_schema, document, name, self.limits)
             self._estimates[text, name] = estimate
         return estimate
 

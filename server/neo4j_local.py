@@ -44,8 +44,6 @@ POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
 
 # The flags the official launcher adds (see `neo4j console --dry-run` and the
 # default neo4j.conf): Netty and the page cache need these on Java 17.
-# Joins the strings of a string[] property in import CSV; no name holds this character.
-ARRAY_DELIMITER = "\x1f"
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
@@ -219,8 +217,11 @@ class ManagedNeo4j:
         self.pid_file.unlink(missing_ok=True)
         return True
 
-    def import_full(self, nodes: list[Path], relationships: list[Path]) -> None:
-        """Replace the stopped server's database with these neo4j-admin CSV files."""
+    def import_full(
+        self, nodes: list[Path], relationships: list[Path], *, array_delimiter: str
+    ) -> None:
+        """Replace the stopped server's database with these neo4j-admin CSV files, whose
+        string[] properties join their strings with `array_delimiter`."""
         if self.pid() is not None:
             raise Neo4jLocalError("neo4j-admin imports into a stopped server; stop Neo4j first")
         self.install()
@@ -240,7 +241,7 @@ class ManagedNeo4j:
             *("database", "import", "full", self.settings.neo4j_database),
             "--overwrite-destination",
             "--multiline-fields=true",
-            f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+            f"--array-delimiter=U+{ord(array_delimiter):04X}",
             f"--report-file={self.home / 'logs' / 'import.report'}",
             *options,
         ]

@@ -16,6 +16,10 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from core.passwords import PasswordHashing
+from core.request_limits import RequestLimits
+from core.tokens import TokenSigning
+
 Positive = Annotated[int, Field(gt=0)]
 # What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
 Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
@@ -143,6 +147,31 @@ class Settings(BaseSettings):
     def managed(self) -> bool:
         """True when the project runs its own Neo4j rather than a given NEO4J_URI."""
         return self.neo4j_uri is None
+
+    def request_limits(self) -> RequestLimits:
+        """The limits as the layers below the server read them: they never see Settings."""
+        return RequestLimits(
+            max_depth=self.max_depth,
+            max_aliases=self.max_aliases,
+            max_tokens=self.max_tokens,
+            max_items=self.max_items,
+            max_page_size=self.max_page_size,
+            default_page_size=self.default_page_size,
+            fanout_center=self.fanout_center,
+            fanout_per_neighbor=self.fanout_per_neighbor,
+            fanout_works=self.fanout_works,
+            login_attempts=self.login_attempts,
+            login_window=self.login_window,
+            invitations_per_day=self.invitations_per_day,
+        )
+
+    def password_hashing(self) -> PasswordHashing:
+        return PasswordHashing(
+            self.argon2_time_cost, self.argon2_memory_cost, self.argon2_parallelism
+        )
+
+    def token_signing(self) -> TokenSigning:
+        return TokenSigning(self.jwt_secret.get_secret_value(), self.jwt_lifetime)
 
 
 def load_settings() -> Settings:

@@ -19,9 +19,9 @@ import uvicorn
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
+from core.ids import encode_id
 from resolvers.database import Database, Row
 from resolvers.migrations import apply_migrations
-from schema.ids import encode_id
 from seed.bulk import LoadReport, load_generated
 from seed.generator import HUB_KEY
 from seed.loader import load_seed

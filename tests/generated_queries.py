@@ -47,7 +47,7 @@ CODES = {
 
 
 def answer_items(value: Any) -> int:
-    """Items as docs/analysts.md and schema/bounds.py define them: the objects that are
+    """Items as docs/analysts.md and core/bounds.py define them: the objects that are
     elements of a list in the answer, at any depth."""
     if isinstance(value, list):
         return sum(isinstance(item, dict) + answer_items(item) for item in value)

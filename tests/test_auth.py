@@ -11,8 +11,8 @@ import pytest
 from pydantic import ValidationError
 from starlette.testclient import TestClient
 
-from schema.ids import encode_id
-from server.auth import ALGORITHM, ISSUER, credentials, issue_token
+from core.ids import encode_id
+from core.tokens import ALGORITHM, ISSUER, credentials, issue_token
 from server.settings import DEVELOPMENT_JWT_SECRET, Settings
 from tests.conftest import SEED_RESEARCHER, fingerprint, gql, sign_up
 
@@ -71,7 +71,7 @@ def test_every_mutation_needs_a_valid_token_and_changes_nothing_without_one(
     client: TestClient, people: Settings, name: str
 ) -> None:
     token = sign_up(client, "victim@example.org")
-    user = credentials(people, f"Bearer {token}").user
+    user = credentials(people.token_signing(), f"Bearer {token}").user
     assert user is not None
     before = fingerprint(people)
     document = f"mutation {{ {MUTATIONS[name]} }}"
@@ -87,7 +87,7 @@ def test_every_mutation_needs_a_valid_token_and_changes_nothing_without_one(
 
 def test_the_reasons_say_what_was_wrong(client: TestClient, people: Settings) -> None:
     token = sign_up(client, "reader@example.org")
-    user = credentials(people, f"Bearer {token}").user
+    user = credentials(people.token_signing(), f"Bearer {token}").user
     assert user is not None
     tokens = bad_tokens(user)
     expired = gql(client, "{ viewer { name } }", bearer=tokens["expired"])
@@ -101,20 +101,22 @@ def test_the_reasons_say_what_was_wrong(client: TestClient, people: Settings) ->
 
 
 def test_a_token_lives_as_long_as_the_settings_say(people: Settings) -> None:
-    token = issue_token(people, "someone")
+    token = issue_token(people.token_signing(), "someone")
     claims = jwt.decode(token.value, options={"verify_signature": False})
     assert claims["exp"] - claims["iat"] == people.jwt_lifetime
     assert jwt.get_unverified_header(token.value)["alg"] == "HS256"
-    assert credentials(people, f"Bearer {token.value}").user == "someone"
+    assert credentials(people.token_signing(), f"Bearer {token.value}").user == "someone"
     shorter = people.model_copy(update={"jwt_lifetime": 1})
-    assert (issue_token(shorter, "someone").expires_at - token.expires_at).total_seconds() < 0
+    assert (
+        issue_token(shorter.token_signing(), "someone").expires_at - token.expires_at
+    ).total_seconds() < 0
 
 
 def test_a_token_signed_for_another_deployment_is_refused(people: Settings) -> None:
     production = Settings(_env_file=None, environment="production", jwt_secret="s" * 40)
-    token = issue_token(production, "someone")
-    assert credentials(people, f"Bearer {token.value}").refused is not None
-    assert credentials(production, f"Bearer {token.value}").user == "someone"
+    token = issue_token(production.token_signing(), "someone")
+    assert credentials(people.token_signing(), f"Bearer {token.value}").refused is not None
+    assert credentials(production.token_signing(), f"Bearer {token.value}").user == "someone"
 
 
 @pytest.mark.parametrize(

@@ -99,8 +99,9 @@ def test_version_and_help_for_every_command() -> None:
     parsers = [("peergraph", build_parser())]
     while parsers:
         name, parser = parsers.pop()
-        for action in parser._actions:
-            if isinstance(action, argparse._SubParsersAction):
+        # argparse offers no public way to walk a parser's arguments and sub-commands
+        for action in parser._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
                 parsers += [(f"{name} {sub}", child) for sub, child in action.choices.items()]
             elif not action.help:
                 undocumented.append(f"{name}: {action.dest}")

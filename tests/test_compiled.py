@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from graphql import parse
 
+from core.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.context import Context
 from resolvers.database import Database
-from schema.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import build_schema
 from server.connection import connection_for
 from server.settings import Settings
@@ -179,10 +179,15 @@ ANSWERS = Path(__file__).parent / "fixtures" / "answers"
 
 def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) -> list[Any]:
     """Each operation's data, errors (message, path, code) and statement count."""
-    schema = build_schema(settings)
+    schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
 
     async def run(db: Database, document: str, variables: dict[str, Any]) -> Any:
-        context = Context(db, settings)
+        context = Context(
+            db,
+            settings.request_limits(),
+            passwords=settings.password_hashing(),
+            tokens=settings.token_signing(),
+        )
         result = await schema.execute(document, variable_values=variables, context_value=context)
         errors = sorted(
             [error.message, error.path or [], (error.extensions or {}).get("code")]

@@ -16,7 +16,7 @@ from graphql import (
 )
 from starlette.testclient import TestClient
 
-from schema.bounds import INSTITUTIONS_PER_WORK, LIST_BOUNDS, TOPICS_PER_WORK, introspection_bounds
+from core.bounds import INSTITUTIONS_PER_WORK, LIST_BOUNDS, TOPICS_PER_WORK, introspection_bounds
 from schema.cost import estimate_items
 from schema.schema import build_schema
 from server.settings import Settings
@@ -24,11 +24,12 @@ from tests.conftest import gql
 from tests.generated_queries import answer_items
 
 SETTINGS = Settings(_env_file=None)
-SCHEMA = build_schema(SETTINGS)._schema
+LIMITS = SETTINGS.request_limits()
+SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
 
 
 def items(document: str, **variables: Any) -> int:
-    return estimate_items(SCHEMA, parse(document), None, variables, SETTINGS)
+    return estimate_items(SCHEMA, parse(document), None, variables, LIMITS)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ def test_introspection_is_counted() -> None:
     one = items(get_introspection_query())
     schema_lists = introspection_bounds(SCHEMA)
 
-    assert schema_lists["__Schema.types"].bound.items({}, SETTINGS) == len(SCHEMA.type_map)
+    assert schema_lists["__Schema.types"].bound.items({}, LIMITS) == len(SCHEMA.type_map)
     assert 1000 < one <= SETTINGS.max_items
     assert items("{ a: __schema { types { name } } b: __schema { types { name } } }") == 2 * len(
         SCHEMA.type_map

@@ -44,9 +44,9 @@ from graphql import (
 )
 from graphql.language import Visitor
 
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from core.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.request import RequestArguments
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
-from schema.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from schema.schema import PeergraphSchema, build_schema
 from server.settings import Settings
 
@@ -482,7 +482,9 @@ def schema_and_settings() -> tuple[PeergraphSchema, Settings]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     with mock.patch.dict(os.environ, environment, clear=True):
         settings = Settings(_env_file=None)
-    return build_schema(settings), settings
+    return build_schema(
+        settings.request_limits(), introspection=settings.allows_introspection
+    ), settings
 
 
 def compile_operation(operation: Operation) -> CompiledOperation:
@@ -492,7 +494,7 @@ def compile_operation(operation: Operation) -> CompiledOperation:
     document = parse(operation.document)
     found = get_operation_ast(document)
     assert found is not None, operation.name
-    request = RequestArguments.of(schema._schema, found, operation.variables, lambda: None)
+    request = RequestArguments.of(schema.graphql_schema, found, operation.variables, lambda: None)
     plan = schema.plans.plan(operation.document, document, found, request)
     if plan is None:
         return CompiledOperation(False, ())

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from core.errors import DatabaseUnavailable
 from resolvers.database import OUT_OF_MEMORY, Database
-from schema.errors import DatabaseUnavailable
 from server.connection import connection_for
 from server.settings import Settings
 

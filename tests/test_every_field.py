@@ -18,9 +18,9 @@ import pytest
 from graphql import GraphQLSchema, build_client_schema, get_introspection_query
 from starlette.testclient import TestClient
 
+from core.ids import encode_id
 from resolvers.database import Database
 from resolvers.migrations import apply_migrations
-from schema.ids import encode_id
 from server.app import create_app
 from server.connection import connection_for
 from server.settings import Settings

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from core.errors import BadUserInput
+from core.ids import encode_id
 from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
-from schema.errors import BadUserInput
-from schema.ids import encode_id
 from tests.conftest import gql
 
 KARMAKAR = encode_id("Researcher", "sayar-karmakar")

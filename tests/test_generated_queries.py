@@ -13,13 +13,16 @@ from hypothesis import strategies as st
 from hypothesis_graphql import nodes, queries
 from starlette.testclient import TestClient
 
-from schema.ids import encode_id
+from core.ids import encode_id
 from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB
 from tests.generated_queries import CODES, MASKED, Request, answer_items, with_variables
 
-SCHEMA = build_schema(Settings(_env_file=None))._schema
+SETTINGS = Settings(_env_file=None)
+SCHEMA = build_schema(
+    SETTINGS.request_limits(), introspection=SETTINGS.allows_introspection
+).graphql_schema
 LIMITED = settings(
     derandomize=True,
     database=None,

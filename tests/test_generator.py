@@ -14,9 +14,9 @@ from collections.abc import Iterable
 import pytest
 from starlette.testclient import TestClient
 
+from core.identifiers import normalize_ror
+from core.ids import encode_id
 from resolvers.database import Database
-from schema.identifiers import normalize_ror
-from schema.ids import encode_id
 from seed.bulk import GeneratedGraphExists, load_generated
 from seed.generator import HUB_KEY, generate, hub_works
 from seed.identifiers import orcid_check_digit

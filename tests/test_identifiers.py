@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from schema.errors import BadUserInput
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from core.errors import BadUserInput
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 
 SCHEMES = ("", "http://", "https://", "HTTPS://")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from resolvers.compiler.connections import after_key, after_offset, bounded
-from schema.errors import BadUserInput
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from schema.ids import (
+from core.errors import BadUserInput
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
+from core.ids import (
     decode_id,
     encode_id,
     encode_opaque,
@@ -15,6 +14,7 @@ from schema.ids import (
     list_identity,
     offset_cursor,
 )
+from resolvers.compiler.connections import after_key, after_offset, bounded
 
 
 def test_ids_round_trip_and_are_opaque() -> None:

@@ -26,6 +26,7 @@ from seed.openalex.importer import import_openalex
 from seed.openalex.report import ErrorLog, ImportReport
 from seed.openalex.sample import write_sample
 from server.connection import connection_for
+from server.import_commands import bulk_target
 from server.settings import Settings
 from tests.conftest import managed_server, managed_settings, run_on_db
 from tests.conftest import whole_graph as graph
@@ -94,7 +95,7 @@ def test_bulk_refuses_a_database_that_holds_anything(scratch: Settings) -> None:
     before = graph(scratch)
 
     with pytest.raises(BulkRefused, match="only into an empty database"):
-        bulk_import(scratch, discover([FIXTURE]), ErrorLog(io.StringIO, strict=False))
+        bulk_import(bulk_target(scratch), discover([FIXTURE]), ErrorLog(io.StringIO, strict=False))
 
     assert graph(scratch) == before
 
@@ -103,7 +104,7 @@ def test_bulk_refuses_a_server_it_does_not_manage(tmp_path: Path) -> None:
     elsewhere = Settings(_env_file=None, neo4j_uri="bolt://db.example:7687", neo4j_password="x")
 
     with pytest.raises(BulkRefused, match="NEO4J_URI"):
-        bulk_import(elsewhere, discover([FIXTURE]), ErrorLog(io.StringIO, strict=False))
+        bulk_target(elsewhere)
 
 
 # The CSV form

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import SecretStr
 from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
@@ -26,7 +27,8 @@ from tests.conftest import free_port
 from tests.test_workers import REQUEST_TIMEOUT, Served, get, stop, wait_until_ready
 from tests.web_dist import PLAYGROUND, build_dist
 
-PRODUCTION_SECRET = "a-production-secret-of-at-least-32-characters"
+# model_copy(update=) does not validate: the value goes in as the field holds it
+PRODUCTION_SECRET = SecretStr("a-production-secret-of-at-least-32-characters")
 INTROSPECTION = "{ __schema { queryType { name } } }"
 
 

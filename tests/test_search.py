@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from schema.errors import BadUserInput
-from schema.identifiers import normalize_ror, recognise
+from core.errors import BadUserInput
+from core.identifiers import normalize_ror, recognise
 from tests.conftest import GraphQLResponse, gql
 
 SEARCH = """query ($text: String!, $kinds: [SearchKind!]!, $first: Int) {

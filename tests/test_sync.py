@@ -14,8 +14,8 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from core.ids import encode_id
 from resolvers.database import Database
-from schema.ids import encode_id
 from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog
 from seed.openalex.sample import SNAPSHOT_DATE, write_sample

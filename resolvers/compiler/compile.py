@@ -20,6 +20,8 @@ from graphql import (
     SelectionSetNode,
 )
 
+from core.ids import encode_id
+from core.request_limits import RequestLimits
 from resolvers.compiler.collect import Collector, Selected
 from resolvers.compiler.request import Arguments, ArgumentSource
 from resolvers.compiler.shape import (
@@ -32,8 +34,6 @@ from resolvers.compiler.shape import (
 )
 from resolvers.compiler.statement import Statement
 from resolvers.statements import statement
-from schema.ids import encode_id
-from server.settings import Settings
 
 
 class NotCompiled(Exception):
@@ -112,13 +112,13 @@ class Compilation:
         self,
         schema: GraphQLSchema,
         rules: Rules,
-        settings: Settings,
+        limits: RequestLimits,
         fragments: dict[str, FragmentDefinitionNode],
         statement: Statement,
     ) -> None:
         self.schema = schema
         self.rules = rules
-        self.settings = settings
+        self.limits = limits
         self.statement = statement
         self.collector = Collector(schema, fragments, self._condition)
         self.pins: dict[str, Pin] = {}  # by Cypher variable

@@ -11,13 +11,13 @@ from typing import Any
 
 from graphql import GraphQLError, GraphQLNonNull
 
+from core.bounds import PAGE
+from core.errors import BadUserInput
+from core.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
-from schema.bounds import PAGE
-from schema.errors import BadUserInput
-from schema.ids import decode_opaque, key_cursor, list_identity, offset_cursor
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,8 @@ def after_key(cursor: str, list_: str) -> str:
 
 
 def page_size(c: Compilation, selected: Selected) -> str:
-    """The `$parameter` of a list's `first`, as schema/bounds.py declares pages."""
-    return c.parameter(selected, lambda arguments: PAGE.size(arguments, c.settings))
+    """The `$parameter` of a list's `first`, as core/bounds.py declares pages."""
+    return c.parameter(selected, lambda arguments: PAGE.size(arguments, c.limits))
 
 
 def bounded(value: int | None, default: int, maximum: int, argument: str = "first") -> int:

@@ -7,20 +7,20 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
+from core.collaboration import recommendation_parameters, strength_parameters
+from core.errors import BadUserInput
+from core.ids import NEIGHBORS, decode_id
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
 from resolvers.compiler.connections import after_offset, page_size
 from resolvers.compiler.shape import Path, list_shape
-from schema.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
-from schema.collaboration import recommendation_parameters, strength_parameters
-from schema.errors import BadUserInput
-from schema.ids import NEIGHBORS, decode_id
 
 
 def close_collaborators(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
-    return Compiled(c.value("close_collaborators", scope, **strength_parameters(c.settings)))
+    return Compiled(c.value("close_collaborators", scope, **strength_parameters(c.limits)))
 
 
 def collaborators(
@@ -34,7 +34,7 @@ def collaborators(
         selected,
         limit=Bound(page_size(c, selected)),
         worksPerCollaborator=Bound(per_collaborator),
-        **strength_parameters(c.settings),
+        **strength_parameters(c.limits),
     )
 
 
@@ -47,7 +47,7 @@ def recommended_collaborators(
         ("researcher", "score", "sharedCoauthors", "sharedTopics", "reasons"),
         selected,
         limit=Bound(page_size(c, selected)),
-        **recommendation_parameters(c.settings),
+        **recommendation_parameters(c.limits),
     )
 
 
@@ -130,7 +130,7 @@ def path_hops(
 def graph_slice(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
-    settings = c.settings
+    limits = c.limits
     depth = c.parameter(selected, DEPTH.size)
     limit = c.parameter(selected, LIMIT_PER_KIND.size)
     expression = c.value(
@@ -138,8 +138,8 @@ def graph_slice(
         scope,
         depth=Bound(depth),
         limit=Bound(limit),
-        scan=settings.fanout_center,
-        scanPerNeighbor=settings.fanout_per_neighbor,
+        scan=limits.fanout_center,
+        scanPerNeighbor=limits.fanout_per_neighbor,
     )
     return c.derived("GraphSlice", selected, expression)
 
@@ -165,6 +165,6 @@ def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
         kinds=Bound(kinds),
         offset=Bound(offset),
         limit=Bound(page_size(c, selected)),
-        scan=c.settings.fanout_center,
+        scan=c.limits.fanout_center,
     )
     return c.derived("Neighborhood", selected, expression)

@@ -7,6 +7,7 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.bounds import LIST_BOUNDS, Capped
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope, global_id
 from resolvers.compiler.connections import Items, connection, page_size
@@ -18,7 +19,6 @@ from resolvers.compiler.where import (
     shape_of,
     value_at,
 )
-from schema.bounds import LIST_BOUNDS, Capped
 
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -298,7 +298,7 @@ def authorship_researcher(
 
 
 def cap(owner: str, field: str) -> int:
-    """The fixed cap schema/bounds.py declares for a list field, which its LIMIT enforces."""
+    """The fixed cap core/bounds.py declares for a list field, which its LIMIT enforces."""
     bound = LIST_BOUNDS[f"{owner}.{field}"].bound
     assert isinstance(bound, Capped)
     return bound.cap

@@ -6,6 +6,7 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.errors import Unauthenticated
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
     Compilation,
@@ -23,7 +24,6 @@ from resolvers.compiler.nodes import node_id
 from resolvers.compiler.request import VIEWER
 from resolvers.compiler.shape import Path, list_shape
 from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
-from schema.errors import Unauthenticated
 
 
 def account_gone(parameters: dict[str, Any]) -> None:

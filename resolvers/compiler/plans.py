@@ -17,11 +17,11 @@ from graphql import (
     SelectionSetNode,
 )
 
+from core.request_limits import RequestLimits
 from resolvers.compiler.compile import Compilation, NoStatement, RootStatement, Rules
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
 from resolvers.compiler.roots import ROOTS
 from resolvers.compiler.statement import Statement
-from server.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,9 @@ class Plans:
 
     schema: GraphQLSchema  # set once the schema exists: its executor needs the plans first
 
-    def __init__(self, rules: Rules, settings: Settings, size: int = 512) -> None:
+    def __init__(self, rules: Rules, limits: RequestLimits, size: int = 512) -> None:
         self.rules = rules
-        self.settings = settings
+        self.limits = limits
         self.size = size
         self._facts: dict[tuple[str, str | None], list[Fact]] = {}
         self._documents: dict[
@@ -132,7 +132,7 @@ class Plans:
         root = self.schema.query_type
         assert root is not None
         first = Compilation(
-            self.schema, self.rules, self.settings, fragments, Statement(request, facts)
+            self.schema, self.rules, self.limits, fragments, Statement(request, facts)
         )
         steps = []
         for selected in first.collector.fields([operation.selection_set], root):
@@ -146,7 +146,7 @@ class Plans:
                 steps.append(Step(selected.key, selected.node, non_null, None, [], None, alone))
                 continue
             statement = Statement(request, facts)
-            compilation = Compilation(self.schema, self.rules, self.settings, fragments, statement)
+            compilation = Compilation(self.schema, self.rules, self.limits, fragments, statement)
             try:
                 compiled: RootStatement | None = ROOTS[selected.name](compilation, selected)
             except NoStatement:

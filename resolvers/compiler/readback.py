@@ -104,7 +104,7 @@ class ReadBacks:
         statement = Statement(request, [])
         fragments = dict(info.fragments)
         compilation = Compilation(
-            self.plans.schema, self.plans.rules, self.plans.settings, fragments, statement
+            self.plans.schema, self.plans.rules, self.plans.limits, fragments, statement
         )
         type_ = self.plans.schema.get_type(type_name)
         assert isinstance(type_, GraphQLObjectType)

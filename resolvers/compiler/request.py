@@ -28,7 +28,7 @@ from graphql.execution.values import (
     get_variable_values,
 )
 
-from schema.errors import BadUserInput
+from core.errors import BadUserInput
 
 Arguments = dict[str, Any]
 

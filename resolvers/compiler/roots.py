@@ -7,6 +7,18 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
+from core.bounds import IDS
+from core.errors import BadUserInput
+from core.identifiers import (
+    lucene_phrase,
+    normalize_arxiv_id,
+    normalize_doi,
+    normalize_openalex_id,
+    normalize_orcid,
+    normalize_ror,
+    recognise,
+)
+from core.ids import decode_id
 from resolvers.compiler import explore, nodes, people
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
@@ -26,18 +38,6 @@ from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
-from schema.bounds import IDS
-from schema.errors import BadUserInput
-from schema.identifiers import (
-    lucene_phrase,
-    normalize_arxiv_id,
-    normalize_doi,
-    normalize_openalex_id,
-    normalize_orcid,
-    normalize_ror,
-    recognise,
-)
-from schema.ids import decode_id
 
 NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
 
@@ -262,7 +262,7 @@ def node(c: Compilation, selected: Selected) -> RootStatement:
 
 def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     def decoded(arguments: dict[str, Any]) -> list[dict[str, str]]:
-        IDS.size(arguments, c.settings)
+        IDS.size(arguments, c.limits)
         return [dict(zip(("kind", "key"), decode_id(id), strict=True)) for id in arguments["ids"]]
 
     kinds = c.statement.fact(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from core.errors import Unauthenticated
 from resolvers.compiler.request import (
     VIEWER,
     Arguments,
@@ -13,7 +14,6 @@ from resolvers.compiler.request import (
     Parameter,
     RequestArguments,
 )
-from schema.errors import Unauthenticated
 
 
 def anyone(values: Arguments) -> str | None:

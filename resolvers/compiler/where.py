@@ -11,8 +11,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from schema.errors import BadUserInput
-from schema.ids import decode_id
+from core.errors import BadUserInput
+from core.ids import decode_id
 
 MAX_CONDITIONS = 64
 Path = tuple[str | int, ...]

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from server.neo4j_local import ARRAY_DELIMITER
+# Joins the strings of a string[] property; no name holds this character. neo4j-admin is
+# told it with each import (seed/openalex/bulk.py).
+ARRAY_DELIMITER = "\x1f"
 
 
 @dataclass(frozen=True)

@@ -19,18 +19,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
-from resolvers.database import Database, Written
+from resolvers.database import Database, Neo4jConnection, Written
 from resolvers.migrations import apply_migrations
 from resolvers.statements import statement
+from seed.openalex.admin_csv import ARRAY_DELIMITER
 from seed.openalex.bulk_graph import Files, SnapshotGraph
 from seed.openalex.bulk_parts import write_parts
 from seed.openalex.files import Discovery
 from seed.openalex.importer import Progress, Reader
 from seed.openalex.report import ErrorLog, ImportReport
-from server.connection import connection_for
-from server.neo4j_local import ManagedNeo4j
-from server.settings import Settings
 
 READERS = 2  # processes parsing the files; the two cores of the machine this is tuned on
 INDEX_WAIT_SECONDS = 3600
@@ -40,6 +39,30 @@ class BulkRefused(RuntimeError):
     """The bulk path cannot load into this database."""
 
 
+class ManagedServer(Protocol):
+    """The managed Neo4j as the bulk path drives it (server/neo4j_local.py)."""
+
+    @property
+    def home(self) -> Path: ...
+
+    def start(self) -> bool: ...
+
+    def stop(self) -> bool: ...
+
+    def import_full(
+        self, nodes: list[Path], relationships: list[Path], *, array_delimiter: str
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class BulkTarget:
+    """The managed server whose database the bulk path replaces, and how to reach it."""
+
+    server: ManagedServer
+    connection: Neo4jConnection
+    query_timeout: float
+
+
 @dataclass
 class BulkReport:
     report: ImportReport
@@ -47,20 +70,15 @@ class BulkReport:
 
 
 def bulk_import(
-    settings: Settings,
+    target: BulkTarget,
     discovery: Discovery,
     errors: ErrorLog,
     batch_size: int = 2000,
     progress: Progress | None = None,
 ) -> BulkReport:
-    if not settings.managed:
-        raise BulkRefused(
-            "--bulk loads into the managed Neo4j, whose files it replaces; with NEO4J_URI "
-            "set, import without --bulk"
-        )
-    neo4j = ManagedNeo4j(settings)
+    neo4j = target.server
     neo4j.start()  # the first start creates the home, its configuration and password
-    nodes = asyncio.run(_census(settings)).nodes
+    nodes = asyncio.run(_census(target)).nodes
     if nodes:
         raise BulkRefused(
             f"--bulk loads only into an empty database, and this one holds {nodes:,} nodes; "
@@ -75,20 +93,20 @@ def bulk_import(
         write = partial(_write_csv, discovery, errors, batch_size, progress, result.report, folder)
         files = _write_while_stopping(neo4j, result, write)
         with _step(result, "neo4j-admin database import full"):
-            neo4j.import_full(files.nodes, files.relationships)
+            neo4j.import_full(files.nodes, files.relationships, array_delimiter=ARRAY_DELIMITER)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with _step(result, "start Neo4j"):
         neo4j.start()
     with _step(result, "constraints and indexes, until all are online"):
-        asyncio.run(_build_indexes(settings))
-    result.report.written = asyncio.run(_census(settings))
+        asyncio.run(_build_indexes(target.connection))
+    result.report.written = asyncio.run(_census(target))
     result.report.seconds = time.perf_counter() - started
     return result
 
 
 def _write_while_stopping(
-    neo4j: ManagedNeo4j, result: BulkReport, write: Callable[[], Files]
+    neo4j: ManagedServer, result: BulkReport, write: Callable[[], Files]
 ) -> Files:
     """The reading needs no server: its shutdown, mostly Bolt's idle grace period, runs
     beside the reading instead of after it. When the reading fails, the server starts
@@ -133,16 +151,15 @@ def _write_csv(
     return graph.finish(READERS)
 
 
-async def _census(settings: Settings) -> Written:
-    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+async def _census(target: BulkTarget) -> Written:
+    async with Database.connect(target.connection, target.query_timeout) as db:
         (census,) = await db.read("admin/census")
         return Written(census["nodes"], census["relationships"])
 
 
-async def _build_indexes(settings: Settings) -> None:
+async def _build_indexes(connection: Neo4jConnection) -> None:
     # index builds may take minutes: the statement that waits for them must not time out
-    waiting = settings.model_copy(update={"query_timeout": INDEX_WAIT_SECONDS})
-    async with Database.connect(connection_for(waiting), waiting.query_timeout) as db:
+    async with Database.connect(connection, INDEX_WAIT_SECONDS) as db:
         # Neo4j builds two indexes at a time, in the order they were made, and a
         # constraint's statement waits for its index where an index's does not: the
         # full-text indexes, the longest builds, go first, then the other indexes, so

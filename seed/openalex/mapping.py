@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from schema.identifiers import recognise
-from schema.work_type import WorkType
+from core.identifiers import recognise
+from core.work_type import WorkType
 from seed.names import Entry
 from seed.openalex import records
 from seed.openalex.records import Entity

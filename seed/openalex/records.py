@@ -17,8 +17,8 @@ from typing import Annotated, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from schema.errors import BadUserInput
-from schema.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
+from core.errors import BadUserInput
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 
 OPENALEX_PREFIX = "https://openalex.org/"
 

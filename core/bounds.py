@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from graphql import (
     GraphQLEnumType,
@@ -31,12 +31,9 @@ from graphql import (
     GraphQLUnionType,
 )
 
-from schema.collaboration import MAX_HOPS
-from schema.errors import BadUserInput
-from schema.graph import MAX_LIMIT_PER_KIND
-
-if TYPE_CHECKING:
-    from server.settings import Settings
+from core.collaboration import MAX_HOPS
+from core.errors import BadUserInput
+from core.request_limits import RequestLimits
 
 Arguments = Mapping[str, Any]
 
@@ -48,10 +45,11 @@ YEARS_PER_LIST = 200  # worksByYear: the 200 most recent years that have works
 TRUST_COMPONENTS = 5  # the components schema/trust.py scores
 SLICE_KINDS = 4  # researchers, works, topics, institutions: a slice keeps `limitPerKind` of each
 SLICE_DEPTHS = (1, 2)
+MAX_LIMIT_PER_KIND = 50  # a graph slice's `limitPerKind`
 
 
 class Bound(Protocol):
-    def items(self, arguments: Arguments, settings: Settings) -> int:
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
         """At most how many items the list holds, for these arguments."""
         ...
 
@@ -64,19 +62,19 @@ def _within(argument: str, value: int, maximum: int) -> int:
 
 @dataclass(frozen=True)
 class Page:
-    """`first`: the settings' default page when absent, at most their largest page."""
+    """`first`: the default page when absent, at most the largest page."""
 
     argument: str = "first"
 
-    def size(self, arguments: Arguments, settings: Settings) -> int:
+    def size(self, arguments: Arguments, limits: RequestLimits) -> int:
         value = arguments.get(self.argument)
-        given = settings.default_page_size if value is None else value
-        return _within(self.argument, given, settings.max_page_size)
+        given = limits.default_page_size if value is None else value
+        return _within(self.argument, given, limits.max_page_size)
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
         value = arguments.get(self.argument)
-        given = settings.default_page_size if value is None else value
-        return max(0, min(given, settings.max_page_size))
+        given = limits.default_page_size if value is None else value
+        return max(0, min(given, limits.max_page_size))
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ class Sized:
     minimum: int
     maximum: int
 
-    def size(self, arguments: Arguments, settings: Settings | None = None) -> int:
+    def size(self, arguments: Arguments, limits: RequestLimits | None = None) -> int:
         value = arguments[self.argument]
         if not self.minimum <= value <= self.maximum:
             raise BadUserInput(
@@ -95,25 +93,25 @@ class Sized:
             )
         return int(value)
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
         value = arguments.get(self.argument)
         return max(0, min(value, self.maximum)) if isinstance(value, int) else self.maximum
 
 
 @dataclass(frozen=True)
 class LengthOf:
-    """As many as a list argument has values, at most the settings' largest page."""
+    """As many as a list argument has values, at most the largest page."""
 
     argument: str
 
-    def size(self, arguments: Arguments, settings: Settings) -> int:
+    def size(self, arguments: Arguments, limits: RequestLimits) -> int:
         given = len(arguments[self.argument])
-        if given > settings.max_page_size:
-            raise BadUserInput(f"at most {settings.max_page_size} {self.argument} at once")
+        if given > limits.max_page_size:
+            raise BadUserInput(f"at most {limits.max_page_size} {self.argument} at once")
         return given
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
-        return min(len(arguments.get(self.argument) or ()), settings.max_page_size)
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
+        return min(len(arguments.get(self.argument) or ()), limits.max_page_size)
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,7 @@ class Capped:
 
     cap: int
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
         return self.cap
 
 
@@ -138,9 +136,9 @@ IDS = LengthOf("ids")
 class SliceNodes:
     """The center, then up to `limitPerKind` of each kind on each hop."""
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
-        depth = DEPTH.items(arguments, settings)
-        return 1 + SLICE_KINDS * depth * LIMIT_PER_KIND.items(arguments, settings)
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
+        depth = DEPTH.items(arguments, limits)
+        return 1 + SLICE_KINDS * depth * LIMIT_PER_KIND.items(arguments, limits)
 
 
 @dataclass(frozen=True)
@@ -148,26 +146,26 @@ class SliceEdges:
     """The relationships scanned: `fanoutCenter` around the center, and on hop 2 up to
     `fanoutPerNeighbor` around each node of hop 1."""
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
-        hop_one = SLICE_KINDS * LIMIT_PER_KIND.items(arguments, settings)
-        second = DEPTH.items(arguments, settings) >= 2
-        return settings.fanout_center + (hop_one * settings.fanout_per_neighbor if second else 0)
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
+        hop_one = SLICE_KINDS * LIMIT_PER_KIND.items(arguments, limits)
+        second = DEPTH.items(arguments, limits) >= 2
+        return limits.fanout_center + (hop_one * limits.fanout_per_neighbor if second else 0)
 
 
 @dataclass(frozen=True)
 class NeighborNodes:
     """The center, then one page."""
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
-        return 1 + PAGE.items(arguments, settings)
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
+        return 1 + PAGE.items(arguments, limits)
 
 
 @dataclass(frozen=True)
 class FanoutCenter:
     """The relationships scanned around the center."""
 
-    def items(self, arguments: Arguments, settings: Settings) -> int:
-        return settings.fanout_center
+    def items(self, arguments: Arguments, limits: RequestLimits) -> int:
+        return limits.fanout_center
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import rich.progress
 
 from resolvers.database import Database
-from seed.openalex.bulk import BulkRefused, bulk_import
+from seed.openalex.bulk import BulkRefused, BulkTarget, bulk_import
 from seed.openalex.files import Discovery, InputError, discover
 from seed.openalex.importer import ReaderFailed, import_openalex
 from seed.openalex.lock import ImportRunning, LockLost
@@ -19,7 +19,7 @@ from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from seed.openalex.sync import SyncReport, sync_openalex
 from server.connection import connection_for
-from server.neo4j_local import Neo4jLocalError
+from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.progress import import_progress
 from server.settings import Settings
 
@@ -81,11 +81,21 @@ def run_bulk_import(
     bar, advance = _progress(discovery.total_bytes, "reading")
     try:
         with ErrorLog.to_file(errors, strict) as log, bar:
-            result = bulk_import(settings, discovery, log, batch_size, advance)
+            result = bulk_import(bulk_target(settings), discovery, log, batch_size, advance)
     except (StrictStop, ReaderFailed, BulkRefused, Neo4jLocalError) as error:
         sys.exit(f"peergraph: {error}")
     steps = [f"  {step}: {seconds:.1f}s" for step, seconds in result.steps.items()]
     _finish(result.report, errors, steps)
+
+
+def bulk_target(settings: Settings) -> BulkTarget:
+    """The managed Neo4j, whose database the bulk path replaces; never a NEO4J_URI server."""
+    if not settings.managed:
+        raise BulkRefused(
+            "--bulk loads into the managed Neo4j, whose files it replaces; with NEO4J_URI "
+            "set, import without --bulk"
+        )
+    return BulkTarget(ManagedNeo4j(settings), connection_for(settings), settings.query_timeout)
 
 
 def _discover(paths: list[Path]) -> Discovery:

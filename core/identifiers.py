@@ -7,7 +7,7 @@ import re
 from dataclasses import astuple, dataclass
 from urllib.parse import unquote
 
-from schema.errors import BadUserInput
+from core.errors import BadUserInput
 
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")

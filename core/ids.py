@@ -6,8 +6,8 @@ import base64
 import binascii
 from functools import lru_cache
 
-from schema.errors import BadUserInput
-from schema.identifiers import openalex_lookup
+from core.errors import BadUserInput
+from core.identifiers import openalex_lookup
 
 # Users, claims and invitations have ids too, but are not nodes of the research graph.
 KINDS = ("Researcher", "Work", "Topic", "Institution", "User", "Claim", "Invitation")

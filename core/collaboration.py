@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from server.settings import Settings
+from core.request_limits import RequestLimits
 
 CLOSE_STRENGTH = 1.0
 HALF_LIFE_YEARS = 5.0
@@ -13,12 +13,12 @@ MAX_TEAM = 100
 MAX_HOPS = 6
 
 
-def strength_parameters(settings: Settings) -> dict[str, float | int]:
+def strength_parameters(limits: RequestLimits) -> dict[str, float | int]:
     """A hub's cost stays bounded: only its most recent works are scanned."""
     return {
         "year": datetime.date.today().year,
         "halfLife": HALF_LIFE_YEARS,
-        "worksScanned": settings.fanout_works,
+        "worksScanned": limits.fanout_works,
         "maxTeam": MAX_TEAM,
         "closeStrength": CLOSE_STRENGTH,
     }
@@ -29,9 +29,9 @@ COAUTHOR_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.5
 
 
-def recommendation_parameters(settings: Settings) -> dict[str, float | int]:
+def recommendation_parameters(limits: RequestLimits) -> dict[str, float | int]:
     return {
-        "worksScanned": settings.fanout_works,
+        "worksScanned": limits.fanout_works,
         "topicsScanned": 5,
         "coauthorsScanned": 200,
         "perNeighborScanned": 50,
