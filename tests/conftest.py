@@ -71,6 +71,19 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
         yield settings
 
 
+@pytest.fixture(scope="session")
+def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """A seeded managed Neo4j apart from the session's, for tests that freeze, stop and
+    start a server; each leaves it running."""
+    if os.environ.get("PEERGRAPH_TEST_NEO4J_URI"):
+        pytest.skip("stopping Neo4j needs a managed server; PEERGRAPH_TEST_NEO4J_URI is not")
+    with managed_server(managed_settings(tmp_path_factory.mktemp("own"))) as settings:
+        # Migrated and warm: on a cold server a first write can take longer than the short
+        # query timeouts these tests set.
+        seed_database(settings)
+        yield settings
+
+
 @contextlib.contextmanager
 def managed_server(settings: Settings) -> Iterator[Settings]:
     """The managed Neo4j of these settings, running for the block."""

@@ -28,9 +28,6 @@ from tests.conftest import (
     LOGIN,
     PASSWORD,
     free_port,
-    managed_server,
-    managed_settings,
-    seed_database,
 )
 from tests.test_cli import database_env
 from tests.test_workers import Served, stop, wait_until_ready
@@ -40,17 +37,6 @@ from tests.test_workers import Served, stop, wait_until_ready
 CLIENT_TIMEOUT = 30.0
 START_TIMEOUT = 90.0
 WORKS = "{ works(first: 1) { totalCount } }"
-
-
-@pytest.fixture(scope="module")
-def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    if os.environ.get("PEERGRAPH_TEST_NEO4J_URI"):
-        pytest.skip("freezing Neo4j needs a managed server; PEERGRAPH_TEST_NEO4J_URI is not")
-    with managed_server(managed_settings(tmp_path_factory.mktemp("failing"))) as settings:
-        # Migrated and warm: on a cold server a first write can take longer than the short
-        # query timeout these tests set.
-        seed_database(settings)
-        yield settings
 
 
 @contextlib.contextmanager

