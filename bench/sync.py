@@ -63,11 +63,10 @@ def copy_store(home: Path, to: Path) -> None:
     shutil.copy2(home / "password", to / "password")
 
 
-def sync(view: Path, env: dict[str, str], niceness: int = 0) -> tuple[int, float]:
+def sync(view: Path, env: dict[str, str]) -> tuple[int, float]:
     """(works read, seconds) of one `import openalex --sync`, end to end: the command's
-    whole run, its merges and migrations included; run under `nice -n niceness`."""
-    command = ["nice", "-n", str(niceness), sys.executable, "-m", "server.cli", "import"]
-    command += ["openalex", "--sync", str(view)]
+    whole run, its merges and migrations included."""
+    command = [sys.executable, "-m", "server.cli", "import", "openalex", "--sync", str(view)]
     started = time.perf_counter()
     done = subprocess.run(
         [*command, "--errors", os.devnull], env=env, capture_output=True, text=True
@@ -151,7 +150,6 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0, help="profile views a second")
     parser.add_argument("--researcher", default="A5", help="whose profile is measured")
     parser.add_argument("--store", type=Path, help="the synced mirror's store, kept or reused")
-    parser.add_argument("--nice", type=int, default=0, help="the next month's sync under nice -n")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="peergraph-sync-bench-") as scratch:
         data = options.data
@@ -206,7 +204,7 @@ def main() -> None:
             assert neo4j_pid is not None
             neo4j_before, busy_before = cpu_seconds(neo4j_pid), busy_cpu_seconds()
             api_before, own_before = cpu_seconds(api.pid), cpu_seconds(os.getpid())
-            works, seconds = sync(view, env, options.nice)
+            works, seconds = sync(view, env)
             neo4j_cpu = cpu_seconds(neo4j_pid) - neo4j_before
             api_cpu = cpu_seconds(api.pid) - api_before
             # the sync command and its readers: what the machine spent beside the others

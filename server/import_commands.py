@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -24,6 +25,10 @@ from server.progress import import_progress
 from server.settings import Settings
 
 T = TypeVar("T")
+# An import or sync is background work beside a serving API: at the lowest CPU priority
+# (its reading processes inherit it), the API's requests get the cores first. On two cores
+# this keeps a profile page's p99 during a sync near quiet (bench/RESULTS.md).
+BACKGROUND_NICENESS = 19
 
 
 def run_import(
@@ -31,6 +36,7 @@ def run_import(
 ) -> None:
     """Exits 1 when any line or file was refused or any value dropped (after loading the
     rest, unless strict)."""
+    _in_background()
     discovery = _discover(paths)
     bar, advance = _progress(discovery.total_bytes, "importing")
 
@@ -44,6 +50,7 @@ def run_import(
 
 def run_sync(settings: Settings, root: Path, strict: bool, errors: Path, batch_size: int) -> None:
     """As run_import, for what is newer than the graph's sync point (seed/openalex/sync.py)."""
+    _in_background()
     bar, advance = _progress(None, "syncing")
 
     async def run() -> SyncReport:
@@ -59,6 +66,10 @@ def run_sync(settings: Settings, root: Path, strict: bool, errors: Path, batch_s
         errors,
         [f"synced from {since} through {through}; {result.merges:,} merged ids applied"],
     )
+
+
+def _in_background() -> None:
+    os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICENESS)
 
 
 def _interruptible(run: Callable[[], Coroutine[Any, Any, T]]) -> T:
