@@ -17,6 +17,7 @@ import asyncio
 import time
 from collections import defaultdict
 
+from core.timeouts import TransactionTimeouts
 from resolvers.database import Database, Written
 from resolvers.migrations import apply_migrations
 from seed.bulk import batch_steps
@@ -29,7 +30,9 @@ LOAD_TIMEOUT_SECONDS = 600.0
 
 async def run(works: int, batch_size: int) -> None:
     settings = load_settings()
-    async with Database.connect(connection_for(settings), LOAD_TIMEOUT_SECONDS) as db:
+    async with Database.connect(
+        connection_for(settings), TransactionTimeouts(LOAD_TIMEOUT_SECONDS)
+    ) as db:
         await apply_migrations(db)
         if (await db.read("generate/generated_exists"))[0]["found"]:
             raise SystemExit("the database already holds a generated graph; use an empty one")
