@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 
 from core.timeouts import TransactionTimeouts
-from resolvers.database import Database, Written
+from resolvers.database import Created, Database
 from resolvers.migrations import apply_migrations
 from seed.bulk import batch_steps
 from seed.generator import generate
@@ -37,7 +37,7 @@ async def run(works: int, batch_size: int) -> None:
         if (await db.read("generate/generated_exists"))[0]["found"]:
             raise SystemExit("the database already holds a generated graph; use an empty one")
         seconds: dict[str, float] = defaultdict(float)
-        written: dict[str, Written] = defaultdict(Written)
+        written: dict[str, Created] = defaultdict(Created)
         for batch in generate(works, 1, batch_size):
             for name, parameters in batch_steps(batch):
                 started = time.perf_counter()

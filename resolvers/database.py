@@ -29,6 +29,8 @@ from core.timeouts import TransactionTimeouts
 from resolvers.statements import statement
 
 Row = dict[str, Any]
+# A statement by name (or a compiled one by its text) and its parameters, to the rows it returns.
+RunStatement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 T = TypeVar("T")
 
 UNAVAILABLE = "the graph database is unavailable; retry shortly"
@@ -62,20 +64,20 @@ class Neo4jConnection:
 
 
 @dataclass(frozen=True)
-class Written:
+class Created:
     """What write statements created, as the server counted it."""
 
     nodes: int = 0
     relationships: int = 0
 
-    def __add__(self, other: Written) -> Written:
-        return Written(self.nodes + other.nodes, self.relationships + other.relationships)
+    def __add__(self, other: Created) -> Created:
+        return Created(self.nodes + other.nodes, self.relationships + other.relationships)
 
 
 @dataclass(frozen=True)
 class Result:
     rows: list[Row]
-    written: Written
+    created: Created
 
 
 class Transaction:
@@ -88,7 +90,7 @@ class Transaction:
         result = await self._tx.run(statement(name), parameters)
         rows = await result.data()
         counters = (await result.consume()).counters
-        return Result(rows, Written(counters.nodes_created, counters.relationships_created))
+        return Result(rows, Created(counters.nodes_created, counters.relationships_created))
 
 
 class Budget:
@@ -145,13 +147,13 @@ class Database:
         """A compiled read statement."""
         return await self._run(text, parameters, RoutingControl.READ)
 
-    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Written:
+    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Created:
         """Several statements in one transaction: all of them land, or none."""
 
-        async def work(tx: Transaction) -> Written:
-            written = Written()
+        async def work(tx: Transaction) -> Created:
+            written = Created()
             for name, parameters in steps:
-                written += (await tx.run(name, parameters)).written
+                written += (await tx.run(name, parameters)).created
             return written
 
         return await self.write_transaction(work)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from core.timeouts import TransactionTimeouts
-from resolvers.database import Database, Neo4jConnection, Written
+from resolvers.database import Created, Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
 from resolvers.statements import statement
 from seed.openalex.admin_csv import ARRAY_DELIMITER
@@ -152,10 +152,10 @@ def _write_csv(
     return graph.finish(READERS)
 
 
-async def _census(target: BulkTarget) -> Written:
+async def _census(target: BulkTarget) -> Created:
     async with Database.connect(target.connection, target.timeouts) as db:
         (census,) = await db.read("admin/census")
-        return Written(census["nodes"], census["relationships"])
+        return Created(census["nodes"], census["relationships"])
 
 
 async def _build_indexes(connection: Neo4jConnection) -> None:
