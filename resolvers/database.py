@@ -151,10 +151,10 @@ class Database:
         """Several statements in one transaction: all of them land, or none."""
 
         async def work(tx: Transaction) -> Created:
-            written = Created()
+            created = Created()
             for name, parameters in steps:
-                written += (await tx.run(name, parameters)).created
-            return written
+                created += (await tx.run(name, parameters)).created
+            return created
 
         return await self.write_transaction(work)
 
