@@ -25,12 +25,11 @@ from typing import Any
 
 from ports import free_port
 
-from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from seed.generator import generate
 from seed.openalex.admin_csv import ARRAY_DELIMITER
 from seed.rows import Batch
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings, load_settings
 
@@ -161,7 +160,7 @@ def write_csv(works: int, seed: int, folder: Path) -> None:
 
 
 async def index_and_count(settings: Settings, timings: dict[str, float]) -> dict[str, Any]:
-    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+    async with database_for(settings) as db:
         with timed(timings, "constraints and indexes (migrations, then until all are online)"):
             await apply_migrations(db)
             await db.read("admin/await_indexes", {"seconds": INDEX_WAIT_SECONDS})

@@ -22,7 +22,7 @@ from starlette.types import Receive, Scope, Send
 
 from resolvers.database import Database
 from server.bodies import read_body
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import load_settings
 
 waves: list[list[tuple[str, dict[str, Any]]]] = []
@@ -52,7 +52,7 @@ async def app(scope: Scope, receive: Receive, send: Send) -> None:
 async def lifespan(receive: Receive, send: Send) -> None:
     global database
     settings = load_settings()
-    async with Database.connect(connection_for(settings), settings.query_timeout) as connected:
+    async with database_for(settings) as connected:
         database = connected
         await receive()
         await send({"type": "lifespan.startup.complete"})

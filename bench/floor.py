@@ -23,8 +23,7 @@ import time
 from ports import free_port
 from run import Connection, wait_ready
 
-from resolvers.database import Database
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import load_settings
 
 BLOCK = 25
@@ -42,7 +41,7 @@ async def run(requests: int) -> None:
     try:
         await wait_ready(port)
         connection = await Connection.open(port)
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             for _ in range(max(1, requests // BLOCK)):
                 for _ in range(BLOCK):
                     started = time.perf_counter()

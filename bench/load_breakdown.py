@@ -17,7 +17,8 @@ import asyncio
 import time
 from collections import defaultdict
 
-from resolvers.database import Database, Written
+from core.timeouts import TransactionTimeouts
+from resolvers.database import Created, Database
 from resolvers.migrations import apply_migrations
 from seed.bulk import batch_steps
 from seed.generator import generate
@@ -29,12 +30,14 @@ LOAD_TIMEOUT_SECONDS = 600.0
 
 async def run(works: int, batch_size: int) -> None:
     settings = load_settings()
-    async with Database.connect(connection_for(settings), LOAD_TIMEOUT_SECONDS) as db:
+    async with Database.connect(
+        connection_for(settings), TransactionTimeouts(LOAD_TIMEOUT_SECONDS)
+    ) as db:
         await apply_migrations(db)
         if (await db.read("generate/generated_exists"))[0]["found"]:
             raise SystemExit("the database already holds a generated graph; use an empty one")
         seconds: dict[str, float] = defaultdict(float)
-        written: dict[str, Written] = defaultdict(Written)
+        written: dict[str, Created] = defaultdict(Created)
         for batch in generate(works, 1, batch_size):
             for name, parameters in batch_steps(batch):
                 started = time.perf_counter()

@@ -27,8 +27,7 @@ from pathlib import Path
 from neo4j import Query, RoutingControl
 from ports import free_port
 
-from resolvers.database import Database
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings, load_settings
 
@@ -53,7 +52,7 @@ def import_command(
 
 
 async def wipe(settings: Settings) -> None:
-    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+    async with database_for(settings) as db:
         while True:
             records, _, _ = await db.driver.execute_query(
                 Query(WIPE, timeout=600), database_=db.database, routing_=RoutingControl.WRITE

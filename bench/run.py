@@ -40,7 +40,7 @@ from core.ids import encode_id
 from resolvers.context import Context
 from resolvers.database import Database
 from schema.schema import build_schema
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings, load_settings
 
 QUERIES = Path(__file__).with_name("queries")
@@ -170,7 +170,7 @@ async def wait_ready(port: int) -> None:
 
 async def run(requests: int, concurrency: int, only: list[str]) -> None:
     settings = load_settings()
-    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+    async with database_for(settings) as db:
         hub = (await db.read("bench/biggest_hub"))[0]
         topic = (await db.read("bench/biggest_topic"))[0]
         size = (await db.read("bench/graph_size"))[0]

@@ -28,7 +28,8 @@ from pathlib import Path
 from ports import free_port
 from sync import NEXT_MONTH, copy_store, cpu_seconds, month_view
 
-from resolvers.database import Database, Transaction, Written
+from core.timeouts import TransactionTimeouts
+from resolvers.database import Created, Database, Transaction
 from resolvers.defaults import NODE_DEFAULTS
 from seed.openalex.batches import Batch, read_batches
 from seed.openalex.files import discover
@@ -56,20 +57,20 @@ def write_steps(batch: Batch) -> Steps:
     return [(name, nodes if name == plan.nodes else links.get(name, [])) for name in names]
 
 
-async def write(db: Database, steps: Steps) -> Written:
-    async def work(tx: Transaction) -> Written:
-        written = Written()
+async def write(db: Database, steps: Steps) -> Created:
+    async def work(tx: Transaction) -> Created:
+        created = Created()
         for name, rows in steps:
             if rows:
-                written += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).written
-        return written
+                created += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).created
+        return created
 
     return await db.write_transaction(work)
 
 
 async def writers(settings: Settings, batches: list[Steps], count: int) -> float:
     """Seconds for `count` writers taking alternate batches to write them all."""
-    async with Database.connect(connection_for(settings), 600.0) as db:
+    async with Database.connect(connection_for(settings), TransactionTimeouts(600.0)) as db:
 
         async def writer(index: int) -> None:
             for steps in batches[index::count]:

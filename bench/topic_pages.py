@@ -25,8 +25,7 @@ from ports import free_port
 from run import Connection, wait_ready
 
 from core.ids import encode_id
-from resolvers.database import Database
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import load_settings
 
 PAGE = """query ($topic: ID!) { topic(id: $topic) { name works(first: 100) { totalCount
@@ -35,7 +34,7 @@ PAGE = """query ($topic: ID!) { topic(id: $topic) { name works(first: 100) { tot
 
 async def run(concurrency: int, rounds: int) -> None:
     settings = load_settings()
-    async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+    async with database_for(settings) as db:
         topic = (await db.read("bench/biggest_topic"))[0]
     print(f"topic {topic['key']}: {topic['works']:,} works; {rounds} rounds of {concurrency}")
     port = free_port()

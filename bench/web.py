@@ -43,9 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/ is not
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from core.ids import encode_id
-from resolvers.database import Database
 from seed.bulk import load_generated
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 from tests.conftest import SEED_RESEARCHER, managed_settings, seed_database
@@ -67,7 +66,7 @@ def load(settings: Settings, works: int) -> None:
     seed_database(settings)
 
     async def generated() -> None:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             await load_generated(db, works, 7)
 
     asyncio.run(generated())
@@ -80,7 +79,7 @@ def busiest_node(settings: Settings) -> tuple[str, int]:
     """The page of the node with the most research relationships, and how many it has."""
 
     async def read() -> dict[str, Any]:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return (await db.read("bench/busiest_node"))[0]
 
     found = asyncio.run(read())

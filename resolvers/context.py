@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from time import perf_counter
 from typing import Any
 
@@ -12,9 +11,7 @@ from core.errors import Unauthenticated
 from core.passwords import PasswordHashing
 from core.request_limits import RequestLimits
 from core.tokens import ANONYMOUS, Credentials, TokenSigning
-from resolvers.database import Database, Row
-
-Statement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
+from resolvers.database import Database, Row, RunStatement
 
 
 class Context:
@@ -54,7 +51,7 @@ class Context:
             self.round_trips += 1
             self._answered = False
 
-    async def _counted(self, run: Statement, name: str, parameters: dict[str, Any]) -> list[Row]:
+    async def _counted(self, run: RunStatement, name: str, parameters: dict[str, Any]) -> list[Row]:
         self.issuing(name, parameters)
         started = perf_counter()
         try:

@@ -25,23 +25,17 @@ from neo4j import (
 from neo4j.exceptions import DriverError, Neo4jError
 
 from core.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
+from core.timeouts import TransactionTimeouts
 from resolvers.statements import statement
 
 Row = dict[str, Any]
+# A statement by name (or a compiled one by its text) and its parameters, to the rows it returns.
+RunStatement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 T = TypeVar("T")
 
 UNAVAILABLE = "the graph database is unavailable; retry shortly"
 # The server's transaction memory is shared: another request's may be what filled it.
 OUT_OF_MEMORY = "the graph database had no memory left for this query; retry, or ask for less"
-# How long past a statement's own timeout to wait for the server to report it: a server
-# that has not answered by then is not answering (frozen, cut off). The managed server
-# checks its transactions' timeouts every 100 ms.
-ANSWER_GRACE = 0.75
-# A write transaction (an import batch, the seed) may run this many query timeouts; the
-# managed server's db.transaction.timeout says the same.
-TRANSACTION_TIMEOUTS = 6
-# /readyz answers within two seconds, whatever state the server is in.
-PING_SECONDS = 1.0
 # Codes of a server that cannot serve this API at all, or not now.
 DATABASE_REFUSED = (
     "Neo.ClientError.Security.",
@@ -70,20 +64,20 @@ class Neo4jConnection:
 
 
 @dataclass(frozen=True)
-class Written:
+class Created:
     """What write statements created, as the server counted it."""
 
     nodes: int = 0
     relationships: int = 0
 
-    def __add__(self, other: Written) -> Written:
-        return Written(self.nodes + other.nodes, self.relationships + other.relationships)
+    def __add__(self, other: Created) -> Created:
+        return Created(self.nodes + other.nodes, self.relationships + other.relationships)
 
 
 @dataclass(frozen=True)
 class Result:
     rows: list[Row]
-    written: Written
+    created: Created
 
 
 class Transaction:
@@ -96,7 +90,7 @@ class Transaction:
         result = await self._tx.run(statement(name), parameters)
         rows = await result.data()
         counters = (await result.consume()).counters
-        return Result(rows, Written(counters.nodes_created, counters.relationships_created))
+        return Result(rows, Created(counters.nodes_created, counters.relationships_created))
 
 
 class Budget:
@@ -118,28 +112,28 @@ _request_budget: ContextVar[Budget | None] = ContextVar("request_budget", defaul
 
 
 class Database:
-    def __init__(self, driver: AsyncDriver, database: str, timeout: float) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, timeouts: TransactionTimeouts) -> None:
         self.driver = driver
         self.database = database
-        self.timeout = timeout
+        self.timeouts = timeouts
 
     @classmethod
     @asynccontextmanager
     async def connect(
-        cls, connection: Neo4jConnection, query_timeout: float
+        cls, connection: Neo4jConnection, timeouts: TransactionTimeouts
     ) -> AsyncIterator[Database]:
         driver = AsyncGraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),
-            connection_timeout=min(5.0, query_timeout),
-            connection_acquisition_timeout=query_timeout,
+            connection_timeout=timeouts.connect,
+            connection_acquisition_timeout=timeouts.query,
             # Retrying a dead server for the default 30 s would hold requests hostage;
             # fail fast with DATABASE_UNAVAILABLE and let the client retry.
             max_transaction_retry_time=2.0,
             notifications_min_severity=NotificationMinimumSeverity.OFF,
         )
         try:
-            yield cls(driver, connection.database, query_timeout)
+            yield cls(driver, connection.database, timeouts)
         finally:
             await driver.close()
 
@@ -153,14 +147,14 @@ class Database:
         """A compiled read statement."""
         return await self._run(text, parameters, RoutingControl.READ)
 
-    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Written:
+    async def write_all(self, steps: Sequence[tuple[str, dict[str, Any]]]) -> Created:
         """Several statements in one transaction: all of them land, or none."""
 
-        async def work(tx: Transaction) -> Written:
-            written = Written()
+        async def work(tx: Transaction) -> Created:
+            created = Created()
             for name, parameters in steps:
-                written += (await tx.run(name, parameters)).written
-            return written
+                created += (await tx.run(name, parameters)).created
+            return created
 
         return await self.write_transaction(work)
 
@@ -168,7 +162,7 @@ class Database:
         """One transaction around `work`; retried from the start on a transient failure, so
         `work` must not change anything outside it."""
 
-        async with self._answered(self.timeout * TRANSACTION_TIMEOUTS) as timeout:
+        async with self._answered(self.timeouts.write_transaction) as timeout:
 
             @unit_of_work(timeout=timeout)
             async def managed(tx: AsyncManagedTransaction) -> T:
@@ -178,32 +172,34 @@ class Database:
                 return await session.execute_write(managed)
 
     async def ping(self) -> None:
-        """Raises DatabaseUnavailable, within PING_SECONDS, unless the database answers."""
-        async with self._answered(PING_SECONDS, grace=0.0) as timeout:
+        """Raises DatabaseUnavailable, within the ping timeout, unless the database answers."""
+        async with self._answered(self.timeouts.ping, grace=0.0) as timeout:
             await self._auto_commit(Query(statement("ping"), timeout=timeout), None)
 
     @contextmanager
     def per_request(self) -> Iterator[None]:
         """All the statements run inside share one query timeout: together they take at
         most that long, and a frozen server holds the request no longer."""
-        token = _request_budget.set(Budget(self.timeout))
+        token = _request_budget.set(Budget(self.timeouts.query))
         try:
             yield
         finally:
             _request_budget.reset(token)
 
     @asynccontextmanager
-    async def _answered(self, allowed: float, grace: float = ANSWER_GRACE) -> AsyncIterator[float]:
+    async def _answered(self, allowed: float, grace: float | None = None) -> AsyncIterator[float]:
         """Bounds the block to `allowed` seconds (less what is left of the request's budget)
         and gives the transaction timeout to send along; the driver's failures come out as
         the errors a client can expect."""
+        if grace is None:
+            grace = self.timeouts.answer_grace
         now = asyncio.get_running_loop().time()
         ends = now + allowed
         budget = _request_budget.get()
         if budget is not None:
             ends = min(ends, budget.ends(now))
         if ends <= now:
-            raise QueryTimeout(f"the request's queries took longer than {self.timeout:g}s")
+            raise QueryTimeout(f"the request's queries took longer than {self.timeouts.query:g}s")
         try:
             async with asyncio.timeout_at(ends + grace):
                 yield ends - now
@@ -213,7 +209,7 @@ class Database:
                 f"the graph database did not answer within {ends + grace - now:.1f}s; retry shortly"
             ) from error
         except Neo4jError as error:
-            refusal = _refusal(error, self.timeout)
+            refusal = _refusal(error, self.timeouts.query)
             if refusal is None:
                 raise
             raise refusal from error
@@ -237,7 +233,7 @@ class Database:
     async def _run(
         self, text: str, parameters: dict[str, Any] | None, routing: RoutingControl
     ) -> list[Row]:
-        async with self._answered(self.timeout) as timeout:
+        async with self._answered(self.timeouts.query) as timeout:
             query = Query(text, timeout=timeout)
             if routing is RoutingControl.READ:
                 records = await self._auto_commit(query, parameters)

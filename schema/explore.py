@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
 from core.collaboration import MAX_HOPS
-from core.ids import NEIGHBORS, offset_cursor
 from schema.compiled import compiled
-from schema.graph import (
-    GraphEdge,
-    GraphNode,
-    GraphSlice,
-    NodeIds,
-    NodeKind,
-    edge_fields,
-    node_fields,
-)
+from schema.graph import GraphEdge, GraphNode, GraphSlice, NodeKind
 from schema.pagination import PageInfo
 from schema.path import CollaborationPath
 
@@ -32,27 +23,6 @@ class Neighborhood:
     truncated: bool = strawberry.field(
         description="True when the node has more relationships than the fan-out cap ranks."
     )
-
-
-def neighborhood_fields(value: dict[str, Any]) -> dict[str, Any]:
-    """One page of neighbours as GraphQL names its fields; the center comes first."""
-    ids = NodeIds()
-    nodes = [node_fields(row, ids) for row in value["nodes"]]
-    offset, key = value["offset"], value["key"]
-    end = offset + len(nodes) - 1
-    return {
-        "center": ids[value["kind"], value["key"]],
-        "nodes": nodes,
-        "edges": edge_fields(value["edges"], ids),
-        "pageInfo": {
-            "hasNextPage": end < value["total"],
-            "hasPreviousPage": offset > 0,
-            "startCursor": offset_cursor(offset + 1, NEIGHBORS, key) if len(nodes) > 1 else None,
-            "endCursor": offset_cursor(end, NEIGHBORS, key) if len(nodes) > 1 else None,
-        },
-        "totalCount": value["total"],
-        "truncated": value["truncated"],
-    }
 
 
 @strawberry.type

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any
-
 import strawberry
 
-from core.ids import encode_id, encode_opaque
+from core import graph_kinds
 
-Row = dict[str, Any]
-
-
-@strawberry.enum
-class NodeKind(Enum):
-    RESEARCHER = "Researcher"
-    WORK = "Work"
-    TOPIC = "Topic"
-    INSTITUTION = "Institution"
-
-
-@strawberry.enum
-class EdgeKind(Enum):
-    AUTHORED = "AUTHORED"
-    ABOUT = "ABOUT"
-    AFFILIATION = "AFFILIATION"
-    AFFILIATED_WITH = "AFFILIATED_WITH"
-    SUBTOPIC_OF = "SUBTOPIC_OF"
-    CITES = "CITES"
+# The same classes as core's: Strawberry marks them as GraphQL enums in place.
+NodeKind = graph_kinds.NodeKind
+strawberry.enum(NodeKind)
+EdgeKind = graph_kinds.EdgeKind
+strawberry.enum(EdgeKind)
 
 
 @strawberry.type(description="A node of a graph slice; `id` works with node(id) and neighbors(id).")
@@ -59,58 +42,3 @@ class GraphSlice:
     nodes: list[GraphNode] = strawberry.field(description="Center first, then strongest first.")
     edges: list[GraphEdge]
     truncated: bool = strawberry.field(description="True when a fan-out cap left nodes out.")
-
-
-NODE_KINDS = {kind.value: kind for kind in NodeKind}
-EDGE_KINDS = {kind.value: kind for kind in EdgeKind}
-
-
-class NodeIds(dict[tuple[str, str], strawberry.ID]):
-    """Global ids by (kind, key), each encoded once: a hub's slice names the same few
-    nodes in hundreds of edges."""
-
-    def __missing__(self, node: tuple[str, str]) -> strawberry.ID:
-        found = self[node] = strawberry.ID(encode_id(*node))
-        return found
-
-
-def node_fields(row: Row, ids: NodeIds) -> dict[str, object]:
-    return {
-        "id": ids[row["kind"], row["key"]],
-        "kind": NODE_KINDS[row["kind"]].name,
-        "label": row["label"] or row["key"],
-        "weight": float(row["weight"]),
-        "strength": float(row["strength"]),
-        "hop": row["hop"],
-    }
-
-
-def edge_fields(rows: list[Row], ids: NodeIds) -> list[dict[str, object]]:
-    """Each relationship once (both ends of a hop may report it), strongest first."""
-    unique: dict[str, Row] = {}
-    for row in rows:
-        unique[f"{row['kind']}|{row['source']}|{row['target']}|{row['researcher'] or ''}"] = row
-    edges = [
-        {
-            "id": encode_opaque(identity),
-            "source": ids[row["sourceKind"], row["source"]],
-            "target": ids[row["targetKind"], row["target"]],
-            "kind": EDGE_KINDS[row["kind"]].name,
-            "weight": float(row["weight"]),
-        }
-        for identity, row in unique.items()
-    ]
-    return sorted(edges, key=lambda edge: (-edge["weight"], edge["id"]))  # type: ignore[operator]
-
-
-def slice_fields(value: Row) -> dict[str, object]:
-    """A graph slice as GraphQL names its fields: center first, then strongest first."""
-    ids = NodeIds()
-    nodes = [node_fields(row, ids) for row in value["nodes"]]
-    nodes.sort(key=lambda n: (n["hop"], -n["strength"], -n["weight"], n["kind"], n["label"]))  # type: ignore[operator]
-    return {
-        "center": ids[value["kind"], value["key"]],
-        "nodes": nodes,
-        "edges": edge_fields(value["edges"], ids),
-        "truncated": value["truncated"],
-    }

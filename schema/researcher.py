@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -11,7 +10,7 @@ from core.collaboration import CLOSE_STRENGTH, COAUTHOR_WEIGHT, MAX_HOPS, TOPIC_
 from schema.collections import HasWorks
 from schema.compiled import compiled
 from schema.node import Node
-from schema.trust import Trust, VerificationLevel
+from schema.trust import RecordClaimStatus, Trust, VerificationLevel
 
 if TYPE_CHECKING:
     from schema.institution import Institution
@@ -71,30 +70,6 @@ class RecommendedCollaborator:
     shared_coauthors: int
     shared_topics: list[str]
     reasons: list[str]
-
-
-def recommendation_reasons(row: dict[str, Any]) -> list[str]:
-    reasons = []
-    if row["sharedCoauthors"]:
-        names = ", ".join(row["via"])
-        reasons.append(f"{row['sharedCoauthors']} shared co-author(s), e.g. {names}")
-    if row["sharedTopics"]:
-        reasons.append("also works on " + ", ".join(row["sharedTopics"]))
-    return reasons
-
-
-@strawberry.enum(description="Whether a person has claimed an author record.")
-class RecordClaimStatus(Enum):
-    UNCLAIMED = "UNCLAIMED"
-    PENDING = "PENDING"
-    CLAIMED = "CLAIMED"
-
-
-def claim_status_name(standing: dict[str, Any]) -> str:
-    if standing["claimed"]:
-        return RecordClaimStatus.CLAIMED.name
-    pending = standing["claimPending"]
-    return (RecordClaimStatus.PENDING if pending else RecordClaimStatus.UNCLAIMED).name
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")

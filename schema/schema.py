@@ -20,20 +20,24 @@ from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import ReadBacks, read_back_execution
 from resolvers.compiler.roots import compile_rules
 from resolvers.context import Context
+from resolvers.derived.graph import neighborhood_fields, slice_fields
+from resolvers.derived.researcher import (
+    claim_status_name,
+    recommendation_reasons,
+    trust_fields,
+    verification_level_name,
+)
+from resolvers.request_record import current_request_id, record_error, record_execution
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
 from schema.cost import estimate_items
 from schema.documents import Documents, PreparedDocuments
-from schema.explore import ExploreQuery, neighborhood_fields
+from schema.explore import ExploreQuery
 from schema.follow import FollowMutation
-from schema.graph import slice_fields
 from schema.invitations import InvitationMutation
 from schema.profile import ProfileMutation
 from schema.query import Query
-from schema.request_state import current_request_id, record_error, record_execution
-from schema.researcher import claim_status_name, recommendation_reasons
 from schema.search import SearchQuery
-from schema.trust import trust_fields, verification_level_name
 from schema.viewer import ViewerQuery
 
 logger = logging.getLogger("peergraph.errors")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
-from resolvers.database import Database, Written
+from resolvers.database import Created, Database
 from resolvers.migrations import apply_migrations
 from seed.generator import generate
 from seed.rows import Batch
@@ -57,7 +57,7 @@ async def load_generated(
         )
     batches = generate(works, seed, batch_size)
     started = time.perf_counter()
-    written = Written()
+    written = Created()
     done = authorships = 0
     upcoming = _next_in_thread(batches)
     try:

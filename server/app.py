@@ -106,7 +106,7 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         connection = connection_for(settings)
-        async with Database.connect(connection, settings.query_timeout) as db:
+        async with Database.connect(connection, settings.transaction_timeouts()) as db:
             app.state.db = db
             app.state.connection = connection
             migrations = asyncio.create_task(migrate_when_reachable(db, connection))

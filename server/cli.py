@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from core.errors import DatabaseUnavailable, QueryTimeout
-from server.connection import Neo4jNotConfigured, connection_for
+from server.connection import Neo4jNotConfigured, connection_for, database_for
 from server.diagnosis import explain
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.settings import Settings, describe_error, load_settings
@@ -66,22 +66,20 @@ def neo4j_status(settings: Settings) -> None:
 
 
 def migrate(settings: Settings) -> None:
-    from resolvers.database import Database
     from resolvers.migrations import apply_migrations
 
     async def run() -> int:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return await apply_migrations(db)
 
     print(f"applied {asyncio.run(run())} schema statements (constraints and indexes)")
 
 
 def seed(settings: Settings) -> None:
-    from resolvers.database import Database
     from seed.loader import load_seed
 
     async def run() -> None:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             await load_seed(db)
 
     asyncio.run(run())
@@ -91,7 +89,6 @@ def seed(settings: Settings) -> None:
 def users_promote(settings: Settings, email: str) -> None:
     from core.errors import BadUserInput
     from core.identifiers import normalize_email
-    from resolvers.database import Database
 
     try:
         address = normalize_email(email)
@@ -99,7 +96,7 @@ def users_promote(settings: Settings, email: str) -> None:
         raise CommandFailed(error.message) from None
 
     async def run() -> bool:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return bool(await db.write("accounts/promote", {"email": address}))
 
     if not asyncio.run(run()):
@@ -108,7 +105,6 @@ def users_promote(settings: Settings, email: str) -> None:
 
 
 def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None:
-    from resolvers.database import Database
     from seed.bulk import GeneratedGraphExists, LoadReport, load_generated
     from server.progress import works_progress
 
@@ -120,7 +116,7 @@ def generate(settings: Settings, works: int, seed: int, batch_size: int) -> None
         bar.update(task, completed=done)
 
     async def run() -> LoadReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             try:
                 return await load_generated(db, works, seed, batch_size, advance)
             finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from resolvers.database import Neo4jConnection
+from contextlib import AbstractAsyncContextManager
+
+from resolvers.database import Database, Neo4jConnection
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 
@@ -25,3 +27,8 @@ def connection_for(settings: Settings) -> Neo4jConnection:
     return Neo4jConnection(
         managed.uri, "neo4j", managed.password(), settings.neo4j_database, managed.home
     )
+
+
+def database_for(settings: Settings) -> AbstractAsyncContextManager[Database]:
+    """The database the settings name, with their timeouts, for one `async with`."""
+    return Database.connect(connection_for(settings), settings.transaction_timeouts())

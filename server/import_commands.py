@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 import rich.progress
 
-from resolvers.database import Database
 from seed.openalex.bulk import BulkRefused, BulkTarget, bulk_import
 from seed.openalex.files import Discovery, InputError, discover
 from seed.openalex.importer import ReaderFailed, import_openalex
@@ -19,7 +18,7 @@ from seed.openalex.lock import ImportRunning, LockLost
 from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from seed.openalex.sync import SyncReport, sync_openalex
-from server.connection import connection_for
+from server.connection import connection_for, database_for
 from server.neo4j_local import ManagedNeo4j, Neo4jLocalError
 from server.progress import import_progress
 from server.settings import Settings
@@ -41,7 +40,7 @@ def run_import(
     bar, advance = _progress(discovery.total_bytes, "importing")
 
     async def run() -> ImportReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             with ErrorLog.to_file(errors, strict) as log, bar:
                 return await import_openalex(db, discovery, log, batch_size, advance)
 
@@ -54,7 +53,7 @@ def run_sync(settings: Settings, root: Path, strict: bool, errors: Path, batch_s
     bar, advance = _progress(None, "syncing")
 
     async def run() -> SyncReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             with ErrorLog.to_file(errors, strict) as log, bar:
                 return await sync_openalex(db, root, log, batch_size, advance)
 
@@ -106,7 +105,9 @@ def bulk_target(settings: Settings) -> BulkTarget:
             "--bulk loads into the managed Neo4j, whose files it replaces; with NEO4J_URI "
             "set, import without --bulk"
         )
-    return BulkTarget(ManagedNeo4j(settings), connection_for(settings), settings.query_timeout)
+    return BulkTarget(
+        ManagedNeo4j(settings), connection_for(settings), settings.transaction_timeouts()
+    )
 
 
 def _discover(paths: list[Path]) -> Discovery:

@@ -13,8 +13,8 @@ from core.request_limits import RequestLimits
 from resolvers.compiler.execute import run_request
 from resolvers.compiler.request import RequestArguments
 from resolvers.context import Context
+from resolvers.request_record import record_execution
 from schema.cost import ItemEstimate
-from schema.request_state import record_execution
 from schema.schema import PeergraphSchema, is_unexpected, item_cost, masked, too_many_items
 
 ESTIMATES_KEPT = 1024

@@ -22,7 +22,6 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired
 
-from resolvers.database import TRANSACTION_TIMEOUTS
 from resolvers.statements import statement
 from server.settings import Settings
 
@@ -275,7 +274,7 @@ class ManagedNeo4j:
 
     def _write_config(self) -> None:
         settings = self.settings
-        transaction_timeout = settings.query_timeout * TRANSACTION_TIMEOUTS
+        transaction_timeout = settings.transaction_timeouts().write_transaction
         lines = {
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.listen_address": f"127.0.0.1:{self.port}",
@@ -288,7 +287,7 @@ class ManagedNeo4j:
             "dbms.usage_report.enabled": "false",
             "db.transaction.timeout": f"{max(1, round(transaction_timeout))}s",
             # Timed-out statements stop within 0.1 s, not 2 s: the API reports TIMEOUT before it
-            # gives up waiting for an answer (resolvers/database.py, ANSWER_GRACE).
+            # gives up waiting for an answer (core/timeouts.py, answer_grace).
             "db.transaction.monitor.check.interval": "100ms",
             "server.directories.data": str(self.data_dir),
             "server.directories.logs": str(self.home / "logs"),

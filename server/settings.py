@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from core.passwords import PasswordHashing
 from core.request_limits import RequestLimits
+from core.timeouts import TransactionTimeouts
 from core.tokens import TokenSigning
 
 Positive = Annotated[int, Field(gt=0)]
@@ -164,6 +165,9 @@ class Settings(BaseSettings):
             login_window=self.login_window,
             invitations_per_day=self.invitations_per_day,
         )
+
+    def transaction_timeouts(self) -> TransactionTimeouts:
+        return TransactionTimeouts(query=self.query_timeout)
 
     def password_hashing(self) -> PasswordHashing:
         return PasswordHashing(

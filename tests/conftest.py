@@ -20,13 +20,13 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
 from core.ids import encode_id
-from resolvers.database import Database, Row
+from resolvers.database import Row
 from resolvers.migrations import apply_migrations
 from seed.bulk import LoadReport, load_generated
 from seed.generator import HUB_KEY
 from seed.loader import load_seed
 from server.app import create_app
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 
@@ -97,7 +97,7 @@ def managed_server(settings: Settings) -> Iterator[Settings]:
 
 def run_on_db(settings: Settings, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
     async def run() -> list[Row]:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return await db.write(name, parameters)
 
     return asyncio.run(run())
@@ -105,7 +105,7 @@ def run_on_db(settings: Settings, name: str, parameters: dict[str, Any] | None =
 
 def seed_database(settings: Settings) -> None:
     async def run() -> None:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             await apply_migrations(db)
             await load_seed(db)
 
@@ -188,7 +188,7 @@ def generated_graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Genera
     server.start()
 
     async def load() -> LoadReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return await load_generated(db, GENERATED_WORKS, GENERATED_SEED)
 
     try:

@@ -16,7 +16,7 @@ from core.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cur
 from resolvers.context import Context
 from resolvers.database import Database
 from schema.schema import build_schema
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB
 
@@ -196,7 +196,7 @@ def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) ->
         return {"data": result.data, "errors": errors, "statements": context.statements}
 
     async def all_of_them() -> list[Any]:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return [await run(db, document, variables) for document, variables in operations]
 
     return asyncio.run(all_of_them())

@@ -7,8 +7,8 @@ import asyncio
 import pytest
 
 from core.errors import DatabaseUnavailable
-from resolvers.database import OUT_OF_MEMORY, Database
-from server.connection import connection_for
+from resolvers.database import OUT_OF_MEMORY
+from server.connection import database_for
 from server.settings import Settings
 
 
@@ -16,7 +16,7 @@ def test_a_statement_out_of_transaction_memory_is_database_unavailable(
     seeded: Settings,
 ) -> None:
     async def exhaust() -> None:
-        async with Database.connect(connection_for(seeded), seeded.query_timeout) as db:
+        async with database_for(seeded) as db:
             await db.read("test/exhaust_memory", {"count": 200_000_000})
 
     with pytest.raises(DatabaseUnavailable) as refused:

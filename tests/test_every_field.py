@@ -19,10 +19,9 @@ from graphql import GraphQLSchema, build_client_schema, get_introspection_query
 from starlette.testclient import TestClient
 
 from core.ids import encode_id
-from resolvers.database import Database
 from resolvers.migrations import apply_migrations
 from server.app import create_app
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import (
     GENERATED_HUB,
@@ -53,7 +52,7 @@ SAMPLED = 5  # nodes of each kind walked in the generated graph (one generator),
 
 def migrate(settings: Settings) -> None:
     async def run() -> None:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             await apply_migrations(db)
 
     asyncio.run(run())

@@ -19,7 +19,7 @@ from neo4j.exceptions import Neo4jError
 
 from resolvers.database import Database
 from resolvers.statements import CYPHER_DIR, statement
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import fingerprint
 from tests.test_cypher_snapshots import OPERATIONS, Token, compiled, parameter_names, tokens
@@ -37,7 +37,7 @@ Explain = Callable[[str, dict[str, Any], bool], None]
 async def explain_write(db: Database, text: str, parameters: dict[str, Any]) -> None:
     """EXPLAIN through a write transaction: what a write statement runs in."""
     await db.driver.execute_query(
-        Query(text, timeout=db.timeout),
+        Query(text, timeout=db.timeouts.query),
         parameters,
         database_=db.database,
         routing_=RoutingControl.WRITE,
@@ -50,7 +50,7 @@ def explain(seeded: Settings) -> Iterator[Explain]:
     or as a write, on one driver for the whole module; the graph is as it was after."""
     before = fingerprint(seeded)
     loop = asyncio.new_event_loop()
-    connection = Database.connect(connection_for(seeded), seeded.query_timeout)
+    connection = database_for(seeded)
     db = loop.run_until_complete(connection.__aenter__())
 
     def run(text: str, parameters: dict[str, Any], write: bool) -> None:

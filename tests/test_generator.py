@@ -16,14 +16,13 @@ from starlette.testclient import TestClient
 
 from core.identifiers import normalize_ror
 from core.ids import encode_id
-from resolvers.database import Database
 from seed.bulk import GeneratedGraphExists, load_generated
 from seed.generator import HUB_KEY, generate, hub_works
 from seed.identifiers import orcid_check_digit
 from seed.rows import Batch
 from seed.taxonomy import sizes
 from seed.vocabulary import COUNTRIES
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 from tests.conftest import (
@@ -283,7 +282,7 @@ def test_loading_into_a_generated_database_is_refused_and_changes_nothing(
     before = run_on_db(generated, "generate/census")
 
     async def load_again() -> None:
-        async with Database.connect(connection_for(generated), generated.query_timeout) as db:
+        async with database_for(generated) as db:
             await load_generated(db, 10, 1)
 
     with pytest.raises(GeneratedGraphExists):

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from core.ids import encode_id
-from resolvers.database import Database
 from seed.loader import load_seed
 from seed.openalex.batches import Batch, read_batches
 from seed.openalex.files import discover
@@ -25,7 +24,7 @@ from seed.openalex.mapping import Mapped
 from seed.openalex.records import Entity
 from seed.openalex.writer import write_batch
 from server.app import create_app
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import (
     SEED_RESEARCHER,
@@ -248,7 +247,7 @@ def part_batches(assignment: list[int], index: int) -> list[Batch]:
 
 def replay(settings: Settings, assignment: list[int], steps: list[Step]) -> None:
     async def run() -> None:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             for kind, index in steps:
                 if kind == "seed":
                     await load_seed(db)

@@ -22,14 +22,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from core.ids import encode_id
-from resolvers.database import Database
 from seed.openalex.files import discover
 from seed.openalex.importer import Progress, import_openalex
 from seed.openalex.lock import STALE_AFTER, ImportRunning
 from seed.openalex.report import ErrorLog, ImportReport, StrictStop
 from seed.openalex.sample import write_sample
 from server.app import create_app
-from server.connection import connection_for
+from server.connection import connection_for, database_for
 from server.settings import Settings
 from tests.conftest import gql, run_on_db, seed_database
 from tests.conftest import whole_graph as fingerprint
@@ -54,7 +53,7 @@ def load(
     errors = io.StringIO()
 
     async def run() -> ImportReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             log = ErrorLog(lambda: errors, strict)
             return await import_openalex(db, discover(list(paths)), log, batch_size, progress)
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from resolvers.database import Database
 from seed.openalex.admin_csv import NodeFile, Nodes, drop_rows, node_line
 from seed.openalex.bulk import BulkRefused, bulk_import
 from seed.openalex.bulk_graph import SnapshotGraph
@@ -25,7 +24,7 @@ from seed.openalex.files import Discovery, discover
 from seed.openalex.importer import import_openalex
 from seed.openalex.report import ErrorLog, ImportReport
 from seed.openalex.sample import write_sample
-from server.connection import connection_for
+from server.connection import database_for
 from server.import_commands import bulk_target
 from server.settings import Settings
 from tests.conftest import managed_server, managed_settings, run_on_db
@@ -43,7 +42,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
 def transactional(settings: Settings, *paths: Path) -> ImportReport:
     async def run() -> ImportReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             log = ErrorLog(io.StringIO, strict=False)
             return await import_openalex(db, discover(list(paths)), log)
 

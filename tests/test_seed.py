@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from resolvers.database import Database
 from seed.loader import load_seed, read_seed
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import run_on_db
 
@@ -15,7 +14,7 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
     before = run_on_db(seeded, "test/graph_fingerprint")[0]
 
     async def reload() -> None:
-        async with Database.connect(connection_for(seeded), seeded.query_timeout) as db:
+        async with database_for(seeded) as db:
             await load_seed(db)
             await load_seed(db)
 

@@ -15,13 +15,12 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 from core.ids import encode_id
-from resolvers.database import Database
 from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog
 from seed.openalex.sample import SNAPSHOT_DATE, write_sample
 from seed.openalex.sync import SyncReport, sync_openalex
 from server.app import create_app
-from server.connection import connection_for
+from server.connection import database_for
 from server.settings import Settings
 from tests.conftest import gql, run_on_db
 from tests.conftest import whole_graph as fingerprint
@@ -40,7 +39,7 @@ STALE = (
 
 def sync(settings: Settings, root: Path) -> SyncReport:
     async def run() -> SyncReport:
-        async with Database.connect(connection_for(settings), settings.query_timeout) as db:
+        async with database_for(settings) as db:
             return await sync_openalex(db, root, ErrorLog(io.StringIO, False))
 
     return asyncio.run(run())

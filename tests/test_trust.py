@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from schema.trust import TrustBand, TrustInputs, VerificationLevel, assess, derived_level
+from core.trust import TrustBand, TrustInputs, VerificationLevel, assess, derived_level
 
 SEED = TrustInputs(
     level=VerificationLevel.L1,

@@ -23,7 +23,7 @@ from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.nodes import node_id
 from resolvers.compiler.request import VIEWER
 from resolvers.compiler.shape import Path, list_shape
-from resolvers.writes import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
+from resolvers.conditions import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
 
 
 def account_gone(parameters: dict[str, Any]) -> None:

@@ -21,7 +21,8 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from resolvers.database import Database, Neo4jConnection, Written
+from core.timeouts import TransactionTimeouts
+from resolvers.database import Created, Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
 from resolvers.statements import statement
 from seed.openalex.admin_csv import ARRAY_DELIMITER
@@ -60,7 +61,7 @@ class BulkTarget:
 
     server: ManagedServer
     connection: Neo4jConnection
-    query_timeout: float
+    timeouts: TransactionTimeouts
 
 
 @dataclass
@@ -151,15 +152,15 @@ def _write_csv(
     return graph.finish(READERS)
 
 
-async def _census(target: BulkTarget) -> Written:
-    async with Database.connect(target.connection, target.query_timeout) as db:
+async def _census(target: BulkTarget) -> Created:
+    async with Database.connect(target.connection, target.timeouts) as db:
         (census,) = await db.read("admin/census")
-        return Written(census["nodes"], census["relationships"])
+        return Created(census["nodes"], census["relationships"])
 
 
 async def _build_indexes(connection: Neo4jConnection) -> None:
     # index builds may take minutes: the statement that waits for them must not time out
-    async with Database.connect(connection, INDEX_WAIT_SECONDS) as db:
+    async with Database.connect(connection, TransactionTimeouts(INDEX_WAIT_SECONDS)) as db:
         # Neo4j builds two indexes at a time, in the order they were made, and a
         # constraint's statement waits for its index where an index's does not: the
         # full-text indexes, the longest builds, go first, then the other indexes, so

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from resolvers.database import Written
+from resolvers.database import Created
 from seed.openalex.records import Entity
 
 
@@ -41,7 +41,7 @@ class ImportReport:
     files: int
     ignored: list[Path]
     tallies: dict[Entity, Tally] = field(default_factory=dict)
-    written: Written = field(default_factory=Written)
+    written: Created = field(default_factory=Created)
     file_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from resolvers.database import Database, Transaction, Written
+from resolvers.database import Created, Database, Transaction
 from resolvers.defaults import NODE_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
 from seed.openalex.batches import Batch
@@ -75,7 +75,7 @@ PLANS = {
 @dataclass(frozen=True)
 class Outcome:
     tally: Tally  # created, updated, skipped
-    written: Written
+    written: Created
 
 
 async def write_batch(db: Database, batch: Batch) -> Outcome:
@@ -115,28 +115,28 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             for record in applied
             if record.key in stored or record.key in works
         ]
-        written = Written()
+        written = Created()
         if plan.unlink is not None and replaced:
-            written += (await tx.run(plan.unlink, {"keys": replaced})).written
+            written += (await tx.run(plan.unlink, {"keys": replaced})).created
         links = batch.rows({record.key for record in applied}) if applied else {}
 
-        async def run_links(names: tuple[str, ...]) -> Written:
-            done = Written()
+        async def run_links(names: tuple[str, ...]) -> Created:
+            done = Created()
             for name in names:
                 if links.get(name):
                     rows = links[name]
                     if name == RESEARCHERS:
                         rows = [{**row, "key": researchers.key(row["key"])} for row in rows]
                     rows = [_at_nodes(row, works, researchers) for row in rows]
-                    done += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).written
+                    done += (await tx.run(name, {"rows": rows, "defaults": NODE_DEFAULTS})).created
             return done
 
         written += await run_links(plan.before)
         if applied:
             rows = [_node_row(record, works, researchers) for record in applied]
-            written += (await tx.run(plan.nodes, {"rows": rows, "defaults": NODE_DEFAULTS})).written
+            written += (await tx.run(plan.nodes, {"rows": rows, "defaults": NODE_DEFAULTS})).created
         if plan.resolve is not None and cited:
-            written += (await tx.run(plan.resolve, {"rows": cited})).written
+            written += (await tx.run(plan.resolve, {"rows": cited})).created
         written += await run_links(plan.after)
         await researchers.record_aliases(tx)
         tally = Tally(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.errors import BadUserInput
 
 
-def text(value: str, argument: str, maximum: int) -> str:
+def required_text(value: str, argument: str, maximum: int) -> str:
     cleaned = value.strip()
     if not cleaned:
         raise BadUserInput(f"{argument} must not be blank")
@@ -18,4 +18,4 @@ def optional_text(value: str | None, argument: str, maximum: int) -> str | None:
     """Blank counts as absent."""
     if value is None or not value.strip():
         return None
-    return text(value, argument, maximum)
+    return required_text(value, argument, maximum)
