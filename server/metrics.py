@@ -28,7 +28,7 @@ from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import Response
 
-from schema.request_state import RequestRecord
+from resolvers.request_state import RequestRecord
 
 if TYPE_CHECKING:
     from prometheus_client.metrics import Histogram as HistogramChild

@@ -12,8 +12,8 @@ from typing import Any
 import pydantic_core
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from schema.request_state import RequestRecord, current_request
-from schema.schema import MASKED
+from resolvers.masking import MASKED
+from resolvers.request_state import RequestRecord, current_request
 from server.metrics import RequestMetrics
 from server.request_ids import new_request_id
 

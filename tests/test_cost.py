@@ -17,7 +17,8 @@ from graphql import (
 from starlette.testclient import TestClient
 
 from core.bounds import INSTITUTIONS_PER_WORK, LIST_BOUNDS, TOPICS_PER_WORK, introspection_bounds
-from schema.cost import estimate_items
+from resolvers.cost import ItemEstimate
+from resolvers.operations import coerce_variables, select_operation
 from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import gql
@@ -29,7 +30,10 @@ SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graph
 
 
 def items(document: str, **variables: Any) -> int:
-    return estimate_items(SCHEMA, parse(document), None, variables, LIMITS)
+    parsed = parse(document)
+    operation = select_operation(parsed, None)
+    coerced = coerce_variables(SCHEMA, operation, variables)
+    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
 
 
 @pytest.mark.parametrize(

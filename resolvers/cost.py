@@ -10,7 +10,7 @@ before any statement runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -36,20 +36,10 @@ from graphql import (
     get_named_type,
     visit,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.execution.values import VariableValues, get_argument_values
 
 from core.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
 from core.request_limits import RequestLimits
-
-
-def estimate_items(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation_name: str | None,
-    variables: Mapping[str, Any],
-    limits: RequestLimits,
-) -> int:
-    return ItemEstimate(schema, document, operation_name, limits).items(variables)
 
 
 @dataclass(frozen=True)
@@ -75,16 +65,13 @@ class ItemEstimate:
         self,
         schema: GraphQLSchema,
         document: DocumentNode,
-        operation_name: str | None,
+        operation: OperationDefinitionNode,
         limits: RequestLimits,
     ) -> None:
-        self._schema = schema
         self._limits = limits
         self._fields: tuple[_Field, ...] = ()
-        self._operation = _operation(document, operation_name)
-        operation = self._operation
-        root = None if operation is None else schema.get_root_type(operation.operation)
-        if operation is None or root is None:
+        root = schema.get_root_type(operation.operation)
+        if root is None:
             return
         fragments = {
             definition.name.value: definition
@@ -94,21 +81,8 @@ class ItemEstimate:
         bounds = LIST_BOUNDS | _introspection(schema)
         self._fields = _Walk(schema, fragments, bounds).fields(operation.selection_set, root)
 
-    def items(self, variables: Mapping[str, Any]) -> int:
-        if self._operation is None:
-            return 0
-        coerced = get_variable_values(
-            self._schema, self._operation.variable_definitions or (), dict(variables)
-        )
-        if isinstance(coerced, list):
-            return 0  # the request fails on its variables before anything runs
-        return self.coerced_items(coerced)
-
-    def coerced_items(self, variables: VariableValues | None) -> int:
-        """The estimate from variables the request has already coerced: a list of ids is
-        coerced once per request, not once for the estimate and again for the plan."""
-        if self._operation is None:
-            return 0
+    def items(self, variables: VariableValues | None) -> int:
+        """The estimate from the variables the request has coerced."""
         return self._items(self._fields, variables, 1, {})
 
     def _items(
@@ -215,12 +189,3 @@ def _constant_arguments(definition: GraphQLField, node: FieldNode) -> Arguments 
         return get_argument_values(definition, node)
     except GraphQLError:
         return None  # read per request, where the error leaves the field out
-
-
-def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
-    for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode) and (
-            name is None or (definition.name is not None and definition.name.value == name)
-        ):
-            return definition
-    return None
