@@ -73,7 +73,7 @@ class Documents:
             code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
             return Prepared(None, (coded(error, code),))
         errors = validate(self.schema, document, self.rules) or limit_errors(
-            document, self.max_depth, self.max_aliases
+            self.schema, document, self.max_depth, self.max_aliases
         )
         return Prepared(document, tuple(coded(error, VALIDATION_FAILED) for error in errors))
 

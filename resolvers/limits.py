@@ -4,18 +4,21 @@ fragment exists and none spreads itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graphql import (
     DocumentNode,
     FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
-    InlineFragmentNode,
+    GraphQLNamedType,
+    GraphQLSchema,
     OperationDefinitionNode,
     SelectionSetNode,
+    get_named_type,
 )
 
 from core.errors import VALIDATION_FAILED
+from resolvers.compiler.collect import Collector, Fragment, fragments_of, not_known
 
 # Introspection is answered from memory, never from the database, and its own standard
 # query nests deeper than any data query needs to.
@@ -23,60 +26,68 @@ INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 
 
 class _Measure:
-    def __init__(self, document: DocumentNode) -> None:
-        self.fragments = {
-            definition.name.value: definition
-            for definition in document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
+    def __init__(self, schema: GraphQLSchema, document: DocumentNode) -> None:
+        fragments = fragments_of(document)
+        # Checked before any variables: what @skip/@include leave out counts too.
+        self.selections = Collector(schema, fragments, not_known)
         # A fragment's depth and alias count do not depend on where it is spread, so
         # each is counted once: a document of nested spreads stays linear to measure.
-        self._depths: dict[str, int] = {}
-        self._aliases: dict[str, int] = {}
+        self._depths: dict[tuple[str, str], int] = {}
+        self._aliases: dict[tuple[str, str], int] = {}
 
-    def depth(self, selection_set: SelectionSetNode | None) -> int:
+    def depth(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> int:
         deepest = 0
-        for selection in selection_set.selections if selection_set else ():
-            if isinstance(selection, FieldNode):
-                if selection.name.value in INTROSPECTION_ROOTS:
-                    continue
-                below = 1 + self.depth(selection.selection_set)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name not in self._depths:
-                    self._depths[name] = self.depth(self.fragments[name].selection_set)
-                below = self._depths[name]
-            elif isinstance(selection, InlineFragmentNode):
-                below = self.depth(selection.selection_set)
-            else:
+        for part in self.selections.parts(selection_set, parent):
+            if isinstance(part, Fragment):
+                below = self._fragment(self._depths, self.depth, part)
+            elif part.name.value in INTROSPECTION_ROOTS:
                 continue
+            else:
+                below = 1 + self._below(self.depth, part, parent)
             deepest = max(deepest, below)
         return deepest
 
-    def aliases(self, selection_set: SelectionSetNode | None) -> int:
+    def aliases(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> int:
         count = 0
-        for selection in selection_set.selections if selection_set else ():
-            if isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name not in self._aliases:
-                    self._aliases[name] = self.aliases(self.fragments[name].selection_set)
-                count += self._aliases[name]
-                continue
-            if isinstance(selection, FieldNode | InlineFragmentNode):
-                if isinstance(selection, FieldNode) and selection.alias is not None:
-                    count += 1
-                count += self.aliases(selection.selection_set)
+        for part in self.selections.parts(selection_set, parent):
+            if isinstance(part, Fragment):
+                count += self._fragment(self._aliases, self.aliases, part)
+            else:
+                count += (part.alias is not None) + self._below(self.aliases, part, parent)
         return count
 
+    def _below(self, measure: Measure, field: FieldNode, parent: GraphQLNamedType) -> int:
+        definition = self.selections.definition(parent, field.name.value)
+        if field.selection_set is None or definition is None:
+            return 0
+        return measure(field.selection_set, get_named_type(definition.type))
 
-def limit_errors(document: DocumentNode, max_depth: int, max_aliases: int) -> list[GraphQLError]:
-    measure = _Measure(document)
+    @staticmethod
+    def _fragment(memo: dict[tuple[str, str], int], measure: Measure, fragment: Fragment) -> int:
+        if fragment.name is None:
+            return measure(fragment.selection_set, fragment.on)
+        key = (fragment.name, fragment.on.name)
+        if key not in memo:
+            memo[key] = measure(fragment.selection_set, fragment.on)
+        return memo[key]
+
+
+Measure = Callable[[SelectionSetNode, GraphQLNamedType], int]
+
+
+def limit_errors(
+    schema: GraphQLSchema, document: DocumentNode, max_depth: int, max_aliases: int
+) -> list[GraphQLError]:
+    measure = _Measure(schema, document)
     errors: list[GraphQLError] = []
     for operation in document.definitions:
         if not isinstance(operation, OperationDefinitionNode):
             continue
         name = operation.name.value if operation.name else "anonymous"
-        depth = measure.depth(operation.selection_set)
+        root = schema.get_root_type(operation.operation)
+        if root is None:
+            continue
+        depth = measure.depth(operation.selection_set, root)
         if depth > max_depth:
             errors.append(
                 GraphQLError(
@@ -86,7 +97,7 @@ def limit_errors(document: DocumentNode, max_depth: int, max_aliases: int) -> li
                     extensions={"code": VALIDATION_FAILED},
                 )
             )
-        aliases = measure.aliases(operation.selection_set)
+        aliases = measure.aliases(operation.selection_set, root)
         if aliases > max_aliases:
             errors.append(
                 GraphQLError(

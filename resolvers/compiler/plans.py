@@ -18,6 +18,7 @@ from graphql import (
 )
 
 from core.request_limits import RequestLimits
+from resolvers.compiler.collect import fragments_of
 from resolvers.compiler.compile import Compilation, NoStatement, RootStatement, Rules
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
 from resolvers.compiler.roots import ROOTS
@@ -103,11 +104,7 @@ class Plans:
     ) -> Plan | None:
         if operation.operation is not OperationType.QUERY:
             return None
-        fragments = {
-            definition.name.value: definition
-            for definition in document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
+        fragments = fragments_of(document)
         root = self.schema.query_type
         assert root is not None
         first = Compilation(

@@ -37,7 +37,7 @@ from graphql import (
 from graphql.execution import VariableValues
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from resolvers.compiler.collect import Selected
+from resolvers.compiler.collect import Selected, fragments_of
 from resolvers.compiler.compile import Compilation, RootStatement
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.request import Parameter, RequestArguments
@@ -161,11 +161,7 @@ class MutationDocument:
     def of(
         cls, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
     ) -> MutationDocument:
-        fragments = {
-            definition.name.value: definition
-            for definition in document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
+        fragments = fragments_of(document)
         type_info = TypeInfo(schema)
         cut = _CutReadBacks(type_info)
         alone = DocumentNode(definitions=(operation, *fragments.values()))
