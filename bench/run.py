@@ -242,11 +242,9 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
                     await post(pools[bare_port], bare_port, request)
 
                 recording = RecordingContext(db, settings)
-                result = await schema.execute(
-                    document, variable_values=wanted, context_value=recording
-                )
-                if result.errors:
-                    raise SystemExit(f"{path.name}: {result.errors}")
+                result = await schema.pipeline.run(document, None, wanted, recording)
+                if result.get("errors"):
+                    raise SystemExit(f"{path.name}: {result['errors']}")
                 waves = recording.waves
                 await post(
                     pools[driver_port],

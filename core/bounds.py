@@ -1,5 +1,5 @@
 """How many items each list field returns for each object above it, declared once: the
-cost limit (schema/cost.py) multiplies these bounds down a request, and the compiler
+cost limit (resolvers/cost.py) multiplies these bounds down a request, and the compiler
 (resolvers/compiler/) enforces the same ones in the Cypher it writes, so an estimate is
 never below what a request returns.
 

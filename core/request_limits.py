@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RequestLimits:
-    # the document, checked before it runs (schema/limits.py)
+    # the document, checked before it runs (resolvers/limits.py)
     max_depth: int
     max_aliases: int
     max_tokens: int
-    # items a request may return, and the pages of its lists (core/bounds.py, schema/cost.py)
+    # items a request may return, and the pages of its lists (core/bounds.py, resolvers/cost.py)
     max_items: int
     max_page_size: int
     default_page_size: int

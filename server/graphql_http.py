@@ -3,8 +3,7 @@
 `application/json` (every GraphQL answer is 200); a JSON body with an
 `extensions.code` for every refusal, never a 5xx for a client's mistake.
 
-A request goes to the compiled plan of a document seen before (server/known.py) or, the
-first time, through `schema.documents` (parse, validate, limits) and Strawberry."""
+Every request runs through the one pipeline (resolvers/pipeline.py)."""
 
 from __future__ import annotations
 
@@ -13,14 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pydantic_core
-from graphql import (
-    DocumentNode,
-    GraphQLError,
-    GraphQLFormattedError,
-    OperationDefinitionNode,
-    OperationType,
-    get_variable_values,
-)
+from graphql import GraphQLError, GraphQLFormattedError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -28,8 +20,9 @@ from starlette.types import Receive, Scope, Send
 from core.errors import BadUserInput, PeergraphError
 from core.tokens import credentials
 from resolvers.context import Context
+from resolvers.operations import RequestErrors
+from resolvers.pipeline import NotAllowed
 from schema.schema import PeergraphSchema
-from server.known import KnownDocuments
 from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
 from server.settings import Settings
 
@@ -52,14 +45,6 @@ class Refusal(Exception):
         self.status = status
         self.message = message
         self.headers = headers or {}
-
-
-class RequestErrors(Exception):
-    """The document, the operation or the variables are wrong: nothing ran."""
-
-    def __init__(self, errors: list[GraphQLError]) -> None:
-        super().__init__(errors[0].message)
-        self.errors = errors
 
 
 def from_fields(fields: dict[str, Any]) -> GraphQLRequest:
@@ -113,36 +98,12 @@ def from_query_string(raw: bytes) -> GraphQLRequest:
     return from_fields(fields)
 
 
-def select_operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode:
-    operations = [
-        definition
-        for definition in document.definitions
-        if isinstance(definition, OperationDefinitionNode)
-    ]
-    if name is None:
-        if len(operations) == 1:
-            return operations[0]
-        raise RequestErrors(
-            [
-                BadUserInput(
-                    f"the document holds {len(operations)} operations; name the one to run"
-                    " in `operationName`"
-                )
-            ]
-        )
-    for operation in operations:
-        if operation.name is not None and operation.name.value == name:
-            return operation
-    raise RequestErrors([BadUserInput(f"the document has no operation named {name!r}")])
-
-
 class GraphQLHTTP:
     def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
         self.schema = schema
         self.limits = settings.request_limits()
         self.passwords = settings.password_hashing()
         self.tokens = settings.token_signing()
-        self.known = KnownDocuments(schema, self.limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # An exception here is logged and answered by server/observe.py, with the request id.
@@ -186,36 +147,18 @@ class GraphQLHTTP:
             passwords=self.passwords,
             tokens=self.tokens,
         )
-        known = await self.known.answer(
-            graphql.query, graphql.operation_name, graphql.variables, context
-        )
-        if known is not None:
-            return finished(known)
-        prepared = self.schema.documents.prepare(graphql.query)
-        if prepared.errors:
-            raise RequestErrors(list(prepared.errors))
-        assert prepared.document is not None
-        operation = select_operation(prepared.document, graphql.operation_name)
-        if operation.operation is not OperationType.QUERY and not mutations:
-            raise Refusal(
-                405, f"a {operation.operation.value} needs POST", headers={"Allow": "POST"}
+        try:
+            body = await self.schema.pipeline.run(
+                graphql.query,
+                graphql.operation_name,
+                graphql.variables,
+                context,
+                mutations=mutations,
             )
-        coerced = get_variable_values(
-            self.schema.graphql_schema, operation.variable_definitions or (), graphql.variables
-        )
-        if isinstance(coerced, list):
-            raise RequestErrors([BadUserInput("; ".join(error.message for error in coerced))])
-        result = await self.schema.execute(
-            graphql.query,
-            variable_values=graphql.variables,
-            context_value=context,
-            operation_name=graphql.operation_name,
-        )
-        body: dict[str, Any] = {"data": result.data}
-        if result.errors:
-            body["errors"] = [error.formatted for error in result.errors]
-        if result.extensions:
-            body["extensions"] = result.extensions
+        except NotAllowed as refused:
+            raise Refusal(
+                405, f"a {refused.kind.value} needs POST", headers={"Allow": "POST"}
+            ) from None
         return finished(body)
 
     def answer(self, body: dict[str, Any], status: int, media: str) -> Response:

@@ -12,8 +12,8 @@ from typing import Any
 import pydantic_core
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from resolvers.masking import MASKED
 from resolvers.request_record import RequestRecord, current_request
-from schema.schema import MASKED
 from server.metrics import RequestMetrics
 from server.request_ids import new_request_id
 

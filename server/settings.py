@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     max_aliases: Positive = 30
     max_tokens: Positive = 5000
     max_query_bytes: Positive = 20_000
-    # Items a request may return, page sizes multiplied down the tree (schema/cost.py)
+    # Items a request may return, page sizes multiplied down the tree (resolvers/cost.py)
     max_items: Positive = 50_000
     max_page_size: Positive = 100
     default_page_size: Positive = 20

@@ -15,6 +15,7 @@ from graphql import parse
 from core.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.context import Context
 from resolvers.database import Database
+from resolvers.operations import RequestErrors
 from schema.schema import build_schema
 from server.connection import database_for
 from server.settings import Settings
@@ -188,12 +189,15 @@ def answers(settings: Settings, operations: list[tuple[str, dict[str, Any]]]) ->
             passwords=settings.password_hashing(),
             tokens=settings.token_signing(),
         )
-        result = await schema.execute(document, variable_values=variables, context_value=context)
+        try:
+            body = await schema.pipeline.run(document, None, variables, context)
+        except RequestErrors as refused:
+            body = {"errors": [error.formatted for error in refused.errors]}
         errors = sorted(
-            [error.message, error.path or [], (error.extensions or {}).get("code")]
-            for error in result.errors or []
+            [error["message"], error.get("path") or [], (error.get("extensions") or {}).get("code")]
+            for error in body.get("errors", [])
         )
-        return {"data": result.data, "errors": errors, "statements": context.statements}
+        return {"data": body.get("data"), "errors": errors, "statements": context.statements}
 
     async def all_of_them() -> list[Any]:
         async with database_for(settings) as db:

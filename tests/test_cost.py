@@ -17,7 +17,8 @@ from graphql import (
 from starlette.testclient import TestClient
 
 from core.bounds import INSTITUTIONS_PER_WORK, LIST_BOUNDS, TOPICS_PER_WORK, introspection_bounds
-from schema.cost import estimate_items
+from resolvers.cost import ItemEstimate
+from resolvers.operations import coerce_variables, select_operation
 from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import gql
@@ -29,7 +30,10 @@ SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graph
 
 
 def items(document: str, **variables: Any) -> int:
-    return estimate_items(SCHEMA, parse(document), None, variables, LIMITS)
+    parsed = parse(document)
+    operation = select_operation(parsed, None)
+    coerced = coerce_variables(SCHEMA, operation, variables)
+    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +97,24 @@ def test_variables_and_their_defaults_size_the_pages() -> None:
     assert items(document) == 20 + 400
     assert items(defaulted) == 100
     assert items(defaulted, n=3) == 3
+
+
+def test_what_skip_and_include_leave_out_is_not_counted() -> None:
+    parsed = parse("""query ($skip: Boolean!, $more: Boolean!) {
+      works(first: 5) @skip(if: $skip) { edges { node { title } } }
+      researchers(first: 3) { edges { node { ... @include(if: $more) {
+        works(first: 2) { edges { cursor } } } } } } }""")
+    operation = select_operation(parsed, None)
+    estimate = ItemEstimate(SCHEMA, parsed, operation, LIMITS)
+
+    def sized(**variables: bool) -> int:
+        return estimate.items(coerce_variables(SCHEMA, operation, variables))
+
+    assert sized(skip=False, more=True) == 5 + 3 + 6
+    assert sized(skip=True, more=True) == 3 + 6
+    assert sized(skip=True, more=False) == 3
+    assert sized(skip=False, more=True) == 5 + 3 + 6  # from the walk kept for these values
+    assert items("{ works(first: 5) @skip(if: true) { edges { cursor } } }") == 0
 
 
 def test_a_list_of_ids_counts_each_id() -> None:
@@ -169,7 +191,7 @@ def test_too_large_a_request_is_refused_before_any_statement(client: TestClient)
 
 
 def test_a_known_document_is_estimated_as_a_new_one(client: TestClient) -> None:
-    """The second time, the document takes the fast path of known documents."""
+    """The second time, the document is looked up, not parsed or walked again."""
     document = TOO_LARGE.replace("query (", "query KnownTwice(")
     first, second = gql(client, document, n=100), gql(client, document, n=100)
     small_first, small_second = gql(client, document, n=3), gql(client, document, n=3)

@@ -47,6 +47,7 @@ from graphql.language import Visitor
 from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
 from core.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.request import RequestArguments
+from resolvers.operations import coerce_variables
 from schema.schema import PeergraphSchema, build_schema
 from server.settings import Settings
 
@@ -488,13 +489,14 @@ def schema_and_settings() -> tuple[PeergraphSchema, Settings]:
 
 
 def compile_operation(operation: Operation) -> CompiledOperation:
-    """What the server's CompiledQueries extension plans for this request, with the
+    """What the server's pipeline plans for this request, with the
     schema's own plans (as one server keeps them for all its requests)."""
     schema, _ = schema_and_settings()
     document = parse(operation.document)
     found = get_operation_ast(document)
     assert found is not None, operation.name
-    request = RequestArguments.of(schema.graphql_schema, found, operation.variables, lambda: None)
+    variables = coerce_variables(schema.graphql_schema, found, operation.variables)
+    request = RequestArguments(variables, lambda: None)
     plan = schema.plans.plan(operation.document, document, found, request)
     if plan is None:
         return CompiledOperation(False, ())

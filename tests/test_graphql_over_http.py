@@ -1,6 +1,6 @@
 """GraphQL over HTTP (graphql.github.io/graphql-over-http): the graphql-http audits over a
 real socket, and the refusals issue 12 found, each on the first sending of a document
-(Strawberry) and the second (the compiled plan of a known document)."""
+(parsed and validated) and the second (looked up)."""
 
 from __future__ import annotations
 

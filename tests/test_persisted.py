@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from graphql import DocumentNode, GraphQLSchema, validate
 from starlette.testclient import TestClient
 
+from resolvers import documents
 from server.app import create_app
-from server.known import KnownDocuments
 from server.persisted import ManifestError, document_hash, read_manifest
 from server.settings import Settings
 from tests.conftest import gql
@@ -82,22 +83,21 @@ def test_a_document_by_id_answers_as_its_text(
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_a_persisted_document_takes_the_known_document_path(
+def test_a_persisted_document_is_parsed_and_validated_once(
     open_client: TestClient, form: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered: list[bool] = []
-    answer = KnownDocuments.answer
+    checked: list[str] = []
 
-    async def watched(self: KnownDocuments, *request: Any) -> dict[str, Any] | None:
-        found = await answer(self, *request)
-        answered.append(found is not None)
-        return found
+    def watched(schema: GraphQLSchema, document: DocumentNode, *rules: Any) -> Any:
+        checked.append("validated")
+        return validate(schema, document, *rules)
 
-    monkeypatch.setattr(KnownDocuments, "answer", watched)
+    monkeypatch.setattr(documents, "validate", watched)
     first = open_client.post("/graphql", json=form(RESEARCHERS, first=2))
+    seen = len(checked)
     second = open_client.post("/graphql", json=form(RESEARCHERS, first=2))
     assert second.json() == first.json()
-    assert answered[-1] is True
+    assert len(checked) == seen <= 1
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -25,23 +25,6 @@ from resolvers.database import Row
 Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 
-async def run_query(
-    plans: Plans,
-    text: str,
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    variables: dict[str, Any],
-    context: Context,
-) -> ExecutionResult | None:
-    """A query operation's result through its plan; None for a mutation, which
-    graphql-core's executor runs."""
-    try:
-        request = RequestArguments.of(plans.schema, operation, variables, lambda: context.viewer)
-    except GraphQLError as error:
-        return ExecutionResult(data=None, errors=[error])
-    return await run_request(plans, text, document, operation, request, context)
-
-
 async def run_request(
     plans: Plans,
     text: str,
@@ -49,14 +32,13 @@ async def run_request(
     operation: OperationDefinitionNode,
     request: RequestArguments,
     context: Context,
-) -> ExecutionResult | None:
-    """As run_query, with the request's variables already coerced."""
+) -> ExecutionResult:
+    """A query operation's result through its plan."""
     try:
         plan = plans.plan(text, document, operation, request)
     except GraphQLError as error:
         return ExecutionResult(data=None, errors=[error])
-    if plan is None:
-        return None
+    assert plan is not None, "a query always has a plan"
     return await execute(plan, request, context.query, plans.schema)
 
 

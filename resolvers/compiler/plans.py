@@ -18,6 +18,7 @@ from graphql import (
 )
 
 from core.request_limits import RequestLimits
+from resolvers.compiler.collect import fragments_of
 from resolvers.compiler.compile import Compilation, NoStatement, RootStatement, Rules
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
 from resolvers.compiler.roots import ROOTS
@@ -58,28 +59,17 @@ def introspection(
     return DocumentNode(definitions=(alone, *fragments.values()))
 
 
-def operations(document: DocumentNode) -> list[OperationDefinitionNode]:
-    return [
-        definition
-        for definition in document.definitions
-        if isinstance(definition, OperationDefinitionNode)
-    ]
-
-
 class Plans:
-    """Plans of known documents. A document the compiler cannot take is remembered as
-    such, and runs through graphql-core's executor."""
+    """Plans of the queries seen, by document, operation and the facts each plan's text
+    depends on. A mutation has none: graphql-core's executor runs it."""
 
-    schema: GraphQLSchema  # set once the schema exists: its executor needs the plans first
+    schema: GraphQLSchema  # set once the schema exists
 
     def __init__(self, rules: Rules, limits: RequestLimits, size: int = 512) -> None:
         self.rules = rules
         self.limits = limits
         self.size = size
         self._facts: dict[tuple[str, str | None], list[Fact]] = {}
-        self._documents: dict[
-            tuple[str, str | None], tuple[DocumentNode, OperationDefinitionNode]
-        ] = {}
         self._plans: OrderedDict[tuple[Hashable, ...], Plan | None] = OrderedDict()
 
     def plan(
@@ -100,20 +90,10 @@ class Plans:
         plan = self._compile(document, operation, request, found_facts)
         known = self._facts.setdefault((text, name), [])
         known.extend(fact for fact in found_facts if fact not in known)
-        if plan is not None:
-            self._documents[text, name] = (document, operation)
-            if len(operations(document)) == 1:  # a request may then leave operationName out
-                self._documents[text, None] = (document, operation)
         self._plans[(text, name, request.fact_values(known))] = plan
         if len(self._plans) > self.size:
             self._plans.popitem(last=False)
         return plan
-
-    def known(
-        self, text: str, name: str | None
-    ) -> tuple[DocumentNode, OperationDefinitionNode] | None:
-        """A query document some plan was compiled from: parsed and validated already."""
-        return self._documents.get((text, name))
 
     def _compile(
         self,
@@ -124,11 +104,7 @@ class Plans:
     ) -> Plan | None:
         if operation.operation is not OperationType.QUERY:
             return None
-        fragments = {
-            definition.name.value: definition
-            for definition in document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
+        fragments = fragments_of(document)
         root = self.schema.query_type
         assert root is not None
         first = Compilation(

@@ -1,29 +1,50 @@
 """What a mutation answers, read back through the compiler: a resolver that wrote says
 which object it made or changed (`written`), and one compiled statement reads it back
-in the shape the request selected."""
+in the shape the request selected.
+
+graphql-core's public executor runs the mutation's resolvers. In the document it runs,
+a field of a type read back selects only `__typename`, so graphql-core completes none
+of it; a middleware reads the object back, and its shape takes that field's place."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from inspect import isawaitable
 from typing import Any, TypeVar, cast
 
+import strawberry
 from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    GraphQLError,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLSchema,
+    NameNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    TypeInfo,
+    TypeInfoVisitor,
+    Visitor,
+    execute_root_selection_set,
+    get_named_type,
+    visit,
 )
-from graphql.pyutils import Path as GraphQLPath
+from graphql.execution import VariableValues
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from resolvers.compiler.collect import Selected
+from resolvers.compiler.collect import Selected, fragments_of
 from resolvers.compiler.compile import Compilation, RootStatement
 from resolvers.compiler.plans import Plans
 from resolvers.compiler.request import Parameter, RequestArguments
 from resolvers.compiler.roots import holding
 from resolvers.compiler.shape import Bubble, Path
 from resolvers.compiler.statement import Statement
+from resolvers.context import Context
 from resolvers.database import Row
 
 T = TypeVar("T")
@@ -44,9 +65,10 @@ ANCHORS: dict[str, tuple[str, dict[str, str]]] = {
         {"this": "n", "from": "s", "to": "r"},
     ),
 }
+TYPENAME_ONLY = SelectionSetNode(selections=(FieldNode(name=NameNode(value="__typename")),))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Written:
     """What a resolver returns after a write: the type and key to read back."""
 
@@ -56,7 +78,8 @@ class Written:
 
 def written(type_: type[T], key: str) -> T:
     """The object of type `type_` with this key, as the request selected it."""
-    return cast(T, Written(type_.__name__, key))
+    # the cast tells graphql-core the object is of this type
+    return cast(T, strawberry.cast(type_, Written(type_.__name__, key)))
 
 
 @dataclass(frozen=True)
@@ -77,38 +100,46 @@ class ReadBacks:
         self._compiled: dict[tuple[int, str], ReadBack] = {}
 
     async def read(
-        self, info: GraphQLResolveInfo[Any], value: Written, request: RequestArguments, query: Query
-    ) -> tuple[Any, list[Any]]:
-        compiled = self._compile(info, value.type_name, request)
+        self,
+        selected: Selected,
+        fragments: dict[str, FragmentDefinitionNode],
+        value: Written,
+        path: Path,
+        request: RequestArguments,
+        query: Query,
+    ) -> tuple[Any, list[GraphQLError]]:
+        compiled = self._compile(selected, fragments, value.type_name, request)
         parameters = request.parameters(compiled.parameters) | {ANCHOR: value.key}
         text = compiled.statement.text
         assert text is not None
         rows = await query(text, parameters)
         if not rows:
             raise LookupError(f"{value.type_name} {value.key} vanished during the request")
-        errors: list[Any] = []
+        errors: list[GraphQLError] = []
         try:
-            data = compiled.statement.shape(rows[0]["data"], path_of(info), errors)
+            data = compiled.statement.shape(rows[0]["data"], path, errors)
         except Bubble:
             data = None
         return data, errors
 
     def _compile(
-        self, info: GraphQLResolveInfo[Any], type_name: str, request: RequestArguments
+        self,
+        selected: Selected,
+        fragments: dict[str, FragmentDefinitionNode],
+        type_name: str,
+        request: RequestArguments,
     ) -> ReadBack:
-        node = info.field_nodes[0]
+        node = selected.node
         found = self._compiled.get((id(node), type_name))
         if found is not None and found.node is node:
             return found
         match, scope = ANCHORS[type_name]
         statement = Statement(request, [])
-        fragments = dict(info.fragments)
         compilation = Compilation(
             self.plans.schema, self.plans.rules, self.plans.limits, fragments, statement
         )
         type_ = self.plans.schema.get_type(type_name)
         assert isinstance(type_, GraphQLObjectType)
-        selected = Selected(info.path.key, info.field_name, None, list(info.field_nodes))  # type: ignore[arg-type]
         text, shape = compilation.project(scope, type_, selected.selection_sets())
         names = ", ".join(sorted(set(scope.values())))
         root = RootStatement(f"{match} WITH {names}, {text} AS data RETURN data", shape)
@@ -117,47 +148,134 @@ class ReadBacks:
         return found
 
 
-def path_of(info: GraphQLResolveInfo[Any]) -> Path:
+@dataclass(frozen=True)
+class MutationDocument:
+    """A mutation as graphql-core runs it: the operation alone, every field of a type
+    read back cut to `__typename`, and the fields as the request wrote them."""
+
+    document: DocumentNode
+    fragments: dict[str, FragmentDefinitionNode]
+    originals: dict[int, FieldNode]  # by the id of the cut field
+
+    @classmethod
+    def of(
+        cls, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode
+    ) -> MutationDocument:
+        fragments = fragments_of(document)
+        type_info = TypeInfo(schema)
+        cut = _CutReadBacks(type_info)
+        alone = DocumentNode(definitions=(operation, *fragments.values()))
+        return cls(visit(alone, TypeInfoVisitor(type_info, cut)), fragments, cut.originals)
+
+
+class _CutReadBacks(Visitor):
+    def __init__(self, type_info: TypeInfo) -> None:
+        super().__init__()
+        self.type_info = type_info
+        self.originals: dict[int, FieldNode] = {}
+
+    def enter_field(self, node: FieldNode, *_: object) -> FieldNode | None:
+        named = get_named_type(self.type_info.get_type())
+        if named is None or named.name not in ANCHORS or node.selection_set is None:
+            return None
+        cut = FieldNode(
+            alias=node.alias,
+            name=node.name,
+            arguments=node.arguments,
+            directives=node.directives,
+            selection_set=TYPENAME_ONLY,
+        )
+        self.originals[id(cut)] = node
+        return cut
+
+
+class MutationRun:
+    """One mutation request on graphql-core's executor, which coerces its variables."""
+
+    def __init__(
+        self,
+        read_backs: ReadBacks,
+        mutation: MutationDocument,
+        schema: GraphQLSchema,
+        variables: dict[str, Any],
+        context: Context,
+    ) -> None:
+        self.read_backs = read_backs
+        self.mutation = mutation
+        self.context = context
+        self.request: RequestArguments | None = None
+        self.values: list[tuple[list[str | int], Any]] = []
+        self.errors: list[GraphQLError] = []
+        self.executor = StrawberryGraphQLCoreExecutionContext.build(
+            schema, mutation.document, None, context, variables, middleware=[self]
+        )
+
+    @property
+    def variables(self) -> VariableValues | list[GraphQLError]:
+        if isinstance(self.executor, list):
+            return self.executor
+        return self.executor.variable_values
+
+    async def result(self) -> ExecutionResult:
+        assert not isinstance(self.executor, list)
+        self.request = RequestArguments(self.executor.variable_values, lambda: self.context.viewer)
+        result = execute_root_selection_set(self.executor)
+        if isawaitable(result):
+            result = await result
+        for path, value in self.values:
+            place_value(result.data, path, value)
+        if self.errors:
+            result.errors = [*(result.errors or ()), *self.errors]
+        return result
+
+    def resolve(
+        self, next_: Any, root: Any, info: GraphQLResolveInfo[Any], **arguments: Any
+    ) -> Any:
+        """graphql-core's middleware hook, around every field's resolver."""
+        result = next_(root, info, **arguments)
+        if id(info.field_nodes[0]) not in self.mutation.originals:
+            return result
+        return self.read(result, info)
+
+    async def read(self, result: Any, info: GraphQLResolveInfo[Any]) -> Any:
+        value = await result if isawaitable(result) else result
+        if value is None:
+            return None
+        if not isinstance(value, Written):
+            raise TypeError(f"{info.parent_type.name}.{info.field_name} must return written()")
+        originals = [self.mutation.originals[id(node)] for node in info.field_nodes]
+        selected = Selected(info.path.key, info.field_name, None, originals)  # type: ignore[arg-type]
+        assert self.request is not None
+        data, errors = await self.read_backs.read(
+            selected,
+            self.mutation.fragments,
+            value,
+            linked(info.path.as_list()),
+            self.request,
+            self.context.query,
+        )
+        if data is None and errors and isinstance(info.return_type, GraphQLNonNull):
+            self.errors.extend(errors[1:])
+            raise errors[0]
+        self.errors.extend(errors)
+        if data is not None:
+            self.values.append((info.path.as_list(), data))
+        return None if data is None else value
+
+
+def linked(keys: list[str | int]) -> Path:
     path: Path = None
-    for key in info.path.as_list():
+    for key in keys:
         path = (path, key)
     return path
 
 
-def read_back_execution(read_backs: ReadBacks) -> type[StrawberryGraphQLCoreExecutionContext]:
-    """graphql-core's executor for mutations, where a resolver's `written` value is read
-    back through the compiler instead of completed field by field."""
-
-    class ReadBackExecution(StrawberryGraphQLCoreExecutionContext):
-        def complete_value(
-            self,
-            return_type: GraphQLOutputType,
-            field_details_list: Any,
-            info: GraphQLResolveInfo[Any],
-            path: GraphQLPath,
-            result: Any,
-            position_context: Any,
-        ) -> Any:
-            if isinstance(result, Written):
-                return self.read(return_type, info, path, result)
-            return super().complete_value(
-                return_type, field_details_list, info, path, result, position_context
-            )
-
-        async def read(
-            self,
-            return_type: GraphQLOutputType,
-            info: GraphQLResolveInfo[Any],
-            path: GraphQLPath,
-            value: Written,
-        ) -> Any:
-            context = self.context_value
-            request = RequestArguments(self.variable_values, lambda: context.viewer)
-            data, errors = await read_backs.read(info, value, request, context.query)
-            for error in errors:
-                self.collected_errors.add(error, path)
-            if data is None and isinstance(return_type, GraphQLNonNull) and errors:
-                raise errors[0]
-            return data
-
-    return ReadBackExecution
+def place_value(data: Any, path: list[str | int], value: Any) -> None:
+    """Puts the value read back where graphql-core left `{__typename}`, unless a null
+    from an error took that place first."""
+    for key in path[:-1]:
+        if data is None:
+            return
+        data = data[key]
+    if data is not None:
+        data[path[-1]] = value

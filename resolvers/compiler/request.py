@@ -16,19 +16,10 @@ from graphql import (
     FieldNode,
     GraphQLDirective,
     GraphQLField,
-    GraphQLSchema,
     Node,
-    OperationDefinitionNode,
     VariableNode,
 )
-from graphql.execution.values import (
-    VariableValues,
-    get_argument_values,
-    get_directive_values,
-    get_variable_values,
-)
-
-from core.errors import BadUserInput
+from graphql.execution.values import VariableValues, get_argument_values, get_directive_values
 
 Arguments = dict[str, Any]
 
@@ -101,19 +92,6 @@ class RequestArguments:
         self.variables = variables
         self.viewer = viewer
         self._resolved: dict[tuple[int, str], Arguments | None] = {}
-
-    @classmethod
-    def of(
-        cls,
-        schema: GraphQLSchema,
-        operation: OperationDefinitionNode,
-        raw: dict[str, Any],
-        viewer: Callable[[], str | None],
-    ) -> RequestArguments:
-        coerced = get_variable_values(schema, operation.variable_definitions or (), raw)
-        if isinstance(coerced, list):
-            raise BadUserInput("; ".join(error.message for error in coerced))
-        return cls(coerced, viewer)
 
     def _resolve(self, source: ArgumentSource) -> Arguments | None:
         if isinstance(source.definition, GraphQLDirective):

@@ -1,11 +1,7 @@
-"""Documents parsed and validated once per distinct text, every error with its code.
-The HTTP layer prepares a document to answer with the right status before anything
-runs; `PreparedDocuments` hands the same document to Strawberry, which then neither
-parses nor validates it again."""
+"""Documents parsed and validated once per distinct text, every error with its code."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,12 +17,11 @@ from graphql import (
     specified_rules,
     validate,
 )
-from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from core.errors import PARSE_FAILED, VALIDATION_FAILED
-from schema.limits import limit_errors
+from resolvers.limits import limit_errors
 
 DOCUMENTS_KEPT = 256
 # How graphql-core ends the message when one of its limits (tokens, nesting) stops the
@@ -78,7 +73,7 @@ class Documents:
             code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
             return Prepared(None, (coded(error, code),))
         errors = validate(self.schema, document, self.rules) or limit_errors(
-            document, self.max_depth, self.max_aliases
+            self.schema, document, self.max_depth, self.max_aliases
         )
         return Prepared(document, tuple(coded(error, VALIDATION_FAILED) for error in errors))
 
@@ -93,19 +88,3 @@ def coded(error: GraphQLError, code: str) -> GraphQLError:
         positions=error.positions,
         extensions={**(error.extensions or {}), "code": code},
     )
-
-
-class PreparedDocuments(SchemaExtension):
-    def __init__(self, *, documents: Documents) -> None:
-        self.documents = documents
-
-    def on_parse(self) -> Iterator[None]:
-        context = self.execution_context
-        if context.graphql_document is None and context.query is not None:
-            prepared = self.documents.prepare(context.query)
-            if prepared.document is None:
-                raise prepared.errors[0]
-            context.graphql_document = prepared.document
-            # Strawberry validates only while this is None.
-            context.pre_execution_errors = list(prepared.errors)
-        yield

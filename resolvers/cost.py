@@ -1,0 +1,188 @@
+"""How many items a request may return, estimated from its shape before it runs.
+
+An item is an object in a list of the answer (core/bounds.py). Every list field
+declares at most how many items it holds for each object above it; the estimate
+multiplies those bounds down the tree, with the request's variables, their defaults and
+the arguments' defaults applied, as GitHub's API does with its node limit. Introspection
+counts like any other list. A request whose estimate is above the limit is refused
+before any statement runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    SelectionNode,
+    SelectionSetNode,
+    get_named_type,
+    is_abstract_type,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_directive_values
+
+from core.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
+from core.request_limits import RequestLimits
+from resolvers.compiler.collect import Collector, fragments_of
+from resolvers.compiler.request import uses_variables
+
+WALKS_KEPT = 16  # per document: one walk for each set of @skip/@include values
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A selected field with a selection: its list bound (None for a single object) and
+    the fields selected below it, for each type its objects may be."""
+
+    definition: GraphQLField
+    node: FieldNode
+    declared: Declared | None
+    below: tuple[tuple[_Field, ...], ...]
+    # whether its own arguments are read: by its bound, or by the bounds of lists below it
+    reads_arguments: bool
+    # its arguments when the document writes them without variables: read once
+    constant: Arguments | None
+
+
+# A directive where a document uses it: `@skip` or `@include` on a selection.
+Used = tuple[Any, SelectionNode]
+
+
+class ItemEstimate:
+    """A document's estimate, walked once for each set of @skip/@include values: what is
+    left per request is to apply the variables and multiply."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        operation: OperationDefinitionNode,
+        limits: RequestLimits,
+    ) -> None:
+        self._schema = schema
+        self._limits = limits
+        self._operation = operation
+        self._fragments = fragments_of(document)
+        self._conditions: list[Used] = []  # every one a walk has met
+        self._walks: dict[tuple[bool | None, ...], tuple[_Field, ...]] = {}
+
+    def items(self, variables: VariableValues | None) -> int:
+        """The estimate from the variables the request has coerced."""
+        return self._items(self._fields(variables), variables, 1, {})
+
+    def _fields(self, variables: VariableValues | None) -> tuple[_Field, ...]:
+        values = tuple(_condition(used, variables) for used in self._conditions)
+        found = self._walks.get(values)
+        if found is not None:
+            return found
+        met: list[Used] = []
+
+        def condition(directive: Any, node: Any) -> bool | None:
+            if not any(used.name.value == directive.name for used in node.directives or ()):
+                return None
+            met.append((directive, node))
+            return _condition((directive, node), variables)
+
+        root = self._schema.get_root_type(self._operation.operation)
+        walk = _Walk(self._schema, Collector(self._schema, self._fragments, condition))
+        found = () if root is None else walk.fields([self._operation.selection_set], root)
+        known = {(used[0].name, id(used[1])) for used in self._conditions}
+        for used in met:
+            if (used[0].name, id(used[1])) not in known:
+                known.add((used[0].name, id(used[1])))
+                self._conditions.append(used)
+        if len(self._walks) >= WALKS_KEPT:
+            self._walks.clear()
+        self._walks[tuple(_condition(used, variables) for used in self._conditions)] = found
+        return found
+
+    def _items(
+        self,
+        fields: tuple[_Field, ...],
+        variables: VariableValues | None,
+        above: int,
+        parent: Arguments,
+    ) -> int:
+        total = 0
+        for field in fields:
+            arguments: Arguments = field.constant or {}
+            if field.reads_arguments and field.constant is None:
+                try:
+                    arguments = get_argument_values(field.definition, field.node, variables)
+                except GraphQLError:
+                    continue  # the field answers an error, and nothing below it
+            count = above
+            if field.declared is not None:
+                read = parent if field.declared.of_parent else arguments
+                count = above * field.declared.bound.items(read, self._limits)
+                total += count
+            if len(field.below) == 1:
+                total += self._items(field.below[0], variables, count, arguments)
+            elif field.below:
+                # an object is of one type: the most any of its types selects
+                total += max(self._items(b, variables, count, arguments) for b in field.below)
+        return total
+
+
+def _condition(used: Used, variables: VariableValues | None) -> bool | None:
+    directive, node = used
+    values = get_directive_values(directive, node, variables)
+    return None if values is None else bool(values["if"])
+
+
+@lru_cache(maxsize=8)
+def _introspection(schema: GraphQLSchema) -> dict[str, Declared]:
+    return introspection_bounds(schema)
+
+
+class _Walk:
+    def __init__(self, schema: GraphQLSchema, selections: Collector) -> None:
+        self.schema = schema
+        self.selections = selections
+        self.bounds = LIST_BOUNDS | _introspection(schema)
+
+    def fields(
+        self, selection_sets: list[SelectionSetNode], parent: GraphQLNamedType
+    ) -> tuple[_Field, ...]:
+        found = []
+        for selected in self.selections.fields(selection_sets, parent):
+            definition = self.selections.definition(parent, selected.name)
+            nested = selected.selection_sets()
+            if definition is None or not nested:
+                continue
+            below = tuple(self.fields(nested, type_) for type_ in self.possible(definition.type))
+            declared = self.bounds.get(f"{parent.name}.{selected.name}")
+            reads = (declared is not None and not declared.of_parent) or any(
+                item.declared is not None and item.declared.of_parent
+                for fields in below
+                for item in fields
+            )
+            node = selected.node
+            constant = _constant_arguments(definition, node) if reads else None
+            found.append(_Field(definition, node, declared, below, reads, constant))
+        return tuple(found)
+
+    def possible(self, output: Any) -> list[GraphQLObjectType]:
+        named = get_named_type(output)
+        if is_abstract_type(named):
+            return list(self.schema.get_possible_types(named))
+        return [named] if isinstance(named, GraphQLObjectType) else []
+
+
+def _constant_arguments(definition: GraphQLField, node: FieldNode) -> Arguments | None:
+    """A field's arguments, when no variable can change them."""
+    if any(uses_variables(argument) for argument in node.arguments or ()):
+        return None
+    try:
+        return get_argument_values(definition, node)
+    except GraphQLError:
+        return None  # read per request, where the error leaves the field out

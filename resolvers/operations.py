@@ -1,0 +1,105 @@
+"""The operation a request runs: found once per document text and operation name, then
+looked up. A document seen before is neither parsed nor validated again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    get_variable_values,
+)
+from graphql.execution import VariableValues
+
+from core.errors import BadUserInput
+from core.request_limits import RequestLimits
+from resolvers.compiler.readback import MutationDocument
+from resolvers.cost import ItemEstimate
+from resolvers.documents import Documents
+
+OPERATIONS_KEPT = 1024
+
+
+class RequestErrors(Exception):
+    """The document, the operation or the variables are wrong: nothing ran."""
+
+    def __init__(self, errors: list[GraphQLError]) -> None:
+        super().__init__(errors[0].message)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Operation:
+    text: str
+    document: DocumentNode
+    definition: OperationDefinitionNode
+    estimate: ItemEstimate  # walked once; each request applies its variables
+    mutation: MutationDocument | None  # what graphql-core runs; None for a query
+
+
+class Operations:
+    def __init__(self, schema: GraphQLSchema, documents: Documents, limits: RequestLimits) -> None:
+        self.schema = schema
+        self.documents = documents
+        self.limits = limits
+        self._found: dict[tuple[str, str | None], Operation] = {}
+
+    def find(self, text: str, name: str | None) -> Operation:
+        found = self._found.get((text, name))
+        if found is not None:
+            return found
+        prepared = self.documents.prepare(text)
+        if prepared.errors:
+            raise RequestErrors(list(prepared.errors))
+        assert prepared.document is not None
+        definition = select_operation(prepared.document, name)
+        estimate = ItemEstimate(self.schema, prepared.document, definition, self.limits)
+        mutation = None
+        if definition.operation is not OperationType.QUERY:
+            mutation = MutationDocument.of(self.schema, prepared.document, definition)
+        found = Operation(text, prepared.document, definition, estimate, mutation)
+        if len(self._found) >= OPERATIONS_KEPT:
+            self._found.clear()
+        self._found[text, name] = found
+        return found
+
+
+def select_operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode:
+    operations = [
+        definition
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    ]
+    if name is None:
+        if len(operations) == 1:
+            return operations[0]
+        raise RequestErrors(
+            [
+                BadUserInput(
+                    f"the document holds {len(operations)} operations; name the one to run"
+                    " in `operationName`"
+                )
+            ]
+        )
+    for operation in operations:
+        if operation.name is not None and operation.name.value == name:
+            return operation
+    raise RequestErrors([BadUserInput(f"the document has no operation named {name!r}")])
+
+
+def coerce_variables(
+    schema: GraphQLSchema, operation: OperationDefinitionNode, raw: dict[str, Any]
+) -> VariableValues:
+    coerced = get_variable_values(schema, operation.variable_definitions or (), raw)
+    if isinstance(coerced, list):
+        raise variable_errors(coerced)
+    return coerced
+
+
+def variable_errors(errors: list[GraphQLError]) -> RequestErrors:
+    return RequestErrors([BadUserInput("; ".join(error.message for error in errors))])
