@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from graphql import (
+    GraphQLArgument,
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLObjectType,
@@ -20,6 +21,7 @@ from graphql import (
     is_leaf_type,
     is_non_null_type,
 )
+from graphql.pyutils import Undefined
 
 PAGE = 2
 NESTED_NODES = 2  # node types expanded on one path, the top included
@@ -48,12 +50,17 @@ def is_node_type(type_: object) -> bool:
     )
 
 
+def has_default(argument: GraphQLArgument) -> bool:
+    # a schema built from introspection holds the default as given, Strawberry's as a value
+    return argument.default is not None or argument.default_value is not Undefined
+
+
 def arguments(owner: str, field: GraphQLField) -> str:
     given = []
     for name, argument in field.args.items():
         if name in GIVEN:
             given.append(f"{name}: {GIVEN[name]}")
-        elif is_non_null_type(argument.type) and argument.default is None:
+        elif is_non_null_type(argument.type) and not has_default(argument):
             raise KeyError(f"no value for the required argument {owner}.{name}")
     return f"({', '.join(given)})" if given else ""
 
