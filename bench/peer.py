@@ -3,7 +3,7 @@
 Not a test. It needs Node 20+ and wrk (installed with apt-get when missing and run as root):
 
     .venv/bin/python bench/peer.py [--works 200000] [--seconds 5] [--blocks 3]
-        [--concurrency 1 8] [--only 1_profile ...] [--list-forms] [--api-ref HEAD]
+        [--concurrency 1 8] [--only 1_profile ...] [--list-forms] [--api-ref REV ...]
 
 It runs its own managed Neo4j (PEERGRAPH_NEO4J_HOME=/tmp/peer-neo4j, Bolt port 7710, 3g
 heap and page cache unless those variables say otherwise), migrates, seeds and generates
@@ -11,6 +11,10 @@ heap and page cache unless those variables say otherwise), migrates, seeds and g
 `peergraph serve` and the peer (`node bench/peer/server.mjs`, npm packages from
 bench/peer/package-lock.json), checks that both answer each query of bench/peer/queries/
 the same, and then loads both with the same wrk settings in alternating blocks.
+
+With two or more `--api-ref`s (a commit before a change and one after), our API is served
+from each, and every side takes its turn in the same run: each ratio to the peer is then
+measured over the same minutes of the machine.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -601,9 +605,11 @@ def measure(
     slowest = max(warm_up(bench, servers[side], bodies[side], concurrency) for side in servers)
     seconds = max(bench.seconds, math.ceil(REQUESTS_PER_CONNECTION * slowest))
     loads = {side: Load() for side in servers}
+    sides = list(servers)
     for block in range(bench.blocks):
-        order = (OURS, PEER_SIDE) if block % 2 == 0 else (PEER_SIDE, OURS)
-        for side in order:
+        # each side goes first in turn: ours, peer | peer, ours | ... with one API
+        turn = block % len(sides)
+        for side in sides[turn:] + sides[:turn]:
             timed_block(bench, servers[side], bodies[side], concurrency, seconds, loads[side])
     return loads, seconds
 
@@ -614,21 +620,29 @@ def measure(
 def check(
     query: Query, servers: dict[str, Server], payloads: dict[str, dict[str, Any]]
 ) -> str | None:
-    """Our statement count when both answers agree; None (after saying why) when not."""
-    answers = {side: post(servers[side].url, payloads[side]) for side in servers}
+    """Our statement count when every API's answer agrees with the peer's; None (after
+    saying why) when not."""
+    answers = {side: post(servers[side].url, payloads[payload_of(side)]) for side in servers}
     for side, answer in answers.items():
         if answer.get("errors") or answer.get("data") is None:
             print(f"{query.name}: the {side} server answered with errors, not timed:")
             print(json.dumps(answer.get("errors"), indent=1)[:2000])
             return None
-    ours = query.ours(answers[OURS]["data"])
     peer = query.peer(answers[PEER_SIDE]["data"])
-    if ours != peer:
-        print(f"{query.name}: the answers differ, not timed:")
-        print(difference(ours, peer))
-        return None
-    cost = answers[OURS].get("extensions", {}).get("cost", {})
+    ours_sides = [side for side in servers if side != PEER_SIDE]
+    for side in ours_sides:
+        ours = query.ours(answers[side]["data"])
+        if ours != peer:
+            print(f"{query.name}: the answers of {side} and the peer differ, not timed:")
+            print(difference(ours, peer))
+            return None
+    cost = answers[ours_sides[0]].get("extensions", {}).get("cost", {})
     return str(cost.get("statements", "?"))
+
+
+def payload_of(side: str) -> str:
+    """Which payload a side sends: every one of our APIs takes ours."""
+    return PEER_SIDE if side == PEER_SIDE else OURS
 
 
 def difference(ours: Json, peer: Json, lines: int = 60) -> str:
@@ -651,6 +665,7 @@ class Row:
     statements: str
     ours: Load
     peer: Load
+    side: str  # which of our APIs, when the run serves more than one
 
 
 def cell(load: Load) -> str:
@@ -664,6 +679,7 @@ def failures(load: Load) -> str:
 def table_line(row: Row) -> str:
     ours, peer = row.ours, row.peer
     label = row.query.label + (f" [{row.seconds} s blocks]" if row.stretched else "")
+    label += "" if row.side == OURS else f" ({row.side})"
     ratio = ours.throughput / peer.throughput if peer.throughput else float("inf")
     return (
         f"| {label} | {ours.throughput:.1f}{failures(ours)} "
@@ -705,26 +721,47 @@ def work_tree_commit() -> str:
     return f"{head} (work tree, with uncommitted changes)" if dirty else head
 
 
+@dataclass(frozen=True)
+class ApiSource:
+    side: str  # the name of its side in the run
+    tree: Path
+    commit: str
+
+
 @contextmanager
-def api_source(ref: str | None) -> Iterator[tuple[Path, str]]:
-    """Where our server's code comes from, and which commit that is: the work tree, or a
-    revision exported with `git archive` when the work tree holds unfinished work."""
-    if ref is None:
-        yield REPO, work_tree_commit()
+def api_sources(refs: list[str]) -> Iterator[list[ApiSource]]:
+    """Where our servers' code comes from, and which commit each is: the work tree, or each
+    revision exported with `git archive` (for unfinished work in the tree, or to compare
+    commits side by side)."""
+    if not refs:
+        yield [ApiSource(OURS, REPO, work_tree_commit())]
         return
-    commit = command_output(["git", "rev-parse", "--short", f"{ref}^{{commit}}"]).strip()
-    archive = subprocess.run(["git", "archive", commit], cwd=REPO, capture_output=True, check=True)
-    with tempfile.TemporaryDirectory(prefix="peergraph-api-") as folder:
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        yield Path(folder), f"{commit} (the API served from `git archive {ref}`)"
+    with ExitStack() as stack:
+        sources = []
+        for ref in refs:
+            commit = command_output(["git", "rev-parse", "--short", f"{ref}^{{commit}}"]).strip()
+            archive = subprocess.run(
+                ["git", "archive", commit], cwd=REPO, capture_output=True, check=True
+            )
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="peergraph-api-"))
+            subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+            side = OURS if len(refs) == 1 else f"ours@{commit}"
+            about = f"{commit} (the API served from `git archive {ref}`)"
+            sources.append(ApiSource(side, Path(folder), about))
+        if len({source.side for source in sources}) < len(sources):
+            raise SystemExit("--api-ref names one commit twice")
+        yield sources
 
 
-def print_context(arguments: argparse.Namespace, graph: str, wrk: str, commit: str) -> None:
+def print_context(
+    arguments: argparse.Namespace, graph: str, wrk: str, sources: list[ApiSource]
+) -> None:
     neo4j = {name: os.environ[name] for name in NEO4J_DEFAULTS}
     wrk_version = subprocess.run([wrk, "-v"], capture_output=True, text=True, check=False)
     print(f"graph: {graph}")
     print(f"dataset: peergraph generate --works {arguments.works} --seed {arguments.seed} + seed")
-    print(f"commit: {commit}")
+    for source in sources:
+        print(f"commit: {source.commit}" + ("" if source.side == OURS else f" as {source.side}"))
     print(
         f"machine: {os.cpu_count()} cores ({cpu_model()}); Python {platform.python_version()}, "
         f"Node {command_output(['node', '--version']).strip()}, "
@@ -750,8 +787,8 @@ def run(arguments: argparse.Namespace) -> None:
     bench = Bench(wrk, PEER / "post.lua", arguments.seconds, arguments.blocks, neo4j_pid())
     with (
         tempfile.TemporaryDirectory(prefix="peer-bench-") as scratch,
-        api_source(arguments.api_ref) as (tree, commit),
-        both_servers(tree, Path(scratch)) as servers,
+        api_sources(arguments.api_ref or []) as sources,
+        all_servers(sources, Path(scratch)) as servers,
     ):
         rows = [
             row
@@ -761,7 +798,7 @@ def run(arguments: argparse.Namespace) -> None:
             )
         ]
     print()
-    print_context(arguments, graph, wrk, commit)
+    print_context(arguments, graph, wrk, sources)
     print_tables(rows)
     print(f"\n(the whole run took {(time.monotonic() - started) / 60:.1f} minutes)")
 
@@ -774,13 +811,19 @@ def neo4j_pid() -> int:
 
 
 @contextmanager
-def both_servers(tree: Path, logs: Path) -> Iterator[dict[str, Server]]:
-    ours_port, peer_port = free_port(), free_port()
-    with (
-        serving(OURS, *ours_command(ours_port, tree), ours_port, logs) as ours,
-        serving(PEER_SIDE, *peer_command(peer_port), peer_port, logs) as peer,
-    ):
-        yield {OURS: ours, PEER_SIDE: peer}
+def all_servers(sources: list[ApiSource], logs: Path) -> Iterator[dict[str, Server]]:
+    """Our API from each source, then the peer, by side."""
+    with ExitStack() as stack:
+        servers = {}
+        for source in sources:
+            port = free_port()
+            command = ours_command(port, source.tree)
+            servers[source.side] = stack.enter_context(serving(source.side, *command, port, logs))
+        port = free_port()
+        servers[PEER_SIDE] = stack.enter_context(
+            serving(PEER_SIDE, *peer_command(port), port, logs)
+        )
+        yield servers
 
 
 def measure_query(
@@ -799,13 +842,26 @@ def measure_query(
     for side, payload in payloads.items():
         bodies[side] = scratch / f"{query.name}.{side}.json"
         bodies[side].write_text(json.dumps(payload))
+    bodies |= {side: bodies[payload_of(side)] for side in servers}
     rows = []
     for concurrency in concurrencies:
         loads, seconds = measure(bench, servers, bodies, concurrency)
         stretched = seconds > bench.seconds
-        row = Row(query, concurrency, seconds, stretched, statements, loads[OURS], loads[PEER_SIDE])
-        print(table_line(row), f"(c={concurrency})", flush=True)
-        rows.append(row)
+        for side in servers:
+            if side == PEER_SIDE:
+                continue
+            row = Row(
+                query,
+                concurrency,
+                seconds,
+                stretched,
+                statements,
+                loads[side],
+                loads[PEER_SIDE],
+                side,
+            )
+            print(table_line(row), f"(c={concurrency})", flush=True)
+            rows.append(row)
     return rows
 
 
@@ -824,8 +880,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--api-ref",
+        nargs="+",
         metavar="REV",
-        help="serve our API from this git revision (git archive) instead of the work tree",
+        help="serve our API from this git revision (git archive) instead of the work tree; "
+        "two or more: each, side by side in one run",
     )
     parser.add_argument(
         "--list-forms",
