@@ -52,6 +52,10 @@ class Work(Node):
     arxiv_id: str | None
     open_access: bool | None
     cited_by_count: int | None = strawberry.field(description="Null when not imported.")
+    openalex_updated: datetime.datetime | None = strawberry.field(
+        description="When OpenAlex last updated the record this work holds (its updated_date, "
+        "OpenAlex's time, no zone); null for a work no OpenAlex record has reached."
+    )
     topics: list[WorkTopic] = strawberry.field(
         description="Topics the work is about, highest score first."
     )

@@ -173,7 +173,7 @@ def test_the_api_serves_the_imported_graph(empty: Settings) -> None:
     query = """
     query ($work: ID!, $researcher: ID!) {
       work(id: $work) {
-        title arxivId
+        title arxivId openalexUpdated
         authors { position researcher { name orcid } institutions { name } }
         topics { score topic { name level parent { name parent { name } } } }
       }
@@ -189,6 +189,7 @@ def test_the_api_serves_the_imported_graph(empty: Settings) -> None:
         )
     assert response.errors == []
     work = response.data["work"]
+    assert work["openalexUpdated"] == "2025-03-01T02:00:00.000001"  # the later record's
     assert [
         (a["position"], a["researcher"]["name"], [i["name"] for i in a["institutions"]])
         for a in work["authors"]
