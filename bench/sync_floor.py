@@ -28,14 +28,13 @@ from pathlib import Path
 from ports import free_port
 from sync import NEXT_MONTH, copy_store, cpu_seconds, month_view
 
-from core.timeouts import TransactionTimeouts
 from resolvers.database import Created, Database, Transaction
 from resolvers.defaults import NODE_DEFAULTS
 from seed.openalex.batches import Batch, read_batches
 from seed.openalex.files import discover
 from seed.openalex.records import Entity
 from seed.openalex.writer import PLANS
-from server.connection import connection_for
+from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings, load_settings
 
@@ -70,7 +69,7 @@ async def write(db: Database, steps: Steps) -> Created:
 
 async def writers(settings: Settings, batches: list[Steps], count: int) -> float:
     """Seconds for `count` writers taking alternate batches to write them all."""
-    async with Database.connect(connection_for(settings), TransactionTimeouts(600.0)) as db:
+    async with database_for(settings.model_copy(update={"query_timeout": 600.0})) as db:
 
         async def writer(index: int) -> None:
             for steps in batches[index::count]:
