@@ -1,5 +1,6 @@
-"""How many items each list field returns for each object above it, declared once: the
-cost limit (resolvers/cost.py) multiplies these bounds down a request, and the compiler
+"""How many items a list field returns for each object above it. Each list field declares
+its bound where the field is declared (schema/compiled.py): the cost limit
+(resolvers/cost.py) multiplies these bounds down a request, and the compiler
 (resolvers/compiler/) enforces the same ones in the Cypher it writes, so an estimate is
 never below what a request returns.
 
@@ -169,7 +170,7 @@ class FanoutCenter:
 
 
 @dataclass(frozen=True)
-class Declared:
+class ItemBound:
     """A list field's bound, and whether it reads the arguments of the field above (the
     field that returned the list's object) rather than its own."""
 
@@ -177,46 +178,7 @@ class Declared:
     of_parent: bool = False
 
 
-CONNECTIONS = (
-    "ResearcherConnection",
-    "WorkConnection",
-    "TopicConnection",
-    "InstitutionConnection",
-    "InvitationConnection",
-)
-WORKS_OWNERS = ("Researcher", "Topic", "Institution")
-YEARS = Declared(Capped(YEARS_PER_LIST))
-
-LIST_BOUNDS: dict[str, Declared] = {
-    **{f"{connection}.edges": Declared(PAGE, of_parent=True) for connection in CONNECTIONS},
-    "Query.nodes": Declared(IDS),
-    "Query.worksByYear": YEARS,
-    "Query.search": Declared(PAGE),
-    "Query.claims": Declared(PAGE),
-    **{
-        f"{owner}.worksByYear": YEARS
-        for owner in ("HasWorks", "Researcher", "Topic", "Institution")
-    },
-    "Researcher.topics": Declared(PAGE),
-    "Researcher.collaborators": Declared(PAGE),
-    "Researcher.recommendedCollaborators": Declared(PAGE),
-    "Collaborator.works": Declared(WORKS_PER_COLLABORATOR, of_parent=True),
-    "CollaborationPath.hops": Declared(HOPS, of_parent=True),
-    "Trust.components": Declared(Capped(TRUST_COMPONENTS)),
-    "Institution.topTopics": Declared(PAGE),
-    "Work.authors": Declared(PAGE),
-    "Work.topics": Declared(Capped(TOPICS_PER_WORK)),
-    "Work.institutions": Declared(Capped(INSTITUTIONS_PER_WORK)),
-    "Authorship.institutions": Declared(Capped(INSTITUTIONS_PER_AUTHORSHIP)),
-    "GraphSlice.nodes": Declared(SliceNodes(), of_parent=True),
-    "GraphSlice.edges": Declared(SliceEdges(), of_parent=True),
-    "Neighborhood.nodes": Declared(NeighborNodes(), of_parent=True),
-    "Neighborhood.edges": Declared(FanoutCenter(), of_parent=True),
-    "Viewer.claims": Declared(PAGE),
-}
-
-
-def introspection_bounds(schema: GraphQLSchema) -> dict[str, Declared]:
+def introspection_bounds(schema: GraphQLSchema) -> dict[str, ItemBound]:
     """The lists of `__schema` and `__type`, bounded by the largest of each in this
     schema: introspection is counted like any other list."""
     types = list(schema.type_map.values())
@@ -240,4 +202,4 @@ def introspection_bounds(schema: GraphQLSchema) -> dict[str, Declared]:
         "__Field.args": max(field_arguments, default=0),
         "__Directive.args": max(directive_arguments, default=0),
     }
-    return {name: Declared(Capped(count)) for name, count in largest.items()}
+    return {name: ItemBound(Capped(count)) for name, count in largest.items()}

@@ -30,9 +30,10 @@ from graphql import (
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_directive_values
 
-from core.bounds import LIST_BOUNDS, Arguments, Declared, introspection_bounds
+from core.bounds import Arguments, ItemBound, introspection_bounds
 from core.request_limits import RequestLimits
 from resolvers.compiler.collect import Collector, fragments_of
+from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import uses_variables
 
 WALKS_KEPT = 16  # per document: one walk for each set of @skip/@include values
@@ -45,7 +46,7 @@ class _Field:
 
     definition: GraphQLField
     node: FieldNode
-    declared: Declared | None
+    declared: ItemBound | None
     below: tuple[tuple[_Field, ...], ...]
     # whether its own arguments are read: by its bound, or by the bounds of lists below it
     reads_arguments: bool
@@ -140,7 +141,7 @@ def _condition(used: Used, variables: VariableValues | None) -> bool | None:
 
 
 @lru_cache(maxsize=8)
-def _introspection(schema: GraphQLSchema) -> dict[str, Declared]:
+def _introspection(schema: GraphQLSchema) -> dict[str, ItemBound]:
     return introspection_bounds(schema)
 
 
@@ -148,7 +149,7 @@ class _Walk:
     def __init__(self, schema: GraphQLSchema, selections: Collector) -> None:
         self.schema = schema
         self.selections = selections
-        self.bounds = LIST_BOUNDS | _introspection(schema)
+        self.introspection = _introspection(schema)
 
     def fields(
         self, selection_sets: list[SelectionSetNode], parent: GraphQLNamedType
@@ -160,7 +161,9 @@ class _Walk:
             if definition is None or not nested:
                 continue
             below = tuple(self.fields(nested, type_) for type_ in self.possible(definition.type))
-            declared = self.bounds.get(f"{parent.name}.{selected.name}")
+            declared = declaration_of(definition).items or self.introspection.get(
+                f"{parent.name}.{selected.name}"
+            )
             reads = (declared is not None and not declared.of_parent) or any(
                 item.declared is not None and item.declared.of_parent
                 for fields in below

@@ -71,14 +71,14 @@ class Documents:
             document = parse(text, max_tokens=self.max_tokens)
         except GraphQLSyntaxError as error:
             code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
-            return Prepared(None, (coded(error, code),))
+            return Prepared(None, (with_code(error, code),))
         errors = validate(self.schema, document, self.rules) or limit_errors(
             self.schema, document, self.max_depth, self.max_aliases
         )
-        return Prepared(document, tuple(coded(error, VALIDATION_FAILED) for error in errors))
+        return Prepared(document, tuple(with_code(error, VALIDATION_FAILED) for error in errors))
 
 
-def coded(error: GraphQLError, code: str) -> GraphQLError:
+def with_code(error: GraphQLError, code: str) -> GraphQLError:
     if error.extensions and "code" in error.extensions:
         return error
     return GraphQLError(

@@ -8,10 +8,12 @@ from enum import Enum
 import strawberry
 
 from core import decisions
+from core.bounds import PAGE
+from resolvers.compiler import nodes, people
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.mutations import claims
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field, root_field
 from schema.researcher import Researcher
 from schema.user import User
 
@@ -40,8 +42,9 @@ class ClaimEvidenceInput:
 @strawberry.type(description="The evidence given, and which of it matches the record.")
 class ClaimEvidence:
     orcid: str | None
-    institutional_email: str | None = strawberry.field(
-        description="The address given; only its claimant sees it, moderators see its domain."
+    institutional_email: str | None = compiled_field(
+        people.institutional_email,
+        description="The address given; only its claimant sees it, moderators see its domain.",
     )
     email_domain: str | None
     note: str | None
@@ -56,19 +59,23 @@ class ClaimEvidence:
     " moderators see it."
 )
 class Claim:
-    id: strawberry.ID
+    id: strawberry.ID = compiled_field(nodes.node_id)
     status: ClaimStatus
     researcher: Researcher
     claimant: User
-    evidence: ClaimEvidence
-    requested_at: datetime.datetime
+    evidence: ClaimEvidence = compiled_field(people.evidence)
+    requested_at: datetime.datetime = compiled_field(people.requested_at)
     reviewed_at: datetime.datetime | None
     reason: str | None = strawberry.field(description="The moderator's reason, if given.")
 
 
 @strawberry.type
 class ClaimQuery:
-    @strawberry.field(description="Moderators only: claims with a status, oldest first.")
+    @root_field(
+        people.claims_queue,
+        items=PAGE,
+        description="Moderators only: claims with a status, oldest first.",
+    )
     def claims(
         self, status: ClaimStatus | None = ClaimStatus.PENDING, first: int | None = None
     ) -> list[Claim]:

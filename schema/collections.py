@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.bounds import YEARS_PER_LIST, Capped
+from resolvers.compiler import nodes
 from schema.aggregates import YearCount
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
 from schema.pagination import Connection
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
 @strawberry.interface(description="A researcher, topic or institution: something works belong to.")
 class HasWorks:
-    @strawberry.field(description="Its works, newest first unless ordered.")
+    @compiled_field(nodes.works, description="Its works, newest first unless ordered.")
     def works(
         self,
         first: int | None = None,
@@ -27,6 +29,10 @@ class HasWorks:
     ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
         compiled()
 
-    @strawberry.field(description="How many of its works appeared each year, oldest first.")
+    @compiled_field(
+        nodes.works_by_year,
+        items=Capped(YEARS_PER_LIST),
+        description="How many of its works appeared each year, oldest first.",
+    )
     def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:
         compiled()

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import strawberry
 
+from core.bounds import FanoutCenter, NeighborNodes
 from core.collaboration import MAX_HOPS
-from schema.compiled import compiled
+from resolvers.compiler import roots
+from schema.compiled import compiled, compiled_field, root_field
 from schema.graph import GraphEdge, GraphNode, GraphSlice, NodeKind
 from schema.pagination import PageInfo
 from schema.path import CollaborationPath
@@ -16,8 +18,10 @@ from schema.path import CollaborationPath
 @strawberry.type(description="One page of a node's neighbours and the edges that reach them.")
 class Neighborhood:
     center: strawberry.ID
-    nodes: list[GraphNode] = strawberry.field(description="The center, then this page.")
-    edges: list[GraphEdge]
+    nodes: list[GraphNode] = compiled_field(
+        items=NeighborNodes(), items_from_parent=True, description="The center, then this page."
+    )
+    edges: list[GraphEdge] = compiled_field(items=FanoutCenter(), items_from_parent=True)
     page_info: PageInfo
     total_count: int = strawberry.field(description="Neighbours of the requested kinds seen.")
     truncated: bool = strawberry.field(
@@ -27,13 +31,19 @@ class Neighborhood:
 
 @strawberry.type
 class ExploreQuery:
-    @strawberry.field(description="Nearby papers, people, topics and institutions of any node.")
+    @root_field(
+        roots.root_graph,
+        description="Nearby papers, people, topics and institutions of any node.",
+    )
     def graph(
         self, center: strawberry.ID, depth: int = 1, limit_per_kind: int = 10
     ) -> GraphSlice | None:
         compiled()
 
-    @strawberry.field(description="The shortest co-authorship chain between two researchers.")
+    @root_field(
+        roots.root_collaboration_path,
+        description="The shortest co-authorship chain between two researchers.",
+    )
     def collaboration_path(
         self,
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
@@ -42,7 +52,10 @@ class ExploreQuery:
     ) -> CollaborationPath | None:
         compiled()
 
-    @strawberry.field(description="Expand one node: its neighbours, strongest first, paged.")
+    @root_field(
+        roots.root_neighbors,
+        description="Expand one node: its neighbours, strongest first, paged.",
+    )
     def neighbors(
         self,
         id: strawberry.ID,

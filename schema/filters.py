@@ -1,5 +1,6 @@
-"""Analyst filters and orderings: the inputs. resolvers/compiler/where.py turns a
-`where` tree into a Cypher predicate of the same shape, with every value a parameter."""
+"""Analyst filters and orderings: the inputs. Each field of a `where` declares the
+condition it stands for; resolvers/compiler/where.py turns a `where` tree into a Cypher
+predicate of the same shape, with every value a parameter."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from enum import Enum
 
 import strawberry
 
+from resolvers.compiler import where
+from schema.compiled import condition_field
 from schema.work_type import WorkType
 
 
@@ -43,15 +46,15 @@ class ResearcherOrder:
 
 @strawberry.input(description="Conditions on works; fields of one input all hold (AND).")
 class WorkWhere:
-    year_from: int | None = None
-    year_to: int | None = None
-    type: list[WorkType] | None = None
-    venue: str | None = None
-    open_access: bool | None = None
-    topic: strawberry.ID | None = None
-    author: strawberry.ID | None = None
-    institution: strawberry.ID | None = None
-    title_contains: str | None = None
+    year_from: int | None = condition_field(where.YEAR_FROM)
+    year_to: int | None = condition_field(where.YEAR_TO)
+    type: list[WorkType] | None = condition_field(where.WORK_TYPE)
+    venue: str | None = condition_field(where.VENUE)
+    open_access: bool | None = condition_field(where.OPEN_ACCESS)
+    topic: strawberry.ID | None = condition_field(where.WORK_TOPIC)
+    author: strawberry.ID | None = condition_field(where.WORK_AUTHOR)
+    institution: strawberry.ID | None = condition_field(where.WORK_INSTITUTION)
+    title_contains: str | None = condition_field(where.TITLE_CONTAINS)
     AND: list[WorkWhere] | None = None
     OR: list[WorkWhere] | None = None
     NOT: WorkWhere | None = None
@@ -59,12 +62,12 @@ class WorkWhere:
 
 @strawberry.input(description="Conditions on researchers; fields of one input all hold (AND).")
 class ResearcherWhere:
-    name_contains: str | None = None
-    topic: strawberry.ID | None = None
-    institution: strawberry.ID | None = None
-    has_orcid: bool | None = None
-    open_to_collaborate: bool | None = None
-    min_works: int | None = None
+    name_contains: str | None = condition_field(where.NAME_CONTAINS)
+    topic: strawberry.ID | None = condition_field(where.RESEARCHER_TOPIC)
+    institution: strawberry.ID | None = condition_field(where.RESEARCHER_INSTITUTION)
+    has_orcid: bool | None = condition_field(where.HAS_ORCID)
+    open_to_collaborate: bool | None = condition_field(where.OPEN_TO_COLLABORATE)
+    min_works: int | None = condition_field(where.MIN_WORKS)
     AND: list[ResearcherWhere] | None = None
     OR: list[ResearcherWhere] | None = None
     NOT: ResearcherWhere | None = None

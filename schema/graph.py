@@ -5,6 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from core import graph_kinds
+from core.bounds import SliceEdges, SliceNodes
+from schema.compiled import compiled_field
 
 # The same classes as core's: Strawberry marks them as GraphQL enums in place.
 NodeKind = graph_kinds.NodeKind
@@ -39,6 +41,10 @@ class GraphEdge:
 @strawberry.type(description="A node's neighbourhood; every edge's ends are in `nodes`.")
 class GraphSlice:
     center: strawberry.ID
-    nodes: list[GraphNode] = strawberry.field(description="Center first, then strongest first.")
-    edges: list[GraphEdge]
+    nodes: list[GraphNode] = compiled_field(
+        items=SliceNodes(),
+        items_from_parent=True,
+        description="Center first, then strongest first.",
+    )
+    edges: list[GraphEdge] = compiled_field(items=SliceEdges(), items_from_parent=True)
     truncated: bool = strawberry.field(description="True when a fan-out cap left nodes out.")

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.bounds import PAGE
+from resolvers.compiler import nodes
 from schema.collections import HasWorks
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field
 from schema.filters import ResearcherOrder, ResearcherWhere
 from schema.node import Node
 from schema.pagination import Connection
@@ -31,10 +33,13 @@ class Institution(Node, HasWorks):
     ror: str | None
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
     type: str | None
-    domains: list[str] = strawberry.field(description="Email domains of its people (from ROR).")
+    domains: list[str] = compiled_field(
+        nodes.domains, description="Email domains of its people (from ROR)."
+    )
 
-    @strawberry.field(
-        description="Researchers affiliated on their profile or on a paper, most works first."
+    @compiled_field(
+        nodes.institution_researchers,
+        description="Researchers affiliated on their profile or on a paper, most works first.",
     )
     def researchers(
         self,
@@ -45,6 +50,10 @@ class Institution(Node, HasWorks):
     ) -> Connection[Annotated[Researcher, strawberry.lazy("schema.researcher")]]:
         compiled()
 
-    @strawberry.field(description="Topics of the works affiliated here, most works first.")
+    @compiled_field(
+        nodes.top_topics,
+        items=PAGE,
+        description="Topics of the works affiliated here, most works first.",
+    )
     def top_topics(self, first: int | None = None) -> list[InstitutionTopic]:
         compiled()

@@ -8,9 +8,11 @@ from enum import Enum
 import strawberry
 
 from core import decisions
+from resolvers.compiler import nodes
 from resolvers.compiler.readback import written
 from resolvers.context import Info
 from resolvers.mutations import invitations
+from schema.compiled import compiled_field
 from schema.researcher import Researcher
 from schema.user import User
 
@@ -29,7 +31,7 @@ strawberry.enum(InvitationAnswer)
 
 @strawberry.type(description="An invitation to collaborate; seen by its sender and the claimant.")
 class Invitation:
-    id: strawberry.ID
+    id: strawberry.ID = compiled_field(nodes.node_id)
     message: str
     status: InvitationStatus
     sender: User = strawberry.field(name="from")

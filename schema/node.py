@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.compiled import compiled
+from resolvers.compiler import explore, nodes
+from schema.compiled import compiled, compiled_field
 from schema.graph import GraphSlice
 
 
 @strawberry.interface(description="An object with a global, opaque id.")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = compiled_field(nodes.node_id)
 
-    @strawberry.field(description="The neighbourhood of this node, for the graph explorer.")
+    @compiled_field(
+        explore.graph_slice, description="The neighbourhood of this node, for the graph explorer."
+    )
     def graph(self, depth: int = 1, limit_per_kind: int = 10) -> GraphSlice:
         compiled()

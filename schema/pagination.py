@@ -6,6 +6,9 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from core.bounds import PAGE
+from schema.compiled import compiled_field
+
 T = TypeVar("T")
 
 
@@ -25,7 +28,7 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
+    edges: list[Edge[T]] = compiled_field(items=PAGE, items_from_parent=True)
     page_info: PageInfo
     total_count: int = strawberry.field(
         description="Size of the whole list; counted only when selected."

@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.bounds import HOPS
+from resolvers.compiler import explore
+from schema.compiled import compiled_field
+
 if TYPE_CHECKING:
     from schema.researcher import Researcher
     from schema.work import Work
@@ -20,5 +24,7 @@ class CollaborationHop:
 
 @strawberry.type
 class CollaborationPath:
-    length: int = strawberry.field(description="Number of co-authorship hops.")
-    hops: list[CollaborationHop]
+    length: int = compiled_field(explore.path_length, description="Number of co-authorship hops.")
+    hops: list[CollaborationHop] = compiled_field(
+        explore.path_hops, items=HOPS, items_from_parent=True
+    )

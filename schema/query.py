@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
+from core.bounds import IDS, YEARS_PER_LIST, Capped
+from resolvers.compiler import roots
 from schema.aggregates import YearCount
-from schema.compiled import compiled
+from schema.compiled import compiled, root_field
 from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
 from schema.institution import Institution
 from schema.node import Node
@@ -17,18 +19,26 @@ from schema.work import Work
 
 @strawberry.type
 class Query:
-    @strawberry.field(
+    @root_field(
+        roots.node,
         description="A node of the research graph by global id; null when it does not exist,"
-        " and for ids of users, claims and invitations, which are not nodes."
+        " and for ids of users, claims and invitations, which are not nodes.",
     )
     def node(self, id: strawberry.ID) -> Node | None:
         compiled()
 
-    @strawberry.field(description="Nodes by global id, in the order given (at most 100).")
+    @root_field(
+        roots.nodes_by_ids,
+        items=IDS,
+        description="Nodes by global id, in the order given (at most 100).",
+    )
     def nodes(self, ids: list[strawberry.ID]) -> list[Node | None]:
         compiled()
 
-    @strawberry.field(description="A researcher by global id, ORCID iD or OpenAlex author id (A…).")
+    @root_field(
+        roots.researcher,
+        description="A researcher by global id, ORCID iD or OpenAlex author id (A…).",
+    )
     def researcher(
         self,
         id: strawberry.ID | None = None,
@@ -37,7 +47,9 @@ class Query:
     ) -> Researcher | None:
         compiled()
 
-    @strawberry.field(description="A work by global id, DOI, arXiv id or OpenAlex work id (W…).")
+    @root_field(
+        roots.work, description="A work by global id, DOI, arXiv id or OpenAlex work id (W…)."
+    )
     def work(
         self,
         id: strawberry.ID | None = None,
@@ -47,17 +59,19 @@ class Query:
     ) -> Work | None:
         compiled()
 
-    @strawberry.field(
+    @root_field(
+        roots.topic,
         description="A topic by global id or OpenAlex id (T…, or subfields/…, fields/…,"
-        " domains/… for the levels above)."
+        " domains/… for the levels above).",
     )
     def topic(
         self, id: strawberry.ID | None = None, openalex_id: str | None = None
     ) -> Topic | None:
         compiled()
 
-    @strawberry.field(
-        description="An institution by global id, ROR id or OpenAlex institution id (I…)."
+    @root_field(
+        roots.institution,
+        description="An institution by global id, ROR id or OpenAlex institution id (I…).",
     )
     def institution(
         self,
@@ -67,8 +81,9 @@ class Query:
     ) -> Institution | None:
         compiled()
 
-    @strawberry.field(
-        description="All researchers: by key, or filtered and ordered (then paged by offset)."
+    @root_field(
+        roots.root_researchers,
+        description="All researchers: by key, or filtered and ordered (then paged by offset).",
     )
     def researchers(
         self,
@@ -79,8 +94,9 @@ class Query:
     ) -> Connection[Researcher]:
         compiled()
 
-    @strawberry.field(
-        description="All works: by key, or filtered and ordered (then paged by offset)."
+    @root_field(
+        roots.root_works,
+        description="All works: by key, or filtered and ordered (then paged by offset).",
     )
     def works(
         self,
@@ -91,17 +107,19 @@ class Query:
     ) -> Connection[Work]:
         compiled()
 
-    @strawberry.field(
-        description="Works per year across the graph, or of the works matching `where`."
+    @root_field(
+        roots.root_works_by_year,
+        items=Capped(YEARS_PER_LIST),
+        description="Works per year across the graph, or of the works matching `where`.",
     )
     def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:
         compiled()
 
-    @strawberry.field(description="All topics, by key.")
+    @root_field(roots.topics, description="All topics, by key.")
     def topics(self, first: int | None = None, after: str | None = None) -> Connection[Topic]:
         compiled()
 
-    @strawberry.field(description="All institutions, by key.")
+    @root_field(roots.institutions, description="All institutions, by key.")
     def institutions(
         self, first: int | None = None, after: str | None = None
     ) -> Connection[Institution]:

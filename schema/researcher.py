@@ -6,9 +6,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.bounds import PAGE, WORKS_PER_COLLABORATOR
 from core.collaboration import CLOSE_STRENGTH, COAUTHOR_WEIGHT, MAX_HOPS, TOPIC_WEIGHT
+from resolvers.compiler import explore, nodes
+from resolvers.derived.researcher import (
+    claim_status_name,
+    recommendation_reasons,
+    trust_fields,
+    verification_level_name,
+)
 from schema.collections import HasWorks
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field
 from schema.node import Node
 from schema.trust import RecordClaimStatus, Trust, VerificationLevel
 
@@ -21,19 +29,24 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
-    works: int
-    followers: int
-    topics: int = strawberry.field(description="Distinct topics of the researcher's works.")
-    close_collaborators: int = strawberry.field(
-        description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}."
+    works: int = compiled_field(nodes.works_count)
+    followers: int = compiled_field(nodes.followers_count)
+    topics: int = compiled_field(
+        nodes.topics_count, description="Distinct topics of the researcher's works."
     )
-    citations: int = strawberry.field(
+    close_collaborators: int = compiled_field(
+        explore.close_collaborators,
+        description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}.",
+    )
+    citations: int = compiled_field(
+        nodes.citations,
         description="Citations of the researcher's works: for each, the larger of citedByCount"
-        " and the works in the graph citing it (docs/metrics.md)."
+        " and the works in the graph citing it (docs/metrics.md).",
     )
-    h_index: int = strawberry.field(
+    h_index: int = compiled_field(
+        nodes.h_index,
         description="The largest h such that h of the researcher's works have at least h"
-        " citations each, counted as for `citations`."
+        " citations each, counted as for `citations`.",
     )
 
 
@@ -56,8 +69,10 @@ class Collaborator:
     first_year: int | None
     last_year: int | None
     close: bool = strawberry.field(description=f"strength >= {CLOSE_STRENGTH}")
-    works: list[Annotated[Work, strawberry.lazy("schema.work")]] = strawberry.field(
-        description="Shared works, newest first (bounded by worksPerCollaborator)."
+    works: list[Annotated[Work, strawberry.lazy("schema.work")]] = compiled_field(
+        items=WORKS_PER_COLLABORATOR,
+        items_from_parent=True,
+        description="Shared works, newest first (bounded by worksPerCollaborator).",
     )
 
 
@@ -69,7 +84,7 @@ class RecommendedCollaborator:
     )
     shared_coauthors: int
     shared_topics: list[str]
-    reasons: list[str]
+    reasons: list[str] = compiled_field(explore.derived_column("reasons", recommendation_reasons))
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
@@ -78,40 +93,57 @@ class Researcher(Node, HasWorks):
     headline: str | None
     orcid: str | None
     open_to_collaborate: bool
-    verification_level: VerificationLevel = strawberry.field(
-        description="L0 to L3, as docs/metrics.md defines them."
+    verification_level: VerificationLevel = compiled_field(
+        nodes.derived(verification_level_name),
+        description="L0 to L3, as docs/metrics.md defines them.",
     )
-    claim_status: RecordClaimStatus = strawberry.field(
-        description="Whether a person has claimed this record, or asked to."
+    claim_status: RecordClaimStatus = compiled_field(
+        nodes.derived(claim_status_name),
+        description="Whether a person has claimed this record, or asked to.",
     )
-    viewer_follows: bool = strawberry.field(
-        description="True when the signed-in user follows this researcher."
+    viewer_follows: bool = compiled_field(
+        nodes.viewer_follows, description="True when the signed-in user follows this researcher."
     )
     affiliation: Annotated[Institution, strawberry.lazy("schema.institution")] | None = (
-        strawberry.field(description="Current profile-level affiliation; null when not imported.")
+        compiled_field(
+            nodes.affiliation,
+            description="Current profile-level affiliation; null when not imported.",
+        )
     )
-    stats: ResearcherStats
-    trust: Trust = strawberry.field(
-        description="A documented score with its components (docs/metrics.md)."
+    stats: ResearcherStats = compiled_field(nodes.stats)
+    trust: Trust = compiled_field(
+        nodes.derived(trust_fields),
+        description="A documented score with its components (docs/metrics.md).",
     )
 
-    @strawberry.field(description="Topics of the researcher's works, largest share first.")
+    @compiled_field(
+        nodes.topics_of_researcher,
+        items=PAGE,
+        description="Topics of the researcher's works, largest share first.",
+    )
     def topics(self, first: int | None = None) -> list[ResearcherTopic]:
         compiled()
 
-    @strawberry.field(description="Co-authors, strongest collaboration first.")
+    @compiled_field(
+        explore.collaborators, items=PAGE, description="Co-authors, strongest collaboration first."
+    )
     def collaborators(
         self, first: int | None = None, works_per_collaborator: int = 5
     ) -> list[Collaborator]:
         compiled()
 
-    @strawberry.field(
-        description="Researchers who are not co-authors yet, open to collaborate first."
+    @compiled_field(
+        explore.recommended_collaborators,
+        items=PAGE,
+        description="Researchers who are not co-authors yet, open to collaborate first.",
     )
     def recommended_collaborators(self, first: int | None = None) -> list[RecommendedCollaborator]:
         compiled()
 
-    @strawberry.field(description="The shortest co-authorship chain to another researcher.")
+    @compiled_field(
+        explore.collaboration_path,
+        description="The shortest co-authorship chain to another researcher.",
+    )
     def collaboration_path(
         self, to: strawberry.ID, max_hops: int = MAX_HOPS
     ) -> Annotated[CollaborationPath, strawberry.lazy("schema.path")] | None:

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import strawberry
 from graphql import GraphQLSchema
 from strawberry.tools import merge_types
 
 from core.request_limits import RequestLimits
 from resolvers.compiler.plans import Plans
-from resolvers.compiler.roots import compile_rules
-from resolvers.derived.graph import neighborhood_fields, slice_fields
-from resolvers.derived.researcher import (
-    claim_status_name,
-    recommendation_reasons,
-    trust_fields,
-    verification_level_name,
-)
 from resolvers.documents import Documents
 from resolvers.pipeline import Pipeline
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
+from schema.compiled import declare_fields
 from schema.explore import ExploreQuery
 from schema.follow import FollowMutation
 from schema.invitations import InvitationMutation
@@ -49,16 +39,6 @@ MUTATION_TYPES: tuple[type, ...] = (
 )
 
 
-DERIVED: dict[str, Callable[[Any], Any]] = {
-    "GraphSlice": slice_fields,
-    "Neighborhood": neighborhood_fields,
-    "RecommendedCollaborator.reasons": recommendation_reasons,
-    "Researcher.trust": trust_fields,
-    "Researcher.verificationLevel": verification_level_name,
-    "Researcher.claimStatus": claim_status_name,
-}
-
-
 class PeergraphSchema(strawberry.Schema):
     """Strawberry's schema, for its types and resolvers; every request runs through
     `pipeline`, never through Strawberry's own execution."""
@@ -74,11 +54,12 @@ class PeergraphSchema(strawberry.Schema):
 
 
 def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSchema:
-    plans = Plans(compile_rules(DERIVED), limits)
+    plans = Plans(limits)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),
     )
+    declare_fields(schema, schema.graphql_schema)
     plans.schema = schema.graphql_schema
     documents = Documents(
         schema.graphql_schema,

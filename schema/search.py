@@ -6,7 +6,9 @@ from enum import Enum
 
 import strawberry
 
-from schema.compiled import compiled
+from core.bounds import PAGE
+from resolvers.compiler import roots
+from schema.compiled import compiled, compiled_field, root_field
 from schema.node import Node
 
 
@@ -26,18 +28,20 @@ class SearchHit:
     score: float = strawberry.field(
         description="Lucene relevance, higher first; an exact identifier match has the top score."
     )
-    node: Node
+    node: Node = compiled_field(roots.search_hit_node)
 
 
 @strawberry.type
 class SearchQuery:
-    @strawberry.field(
+    @root_field(
+        roots.search,
+        items=PAGE,
         description=(
             "Researchers (by name), works (title, abstract), topics (name, description) and"
             " institutions (by name) matching a Lucene query, best first. A query that is an"
             " ORCID iD, DOI, arXiv id, ROR id or OpenAlex id puts the object it identifies"
             " first."
-        )
+        ),
     )
     def search(
         self, query: str, kinds: list[SearchKind] = ALL_KINDS, first: int | None = None

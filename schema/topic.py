@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from resolvers.compiler import nodes
 from schema.collections import HasWorks
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field
 from schema.filters import ResearcherOrder, ResearcherWhere
 from schema.node import Node
 from schema.pagination import Connection
@@ -30,11 +31,14 @@ class Topic(Node, HasWorks):
     name: str
     description: str | None
     level: TopicLevel
-    parent: Topic | None = strawberry.field(
-        description="The broader topic this one belongs to; null at the top."
+    parent: Topic | None = compiled_field(
+        nodes.parent_topic, description="The broader topic this one belongs to; null at the top."
     )
 
-    @strawberry.field(description="Authors of works about this topic, most such works first.")
+    @compiled_field(
+        nodes.topic_researchers,
+        description="Authors of works about this topic, most such works first.",
+    )
     def researchers(
         self,
         first: int | None = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from core import trust
+from core.bounds import TRUST_COMPONENTS, Capped
+from schema.compiled import compiled_field
 
 # The same classes as core's: Strawberry marks them as GraphQL enums in place.
 VerificationLevel = trust.VerificationLevel
@@ -33,4 +35,4 @@ class Trust:
     label: str = strawberry.field(description="The band as shown to people, e.g. 'Unverified'.")
     verification_level: VerificationLevel
     claimed: bool
-    components: list[TrustComponent]
+    components: list[TrustComponent] = compiled_field(items=Capped(TRUST_COMPONENTS))

@@ -6,6 +6,9 @@ from enum import Enum
 
 import strawberry
 
+from resolvers.compiler import nodes
+from schema.compiled import compiled_field
+
 
 @strawberry.enum
 class Role(Enum):
@@ -15,5 +18,5 @@ class Role(Enum):
 
 @strawberry.type(description="A person with an account: a name and nothing else about them.")
 class User:
-    id: strawberry.ID
+    id: strawberry.ID = compiled_field(nodes.node_id)
     name: str

@@ -6,8 +6,10 @@ import datetime
 
 import strawberry
 
+from core.bounds import PAGE
+from resolvers.compiler import people
 from schema.claims import Claim
-from schema.compiled import compiled
+from schema.compiled import compiled, compiled_field, root_field
 from schema.invitations import Invitation, InvitationStatus
 from schema.pagination import Connection
 from schema.researcher import Researcher
@@ -16,7 +18,9 @@ from schema.user import Role
 
 @strawberry.type(description="The signed-in user: the only place an account's email appears.")
 class Viewer:
-    id: strawberry.ID = strawberry.field(description="The same id as the User others see.")
+    id: strawberry.ID = compiled_field(
+        people.user_id, description="The same id as the User others see."
+    )
     name: str
     email: str
     role: Role
@@ -25,17 +29,25 @@ class Viewer:
     )
     created_at: datetime.datetime
 
-    @strawberry.field(description="Researchers the user follows, most recently followed first.")
+    @compiled_field(
+        people.following,
+        description="Researchers the user follows, most recently followed first.",
+    )
     def following(
         self, first: int | None = None, after: str | None = None
     ) -> Connection[Researcher]:
         compiled()
 
-    @strawberry.field(description="The user's claims, newest first.")
+    @compiled_field(
+        people.viewer_claims, items=PAGE, description="The user's claims, newest first."
+    )
     def claims(self, first: int | None = None) -> list[Claim]:
         compiled()
 
-    @strawberry.field(description="Invitations to the records the user claimed, newest first.")
+    @compiled_field(
+        people.received_invitations,
+        description="Invitations to the records the user claimed, newest first.",
+    )
     def invitations(
         self,
         status: InvitationStatus | None = None,
@@ -44,7 +56,10 @@ class Viewer:
     ) -> Connection[Invitation]:
         compiled()
 
-    @strawberry.field(description="Invitations the user sent, newest first, with their status.")
+    @compiled_field(
+        people.sent_invitations,
+        description="Invitations the user sent, newest first, with their status.",
+    )
     def sent_invitations(
         self,
         status: InvitationStatus | None = None,
@@ -56,6 +71,8 @@ class Viewer:
 
 @strawberry.type
 class ViewerQuery:
-    @strawberry.field(description="The signed-in user; null without an Authorization header.")
+    @root_field(
+        people.viewer, description="The signed-in user; null without an Authorization header."
+    )
     def viewer(self) -> Viewer | None:
         compiled()

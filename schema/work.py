@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from schema.compiled import compiled
+from core.bounds import (
+    INSTITUTIONS_PER_AUTHORSHIP,
+    INSTITUTIONS_PER_WORK,
+    PAGE,
+    TOPICS_PER_WORK,
+    Capped,
+)
+from resolvers.compiler import nodes
+from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
 from schema.node import Node
 from schema.pagination import Connection
@@ -26,11 +34,16 @@ class Authorship:
         description="The author's name: the researcher's, or as the byline prints it when "
         "the source does not identify the author."
     )
-    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] | None = (
-        strawberry.field(description="Null when the source does not identify the author.")
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] | None = compiled_field(
+        nodes.authorship_researcher,
+        description="Null when the source does not identify the author.",
     )
     institutions: list[Annotated[Institution, strawberry.lazy("schema.institution")]] = (
-        strawberry.field(description="Affiliations printed on this paper for this author.")
+        compiled_field(
+            nodes.authorship_institutions,
+            items=Capped(INSTITUTIONS_PER_AUTHORSHIP),
+            description="Affiliations printed on this paper for this author.",
+        )
     )
 
 
@@ -56,19 +69,30 @@ class Work(Node):
         description="When OpenAlex last updated the record this work holds (its updated_date, "
         "OpenAlex's time, no zone); null for a work no OpenAlex record has reached."
     )
-    topics: list[WorkTopic] = strawberry.field(
-        description="Topics the work is about, highest score first."
+    topics: list[WorkTopic] = compiled_field(
+        nodes.work_topics,
+        items=Capped(TOPICS_PER_WORK),
+        description="Topics the work is about, highest score first.",
     )
     institutions: list[Annotated[Institution, strawberry.lazy("schema.institution")]] = (
-        strawberry.field(description="Institutions named on the paper, by name.")
+        compiled_field(
+            nodes.work_institutions,
+            items=Capped(INSTITUTIONS_PER_WORK),
+            description="Institutions named on the paper, by name.",
+        )
     )
 
-    @strawberry.field(description="Authors in byline order, each with paper-level institutions.")
+    @compiled_field(
+        nodes.authors,
+        items=PAGE,
+        description="Authors in byline order, each with paper-level institutions.",
+    )
     def authors(self, first: int | None = None) -> list[Authorship]:
         compiled()
 
-    @strawberry.field(
-        description="Works this work cites that the graph holds, newest first unless ordered."
+    @compiled_field(
+        nodes.references,
+        description="Works this work cites that the graph holds, newest first unless ordered.",
     )
     def references(
         self,
@@ -79,9 +103,10 @@ class Work(Node):
     ) -> Connection[Work]:
         compiled()
 
-    @strawberry.field(
+    @compiled_field(
+        nodes.cited_by,
         description="Works in the graph that cite this one, newest first unless ordered;"
-        " citedByCount also counts citing works the graph does not hold."
+        " citedByCount also counts citing works the graph does not hold.",
     )
     def cited_by(
         self,

@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from graphql import GraphQLInputObjectType
 from starlette.testclient import TestClient
 
 from core.errors import BadUserInput
 from core.ids import encode_id
-from resolvers.compiler.where import MAX_CONDITIONS, WORK_CONDITIONS, Predicate, anchor
+from resolvers.compiler.where import (
+    MAX_CONDITIONS,
+    Conditions,
+    Predicate,
+    anchor,
+    conditions_of,
+)
 from tests.conftest import gql
+from tests.test_cypher_snapshots import schema_and_settings
 
 KARMAKAR = encode_id("Researcher", "sayar-karmakar")
 ANIRBIT = encode_id("Researcher", "anirbit-mukherjee")
@@ -171,9 +179,16 @@ def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) ->
     assert gql(client, WORKS, where=where).codes == ["BAD_USER_INPUT"]
 
 
+def work_conditions() -> Conditions:
+    """The conditions WorkWhere's fields declare."""
+    work_where = schema_and_settings()[0].graphql_schema.get_type("WorkWhere")
+    assert isinstance(work_where, GraphQLInputObjectType)
+    return conditions_of(work_where)
+
+
 def where(**fields: Any) -> dict[str, Any]:
     """A where input as graphql-core coerces it: every field present, unset ones null."""
-    return {name: None for name in (*WORK_CONDITIONS, "AND", "OR", "NOT")} | fields
+    return {name: None for name in (*work_conditions(), "AND", "OR", "NOT")} | fields
 
 
 def predicate(tree: dict[str, Any]) -> str:
@@ -183,7 +198,7 @@ def predicate(tree: dict[str, Any]) -> str:
         values.append(path)
         return f"$p{len(values) - 1}"
 
-    return Predicate(WORK_CONDITIONS, "w", bind).text(tree)
+    return Predicate(work_conditions(), "w", bind).text(tree)
 
 
 def test_empty_trees_match_all_and_empty_alternatives_nothing() -> None:
@@ -198,8 +213,9 @@ def test_empty_trees_match_all_and_empty_alternatives_nothing() -> None:
 
 def test_a_parent_at_the_top_becomes_the_starting_point() -> None:
     topic = encode_id("Topic", "t1")
-    assert anchor(where(topic=topic, OR=[where(yearFrom=2020)])) == ("topic", "Topic")
-    assert anchor(where(NOT=where(topic=topic))) is None
+    conditions = work_conditions()
+    assert anchor(where(topic=topic, OR=[where(yearFrom=2020)]), conditions) == ("topic", "Topic")
+    assert anchor(where(NOT=where(topic=topic)), conditions) is None
 
 
 def test_too_complex_filters_are_refused() -> None:

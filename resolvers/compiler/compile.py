@@ -20,9 +20,11 @@ from graphql import (
     SelectionSetNode,
 )
 
+from core.bounds import Capped
 from core.ids import encode_id
 from core.request_limits import RequestLimits
 from resolvers.compiler.collect import Collector, Selected
+from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import Arguments, ArgumentSource
 from resolvers.compiler.shape import (
     FieldShape,
@@ -47,7 +49,7 @@ Scope = dict[str, str]
 
 
 @dataclass(frozen=True)
-class Bound:
+class ParameterRef:
     """A fragment parameter the request gives: the `$name` already bound to it."""
 
     parameter: str
@@ -66,15 +68,6 @@ class Compiled:
 
 Rule = Callable[["Compilation", Scope, Selected, GraphQLObjectType], Compiled]
 Derive = Callable[[Any], Any]
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Field rules by type and field name; fields without one read the property of
-    their own name."""
-
-    fields: dict[str, dict[str, Rule]]
-    derived: dict[str, Derive]  # Python computations the schema supplies, by "Type.field"
 
 
 @dataclass(frozen=True)
@@ -111,13 +104,11 @@ class Compilation:
     def __init__(
         self,
         schema: GraphQLSchema,
-        rules: Rules,
         limits: RequestLimits,
         fragments: dict[str, FragmentDefinitionNode],
         statement: Statement,
     ) -> None:
         self.schema = schema
-        self.rules = rules
         self.limits = limits
         self.statement = statement
         self.collector = Collector(schema, fragments, self._condition)
@@ -169,6 +160,13 @@ class Compilation:
     def variable(self, prefix: str) -> str:
         return self.statement.variable(prefix)
 
+    def cap(self, selected: Selected) -> int:
+        """The fixed cap a list field declares, which its LIMIT enforces."""
+        assert selected.definition is not None
+        declared = declaration_of(selected.definition).items
+        assert declared is not None and isinstance(declared.bound, Capped)
+        return declared.bound.cap
+
     def object_type(self, name: str) -> GraphQLObjectType:
         found = self.schema.get_type(name)
         assert isinstance(found, GraphQLObjectType)
@@ -206,10 +204,10 @@ class Compilation:
     def field(self, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
         if selected.name == "__typename":
             return Compiled("null", constant=type_.name)
-        rule = self.rules.fields.get(type_.name, {}).get(selected.name)
+        assert selected.definition is not None
+        rule = declaration_of(selected.definition).rule
         if rule is not None:
             return rule(self, scope, selected, type_)
-        assert selected.definition is not None
         column = scope.get(selected.name)
         if column is not None:
             return self.column(column, selected)
@@ -307,11 +305,10 @@ class Compilation:
         return shape
 
     def derived(
-        self, name: str, selected: Selected, expression: str, shared: str | None = None
+        self, derive: Derive, selected: Selected, expression: str, shared: str | None = None
     ) -> Compiled:
-        """`expression`'s value turned into the field's by a rule the schema keeps in Python
-        (`Rules.derived[name]`), then shaped as the field's selection asks."""
-        derive = self.rules.derived[name]
+        """`expression`'s value turned into the field's by `derive`, in Python, then shaped
+        as the field's selection asks."""
         inner = self.derived_shape(selected)
 
         def shape(raw: Any, path: Any, errors: Any) -> Any:
@@ -347,7 +344,11 @@ class Compilation:
 
         def bound(match: re.Match[str]) -> str:
             value = parameters[match.group(1)]
-            return value.parameter if isinstance(value, Bound) else self.statement.constant(value)
+            return (
+                value.parameter
+                if isinstance(value, ParameterRef)
+                else self.statement.constant(value)
+            )
 
         text = PARAMETER.sub(bound, text)
         return text if scope is None else f"WITH {scope['this']} AS this {text}"

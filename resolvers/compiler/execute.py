@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graphql import (
@@ -20,9 +19,7 @@ from resolvers.compiler.plans import Plan, Plans, Step
 from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.shape import Bubble, null_error
 from resolvers.context import Context
-from resolvers.database import Row
-
-Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
+from resolvers.database import Row, RunStatement
 
 
 async def run_request(
@@ -43,7 +40,7 @@ async def run_request(
 
 
 async def execute(
-    plan: Plan, request: RequestArguments, query: Query, schema: GraphQLSchema
+    plan: Plan, request: RequestArguments, query: RunStatement, schema: GraphQLSchema
 ) -> ExecutionResult:
     try:
         parameters = [request.parameters(step.parameters) for step in plan.steps]
@@ -85,7 +82,7 @@ async def execute(
 
 
 async def settled(
-    step: Step, parameters: dict[str, Any], query: Query
+    step: Step, parameters: dict[str, Any], query: RunStatement
 ) -> list[Row] | Exception | None:
     """The step's rows, or the error that stopped it: one failing root field leaves the
     others their answers."""
@@ -95,7 +92,7 @@ async def settled(
         return error
 
 
-async def run(step: Step, parameters: dict[str, Any], query: Query) -> list[Row] | None:
+async def run(step: Step, parameters: dict[str, Any], query: RunStatement) -> list[Row] | None:
     if step.statement is None:
         return None
     if step.statement.text is None:

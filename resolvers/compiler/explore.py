@@ -12,9 +12,10 @@ from core.collaboration import recommendation_parameters, strength_parameters
 from core.errors import BadUserInput
 from core.ids import NEIGHBORS, decode_id
 from resolvers.compiler.collect import Selected
-from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope
+from resolvers.compiler.compile import Compilation, Compiled, Derive, ParameterRef, Rule, Scope
 from resolvers.compiler.connections import after_offset, page_size
 from resolvers.compiler.shape import Path, list_shape
+from resolvers.derived import graph
 
 
 def close_collaborators(
@@ -32,8 +33,8 @@ def collaborators(
         scope,
         ("researcher", "sharedWorks", "strength", "firstYear", "lastYear", "close", "works"),
         selected,
-        limit=Bound(page_size(c, selected)),
-        worksPerCollaborator=Bound(per_collaborator),
+        limit=ParameterRef(page_size(c, selected)),
+        worksPerCollaborator=ParameterRef(per_collaborator),
         **strength_parameters(c.limits),
     )
 
@@ -46,18 +47,18 @@ def recommended_collaborators(
         scope,
         ("researcher", "score", "sharedCoauthors", "sharedTopics", "reasons"),
         selected,
-        limit=Bound(page_size(c, selected)),
+        limit=ParameterRef(page_size(c, selected)),
         **recommendation_parameters(c.limits),
     )
 
 
-def derived_column(name: str) -> Rule:
-    """A column of the row whose value the schema turns into the field's in Python."""
+def derived_column(name: str, derive: Derive) -> Rule:
+    """A column of the row whose value `derive` turns into the field's in Python."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        return c.derived(f"{type_.name}.{selected.name}", selected, scope[name])
+        return c.derived(derive, selected, scope[name])
 
     return rule
 
@@ -136,12 +137,12 @@ def graph_slice(
     expression = c.value(
         "graph_slice",
         scope,
-        depth=Bound(depth),
-        limit=Bound(limit),
+        depth=ParameterRef(depth),
+        limit=ParameterRef(limit),
         scan=limits.fanout_center,
         scanPerNeighbor=limits.fanout_per_neighbor,
     )
-    return c.derived("GraphSlice", selected, expression)
+    return c.derived(graph.slice_fields, selected, expression)
 
 
 def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
@@ -162,9 +163,9 @@ def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
     expression = c.value(
         "neighbors",
         scope,
-        kinds=Bound(kinds),
-        offset=Bound(offset),
-        limit=Bound(page_size(c, selected)),
+        kinds=ParameterRef(kinds),
+        offset=ParameterRef(offset),
+        limit=ParameterRef(page_size(c, selected)),
         scan=c.limits.fanout_center,
     )
-    return c.derived("Neighborhood", selected, expression)
+    return c.derived(graph.neighborhood_fields, selected, expression)

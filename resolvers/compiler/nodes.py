@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from graphql import GraphQLObjectType
 
-from core.bounds import LIST_BOUNDS, Capped
 from resolvers.compiler.collect import Selected
-from resolvers.compiler.compile import Bound, Compilation, Compiled, Rule, Scope, global_id
+from resolvers.compiler.compile import (
+    Compilation,
+    Compiled,
+    Derive,
+    ParameterRef,
+    Rule,
+    Scope,
+    global_id,
+)
 from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.shape import list_shape
-from resolvers.compiler.where import (
-    RESEARCHER_CONDITIONS,
-    WORK_CONDITIONS,
-    Predicate,
-    shape_of,
-    value_at,
-)
+from resolvers.compiler.where import Conditions, Predicate, conditions_of, shape_of, value_at
 
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -38,13 +39,17 @@ def works_order(c: Compilation, selected: Selected, variable: str) -> str:
     return f"{variable}.{field} IS NULL, {variable}.{field} {direction}, {ties}{variable}.key"
 
 
+def where_conditions(selected: Selected) -> Conditions:
+    """The conditions the field's `where` input declares."""
+    assert selected.definition is not None
+    return conditions_of(selected.definition.args["where"].type)
+
+
 def where_predicate(
-    c: Compilation,
-    selected: Selected,
-    variable: str,
-    conditions: dict[str, Any],
-    parent: tuple[str, str] | None = None,
+    c: Compilation, selected: Selected, variable: str, parent: tuple[str, str] | None = None
 ) -> str:
+    """`parent`: (label, variable) of the node the candidates hang off."""
+    conditions = where_conditions(selected)
     where = c.statement.fact(
         c.arguments(selected),
         "where",
@@ -60,52 +65,41 @@ def where_predicate(
     return Predicate(conditions, variable, bind, parent).text(current)
 
 
-# The condition every work under a parent of this type meets when it names the parent
-# (none names a work, whose lists are its citations).
-PARENT_CONDITIONS = {"Topic": "topic", "Researcher": "author", "Institution": "institution"}
-
-
-def works_under(head: Callable[[str], str]) -> Rule:
-    """`works` of a parent: `head(w)` matches the parent's works as `w`."""
+def works_under(heads: Mapping[str, str]) -> Rule:
+    """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         work = c.variable("w")
-        condition = PARENT_CONDITIONS.get(type_.name)
         items = Items(
-            head=head(work).replace("{this}", scope["this"]),
+            head=heads[type_.name].replace("{this}", scope["this"]).replace("{w}", work),
             variable=work,
             order=works_order(c, selected, work),
-            predicate=where_predicate(
-                c,
-                selected,
-                work,
-                WORK_CONDITIONS,
-                None if condition is None else (condition, scope["this"]),
-            ),
+            predicate=where_predicate(c, selected, work, (type_.name, scope["this"])),
         )
         return connection(c, scope, selected, items, type_.name)
 
     return rule
 
 
-def works_by_year_under(head: Callable[[str], str]) -> Rule:
+def works_by_year_under(heads: Mapping[str, str]) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         work = c.variable("w")
-        predicate = where_predicate(c, selected, work, WORK_CONDITIONS)
+        predicate = where_predicate(c, selected, work)
         text, shape = c.project(
             {"year": "year", "works": "works"},
             c.object_type("YearCount"),
             selected.selection_sets(),
         )
+        head = heads[type_.name].replace("{this}", scope["this"]).replace("{w}", work)
         expression = (
-            f"COLLECT {{ {head(work).replace('{this}', scope['this'])} WITH {work} "
+            f"COLLECT {{ {head} WITH {work} "
             f"WHERE {predicate} AND {work}.year IS NOT NULL "
             f"WITH {work}.year AS year, count({work}) AS works "
-            f"ORDER BY year DESC LIMIT {cap(type_.name, 'worksByYear')} "
+            f"ORDER BY year DESC LIMIT {c.cap(selected)} "
             f"WITH year, works ORDER BY year "
             f"WITH year, works, {text} AS item RETURN item }}"
         )
@@ -114,16 +108,18 @@ def works_by_year_under(head: Callable[[str], str]) -> Rule:
     return rule
 
 
-RESEARCHER_WORKS = "MATCH ({this})-[:AUTHORED]->({w}:Work)"
-TOPIC_WORKS = "MATCH ({this})<-[:ABOUT]-({w}:Work)"
-INSTITUTION_WORKS = "MATCH ({this})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {w}"
+# How the works of a researcher, topic or institution (`HasWorks`) hang off it.
+HAS_WORKS = {
+    "Researcher": "MATCH ({this})-[:AUTHORED]->({w}:Work)",
+    "Topic": "MATCH ({this})<-[:ABOUT]-({w}:Work)",
+    "Institution": "MATCH ({this})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {w}",
+}
+works = works_under(HAS_WORKS)
+works_by_year = works_by_year_under(HAS_WORKS)
+all_works_by_year = works_by_year_under({"Query": "MATCH ({w}:Work)"})
 # One CITES per citing and cited work: the importer and the generator keep them unique.
-WORK_REFERENCES = "MATCH ({this})-[:CITES]->({w}:Work)"
-WORK_CITED_BY = "MATCH ({this})<-[:CITES]-({w}:Work)"
-
-
-def head(template: str) -> Callable[[str], str]:
-    return lambda work: template.replace("{w}", work)
+references = works_under({"Work": "MATCH ({this})-[:CITES]->({w}:Work)"})
+cited_by = works_under({"Work": "MATCH ({this})<-[:CITES]-({w}:Work)"})
 
 
 # Researchers under a parent
@@ -160,7 +156,7 @@ def researchers_under(template: str) -> Rule:
             .replace("{relevance}", relevance),
             variable=researcher,
             order=sort,
-            predicate=where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS),
+            predicate=where_predicate(c, selected, researcher),
             carried=f", {relevance}",
         )
         return connection(c, scope, selected, items, type_.name)
@@ -168,12 +164,12 @@ def researchers_under(template: str) -> Rule:
     return rule
 
 
-TOPIC_RESEARCHERS = (
+topic_researchers = researchers_under(
     "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-(x:Researcher) "
     "WITH x AS {r}, count(*) AS {relevance}"
 )
 # A profile affiliation makes a member with no works there; only works count for the order.
-INSTITUTION_RESEARCHERS = (
+institution_researchers = researchers_under(
     "CALL ({this}) { "
     "MATCH ({this})<-[a:AFFILIATION]-(w:Work)<-[:AUTHORED]-(x:Researcher) "
     "WHERE x.key = a.researcher RETURN x, w "
@@ -203,6 +199,13 @@ def related_node(pattern: str, order: str) -> Rule:
     return rule
 
 
+affiliation = related_node(
+    "MATCH ({this})-[a:AFFILIATED_WITH]->({n}:Institution) WHERE a.until IS NULL",
+    "a.since DESC, {n}.key",
+)
+parent_topic = related_node("MATCH ({this})-[:SUBTOPIC_OF]->({n}:Topic)", "{n}.key")
+
+
 def count_of(pattern: str) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -210,6 +213,11 @@ def count_of(pattern: str) -> Rule:
         return Compiled("COUNT { " + pattern.replace("{this}", scope["this"]) + " }")
 
     return rule
+
+
+works_count = count_of("({this})-[:AUTHORED]->()")
+followers_count = count_of("({this})<-[:FOLLOWS]-(:User)")
+topics_count = count_of("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t")
 
 
 def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -232,14 +240,18 @@ def citation_figure(name: str) -> Rule:
     return rule
 
 
-def derived(name: str) -> Rule:
-    """A value the schema computes in Python from the researcher's standing."""
+citations = citation_figure("citations")
+h_index = citation_figure("hIndex")
+
+
+def derived(derive: Derive) -> Rule:
+    """A value `derive` computes in Python from the researcher's standing."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         standing = c.value("researcher_standing", scope)
-        return c.derived(f"{type_.name}.{name}", selected, standing, shared="!standing")
+        return c.derived(derive, selected, standing, shared="!standing")
 
     return rule
 
@@ -249,7 +261,7 @@ def topics_of_researcher(
 ) -> Compiled:
     columns = ("topic", "works", "share")
     return c.rows(
-        "researcher_topics", scope, columns, selected, limit=Bound(page_size(c, selected))
+        "researcher_topics", scope, columns, selected, limit=ParameterRef(page_size(c, selected))
     )
 
 
@@ -297,13 +309,6 @@ def authorship_researcher(
     return c.node(scope["researcher"], selected)
 
 
-def cap(owner: str, field: str) -> int:
-    """The fixed cap core/bounds.py declares for a list field, which its LIMIT enforces."""
-    bound = LIST_BOUNDS[f"{owner}.{field}"].bound
-    assert isinstance(bound, Capped)
-    return bound.cap
-
-
 def node_list(pattern: str, order: str, item: str) -> Rule:
     """The nodes along `pattern` from `{this}` to `{n}`, up to the field's cap."""
 
@@ -320,12 +325,24 @@ def node_list(pattern: str, order: str, item: str) -> Rule:
         )
         expression = (
             f"COLLECT {{ {match} WITH DISTINCT {node} ORDER BY {order.replace('{n}', node)} "
-            f"LIMIT {cap(type_.name, selected.name)} "
+            f"LIMIT {c.cap(selected)} "
             f"WITH {node}, {compiled.expression} AS item RETURN item }}"
         )
         return Compiled(expression, list_shape(compiled.shape, item, True))
 
     return rule
+
+
+work_institutions = node_list(
+    "MATCH ({this})-[:AFFILIATION]->({n}:Institution)", "{n}.name, {n}.key", "Institution"
+)
+authorship_institutions = node_list(
+    "MATCH ({work})-[{n}_via:AFFILIATION]->({n}:Institution) "
+    "WHERE CASE WHEN {researcher} IS NULL THEN {n}_via.position = {this}.position "
+    "ELSE {n}_via.researcher = {researcher}.key END",
+    "{n}.name",
+    "Institution",
+)
 
 
 def work_topics(
@@ -336,7 +353,7 @@ def work_topics(
     expression = (
         f"COLLECT {{ MATCH ({scope['this']})-[{about}:ABOUT]->({topic}:Topic) "
         f"WITH {topic}, {about} ORDER BY {about}.score DESC, {topic}.key "
-        f"LIMIT {cap(type_.name, selected.name)} "
+        f"LIMIT {c.cap(selected)} "
         f"WITH {topic}, {about}, {text} AS item RETURN item }}"
     )
     return Compiled(expression, list_shape(shape, "WorkTopic", True))
@@ -355,5 +372,5 @@ def top_topics(
         scope,
         ("topic", "works", "researchers", "share"),
         selected,
-        limit=Bound(limit),
+        limit=ParameterRef(limit),
     )

@@ -20,7 +20,6 @@ from resolvers.compiler.compile import (
     leaf_shape,
 )
 from resolvers.compiler.connections import Items, connection, page_size
-from resolvers.compiler.nodes import node_id
 from resolvers.compiler.request import VIEWER
 from resolvers.compiler.shape import Path, list_shape
 from resolvers.conditions import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
@@ -146,6 +145,10 @@ def invitations(received: bool) -> Rule:
     return rule
 
 
+received_invitations = invitations(received=True)
+sent_invitations = invitations(received=False)
+
+
 def evidence(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
@@ -173,21 +176,8 @@ def moment(property_: str) -> Rule:
     return rule
 
 
+requested_at = moment("at")
+
+
 def user_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
     return Compiled(f"{scope['this']}.key", global_id("User"))
-
-
-def people_rules() -> dict[str, dict[str, Rule]]:
-    return {
-        "Viewer": {
-            "id": user_id,
-            "following": following,
-            "claims": viewer_claims,
-            "invitations": invitations(received=True),
-            "sentInvitations": invitations(received=False),
-        },
-        "User": {"id": node_id},
-        "Claim": {"id": node_id, "evidence": evidence, "requestedAt": moment("at")},
-        "ClaimEvidence": {"institutionalEmail": institutional_email},
-        "Invitation": {"id": node_id},
-    }

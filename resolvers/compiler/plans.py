@@ -19,9 +19,9 @@ from graphql import (
 
 from core.request_limits import RequestLimits
 from resolvers.compiler.collect import fragments_of
-from resolvers.compiler.compile import Compilation, NoStatement, RootStatement, Rules
+from resolvers.compiler.compile import Compilation, NoStatement, NotCompiled, RootStatement
+from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
-from resolvers.compiler.roots import ROOTS
 from resolvers.compiler.statement import Statement
 
 
@@ -65,8 +65,7 @@ class Plans:
 
     schema: GraphQLSchema  # set once the schema exists
 
-    def __init__(self, rules: Rules, limits: RequestLimits, size: int = 512) -> None:
-        self.rules = rules
+    def __init__(self, limits: RequestLimits, size: int = 512) -> None:
         self.limits = limits
         self.size = size
         self._facts: dict[tuple[str, str | None], list[Fact]] = {}
@@ -105,15 +104,13 @@ class Plans:
         if operation.operation is not OperationType.QUERY:
             return None
         fragments = fragments_of(document)
-        root = self.schema.query_type
-        assert root is not None
-        first = Compilation(
-            self.schema, self.rules, self.limits, fragments, Statement(request, facts)
-        )
+        root_type = self.schema.query_type
+        assert root_type is not None
+        first = Compilation(self.schema, self.limits, fragments, Statement(request, facts))
         steps = []
-        for selected in first.collector.fields([operation.selection_set], root):
+        for selected in first.collector.fields([operation.selection_set], root_type):
             if selected.name == "__typename":
-                steps.append(Step(selected.key, selected.node, True, None, [], root.name))
+                steps.append(Step(selected.key, selected.node, True, None, [], root_type.name))
                 continue
             if selected.definition is None:
                 alone = introspection(operation, selected.node, fragments)
@@ -122,9 +119,12 @@ class Plans:
                 steps.append(Step(selected.key, selected.node, non_null, None, [], None, alone))
                 continue
             statement = Statement(request, facts)
-            compilation = Compilation(self.schema, self.rules, self.limits, fragments, statement)
+            compilation = Compilation(self.schema, self.limits, fragments, statement)
+            root = declaration_of(selected.definition).root
+            if root is None:
+                raise NotCompiled(f"{root_type.name}.{selected.name}")
             try:
-                compiled: RootStatement | None = ROOTS[selected.name](compilation, selected)
+                compiled: RootStatement | None = root(compilation, selected)
             except NoStatement:
                 compiled = None
             steps.append(

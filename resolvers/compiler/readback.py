@@ -8,7 +8,6 @@ of it; a middleware reads the object back, and its shape takes that field's plac
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from inspect import isawaitable
 from typing import Any, TypeVar, cast
@@ -45,7 +44,7 @@ from resolvers.compiler.roots import holding
 from resolvers.compiler.shape import Bubble, Path
 from resolvers.compiler.statement import Statement
 from resolvers.context import Context
-from resolvers.database import Row
+from resolvers.database import RunStatement
 
 T = TypeVar("T")
 ANCHOR = "anchor"  # the parameter holding the key the write returned
@@ -89,9 +88,6 @@ class ReadBack:
     parameters: list[Parameter]
 
 
-Query = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
-
-
 class ReadBacks:
     """Read-back statements, compiled once per field node of a known document."""
 
@@ -106,7 +102,7 @@ class ReadBacks:
         value: Written,
         path: Path,
         request: RequestArguments,
-        query: Query,
+        query: RunStatement,
     ) -> tuple[Any, list[GraphQLError]]:
         compiled = self._compile(selected, fragments, value.type_name, request)
         parameters = request.parameters(compiled.parameters) | {ANCHOR: value.key}
@@ -135,9 +131,7 @@ class ReadBacks:
             return found
         match, scope = ANCHORS[type_name]
         statement = Statement(request, [])
-        compilation = Compilation(
-            self.plans.schema, self.plans.rules, self.plans.limits, fragments, statement
-        )
+        compilation = Compilation(self.plans.schema, self.plans.limits, fragments, statement)
         type_ = self.plans.schema.get_type(type_name)
         assert isinstance(type_, GraphQLObjectType)
         text, shape = compilation.project(scope, type_, selected.selection_sets())

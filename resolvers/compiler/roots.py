@@ -1,4 +1,4 @@
-"""Root fields: where each statement starts, and the rules table of every type."""
+"""Root fields: where each statement starts."""
 
 from __future__ import annotations
 
@@ -19,103 +19,24 @@ from core.identifiers import (
     recognise,
 )
 from core.ids import decode_id
-from resolvers.compiler import explore, nodes, people
+from resolvers.compiler import explore, nodes
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
-    Bound,
     Compilation,
     Compiled,
-    Derive,
     NoStatement,
+    ParameterRef,
     Pin,
     RootRule,
     RootStatement,
-    Rule,
-    Rules,
     Scope,
 )
 from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
-from resolvers.compiler.where import RESEARCHER_CONDITIONS, WORK_CONDITIONS, anchor
+from resolvers.compiler.where import anchor
 
 NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
-
-
-def field_rules() -> dict[str, dict[str, Rule]]:
-    works = {
-        "Researcher": nodes.RESEARCHER_WORKS,
-        "Topic": nodes.TOPIC_WORKS,
-        "Institution": nodes.INSTITUTION_WORKS,
-    }
-    rules: dict[str, dict[str, Rule]] = {
-        label: {"id": nodes.node_id, "graph": explore.graph_slice} for label in NODE_LABELS
-    }
-    for label, template in works.items():
-        rules[label]["works"] = nodes.works_under(nodes.head(template))
-        rules[label]["worksByYear"] = nodes.works_by_year_under(nodes.head(template))
-    rules["Researcher"] |= {
-        "affiliation": nodes.related_node(
-            "MATCH ({this})-[a:AFFILIATED_WITH]->({n}:Institution) WHERE a.until IS NULL",
-            "a.since DESC, {n}.key",
-        ),
-        "stats": nodes.stats,
-        "trust": nodes.derived("trust"),
-        "verificationLevel": nodes.derived("verificationLevel"),
-        "claimStatus": nodes.derived("claimStatus"),
-        "viewerFollows": nodes.viewer_follows,
-        "topics": nodes.topics_of_researcher,
-        "collaborators": explore.collaborators,
-        "recommendedCollaborators": explore.recommended_collaborators,
-        "collaborationPath": explore.collaboration_path,
-    }
-    rules["RecommendedCollaborator"] = {"reasons": explore.derived_column("reasons")}
-    rules["SearchHit"] = {"node": search_hit_node}
-    rules |= people.people_rules()
-    rules["CollaborationPath"] = {"length": explore.path_length, "hops": explore.path_hops}
-    rules["ResearcherStats"] = {
-        "works": nodes.count_of("({this})-[:AUTHORED]->()"),
-        "followers": nodes.count_of("({this})<-[:FOLLOWS]-(:User)"),
-        "topics": nodes.count_of(
-            "MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t"
-        ),
-        "closeCollaborators": explore.close_collaborators,
-        "citations": nodes.citation_figure("citations"),
-        "hIndex": nodes.citation_figure("hIndex"),
-    }
-    rules["Work"] |= {
-        "references": nodes.works_under(nodes.head(nodes.WORK_REFERENCES)),
-        "citedBy": nodes.works_under(nodes.head(nodes.WORK_CITED_BY)),
-        "authors": nodes.authors,
-        "topics": nodes.work_topics,
-        "institutions": nodes.node_list(
-            "MATCH ({this})-[:AFFILIATION]->({n}:Institution)", "{n}.name, {n}.key", "Institution"
-        ),
-    }
-    rules["Authorship"] = {
-        "researcher": nodes.authorship_researcher,
-        "institutions": nodes.node_list(
-            "MATCH ({work})-[{n}_via:AFFILIATION]->({n}:Institution) "
-            "WHERE CASE WHEN {researcher} IS NULL THEN {n}_via.position = {this}.position "
-            "ELSE {n}_via.researcher = {researcher}.key END",
-            "{n}.name",
-            "Institution",
-        ),
-    }
-    rules["Topic"] |= {
-        "parent": nodes.related_node("MATCH ({this})-[:SUBTOPIC_OF]->({n}:Topic)", "{n}.key"),
-        "researchers": nodes.researchers_under(nodes.TOPIC_RESEARCHERS),
-    }
-    rules["Institution"] |= {
-        "domains": nodes.domains,
-        "researchers": nodes.researchers_under(nodes.INSTITUTION_RESEARCHERS),
-        "topTopics": nodes.top_topics,
-    }
-    return rules
-
-
-def compile_rules(derived: dict[str, Derive]) -> Rules:
-    return Rules(field_rules(), derived)
 
 
 # Root fields
@@ -303,17 +224,18 @@ def root_list(head: str, variable: str, predicate: str, order: str | None) -> It
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
     work = c.variable("w")
-    predicate = nodes.where_predicate(c, selected, work, WORK_CONDITIONS)
+    predicate = nodes.where_predicate(c, selected, work)
     order = None if c.order(selected) is None else nodes.works_order(c, selected, work)
     return root_connection(
         c, selected, root_list(anchored(c, selected, work), work, predicate, order)
     )
 
 
+# Where works start from the node of each label a `where` names (Condition.names).
 WORK_ANCHORS = {
-    "topic": "MATCH (:Topic {key: {p}})<-[:ABOUT]-({v}:Work)",
-    "author": "MATCH (:Researcher {key: {p}})-[:AUTHORED]->({v}:Work)",
-    "institution": (
+    "Topic": "MATCH (:Topic {key: {p}})<-[:ABOUT]-({v}:Work)",
+    "Researcher": "MATCH (:Researcher {key: {p}})-[:AUTHORED]->({v}:Work)",
+    "Institution": (
         "MATCH (:Institution {key: {p}})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {v}"
     ),
 }
@@ -322,19 +244,19 @@ WORK_ANCHORS = {
 def anchored(c: Compilation, selected: Selected, variable: str) -> str:
     """Works start from the topic, author or institution the top of the tree names."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
-    found = anchor(where)
+    found = anchor(where, nodes.where_conditions(selected))
     if found is None:
         return f"MATCH ({variable}:Work)"
     name, kind = found
     key = c.parameter(
         selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
     )
-    return WORK_ANCHORS[name].replace("{p}", key).replace("{v}", variable)
+    return WORK_ANCHORS[kind].replace("{p}", key).replace("{v}", variable)
 
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher = c.variable("r")
-    predicate = nodes.where_predicate(c, selected, researcher, RESEARCHER_CONDITIONS)
+    predicate = nodes.where_predicate(c, selected, researcher)
     found = c.order(selected)
     order = None if found is None else nodes.researchers_order(found, researcher)
     head = f"MATCH ({researcher}:Researcher)"
@@ -351,6 +273,10 @@ def keyed_list(label: str) -> RootRule:
     return rule
 
 
+topics = keyed_list("Topic")
+institutions = keyed_list("Institution")
+
+
 def root_connection(c: Compilation, selected: Selected, items: Items) -> RootStatement:
     compiled = connection(c, {"this": "root"}, selected, items, "Query")
     assert compiled.shape is not None
@@ -360,9 +286,7 @@ def root_connection(c: Compilation, selected: Selected, items: Items) -> RootSta
 
 
 def root_works_by_year(c: Compilation, selected: Selected) -> RootStatement:
-    compiled = nodes.works_by_year_under(lambda work: f"MATCH ({work}:Work)")(
-        c, {"this": "root"}, selected, c.object_type("Query")
-    )
+    compiled = nodes.all_works_by_year(c, {"this": "root"}, selected, c.object_type("Query"))
     assert compiled.shape is not None
     return RootStatement(
         f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape
@@ -437,11 +361,11 @@ def identifier(name: str) -> Callable[[dict[str, Any]], str | None]:
 
 def search(c: Compilation, selected: Selected) -> RootStatement:
     parameters: dict[str, Any] = {
-        "text": Bound(c.parameter(selected, search_text)),
-        "kinds": Bound(
+        "text": ParameterRef(c.parameter(selected, search_text)),
+        "kinds": ParameterRef(
             c.parameter(selected, lambda arguments: [kind.value for kind in arguments["kinds"]])
         ),
-        "limit": Bound(page_size(c, selected)),
+        "limit": ParameterRef(page_size(c, selected)),
     }
     for name, attribute in (
         ("orcid", "orcid"),
@@ -450,7 +374,7 @@ def search(c: Compilation, selected: Selected) -> RootStatement:
         ("ror", "ror"),
         ("openalexId", "openalex_id"),
     ):
-        parameters[name] = Bound(c.parameter(selected, identifier(attribute)))
+        parameters[name] = ParameterRef(c.parameter(selected, identifier(attribute)))
     kind, node, score = c.variable("kind"), c.variable("n"), c.variable("score")
     text, shape = c.project(
         {"score": score, "node": node, "kind": kind},
@@ -469,24 +393,3 @@ def search_hit_node(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
     return c.typed_node(scope["node"], scope["kind"], SEARCH_KINDS, selected)
-
-
-ROOTS: dict[str, RootRule] = {
-    "researcher": researcher,
-    "work": work,
-    "topic": topic,
-    "institution": institution,
-    "node": node,
-    "nodes": nodes_by_ids,
-    "works": root_works,
-    "researchers": root_researchers,
-    "topics": keyed_list("Topic"),
-    "institutions": keyed_list("Institution"),
-    "worksByYear": root_works_by_year,
-    "graph": root_graph,
-    "neighbors": root_neighbors,
-    "collaborationPath": root_collaboration_path,
-    "search": search,
-    "viewer": people.viewer,
-    "claims": people.claims_queue,
-}

@@ -7,12 +7,15 @@ so under NOT it is true. Values are parameters; only the tree's shape is text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graphql import GraphQLInputObjectType, GraphQLInputType, get_named_type
+
 from core.errors import BadUserInput
 from core.ids import decode_id
+from resolvers.compiler.declaration import declaration_of
 
 MAX_CONDITIONS = 64
 Path = tuple[str | int, ...]
@@ -22,10 +25,28 @@ Bind = Callable[[Path, Callable[[Any], Any]], str]
 
 @dataclass(frozen=True)
 class Condition:
-    """One input field: its Cypher (with `{v}` for the variable, `{p}` for the value)."""
+    """What one input field of a `where` means, declared on the field (schema/filters.py):
+    its Cypher, with `{v}` for the variable and `{p}` for the value."""
 
     template: str
     convert: Callable[[Any], Any] = lambda value: value
+    # the label of the node the value names, when every match hangs off that node
+    names: str | None = None
+
+
+Conditions = Mapping[str, Condition]  # by input field, in the input's order
+
+
+def conditions_of(where: GraphQLInputType) -> Conditions:
+    """The conditions a `where` input's fields declare."""
+    input_type = get_named_type(where)
+    assert isinstance(input_type, GraphQLInputObjectType)
+    found = {}
+    for name, field in input_type.fields.items():
+        condition = declaration_of(field).condition
+        if condition is not None:
+            found[name] = condition
+    return found
 
 
 def global_key(kind: str) -> Callable[[Any], str]:
@@ -49,45 +70,44 @@ def not_negative(name: str) -> Callable[[Any], int]:
     return convert
 
 
-WORK_CONDITIONS = {
-    "yearFrom": Condition("{v}.year >= {p}"),
-    "yearTo": Condition("{v}.year <= {p}"),
-    "type": Condition("{v}.type IN {p}", enum_values),
-    "venue": Condition("{v}.venue = {p}"),
-    "openAccess": Condition("{v}.openAccess = {p}"),
-    "topic": Condition("EXISTS { ({v})-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic")),
-    "author": Condition(
-        "EXISTS { ({v})<-[:AUTHORED]-(:Researcher {key: {p}}) }", global_key("Researcher")
-    ),
-    "institution": Condition(
-        "EXISTS { ({v})-[:AFFILIATION]->(:Institution {key: {p}}) }",
-        global_key("Institution"),
-    ),
-    "titleContains": Condition("toLower({v}.title) CONTAINS {p}", lowered),
-}
+# Conditions on works (WorkWhere)
+YEAR_FROM = Condition("{v}.year >= {p}")
+YEAR_TO = Condition("{v}.year <= {p}")
+WORK_TYPE = Condition("{v}.type IN {p}", enum_values)
+VENUE = Condition("{v}.venue = {p}")
+OPEN_ACCESS = Condition("{v}.openAccess = {p}")
+WORK_TOPIC = Condition(
+    "EXISTS { ({v})-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic"), names="Topic"
+)
+WORK_AUTHOR = Condition(
+    "EXISTS { ({v})<-[:AUTHORED]-(:Researcher {key: {p}}) }",
+    global_key("Researcher"),
+    names="Researcher",
+)
+WORK_INSTITUTION = Condition(
+    "EXISTS { ({v})-[:AFFILIATION]->(:Institution {key: {p}}) }",
+    global_key("Institution"),
+    names="Institution",
+)
+TITLE_CONTAINS = Condition("toLower({v}.title) CONTAINS {p}", lowered)
 
-RESEARCHER_CONDITIONS = {
-    "nameContains": Condition("toLower({v}.name) CONTAINS {p}", lowered),
-    "topic": Condition(
-        "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }",
-        global_key("Topic"),
-    ),
-    "institution": Condition(
-        "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
-        " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[a:AFFILIATION]->(:Institution {key: {p}})"
-        " WHERE a.researcher = {v}.key })",
-        global_key("Institution"),
-    ),
-    "hasOrcid": Condition("({v}.orcid IS NOT NULL) = {p}"),
-    "openToCollaborate": Condition("{v}.openToCollaborate = {p}"),
-    "minWorks": Condition("COUNT { ({v})-[:AUTHORED]->() } >= {p}", not_negative("minWorks")),
-}
-
-# The anchors a list can start from instead of scanning every node of its kind.
-ANCHORS = {"topic": "Topic", "author": "Researcher", "institution": "Institution"}
+# Conditions on researchers (ResearcherWhere)
+NAME_CONTAINS = Condition("toLower({v}.name) CONTAINS {p}", lowered)
+RESEARCHER_TOPIC = Condition(
+    "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic")
+)
+RESEARCHER_INSTITUTION = Condition(
+    "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
+    " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[a:AFFILIATION]->(:Institution {key: {p}})"
+    " WHERE a.researcher = {v}.key })",
+    global_key("Institution"),
+)
+HAS_ORCID = Condition("({v}.orcid IS NOT NULL) = {p}")
+OPEN_TO_COLLABORATE = Condition("{v}.openToCollaborate = {p}")
+MIN_WORKS = Condition("COUNT { ({v})-[:AUTHORED]->() } >= {p}", not_negative("minWorks"))
 
 
-def shape_of(where: Any, conditions: dict[str, Condition]) -> Hashable:
+def shape_of(where: Any, conditions: Conditions) -> Hashable:
     """What the text depends on: which fields are given, and the shape below them."""
     if where is None:
         return None
@@ -109,13 +129,14 @@ def value_at(where: Any, path: Path) -> Any:
 class Predicate:
     def __init__(
         self,
-        conditions: dict[str, Condition],
+        conditions: Conditions,
         variable: str,
         bind: Bind,
         parent: tuple[str, str] | None = None,
     ) -> None:
-        """`parent`: (condition, variable) when every candidate hangs off that node, so the
-        condition holds without a look at the graph when it names the parent."""
+        """`parent`: (label, variable) when every candidate hangs off that node, so a
+        condition naming a node of that label holds without a look at the graph when it
+        names the parent."""
         self.conditions = conditions
         self.variable = variable
         self.bind = bind
@@ -132,7 +153,7 @@ class Predicate:
                 raise BadUserInput(f"where is too complex: at most {MAX_CONDITIONS} conditions")
             parameter = self.bind((*path, name), condition.convert)
             atom = condition.template.replace("{v}", self.variable).replace("{p}", parameter)
-            if self.parent is not None and self.parent[0] == name:
+            if self.parent is not None and self.parent[0] == condition.names:
                 atom = f"({self.parent[1]}.key = {parameter} OR {atom})"
             # under NOT, a condition on a missing property must read false, not null
             parts.append(f"coalesce({atom}, false)" if negated else atom)
@@ -151,11 +172,11 @@ class Predicate:
         return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
-def anchor(where: Any) -> tuple[str, str] | None:
+def anchor(where: Any, conditions: Conditions) -> tuple[str, str] | None:
     """A node every match hangs off, given at the top of the tree: (field, label)."""
     if where is None:
         return None
-    for name, label in ANCHORS.items():
-        if where.get(name) is not None:
-            return name, label
+    for name, condition in conditions.items():
+        if condition.names is not None and where.get(name) is not None:
+            return name, condition.names
     return None

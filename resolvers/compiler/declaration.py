@@ -1,0 +1,38 @@
+"""What a field declares beside its type and arguments: how the compiler answers it,
+for a list of objects how many items it holds, and for an input field of a `where` the
+condition it stands for. The schema declares it on the field
+(schema/compiled.py) and puts it in the GraphQL field's extensions, where the compiler
+and the item estimate (resolvers/cost.py) read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphql import GraphQLField, GraphQLInputField
+
+from core.bounds import ItemBound
+
+if TYPE_CHECKING:
+    from resolvers.compiler.compile import RootRule, Rule
+    from resolvers.compiler.where import Condition
+
+DECLARATION = "peergraph"  # the key in GraphQLField.extensions
+
+
+@dataclass(frozen=True)
+class FieldDeclaration:
+    # how the compiler answers the field; None: the property, or the column of the
+    # parent's rule, of the field's own name
+    rule: Rule | None = None
+    root: RootRule | None = None  # a root field's whole statement
+    items: ItemBound | None = None  # a list of objects: its bound
+    condition: Condition | None = None  # an input field of a `where`: what it means
+
+
+UNDECLARED = FieldDeclaration()
+
+
+def declaration_of(field: GraphQLField | GraphQLInputField) -> FieldDeclaration:
+    found = (field.extensions or {}).get(DECLARATION)
+    return found if isinstance(found, FieldDeclaration) else UNDECLARED
