@@ -3,7 +3,7 @@
 A field's type and arguments are declared the Strawberry way; `compiled_field` and
 `root_field` declare beside them how the compiler answers the field (a rule of
 resolvers/compiler/) and, for a list of objects, at most how many items it holds
-(core/bounds.py); `condition_field` declares what an input field of a `where` means.
+(core/bounds.py); `criterion_field` declares what an input field of a `where` means.
 graphql-core never calls the function of a field that takes arguments: its body is
 `compiled()`."""
 
@@ -22,7 +22,7 @@ from graphql import (
 from core.bounds import Bound, ItemBound
 from resolvers.compiler.compile import RootRule, Rule
 from resolvers.compiler.declaration import DECLARATION, FieldDeclaration
-from resolvers.compiler.where import Condition
+from resolvers.compiler.where import Criterion
 
 
 def compiled() -> NoReturn:
@@ -57,12 +57,12 @@ def root_field(root: RootRule, *, items: Bound | None = None, description: str) 
     )
 
 
-def condition_field(condition: Condition, *, description: str | None = None) -> Any:
-    """An input field of a `where`: the condition it stands for."""
+def criterion_field(criterion: Criterion, *, description: str | None = None) -> Any:
+    """An input field of a `where`: the criterion it stands for."""
     return strawberry.field(
         default=None,
         description=description,
-        metadata={DECLARATION: FieldDeclaration(condition=condition)},
+        metadata={DECLARATION: FieldDeclaration(criterion=criterion)},
     )
 
 

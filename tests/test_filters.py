@@ -12,10 +12,10 @@ from core.errors import BadUserInput
 from core.ids import encode_id
 from resolvers.compiler.where import (
     MAX_CONDITIONS,
-    Conditions,
+    Criteria,
     Predicate,
     anchor,
-    conditions_of,
+    criteria_of,
 )
 from tests.conftest import gql
 from tests.test_cypher_snapshots import schema_and_settings
@@ -179,11 +179,11 @@ def test_bad_filters_are_bad_input(client: TestClient, where: dict[str, Any]) ->
     assert gql(client, WORKS, where=where).codes == ["BAD_USER_INPUT"]
 
 
-def work_conditions() -> Conditions:
+def work_conditions() -> Criteria:
     """The conditions WorkWhere's fields declare."""
     work_where = schema_and_settings()[0].graphql_schema.get_type("WorkWhere")
     assert isinstance(work_where, GraphQLInputObjectType)
-    return conditions_of(work_where)
+    return criteria_of(work_where)
 
 
 def where(**fields: Any) -> dict[str, Any]:
@@ -198,7 +198,7 @@ def predicate(tree: dict[str, Any]) -> str:
         values.append(path)
         return f"$p{len(values) - 1}"
 
-    return Predicate(work_conditions(), "w", bind).text(tree)
+    return Predicate(work_conditions(), "w", bind, lambda local: f"{local}_").text(tree)
 
 
 def test_empty_trees_match_all_and_empty_alternatives_nothing() -> None:

@@ -24,6 +24,7 @@ from core.bounds import Capped
 from core.ids import encode_id
 from core.request_limits import RequestLimits
 from resolvers.compiler.collect import Collector, Selected
+from resolvers.compiler.cypher import Binding
 from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import Arguments, ArgumentSource
 from resolvers.compiler.shape import (
@@ -159,6 +160,10 @@ class Compilation:
 
     def variable(self, prefix: str) -> str:
         return self.statement.variable(prefix)
+
+    def bind(self, **given: str) -> Binding:
+        """Names for one part of the statement: those given, and fresh ones for its locals."""
+        return Binding(self.statement.variable, **given)
 
     def cap(self, selected: Selected) -> int:
         """The fixed cap a list field declares, which its LIMIT enforces."""

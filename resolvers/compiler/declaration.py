@@ -1,6 +1,6 @@
 """What a field declares beside its type and arguments: how the compiler answers it,
 for a list of objects how many items it holds, and for an input field of a `where` the
-condition it stands for. The schema declares it on the field
+criterion it stands for. The schema declares it on the field
 (schema/compiled.py) and puts it in the GraphQL field's extensions, where the compiler
 and the item estimate (resolvers/cost.py) read it."""
 
@@ -15,7 +15,7 @@ from core.bounds import ItemBound
 
 if TYPE_CHECKING:
     from resolvers.compiler.compile import RootRule, Rule
-    from resolvers.compiler.where import Condition
+    from resolvers.compiler.where import Criterion
 
 DECLARATION = "peergraph"  # the key in GraphQLField.extensions
 
@@ -27,7 +27,7 @@ class FieldDeclaration:
     rule: Rule | None = None
     root: RootRule | None = None  # a root field's whole statement
     items: ItemBound | None = None  # a list of objects: its bound
-    condition: Condition | None = None  # an input field of a `where`: what it means
+    criterion: Criterion | None = None  # an input field of a `where`: what it means
 
 
 UNDECLARED = FieldDeclaration()

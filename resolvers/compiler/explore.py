@@ -71,12 +71,12 @@ SAME = "!same"  # not a GraphQL name: no alias can collide with it
 def path_from(c: Compilation, source: str, selected: Selected, target: str) -> Compiled:
     """The shortest co-authorship chain from the node `source` to the key `target`."""
     hops = c.parameter(selected, HOPS.size)
-    end, chain = c.variable("b"), c.variable("chain")
+    end, chain, path = c.variable("b"), c.variable("chain"), c.variable("p")
     text, shape = c.nested(selected, {"chain": chain}, "CollaborationPath")
     expression = (
         f"COLLECT {{ MATCH ({end}:Researcher {{key: {target}}}) WHERE {end} <> {source} "
-        f"MATCH p = shortestPath(({source})-[:AUTHORED*..12]-({end})) "
-        f"WITH p WHERE length(p) <= 2 * {hops} WITH nodes(p) AS {chain} "
+        f"MATCH {path} = shortestPath(({source})-[:AUTHORED*..12]-({end})) "
+        f"WITH {path} WHERE length({path}) <= 2 * {hops} WITH nodes({path}) AS {chain} "
         f"WITH {chain}, {text} AS item RETURN item }}[0]"
     )
     return Compiled(expression, shape)

@@ -18,8 +18,9 @@ from resolvers.compiler.compile import (
     global_id,
 )
 from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.cypher import Template
 from resolvers.compiler.shape import list_shape
-from resolvers.compiler.where import Conditions, Predicate, conditions_of, shape_of, value_at
+from resolvers.compiler.where import Criteria, Predicate, criteria_of, shape_of, value_at
 
 
 def node_id(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -39,21 +40,21 @@ def works_order(c: Compilation, selected: Selected, variable: str) -> str:
     return f"{variable}.{field} IS NULL, {variable}.{field} {direction}, {ties}{variable}.key"
 
 
-def where_conditions(selected: Selected) -> Conditions:
-    """The conditions the field's `where` input declares."""
+def where_criteria(selected: Selected) -> Criteria:
+    """The criteria the field's `where` input declares."""
     assert selected.definition is not None
-    return conditions_of(selected.definition.args["where"].type)
+    return criteria_of(selected.definition.args["where"].type)
 
 
 def where_predicate(
     c: Compilation, selected: Selected, variable: str, parent: tuple[str, str] | None = None
 ) -> str:
     """`parent`: (label, variable) of the node the candidates hang off."""
-    conditions = where_conditions(selected)
+    criteria = where_criteria(selected)
     where = c.statement.fact(
         c.arguments(selected),
         "where",
-        lambda arguments: shape_of(arguments.get("where"), conditions),
+        lambda arguments: shape_of(arguments.get("where"), criteria),
     )
     if where is None:
         return "true"
@@ -62,10 +63,10 @@ def where_predicate(
     def bind(path: tuple[str | int, ...], convert: Callable[[Any], Any]) -> str:
         return c.parameter(selected, lambda arguments: convert(value_at(arguments["where"], path)))
 
-    return Predicate(conditions, variable, bind, parent).text(current)
+    return Predicate(criteria, variable, bind, c.variable, parent).text(current)
 
 
-def works_under(heads: Mapping[str, str]) -> Rule:
+def works_under(heads: Mapping[str, Template]) -> Rule:
     """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`."""
 
     def rule(
@@ -73,7 +74,7 @@ def works_under(heads: Mapping[str, str]) -> Rule:
     ) -> Compiled:
         work = c.variable("w")
         items = Items(
-            head=heads[type_.name].replace("{this}", scope["this"]).replace("{w}", work),
+            head=c.bind(this=scope["this"], w=work)(heads[type_.name]),
             variable=work,
             order=works_order(c, selected, work),
             predicate=where_predicate(c, selected, work, (type_.name, scope["this"])),
@@ -83,25 +84,25 @@ def works_under(heads: Mapping[str, str]) -> Rule:
     return rule
 
 
-def works_by_year_under(heads: Mapping[str, str]) -> Rule:
+def works_by_year_under(heads: Mapping[str, Template]) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        work = c.variable("w")
+        work, year, count = c.variable("w"), c.variable("year"), c.variable("works")
         predicate = where_predicate(c, selected, work)
         text, shape = c.project(
-            {"year": "year", "works": "works"},
+            {"year": year, "works": count},
             c.object_type("YearCount"),
             selected.selection_sets(),
         )
-        head = heads[type_.name].replace("{this}", scope["this"]).replace("{w}", work)
+        head = c.bind(this=scope["this"], w=work)(heads[type_.name])
         expression = (
             f"COLLECT {{ {head} WITH {work} "
             f"WHERE {predicate} AND {work}.year IS NOT NULL "
-            f"WITH {work}.year AS year, count({work}) AS works "
-            f"ORDER BY year DESC LIMIT {c.cap(selected)} "
-            f"WITH year, works ORDER BY year "
-            f"WITH year, works, {text} AS item RETURN item }}"
+            f"WITH {work}.year AS {year}, count({work}) AS {count} "
+            f"ORDER BY {year} DESC LIMIT {c.cap(selected)} "
+            f"WITH {year}, {count} ORDER BY {year} "
+            f"WITH {year}, {count}, {text} AS item RETURN item }}"
         )
         return Compiled(expression, list_shape(shape, "YearCount", True))
 
@@ -110,34 +111,34 @@ def works_by_year_under(heads: Mapping[str, str]) -> Rule:
 
 # How the works of a researcher, topic or institution (`HasWorks`) hang off it.
 HAS_WORKS = {
-    "Researcher": "MATCH ({this})-[:AUTHORED]->({w}:Work)",
-    "Topic": "MATCH ({this})<-[:ABOUT]-({w}:Work)",
-    "Institution": "MATCH ({this})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {w}",
+    "Researcher": Template("MATCH ({this})-[:AUTHORED]->({w}:Work)"),
+    "Topic": Template("MATCH ({this})<-[:ABOUT]-({w}:Work)"),
+    "Institution": Template("MATCH ({this})<-[:AFFILIATION]-({x}:Work) WITH DISTINCT {x} AS {w}"),
 }
 works = works_under(HAS_WORKS)
 works_by_year = works_by_year_under(HAS_WORKS)
-all_works_by_year = works_by_year_under({"Query": "MATCH ({w}:Work)"})
+all_works_by_year = works_by_year_under({"Query": Template("MATCH ({w}:Work)")})
 # One CITES per citing and cited work: the importer and the generator keep them unique.
-references = works_under({"Work": "MATCH ({this})-[:CITES]->({w}:Work)"})
-cited_by = works_under({"Work": "MATCH ({this})<-[:CITES]-({w}:Work)"})
+references = works_under({"Work": Template("MATCH ({this})-[:CITES]->({w}:Work)")})
+cited_by = works_under({"Work": Template("MATCH ({this})<-[:CITES]-({w}:Work)")})
 
 
 # Researchers under a parent
 
 RESEARCHER_ORDER = {
-    "name": "{r}.name",
-    "worksCount": "COUNT { ({r})-[:AUTHORED]->() }",
+    "name": Template("{r}.name"),
+    "worksCount": Template("COUNT { ({r})-[:AUTHORED]->() }"),
 }
 
 
-def researchers_order(order: tuple[str, str], variable: str) -> str:
+def researchers_order(c: Compilation, order: tuple[str, str], variable: str) -> str:
     """An orderBy on researchers, ties by key."""
     direction = "DESC" if order[1] == "desc" else "ASC"
-    value = RESEARCHER_ORDER[order[0]].replace("{r}", variable)
+    value = c.bind(r=variable)(RESEARCHER_ORDER[order[0]])
     return f"{value} {direction}, {variable}.key"
 
 
-def researchers_under(template: str) -> Rule:
+def researchers_under(template: Template) -> Rule:
     """Without orderBy, the researchers with most works under the parent come first."""
 
     def rule(
@@ -149,11 +150,9 @@ def researchers_under(template: str) -> Rule:
         if order is None:
             sort = f"{relevance} DESC, {researcher}.key"
         else:
-            sort = researchers_order(order, researcher)
+            sort = researchers_order(c, order, researcher)
         items = Items(
-            head=template.replace("{this}", scope["this"])
-            .replace("{r}", researcher)
-            .replace("{relevance}", relevance),
+            head=c.bind(this=scope["this"], r=researcher, relevance=relevance)(template),
             variable=researcher,
             order=sort,
             predicate=where_predicate(c, selected, researcher),
@@ -165,33 +164,38 @@ def researchers_under(template: str) -> Rule:
 
 
 topic_researchers = researchers_under(
-    "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-(x:Researcher) "
-    "WITH x AS {r}, count(*) AS {relevance}"
+    Template(
+        "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
+        "WITH {x} AS {r}, count(*) AS {relevance}"
+    )
 )
 # A profile affiliation makes a member with no works there; only works count for the order.
 institution_researchers = researchers_under(
-    "CALL ({this}) { "
-    "MATCH ({this})<-[a:AFFILIATION]-(w:Work)<-[:AUTHORED]-(x:Researcher) "
-    "WHERE x.key = a.researcher RETURN x, w "
-    "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-(x:Researcher) RETURN x, null AS w } "
-    "WITH x AS {r}, count(DISTINCT w) AS {relevance}"
+    Template(
+        "CALL ({this}) { "
+        "MATCH ({this})<-[{a}:AFFILIATION]-({w}:Work)<-[:AUTHORED]-({x}:Researcher) "
+        "WHERE {x}.key = {a}.researcher RETURN {x}, {w} "
+        "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-({x}:Researcher) "
+        "RETURN {x}, null AS {w} } "
+        "WITH {x} AS {r}, count(DISTINCT {w}) AS {relevance}"
+    )
 )
 
 
 # Single related nodes and computed values
 
 
-def related_node(pattern: str, order: str) -> Rule:
-    """At most one node along `pattern` from `{this}` to `{n}`."""
+def related_node(pattern: Template, order: Template) -> Rule:
+    """At most one node along `pattern` from `{this}` to `{n}`, first in `order`."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         node = c.variable("n")
         compiled = c.node(node, selected)
-        match = pattern.replace("{this}", scope["this"]).replace("{n}", node)
+        bind = c.bind(this=scope["this"], n=node)
         return Compiled(
-            f"COLLECT {{ {match} WITH {node} ORDER BY {order.replace('{n}', node)} LIMIT 1 "
+            f"COLLECT {{ {bind(pattern)} WITH {node} ORDER BY {bind(order)} LIMIT 1 "
             f"WITH {node}, {compiled.expression} AS item RETURN item }}[0]",
             compiled.shape,
         )
@@ -200,24 +204,28 @@ def related_node(pattern: str, order: str) -> Rule:
 
 
 affiliation = related_node(
-    "MATCH ({this})-[a:AFFILIATED_WITH]->({n}:Institution) WHERE a.until IS NULL",
-    "a.since DESC, {n}.key",
+    Template("MATCH ({this})-[{a}:AFFILIATED_WITH]->({n}:Institution) WHERE {a}.until IS NULL"),
+    Template("{a}.since DESC, {n}.key"),
 )
-parent_topic = related_node("MATCH ({this})-[:SUBTOPIC_OF]->({n}:Topic)", "{n}.key")
+parent_topic = related_node(
+    Template("MATCH ({this})-[:SUBTOPIC_OF]->({n}:Topic)"), Template("{n}.key")
+)
 
 
-def count_of(pattern: str) -> Rule:
+def count_of(pattern: Template) -> Rule:
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        return Compiled("COUNT { " + pattern.replace("{this}", scope["this"]) + " }")
+        return Compiled(f"COUNT {{ {c.bind(this=scope['this'])(pattern)} }}")
 
     return rule
 
 
-works_count = count_of("({this})-[:AUTHORED]->()")
-followers_count = count_of("({this})<-[:FOLLOWS]-(:User)")
-topics_count = count_of("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->(t:Topic) RETURN DISTINCT t")
+works_count = count_of(Template("({this})-[:AUTHORED]->()"))
+followers_count = count_of(Template("({this})<-[:FOLLOWS]-(:User)"))
+topics_count = count_of(
+    Template("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->({t}:Topic) RETURN DISTINCT {t}")
+)
 
 
 def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
@@ -309,22 +317,18 @@ def authorship_researcher(
     return c.node(scope["researcher"], selected)
 
 
-def node_list(pattern: str, order: str, item: str) -> Rule:
-    """The nodes along `pattern` from `{this}` to `{n}`, up to the field's cap."""
+def node_list(pattern: Template, order: Template, item: str) -> Rule:
+    """The nodes along `pattern` from the scope's variables to `{n}`, up to the field's
+    cap."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         node = c.variable("n")
         compiled = c.node(node, selected)
-        match = (
-            pattern.replace("{this}", scope["this"])
-            .replace("{n}", node)
-            .replace("{researcher}", scope.get("researcher", ""))
-            .replace("{work}", scope.get("work", ""))
-        )
+        bind = c.bind(**scope, n=node)
         expression = (
-            f"COLLECT {{ {match} WITH DISTINCT {node} ORDER BY {order.replace('{n}', node)} "
+            f"COLLECT {{ {bind(pattern)} WITH DISTINCT {node} ORDER BY {bind(order)} "
             f"LIMIT {c.cap(selected)} "
             f"WITH {node}, {compiled.expression} AS item RETURN item }}"
         )
@@ -334,13 +338,17 @@ def node_list(pattern: str, order: str, item: str) -> Rule:
 
 
 work_institutions = node_list(
-    "MATCH ({this})-[:AFFILIATION]->({n}:Institution)", "{n}.name, {n}.key", "Institution"
+    Template("MATCH ({this})-[:AFFILIATION]->({n}:Institution)"),
+    Template("{n}.name, {n}.key"),
+    "Institution",
 )
 authorship_institutions = node_list(
-    "MATCH ({work})-[{n}_via:AFFILIATION]->({n}:Institution) "
-    "WHERE CASE WHEN {researcher} IS NULL THEN {n}_via.position = {this}.position "
-    "ELSE {n}_via.researcher = {researcher}.key END",
-    "{n}.name",
+    Template(
+        "MATCH ({work})-[{via}:AFFILIATION]->({n}:Institution) "
+        "WHERE CASE WHEN {researcher} IS NULL THEN {via}.position = {this}.position "
+        "ELSE {via}.researcher = {researcher}.key END"
+    ),
+    Template("{n}.name"),
     "Institution",
 )
 

@@ -20,6 +20,7 @@ from resolvers.compiler.compile import (
     leaf_shape,
 )
 from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.cypher import Template
 from resolvers.compiler.request import VIEWER
 from resolvers.compiler.shape import Path, list_shape
 from resolvers.conditions import ACCOUNT_EXISTS, MODERATORS_ONLY, enforce
@@ -77,15 +78,17 @@ def claims_queue(c: Compilation, selected: Selected) -> RootStatement:
     )
 
 
+FOLLOWED = Template(
+    "MATCH ({this})-[{f}:FOLLOWS]->({x}:Researcher) WITH {x} AS {r}, {f}.at AS {at}"
+)
+
+
 def following(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
     researcher, at = c.variable("r"), c.variable("at")
     items = Items(
-        head=(
-            f"MATCH ({scope['this']})-[f:FOLLOWS]->(x:Researcher) "
-            f"WITH x AS {researcher}, f.at AS {at}"
-        ),
+        head=c.bind(this=scope["this"], r=researcher, at=at)(FOLLOWED),
         variable=researcher,
         order=f"{at} DESC, {researcher}.key",
         carried=f", {at}",
@@ -111,8 +114,9 @@ def viewer_claims(
     )
 
 
-def invitations(received: bool) -> Rule:
-    """Invitations to the records the user claimed, or those the user sent: newest first."""
+def invitations(match: Template) -> Rule:
+    """Invitations `match` finds from the user `{me}` as `{i}`, with the researcher `{to}`
+    and the sender `{sender}`: newest first."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -122,18 +126,8 @@ def invitations(received: bool) -> Rule:
             selected,
             lambda arguments: None if arguments["status"] is None else arguments["status"].value,
         )
-        me = scope["this"]
-        if received:
-            match = (
-                f"MATCH ({me})-[:CLAIMED {{status: 'APPROVED'}}]->(r:Researcher)<-[:TO]-"
-                "(x:Invitation)<-[:SENT]-(s:User)"
-            )
-        else:
-            match = (
-                f"MATCH ({me})-[:SENT]->(x:Invitation)-[:TO]->(r:Researcher) WITH x, r, {me} AS s"
-            )
         items = Items(
-            head=f"{match} WITH x AS {invitation}, r AS {to}, s AS {sender}",
+            head=c.bind(me=scope["this"], i=invitation, to=to, sender=sender)(match),
             variable=invitation,
             order=f"{invitation}.createdAt DESC, {invitation}.key",
             predicate=f"({status} IS NULL OR {invitation}.status = {status})",
@@ -145,8 +139,18 @@ def invitations(received: bool) -> Rule:
     return rule
 
 
-received_invitations = invitations(received=True)
-sent_invitations = invitations(received=False)
+received_invitations = invitations(
+    Template(
+        "MATCH ({me})-[:CLAIMED {status: 'APPROVED'}]->({r}:Researcher)<-[:TO]-"
+        "({x}:Invitation)<-[:SENT]-({s}:User) WITH {x} AS {i}, {r} AS {to}, {s} AS {sender}"
+    )
+)
+sent_invitations = invitations(
+    Template(
+        "MATCH ({me})-[:SENT]->({x}:Invitation)-[:TO]->({r}:Researcher) "
+        "WITH {x} AS {i}, {r} AS {to}, {me} AS {sender}"
+    )
+)
 
 
 def evidence(

@@ -52,7 +52,7 @@ ANCHOR = "anchor"  # the parameter holding the key the write returned
 # Where each type a mutation returns is found by key, and the names its fields read.
 ANCHORS: dict[str, tuple[str, dict[str, str]]] = {
     # a mutation given an old id of a researcher answers the record that holds it now
-    "Researcher": (holding("Researcher", "$anchor").replace("{n}", "n"), {"this": "n"}),
+    "Researcher": (holding("Researcher", "$anchor", "n"), {"this": "n"}),
     "Viewer": ("MATCH (n:User {key: $anchor})", {"this": "n"}),
     "User": ("MATCH (n:User {key: $anchor})", {"this": "n"}),
     "Claim": (

@@ -32,6 +32,7 @@ from resolvers.compiler.compile import (
     Scope,
 )
 from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.cypher import Template
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import anchor
@@ -50,16 +51,17 @@ def one_node(
     c: Compilation,
     selected: Selected,
     label: str,
-    match: str,
+    match: Callable[[str], str],
     key: Callable[[Arguments], str | None] | None = None,
 ) -> RootStatement:
-    """`key`: how the node's key reads from the field's arguments, when they give it."""
+    """`match(node)` finds the node. `key`: how the node's key reads from the field's
+    arguments, when they give it."""
     node = c.variable("n")
     if key is not None:
         c.pins[node] = Pin(c.arguments(selected), key)
     text, shape = projected(c, node, label, selected)
     return RootStatement(
-        f"{match.replace('{n}', node)} WITH {node} ORDER BY {node}.key LIMIT 1 "
+        f"{match(node)} WITH {node} ORDER BY {node}.key LIMIT 1 "
         f"WITH {node}, {text} AS data RETURN data",
         shape,
     )
@@ -75,10 +77,10 @@ def exactly_one(c: Compilation, selected: Selected, *names: str) -> str:
 # Where a node's other ids live: a researcher's in aliases (merged records, OpenAlex ids
 # of a seed researcher), a work's OpenAlex id on the seed work that holds it, and the ids
 # OpenAlex merged into another (docs/identity.md). Topics and institutions have their key.
-ALIASED = "(:Alias {{key: {value}}})-[:ALIAS_OF]->({node}:{label})"
+ALIASED = Template("(:Alias {key: {value}})-[:ALIAS_OF]->({node}:{label})")
 OTHER_IDS = {
     "Researcher": (ALIASED,),
-    "Work": ("({node}:Work {{openalexId: {value}}})", ALIASED),
+    "Work": (Template("({node}:Work {openalexId: {value}})"), ALIASED),
 }
 
 
@@ -93,7 +95,7 @@ def found_by_id(label: str, value: str, node: str) -> str:
     clauses = [f"OPTIONAL MATCH ({found[0]}:{label} {{key: {value}}})"]
     for index, other in enumerate(others):
         missing = " AND ".join(f"{earlier} IS NULL" for earlier in found)
-        pattern = other.format(
+        pattern = other.fill(
             value=f"CASE WHEN {missing} THEN {value} END", node=f"{node}_by_{index}", label=label
         )
         clauses.append(f"OPTIONAL MATCH {pattern}")
@@ -102,11 +104,12 @@ def found_by_id(label: str, value: str, node: str) -> str:
     return " ".join(clauses)
 
 
-def holding(label: str, value: str) -> str:
-    """The node of `label` that one of its ids (a parameter) names, as `{n}`."""
+def holding(label: str, value: str, node: str) -> str:
+    """Binds `node` to the node of `label` that one of its ids (a parameter) names."""
     if label not in OTHER_IDS:
-        return found_by_id(label, value, "{n}")
-    return f"CALL () {{ {found_by_id(label, value, 'found')} RETURN found AS {{n}} }}"
+        return found_by_id(label, value, node)
+    found = f"{node}_found"
+    return f"CALL () {{ {found_by_id(label, value, found)} RETURN {found} AS {node} }}"
 
 
 def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
@@ -114,7 +117,7 @@ def by_key(c: Compilation, selected: Selected, label: str) -> RootStatement:
         return decode_id(arguments["id"], expected=label)[1]
 
     key = c.parameter(selected, key_of)
-    return one_node(c, selected, label, holding(label, key), key_of)
+    return one_node(c, selected, label, lambda node: holding(label, key, node), key_of)
 
 
 def by_identifier(
@@ -126,7 +129,9 @@ def by_identifier(
     normalize: Callable[[str], str],
 ) -> RootStatement:
     value = c.parameter(selected, lambda arguments: normalize(arguments[argument]))
-    return one_node(c, selected, label, f"MATCH ({{n}}:{label} {{{property_}: {value}}})")
+    return one_node(
+        c, selected, label, lambda node: f"MATCH ({node}:{label} {{{property_}: {value}}})"
+    )
 
 
 def by_openalex_id(c: Compilation, selected: Selected, label: str) -> RootStatement:
@@ -134,7 +139,7 @@ def by_openalex_id(c: Compilation, selected: Selected, label: str) -> RootStatem
     value = c.parameter(
         selected, lambda arguments: normalize_openalex_id(arguments["openalexId"], label)
     )
-    return one_node(c, selected, label, holding(label, value))
+    return one_node(c, selected, label, lambda node: holding(label, value, node))
 
 
 def researcher(c: Compilation, selected: Selected) -> RootStatement:
@@ -233,10 +238,10 @@ def root_works(c: Compilation, selected: Selected) -> RootStatement:
 
 # Where works start from the node of each label a `where` names (Condition.names).
 WORK_ANCHORS = {
-    "Topic": "MATCH (:Topic {key: {p}})<-[:ABOUT]-({v}:Work)",
-    "Researcher": "MATCH (:Researcher {key: {p}})-[:AUTHORED]->({v}:Work)",
-    "Institution": (
-        "MATCH (:Institution {key: {p}})<-[:AFFILIATION]-(x:Work) WITH DISTINCT x AS {v}"
+    "Topic": Template("MATCH (:Topic {key: {p}})<-[:ABOUT]-({v}:Work)"),
+    "Researcher": Template("MATCH (:Researcher {key: {p}})-[:AUTHORED]->({v}:Work)"),
+    "Institution": Template(
+        "MATCH (:Institution {key: {p}})<-[:AFFILIATION]-({x}:Work) WITH DISTINCT {x} AS {v}"
     ),
 }
 
@@ -244,21 +249,21 @@ WORK_ANCHORS = {
 def anchored(c: Compilation, selected: Selected, variable: str) -> str:
     """Works start from the topic, author or institution the top of the tree names."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
-    found = anchor(where, nodes.where_conditions(selected))
+    found = anchor(where, nodes.where_criteria(selected))
     if found is None:
         return f"MATCH ({variable}:Work)"
     name, kind = found
     key = c.parameter(
         selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
     )
-    return WORK_ANCHORS[kind].replace("{p}", key).replace("{v}", variable)
+    return c.bind(p=key, v=variable)(WORK_ANCHORS[kind])
 
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher = c.variable("r")
     predicate = nodes.where_predicate(c, selected, researcher)
     found = c.order(selected)
-    order = None if found is None else nodes.researchers_order(found, researcher)
+    order = None if found is None else nodes.researchers_order(c, found, researcher)
     head = f"MATCH ({researcher}:Researcher)"
     return root_connection(c, selected, root_list(head, researcher, predicate, order))
 

@@ -34,8 +34,9 @@ class Statement:
         self._names = 0
 
     def variable(self, prefix: str) -> str:
+        """A name no other part of the statement has; no fragment declares `name_N`."""
         self._names += 1
-        return f"{prefix}{self._names}"
+        return f"{prefix}_{self._names}"
 
     def parameter(
         self,

@@ -8,13 +8,14 @@ so under NOT it is true. Values are parameters; only the tree's shape is text.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import GraphQLInputObjectType, GraphQLInputType, get_named_type
 
 from core.errors import BadUserInput
 from core.ids import decode_id
+from resolvers.compiler.cypher import Binding, Template
 from resolvers.compiler.declaration import declaration_of
 
 MAX_CONDITIONS = 64
@@ -24,28 +25,32 @@ Bind = Callable[[Path, Callable[[Any], Any]], str]
 
 
 @dataclass(frozen=True)
-class Condition:
+class Criterion:
     """What one input field of a `where` means, declared on the field (schema/filters.py):
     its Cypher, with `{v}` for the variable and `{p}` for the value."""
 
-    template: str
+    text: str
     convert: Callable[[Any], Any] = lambda value: value
     # the label of the node the value names, when every match hangs off that node
     names: str | None = None
+    template: Template = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "template", Template(self.text))
 
 
-Conditions = Mapping[str, Condition]  # by input field, in the input's order
+Criteria = Mapping[str, Criterion]  # by input field, in the input's order
 
 
-def conditions_of(where: GraphQLInputType) -> Conditions:
-    """The conditions a `where` input's fields declare."""
+def criteria_of(where: GraphQLInputType) -> Criteria:
+    """The criteria a `where` input's fields declare."""
     input_type = get_named_type(where)
     assert isinstance(input_type, GraphQLInputObjectType)
     found = {}
-    for name, field in input_type.fields.items():
-        condition = declaration_of(field).condition
-        if condition is not None:
-            found[name] = condition
+    for name, input_field in input_type.fields.items():
+        criterion = declaration_of(input_field).criterion
+        if criterion is not None:
+            found[name] = criterion
     return found
 
 
@@ -70,53 +75,53 @@ def not_negative(name: str) -> Callable[[Any], int]:
     return convert
 
 
-# Conditions on works (WorkWhere)
-YEAR_FROM = Condition("{v}.year >= {p}")
-YEAR_TO = Condition("{v}.year <= {p}")
-WORK_TYPE = Condition("{v}.type IN {p}", enum_values)
-VENUE = Condition("{v}.venue = {p}")
-OPEN_ACCESS = Condition("{v}.openAccess = {p}")
-WORK_TOPIC = Condition(
+# Criteria on works (WorkWhere)
+YEAR_FROM = Criterion("{v}.year >= {p}")
+YEAR_TO = Criterion("{v}.year <= {p}")
+WORK_TYPE = Criterion("{v}.type IN {p}", enum_values)
+VENUE = Criterion("{v}.venue = {p}")
+OPEN_ACCESS = Criterion("{v}.openAccess = {p}")
+WORK_TOPIC = Criterion(
     "EXISTS { ({v})-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic"), names="Topic"
 )
-WORK_AUTHOR = Condition(
+WORK_AUTHOR = Criterion(
     "EXISTS { ({v})<-[:AUTHORED]-(:Researcher {key: {p}}) }",
     global_key("Researcher"),
     names="Researcher",
 )
-WORK_INSTITUTION = Condition(
+WORK_INSTITUTION = Criterion(
     "EXISTS { ({v})-[:AFFILIATION]->(:Institution {key: {p}}) }",
     global_key("Institution"),
     names="Institution",
 )
-TITLE_CONTAINS = Condition("toLower({v}.title) CONTAINS {p}", lowered)
+TITLE_CONTAINS = Criterion("toLower({v}.title) CONTAINS {p}", lowered)
 
-# Conditions on researchers (ResearcherWhere)
-NAME_CONTAINS = Condition("toLower({v}.name) CONTAINS {p}", lowered)
-RESEARCHER_TOPIC = Condition(
+# Criteria on researchers (ResearcherWhere)
+NAME_CONTAINS = Criterion("toLower({v}.name) CONTAINS {p}", lowered)
+RESEARCHER_TOPIC = Criterion(
     "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic")
 )
-RESEARCHER_INSTITUTION = Condition(
+RESEARCHER_INSTITUTION = Criterion(
     "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
-    " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[a:AFFILIATION]->(:Institution {key: {p}})"
-    " WHERE a.researcher = {v}.key })",
+    " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[{a}:AFFILIATION]->(:Institution {key: {p}})"
+    " WHERE {a}.researcher = {v}.key })",
     global_key("Institution"),
 )
-HAS_ORCID = Condition("({v}.orcid IS NOT NULL) = {p}")
-OPEN_TO_COLLABORATE = Condition("{v}.openToCollaborate = {p}")
-MIN_WORKS = Condition("COUNT { ({v})-[:AUTHORED]->() } >= {p}", not_negative("minWorks"))
+HAS_ORCID = Criterion("({v}.orcid IS NOT NULL) = {p}")
+OPEN_TO_COLLABORATE = Criterion("{v}.openToCollaborate = {p}")
+MIN_WORKS = Criterion("COUNT { ({v})-[:AUTHORED]->() } >= {p}", not_negative("minWorks"))
 
 
-def shape_of(where: Any, conditions: Conditions) -> Hashable:
+def shape_of(where: Any, criteria: Criteria) -> Hashable:
     """What the text depends on: which fields are given, and the shape below them."""
     if where is None:
         return None
-    given = tuple(name for name in conditions if where.get(name) is not None)
+    given = tuple(name for name in criteria if where.get(name) is not None)
     return (
         given,
-        None if where["AND"] is None else tuple(shape_of(w, conditions) for w in where["AND"]),
-        None if where["OR"] is None else tuple(shape_of(w, conditions) for w in where["OR"]),
-        shape_of(where["NOT"], conditions),
+        None if where["AND"] is None else tuple(shape_of(w, criteria) for w in where["AND"]),
+        None if where["OR"] is None else tuple(shape_of(w, criteria) for w in where["OR"]),
+        shape_of(where["NOT"], criteria),
     )
 
 
@@ -129,31 +134,33 @@ def value_at(where: Any, path: Path) -> Any:
 class Predicate:
     def __init__(
         self,
-        conditions: Conditions,
+        criteria: Criteria,
         variable: str,
         bind: Bind,
+        fresh: Callable[[str], str],
         parent: tuple[str, str] | None = None,
     ) -> None:
         """`parent`: (label, variable) when every candidate hangs off that node, so a
         condition naming a node of that label holds without a look at the graph when it
         names the parent."""
-        self.conditions = conditions
+        self.criteria = criteria
         self.variable = variable
         self.bind = bind
+        self.fresh = fresh
         self.parent = parent
         self.count = 0
 
     def text(self, where: Any, path: Path = (), negated: bool = False) -> str:
         parts = []
-        for name, condition in self.conditions.items():
+        for name, criterion in self.criteria.items():
             if where.get(name) is None:
                 continue
             self.count += 1
             if self.count > MAX_CONDITIONS:
                 raise BadUserInput(f"where is too complex: at most {MAX_CONDITIONS} conditions")
-            parameter = self.bind((*path, name), condition.convert)
-            atom = condition.template.replace("{v}", self.variable).replace("{p}", parameter)
-            if self.parent is not None and self.parent[0] == condition.names:
+            parameter = self.bind((*path, name), criterion.convert)
+            atom = Binding(self.fresh, v=self.variable, p=parameter)(criterion.template)
+            if self.parent is not None and self.parent[0] == criterion.names:
                 atom = f"({self.parent[1]}.key = {parameter} OR {atom})"
             # under NOT, a condition on a missing property must read false, not null
             parts.append(f"coalesce({atom}, false)" if negated else atom)
@@ -172,11 +179,11 @@ class Predicate:
         return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
 
 
-def anchor(where: Any, conditions: Conditions) -> tuple[str, str] | None:
+def anchor(where: Any, criteria: Criteria) -> tuple[str, str] | None:
     """A node every match hangs off, given at the top of the tree: (field, label)."""
     if where is None:
         return None
-    for name, condition in conditions.items():
-        if condition.names is not None and where.get(name) is not None:
-            return name, condition.names
+    for name, criterion in criteria.items():
+        if criterion.names is not None and where.get(name) is not None:
+            return name, criterion.names
     return None
