@@ -43,11 +43,12 @@ DATABASE_REFUSED = (
     "Neo.TransientError.General.DatabaseUnavailable",
 )
 
-# Lucene's parser (ParseException, TokenMgrError) and its regexp syntax (IllegalArgumentException)
-# reject the user's query text; nothing else a full-text query passes comes from the client.
+# Lucene's parser (ParseException, TokenMgrError), its regexp syntax (IllegalArgumentException)
+# and its limits (an automaton too complex, too many clauses) reject the user's query text;
+# nothing else a full-text query passes comes from the client.
 LUCENE_SYNTAX_ERROR = re.compile(
     r"Failed to invoke procedure `db\.index\.fulltext\.query\w+`: Caused by: "
-    r"(?:org\.apache\.lucene\.queryparser\.\S+|java\.lang\.IllegalArgumentException): (.*)"
+    r"(?:org\.apache\.lucene\.\S+|java\.lang\.IllegalArgumentException): (.*)"
 )
 
 

@@ -126,6 +126,22 @@ def test_lucene_syntax_errors_are_bad_input(client: TestClient, query: str, frag
     assert response.data is None
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/[a-z]{1,60000}/",  # Lucene: "too complex to determinize"
+        " OR ".join(f"t{index}" for index in range(2_100)),  # Lucene: "too many clauses"
+        "*a*",  # a leading wildcard scans every term of the index
+    ],
+)
+def test_costly_search_queries_are_refused_before_the_database(
+    client: TestClient, query: str
+) -> None:
+    response = search(client, query)
+    assert response.codes == ["BAD_USER_INPUT"]
+    assert response.statements == 0
+
+
 @pytest.mark.parametrize("query", ["", "   "])
 def test_a_blank_query_is_bad_input(client: TestClient, query: str) -> None:
     response = search(client, query)

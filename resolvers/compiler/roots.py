@@ -19,6 +19,7 @@ from core.identifiers import (
     recognise,
 )
 from core.ids import decode_id
+from core.lucene import bounded_search
 from resolvers.compiler import explore, nodes
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
@@ -357,7 +358,7 @@ def search_text(arguments: dict[str, Any]) -> str:
     if not text:
         raise BadUserInput("the search query is blank")
     # identifiers hold Lucene syntax (a DOI URL's ':' and '/'): search them literally
-    return lucene_phrase(text) if recognise(text).recognised else text
+    return lucene_phrase(text) if recognise(text).recognised else bounded_search(text)
 
 
 def identifier(name: str) -> Callable[[dict[str, Any]], str | None]:
