@@ -42,7 +42,7 @@ from typing import Any
 from neo4j import Driver, GraphDatabase
 from ports import free_port
 
-from core.ids import decode_id, encode_id
+from core.global_ids import decode_id, encode_id
 from resolvers.statements import statement
 from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j

@@ -36,7 +36,7 @@ from typing import Any
 
 from ports import free_port
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from resolvers.context import Context
 from resolvers.database import Database
 from schema.schema import build_schema

@@ -31,7 +31,7 @@ from pathlib import Path
 from ports import free_port
 from run import Connection, encode_request, wait_ready
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 
 QUERY = Path(__file__).with_name("queries") / "profile.graphql"
 TRICKLE_GAP = 1.0  # seconds between the bytes a stalled connection sends

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ports import free_port
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from seed.openalex.sample import SNAPSHOT_DATE, write_sample
 from server.neo4j_local import ManagedNeo4j
 from server.settings import load_settings

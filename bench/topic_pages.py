@@ -24,7 +24,7 @@ import time
 from ports import free_port
 from run import Connection, wait_ready
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from server.connection import database_for
 from server.settings import load_settings
 

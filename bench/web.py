@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/ is not
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from seed.bulk import load_generated
 from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j

@@ -22,11 +22,11 @@ from itertools import accumulate
 from random import Random
 
 from resolvers.defaults import RESEARCHER_DEFAULTS
-from seed.identifiers import arxiv_id, doi, orcid
 from seed.institutions import Institutions, build_institutions
 from seed.prose import abstract, headline, title
 from seed.rows import Batch, CitationRow, ResearcherRow, WorkRow
 from seed.sampling import Draw, below, pick, weighted
+from seed.synthetic_ids import arxiv_id, doi, orcid
 from seed.taxonomy import Subfield, Taxonomy, build_taxonomy
 from seed.venues import VenueRegistry, Venues
 from seed.vocabulary import FIRST_NAMES, LAST_NAMES

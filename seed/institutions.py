@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from random import Random
 
-from seed.identifiers import ror
 from seed.rows import InstitutionRow
+from seed.synthetic_ids import ror
 from seed.vocabulary import (
     CITIES,
     COUNTRIES,

@@ -19,7 +19,7 @@ import uvicorn
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from resolvers.database import Row
 from resolvers.migrations import apply_migrations
 from seed.bulk import LoadReport, load_generated

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from core.ids import decode_id
+from core.global_ids import decode_id
 
 Row = dict[str, Any]
 Where = dict[str, Any]

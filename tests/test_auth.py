@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from core.tokens import ALGORITHM, ISSUER, credentials, issue_token
 from server.settings import DEVELOPMENT_JWT_SECRET, Settings
 from tests.conftest import SEED_RESEARCHER, fingerprint, gql, sign_up

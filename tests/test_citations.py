@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import decode_id, encode_id
+from core.global_ids import decode_id, encode_id
 from server.settings import Settings
 from tests.conftest import gql, run_on_db
 

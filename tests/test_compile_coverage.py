@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graphql import get_operation_ast, parse
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from resolvers.compiler.compile import NotCompiled
 from resolvers.compiler.request import RequestArguments
 from resolvers.operations import coerce_variables

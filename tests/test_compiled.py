@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from graphql import parse
 
-from core.ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
+from core.global_ids import NEIGHBORS, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.context import Context
 from resolvers.database import Database
 from resolvers.operations import RequestErrors

@@ -63,7 +63,7 @@ def test_order_filter_count_and_a_fragment_list_compile_together(client: TestCli
 
 
 FRAGMENTS = Path(__file__).parent.parent / "cypher" / "fragments"
-BUILDER_NAME = re.compile(r"\w+_\d+")  # statement.Statement.variable's names
+BUILDER_NAME = re.compile(r"\w+_\d+")  # statement.StatementBuilder.variable's names
 DECLARED = re.compile(r"\bAS\s+([A-Za-z_]\w*)|[(\[]([A-Za-z_]\w*)\s*[:)\]]")
 
 

@@ -44,8 +44,8 @@ from graphql import (
 )
 from graphql.language import Visitor
 
+from core.global_ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid, normalize_ror
-from core.ids import decode_opaque, encode_id, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.request import RequestArguments
 from resolvers.operations import coerce_variables
 from schema.schema import PeergraphSchema, build_schema

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id, encode_opaque
+from core.global_ids import encode_id, encode_opaque
 from server.settings import Settings
 from tests.conftest import gql
 

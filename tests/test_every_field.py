@@ -18,7 +18,7 @@ import pytest
 from graphql import GraphQLSchema, build_client_schema, get_introspection_query
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from resolvers.migrations import apply_migrations
 from server.app import create_app
 from server.connection import database_for

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from tests.conftest import gql
 
 ANIRBIT = encode_id("Researcher", "anirbit-mukherjee")

@@ -9,7 +9,7 @@ from graphql import GraphQLInputObjectType
 from starlette.testclient import TestClient
 
 from core.errors import BadUserInput
-from core.ids import encode_id
+from core.global_ids import encode_id
 from resolvers.compiler.where import (
     MAX_CONDITIONS,
     Criteria,

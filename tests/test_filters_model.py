@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from core.ids import decode_id, encode_id
+from core.global_ids import decode_id, encode_id
 from server.settings import Settings
 from tests.conftest import GraphQLResponse, gql, run_on_db
 from tests.filters_model import MAX_CONDITIONS, Graph, Row, Where, conditions

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from server.settings import Settings
 from tests.conftest import SEED_RESEARCHER, fingerprint, gql, sign_up
 

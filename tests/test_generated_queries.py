@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import nodes, queries
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB

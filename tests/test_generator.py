@@ -14,12 +14,12 @@ from collections.abc import Iterable
 import pytest
 from starlette.testclient import TestClient
 
+from core.global_ids import encode_id
 from core.identifiers import normalize_ror
-from core.ids import encode_id
 from seed.bulk import GeneratedGraphExists, load_generated
 from seed.generator import HUB_KEY, generate, hub_works
-from seed.identifiers import orcid_check_digit
 from seed.rows import Batch
+from seed.synthetic_ids import orcid_check_digit
 from seed.taxonomy import sizes
 from seed.vocabulary import COUNTRIES
 from server.connection import database_for

@@ -14,7 +14,7 @@ import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 
 AUDIT = Path(__file__).parent / "http_audit"
 GRAPHQL_RESPONSE = "application/graphql-response+json"

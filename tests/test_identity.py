@@ -16,7 +16,7 @@ from hypothesis import settings as examples
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from seed.loader import load_seed
 from seed.openalex.batches import Batch, read_batches
 from seed.openalex.files import discover

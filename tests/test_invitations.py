@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import SEED_RESEARCHER, fingerprint, gql, sign_up, sign_up_moderator

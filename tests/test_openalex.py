@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from seed.openalex.files import discover
 from seed.openalex.importer import Progress, import_openalex
 from seed.openalex.lock import STALE_AFTER, ImportRunning

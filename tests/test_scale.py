@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import gql

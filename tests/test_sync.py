@@ -14,7 +14,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from seed.openalex.records import Entity
 from seed.openalex.report import ErrorLog
 from seed.openalex.sample import SNAPSHOT_DATE, write_sample

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from core.ids import encode_id
+from core.global_ids import encode_id
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB, SEED_RESEARCHER, promote
 from tests.webapp import (

@@ -21,7 +21,7 @@ from graphql import (
 )
 
 from core.bounds import Capped
-from core.ids import encode_id
+from core.global_ids import encode_id
 from core.request_limits import RequestLimits
 from resolvers.compiler.collect import Collector, Selected
 from resolvers.compiler.cypher import Binding
@@ -35,7 +35,7 @@ from resolvers.compiler.shape import (
     list_shape,
     object_shape,
 )
-from resolvers.compiler.statement import Statement
+from resolvers.compiler.statement import StatementBuilder
 from resolvers.statements import statement
 
 
@@ -107,7 +107,7 @@ class Compilation:
         schema: GraphQLSchema,
         limits: RequestLimits,
         fragments: dict[str, FragmentDefinitionNode],
-        statement: Statement,
+        statement: StatementBuilder,
     ) -> None:
         self.schema = schema
         self.limits = limits

@@ -13,7 +13,7 @@ from graphql import GraphQLError, GraphQLNonNull
 
 from core.bounds import PAGE
 from core.errors import BadUserInput
-from core.ids import decode_opaque, key_cursor, list_identity, offset_cursor
+from core.global_ids import decode_opaque, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.request import PARENT, Arguments

@@ -10,7 +10,7 @@ from graphql import GraphQLObjectType
 from core.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
 from core.collaboration import recommendation_parameters, strength_parameters
 from core.errors import BadUserInput
-from core.ids import NEIGHBORS, decode_id
+from core.global_ids import NEIGHBORS, decode_id
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Derive, ParameterRef, Rule, Scope
 from resolvers.compiler.connections import after_offset, page_size

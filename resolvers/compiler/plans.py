@@ -22,7 +22,7 @@ from resolvers.compiler.collect import fragments_of
 from resolvers.compiler.compile import Compilation, NoStatement, NotCompiled, RootStatement
 from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import Fact, Parameter, RequestArguments
-from resolvers.compiler.statement import Statement
+from resolvers.compiler.statement import StatementBuilder
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Plans:
         fragments = fragments_of(document)
         root_type = self.schema.query_type
         assert root_type is not None
-        first = Compilation(self.schema, self.limits, fragments, Statement(request, facts))
+        first = Compilation(self.schema, self.limits, fragments, StatementBuilder(request, facts))
         steps = []
         for selected in first.collector.fields([operation.selection_set], root_type):
             if selected.name == "__typename":
@@ -118,7 +118,7 @@ class Plans:
                 non_null = selected.name == "__schema"
                 steps.append(Step(selected.key, selected.node, non_null, None, [], None, alone))
                 continue
-            statement = Statement(request, facts)
+            statement = StatementBuilder(request, facts)
             compilation = Compilation(self.schema, self.limits, fragments, statement)
             root = declaration_of(selected.definition).root
             if root is None:

@@ -42,7 +42,7 @@ from resolvers.compiler.plans import Plans
 from resolvers.compiler.request import Parameter, RequestArguments
 from resolvers.compiler.roots import holding
 from resolvers.compiler.shape import Bubble, Path
-from resolvers.compiler.statement import Statement
+from resolvers.compiler.statement import StatementBuilder
 from resolvers.context import Context
 from resolvers.database import RunStatement
 
@@ -130,7 +130,7 @@ class ReadBacks:
         if found is not None and found.node is node:
             return found
         match, scope = ANCHORS[type_name]
-        statement = Statement(request, [])
+        statement = StatementBuilder(request, [])
         compilation = Compilation(self.plans.schema, self.plans.limits, fragments, statement)
         type_ = self.plans.schema.get_type(type_name)
         assert isinstance(type_, GraphQLObjectType)

@@ -9,6 +9,7 @@ from graphql import GraphQLObjectType
 
 from core.bounds import IDS
 from core.errors import BadUserInput
+from core.global_ids import decode_id
 from core.identifiers import (
     lucene_phrase,
     normalize_arxiv_id,
@@ -18,7 +19,6 @@ from core.identifiers import (
     normalize_ror,
     recognise,
 )
-from core.ids import decode_id
 from core.lucene import bounded_search
 from resolvers.compiler import explore, nodes
 from resolvers.compiler.collect import Selected

@@ -26,7 +26,7 @@ def signed_in(values: Arguments) -> str:
     return str(values["viewer"])
 
 
-class Statement:
+class StatementBuilder:
     def __init__(self, request: RequestArguments, facts: list[Fact]) -> None:
         self.request = request
         self.facts = facts

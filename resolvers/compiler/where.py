@@ -14,7 +14,7 @@ from typing import Any
 from graphql import GraphQLInputObjectType, GraphQLInputType, get_named_type
 
 from core.errors import BadUserInput
-from core.ids import decode_id
+from core.global_ids import decode_id
 from resolvers.compiler.cypher import Binding, Template
 from resolvers.compiler.declaration import declaration_of
 

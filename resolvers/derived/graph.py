@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.global_ids import NEIGHBORS, encode_id, encode_opaque, offset_cursor
 from core.graph_kinds import EdgeKind, NodeKind
-from core.ids import NEIGHBORS, encode_id, encode_opaque, offset_cursor
 
 Row = dict[str, Any]
 

@@ -6,8 +6,8 @@ import uuid
 
 from core.decisions import ClaimDecision
 from core.errors import BadUserInput, Conflict, Forbidden, NotFound
+from core.global_ids import decode_id
 from core.identifiers import normalize_email, normalize_orcid
-from core.ids import decode_id
 from resolvers.compiler.connections import bounded
 from resolvers.conditions import (
     ACCOUNT_EXISTS,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.errors import NotFound
-from core.ids import decode_id
+from core.global_ids import decode_id
 from resolvers.conditions import ACCOUNT_EXISTS, Condition, guarded_write
 from resolvers.context import Context
 

@@ -6,7 +6,7 @@ import uuid
 
 from core.decisions import InvitationAnswer
 from core.errors import BadUserInput, Conflict, Forbidden, NotFound, RateLimited
-from core.ids import decode_id
+from core.global_ids import decode_id
 from resolvers.conditions import ACCOUNT_EXISTS, Condition, guarded_write
 from resolvers.context import Context
 from resolvers.mutations.text import required_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry.types.unset import UNSET, UnsetType
 
 from core.errors import BadUserInput, Forbidden, NotFound
-from core.ids import decode_id
+from core.global_ids import decode_id
 from resolvers.conditions import ACCOUNT_EXISTS, Condition, guarded_write
 from resolvers.context import Context
 from resolvers.mutations.text import optional_text

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import BadUserInput
-from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from core.ids import (
+from core.global_ids import (
     decode_id,
     encode_id,
     encode_opaque,
@@ -14,6 +13,7 @@ from core.ids import (
     list_identity,
     offset_cursor,
 )
+from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
 from resolvers.compiler.connections import after_key, after_offset, bounded
 
 
