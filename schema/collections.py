@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from core.bounds import YEARS_PER_LIST, Capped
-from resolvers.compiler import nodes
+from resolvers.compiler import work_lists
 from schema.aggregates import YearCount
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 @strawberry.interface(description="A researcher, topic or institution: something works belong to.")
 class HasWorks:
-    @compiled_field(nodes.works, description="Its works, newest first unless ordered.")
+    @compiled_field(work_lists.works, description="Its works, newest first unless ordered.")
     def works(
         self,
         first: int | None = None,
@@ -30,7 +30,7 @@ class HasWorks:
         compiled()
 
     @compiled_field(
-        nodes.works_by_year,
+        work_lists.works_by_year,
         items=Capped(YEARS_PER_LIST),
         description="How many of its works appeared each year, oldest first.",
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from core.bounds import PAGE
-from resolvers.compiler import nodes
+from resolvers.compiler import nodes, researchers
 from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
 from schema.filters import ResearcherOrder, ResearcherWhere
@@ -38,7 +38,7 @@ class Institution(Node, HasWorks):
     )
 
     @compiled_field(
-        nodes.institution_researchers,
+        researchers.institution_researchers,
         description="Researchers affiliated on their profile or on a paper, most works first.",
     )
     def researchers(

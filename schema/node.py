@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.compiler import explore, nodes
+from resolvers.compiler import nodes, slices
 from schema.compiled import compiled, compiled_field
 from schema.graph import GraphSlice
 
@@ -14,7 +14,7 @@ class Node:
     id: strawberry.ID = compiled_field(nodes.node_id)
 
     @compiled_field(
-        explore.graph_slice, description="The neighbourhood of this node, for the graph explorer."
+        slices.graph_slice, description="The neighbourhood of this node, for the graph explorer."
     )
     def graph(self, depth: int = 1, limit_per_kind: int = 10) -> GraphSlice:
         compiled()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from core.bounds import HOPS
-from resolvers.compiler import explore
+from resolvers.compiler import collaboration
 from schema.compiled import compiled_field
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ class CollaborationHop:
 
 @strawberry.type
 class CollaborationPath:
-    length: int = compiled_field(explore.path_length, description="Number of co-authorship hops.")
+    length: int = compiled_field(
+        collaboration.path_length, description="Number of co-authorship hops."
+    )
     hops: list[CollaborationHop] = compiled_field(
-        explore.path_hops, items=HOPS, items_from_parent=True
+        collaboration.path_hops, items=HOPS, items_from_parent=True
     )

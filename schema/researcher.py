@@ -8,7 +8,7 @@ import strawberry
 
 from core.bounds import PAGE, WORKS_PER_COLLABORATOR
 from core.collaboration import CLOSE_STRENGTH, COAUTHOR_WEIGHT, MAX_HOPS, TOPIC_WEIGHT
-from resolvers.compiler import explore, nodes
+from resolvers.compiler import collaboration, researchers
 from resolvers.derived.researcher import (
     claim_status_name,
     recommendation_reasons,
@@ -29,22 +29,22 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
-    works: int = compiled_field(nodes.works_count)
-    followers: int = compiled_field(nodes.followers_count)
+    works: int = compiled_field(researchers.works_count)
+    followers: int = compiled_field(researchers.followers_count)
     topics: int = compiled_field(
-        nodes.topics_count, description="Distinct topics of the researcher's works."
+        researchers.topics_count, description="Distinct topics of the researcher's works."
     )
     close_collaborators: int = compiled_field(
-        explore.close_collaborators,
+        collaboration.close_collaborators,
         description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}.",
     )
     citations: int = compiled_field(
-        nodes.citations,
+        researchers.citations,
         description="Citations of the researcher's works: for each, the larger of citedByCount"
         " and the works in the graph citing it (docs/metrics.md).",
     )
     h_index: int = compiled_field(
-        nodes.h_index,
+        researchers.h_index,
         description="The largest h such that h of the researcher's works have at least h"
         " citations each, counted as for `citations`.",
     )
@@ -84,7 +84,9 @@ class RecommendedCollaborator:
     )
     shared_coauthors: int
     shared_topics: list[str]
-    reasons: list[str] = compiled_field(explore.derived_column("reasons", recommendation_reasons))
+    reasons: list[str] = compiled_field(
+        collaboration.derived_column("reasons", recommendation_reasons)
+    )
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
@@ -94,30 +96,31 @@ class Researcher(Node, HasWorks):
     orcid: str | None
     open_to_collaborate: bool
     verification_level: VerificationLevel = compiled_field(
-        nodes.derived(verification_level_name),
+        researchers.derived(verification_level_name),
         description="L0 to L3, as docs/metrics.md defines them.",
     )
     claim_status: RecordClaimStatus = compiled_field(
-        nodes.derived(claim_status_name),
+        researchers.derived(claim_status_name),
         description="Whether a person has claimed this record, or asked to.",
     )
     viewer_follows: bool = compiled_field(
-        nodes.viewer_follows, description="True when the signed-in user follows this researcher."
+        researchers.viewer_follows,
+        description="True when the signed-in user follows this researcher.",
     )
     affiliation: Annotated[Institution, strawberry.lazy("schema.institution")] | None = (
         compiled_field(
-            nodes.affiliation,
+            researchers.affiliation,
             description="Current profile-level affiliation; null when not imported.",
         )
     )
-    stats: ResearcherStats = compiled_field(nodes.stats)
+    stats: ResearcherStats = compiled_field(researchers.stats)
     trust: Trust = compiled_field(
-        nodes.derived(trust_fields),
+        researchers.derived(trust_fields),
         description="A documented score with its components (docs/metrics.md).",
     )
 
     @compiled_field(
-        nodes.topics_of_researcher,
+        researchers.topics_of_researcher,
         items=PAGE,
         description="Topics of the researcher's works, largest share first.",
     )
@@ -125,7 +128,9 @@ class Researcher(Node, HasWorks):
         compiled()
 
     @compiled_field(
-        explore.collaborators, items=PAGE, description="Co-authors, strongest collaboration first."
+        collaboration.collaborators,
+        items=PAGE,
+        description="Co-authors, strongest collaboration first.",
     )
     def collaborators(
         self, first: int | None = None, works_per_collaborator: int = 5
@@ -133,7 +138,7 @@ class Researcher(Node, HasWorks):
         compiled()
 
     @compiled_field(
-        explore.recommended_collaborators,
+        collaboration.recommended_collaborators,
         items=PAGE,
         description="Researchers who are not co-authors yet, open to collaborate first.",
     )
@@ -141,7 +146,7 @@ class Researcher(Node, HasWorks):
         compiled()
 
     @compiled_field(
-        explore.collaboration_path,
+        collaboration.collaboration_path,
         description="The shortest co-authorship chain to another researcher.",
     )
     def collaboration_path(

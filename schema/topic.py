@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from resolvers.compiler import nodes
+from resolvers.compiler import nodes, researchers
 from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
 from schema.filters import ResearcherOrder, ResearcherWhere
@@ -36,7 +36,7 @@ class Topic(Node, HasWorks):
     )
 
     @compiled_field(
-        nodes.topic_researchers,
+        researchers.topic_researchers,
         description="Authors of works about this topic, most such works first.",
     )
     def researchers(

@@ -14,7 +14,7 @@ from core.bounds import (
     TOPICS_PER_WORK,
     Capped,
 )
-from resolvers.compiler import nodes
+from resolvers.compiler import nodes, work_lists
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
 from schema.node import Node
@@ -91,7 +91,7 @@ class Work(Node):
         compiled()
 
     @compiled_field(
-        nodes.references,
+        work_lists.references,
         description="Works this work cites that the graph holds, newest first unless ordered.",
     )
     def references(
@@ -104,7 +104,7 @@ class Work(Node):
         compiled()
 
     @compiled_field(
-        nodes.cited_by,
+        work_lists.cited_by,
         description="Works in the graph that cite this one, newest first unless ordered;"
         " citedByCount also counts citing works the graph does not hold.",
     )

@@ -20,7 +20,7 @@ from core.identifiers import (
     recognise,
 )
 from core.lucene import bounded_search
-from resolvers.compiler import explore, nodes
+from resolvers.compiler import collaboration, researchers, slices, work_lists
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
     Compilation,
@@ -39,9 +39,6 @@ from resolvers.compiler.shape import Shaper, list_shape
 from resolvers.compiler.where import anchor
 
 NODE_LABELS = ("Researcher", "Work", "Topic", "Institution")
-
-
-# Root fields
 
 
 def projected(c: Compilation, variable: str, label: str, selected: Selected) -> tuple[str, Shaper]:
@@ -230,8 +227,8 @@ def root_list(head: str, variable: str, predicate: str, order: str | None) -> It
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
     work = c.variable("w")
-    predicate = nodes.where_predicate(c, selected, work)
-    order = None if c.order(selected) is None else nodes.works_order(c, selected, work)
+    predicate = work_lists.where_predicate(c, selected, work)
+    order = None if c.order(selected) is None else work_lists.works_order(c, selected, work)
     return root_connection(
         c, selected, root_list(anchored(c, selected, work), work, predicate, order)
     )
@@ -250,7 +247,7 @@ WORK_ANCHORS = {
 def anchored(c: Compilation, selected: Selected, variable: str) -> str:
     """Works start from the topic, author or institution the top of the tree names."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
-    found = anchor(where, nodes.where_criteria(selected))
+    found = anchor(where, work_lists.where_criteria(selected))
     if found is None:
         return f"MATCH ({variable}:Work)"
     name, kind = found
@@ -262,9 +259,9 @@ def anchored(c: Compilation, selected: Selected, variable: str) -> str:
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher = c.variable("r")
-    predicate = nodes.where_predicate(c, selected, researcher)
+    predicate = work_lists.where_predicate(c, selected, researcher)
     found = c.order(selected)
-    order = None if found is None else nodes.researchers_order(c, found, researcher)
+    order = None if found is None else researchers.researchers_order(c, found, researcher)
     head = f"MATCH ({researcher}:Researcher)"
     return root_connection(c, selected, root_list(head, researcher, predicate, order))
 
@@ -292,7 +289,7 @@ def root_connection(c: Compilation, selected: Selected, items: Items) -> RootSta
 
 
 def root_works_by_year(c: Compilation, selected: Selected) -> RootStatement:
-    compiled = nodes.all_works_by_year(c, {"this": "root"}, selected, c.object_type("Query"))
+    compiled = work_lists.all_works_by_year(c, {"this": "root"}, selected, c.object_type("Query"))
     assert compiled.shape is not None
     return RootStatement(
         f"WITH 1 AS root WITH root, {compiled.expression} AS data RETURN data", compiled.shape
@@ -323,7 +320,7 @@ def root_graph(c: Compilation, selected: Selected) -> RootStatement:
     if found is None:
         raise NoStatement
     variable, match = found
-    compiled = explore.graph_slice(c, {"this": variable}, selected, c.object_type("Query"))
+    compiled = slices.graph_slice(c, {"this": variable}, selected, c.object_type("Query"))
     return value_root(match, variable, compiled)
 
 
@@ -332,7 +329,7 @@ def root_neighbors(c: Compilation, selected: Selected) -> RootStatement:
     if found is None:
         raise NoStatement
     variable, match = found
-    return value_root(match, variable, explore.neighbors(c, {"this": variable}, selected))
+    return value_root(match, variable, slices.neighbors(c, {"this": variable}, selected))
 
 
 def root_collaboration_path(c: Compilation, selected: Selected) -> RootStatement:
@@ -346,7 +343,7 @@ def root_collaboration_path(c: Compilation, selected: Selected) -> RootStatement
     source = c.parameter(selected, lambda arguments: keys(arguments)[0])
     target = c.parameter(selected, lambda arguments: keys(arguments)[1])
     variable = c.variable("a")
-    compiled = explore.path_from(c, variable, selected, target)
+    compiled = collaboration.path_from(c, variable, selected, target)
     return value_root(f"MATCH ({variable}:Researcher {{key: {source}}})", variable, compiled)
 
 

@@ -1,5 +1,5 @@
-"""Rules for what the explorer and the profile's side panels compute: collaborators,
-recommendations, co-authorship paths, graph slices, neighbours and search."""
+"""Rules for the profile's collaboration panels: collaborators, recommendations and the
+shortest co-authorship path to another researcher."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from typing import Any
 
 from graphql import GraphQLObjectType
 
-from core.bounds import DEPTH, HOPS, LIMIT_PER_KIND, WORKS_PER_COLLABORATOR
+from core.bounds import HOPS, WORKS_PER_COLLABORATOR
 from core.collaboration import recommendation_parameters, strength_parameters
 from core.errors import BadUserInput
-from core.global_ids import NEIGHBORS, decode_id
+from core.global_ids import decode_id
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Derive, ParameterRef, Rule, Scope
-from resolvers.compiler.connections import after_offset, page_size
+from resolvers.compiler.connections import page_size
 from resolvers.compiler.shape import Path, list_shape
-from resolvers.derived import graph
 
 
 def close_collaborators(
@@ -62,8 +61,6 @@ def derived_column(name: str, derive: Derive) -> Rule:
 
     return rule
 
-
-# Co-authorship paths
 
 SAME = "!same"  # not a GraphQL name: no alias can collide with it
 
@@ -123,49 +120,3 @@ def path_hops(
         f"WITH {source}, {work}, {target}, {text} AS item RETURN item }}",
         list_shape(shape, "CollaborationHop", True),
     )
-
-
-# Graph slices and neighbours
-
-
-def graph_slice(
-    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
-) -> Compiled:
-    limits = c.limits
-    depth = c.parameter(selected, DEPTH.size)
-    limit = c.parameter(selected, LIMIT_PER_KIND.size)
-    expression = c.value(
-        "graph_slice",
-        scope,
-        depth=ParameterRef(depth),
-        limit=ParameterRef(limit),
-        scan=limits.fanout_center,
-        scanPerNeighbor=limits.fanout_per_neighbor,
-    )
-    return c.derived(graph.slice_fields, selected, expression)
-
-
-def neighbors(c: Compilation, scope: Scope, selected: Selected) -> Compiled:
-    kinds = c.parameter(
-        selected,
-        lambda arguments: (
-            [kind.value for kind in arguments["kinds"]]
-            if arguments.get("kinds") is not None
-            else ["Researcher", "Work", "Topic", "Institution"]
-        ),
-    )
-    offset = c.parameter(
-        selected,
-        lambda arguments: after_offset(
-            arguments.get("after"), NEIGHBORS, decode_id(arguments["id"])[1]
-        ),
-    )
-    expression = c.value(
-        "neighbors",
-        scope,
-        kinds=ParameterRef(kinds),
-        offset=ParameterRef(offset),
-        limit=ParameterRef(page_size(c, selected)),
-        scan=c.limits.fanout_center,
-    )
-    return c.derived(graph.neighborhood_fields, selected, expression)

@@ -1,0 +1,136 @@
+"""Rules for a researcher's own fields, and the researchers of a topic or an institution."""
+
+from __future__ import annotations
+
+from graphql import GraphQLObjectType
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import (
+    Compilation,
+    Compiled,
+    Derive,
+    ParameterRef,
+    Rule,
+    Scope,
+)
+from resolvers.compiler.connections import Items, connection, page_size
+from resolvers.compiler.cypher import Template
+from resolvers.compiler.nodes import count_of, related_node
+from resolvers.compiler.work_lists import where_predicate
+
+RESEARCHER_ORDER = {
+    "name": Template("{r}.name"),
+    "worksCount": Template("COUNT { ({r})-[:AUTHORED]->() }"),
+}
+
+
+def researchers_order(c: Compilation, order: tuple[str, str], variable: str) -> str:
+    """An orderBy on researchers, ties by key."""
+    direction = "DESC" if order[1] == "desc" else "ASC"
+    value = c.bind(r=variable)(RESEARCHER_ORDER[order[0]])
+    return f"{value} {direction}, {variable}.key"
+
+
+def researchers_under(template: Template) -> Rule:
+    """Without orderBy, the researchers with most works under the parent come first."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        researcher = c.variable("r")
+        relevance = c.variable("relevance")
+        order = c.order(selected)
+        if order is None:
+            sort = f"{relevance} DESC, {researcher}.key"
+        else:
+            sort = researchers_order(c, order, researcher)
+        items = Items(
+            head=c.bind(this=scope["this"], r=researcher, relevance=relevance)(template),
+            variable=researcher,
+            order=sort,
+            predicate=where_predicate(c, selected, researcher),
+            carried=f", {relevance}",
+        )
+        return connection(c, scope, selected, items, type_.name)
+
+    return rule
+
+
+topic_researchers = researchers_under(
+    Template(
+        "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
+        "WITH {x} AS {r}, count(*) AS {relevance}"
+    )
+)
+# A profile affiliation makes a member with no works there; only works count for the order.
+institution_researchers = researchers_under(
+    Template(
+        "CALL ({this}) { "
+        "MATCH ({this})<-[{a}:AFFILIATION]-({w}:Work)<-[:AUTHORED]-({x}:Researcher) "
+        "WHERE {x}.key = {a}.researcher RETURN {x}, {w} "
+        "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-({x}:Researcher) "
+        "RETURN {x}, null AS {w} } "
+        "WITH {x} AS {r}, count(DISTINCT {w}) AS {relevance}"
+    )
+)
+affiliation = related_node(
+    Template("MATCH ({this})-[{a}:AFFILIATED_WITH]->({n}:Institution) WHERE {a}.until IS NULL"),
+    Template("{a}.since DESC, {n}.key"),
+)
+works_count = count_of(Template("({this})-[:AUTHORED]->()"))
+followers_count = count_of(Template("({this})<-[:FOLLOWS]-(:User)"))
+topics_count = count_of(
+    Template("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->({t}:Topic) RETURN DISTINCT {t}")
+)
+
+
+def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType) -> Compiled:
+    text, shape = c.nested(selected, scope, "ResearcherStats")
+    return Compiled(text, shape)
+
+
+def citation_figure(name: str) -> Rule:
+    """`citations` or `hIndex`: one fragment computes both, once per researcher."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        return Compiled(
+            c.value("researcher_citations", scope),
+            lambda figures, path, errors: figures[name],
+            shared="!citations",
+        )
+
+    return rule
+
+
+citations = citation_figure("citations")
+h_index = citation_figure("hIndex")
+
+
+def derived(derive: Derive) -> Rule:
+    """A value `derive` computes in Python from the researcher's standing."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        standing = c.value("researcher_standing", scope)
+        return c.derived(derive, selected, standing, shared="!standing")
+
+    return rule
+
+
+def topics_of_researcher(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    columns = ("topic", "works", "share")
+    return c.rows(
+        "researcher_topics", scope, columns, selected, limit=ParameterRef(page_size(c, selected))
+    )
+
+
+def viewer_follows(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    viewer = c.statement.viewer()
+    return Compiled(f"EXISTS {{ (:User {{key: {viewer}}})-[:FOLLOWS]->({scope['this']}) }}")

@@ -1,0 +1,114 @@
+"""Lists of works: those of a researcher, topic or institution, a work's citations, and
+counts by year; each ordered and filtered by `where`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from graphql import GraphQLObjectType
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import (
+    Compilation,
+    Compiled,
+    Rule,
+    Scope,
+)
+from resolvers.compiler.connections import Items, connection
+from resolvers.compiler.cypher import Template
+from resolvers.compiler.shape import list_shape
+from resolvers.compiler.where import Criteria, Predicate, criteria_of, shape_of, value_at
+
+WORK_ORDER = {"year": "year", "citedByCount": "citedByCount", "title": "title"}
+
+
+def works_order(c: Compilation, selected: Selected, variable: str) -> str:
+    order = c.order(selected)
+    field = "year" if order is None else WORK_ORDER[order[0]]
+    direction = "DESC" if order is None or order[1] == "desc" else "ASC"
+    ties = f"{variable}.publishedOn {direction}, " if field == "year" else ""
+    return f"{variable}.{field} IS NULL, {variable}.{field} {direction}, {ties}{variable}.key"
+
+
+def where_criteria(selected: Selected) -> Criteria:
+    """The criteria the field's `where` input declares."""
+    assert selected.definition is not None
+    return criteria_of(selected.definition.args["where"].type)
+
+
+def where_predicate(
+    c: Compilation, selected: Selected, variable: str, parent: tuple[str, str] | None = None
+) -> str:
+    """`parent`: (label, variable) of the node the candidates hang off."""
+    criteria = where_criteria(selected)
+    where = c.statement.fact(
+        c.arguments(selected),
+        "where",
+        lambda arguments: shape_of(arguments.get("where"), criteria),
+    )
+    if where is None:
+        return "true"
+    current = c.statement.request.of_source(c.arguments(selected))["where"]
+
+    def bind(path: tuple[str | int, ...], convert: Callable[[Any], Any]) -> str:
+        return c.parameter(selected, lambda arguments: convert(value_at(arguments["where"], path)))
+
+    return Predicate(criteria, variable, bind, c.variable, parent).text(current)
+
+
+def works_under(heads: Mapping[str, Template]) -> Rule:
+    """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`."""
+
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        work = c.variable("w")
+        items = Items(
+            head=c.bind(this=scope["this"], w=work)(heads[type_.name]),
+            variable=work,
+            order=works_order(c, selected, work),
+            predicate=where_predicate(c, selected, work, (type_.name, scope["this"])),
+        )
+        return connection(c, scope, selected, items, type_.name)
+
+    return rule
+
+
+def works_by_year_under(heads: Mapping[str, Template]) -> Rule:
+    def rule(
+        c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+    ) -> Compiled:
+        work, year, count = c.variable("w"), c.variable("year"), c.variable("works")
+        predicate = where_predicate(c, selected, work)
+        text, shape = c.project(
+            {"year": year, "works": count},
+            c.object_type("YearCount"),
+            selected.selection_sets(),
+        )
+        head = c.bind(this=scope["this"], w=work)(heads[type_.name])
+        expression = (
+            f"COLLECT {{ {head} WITH {work} "
+            f"WHERE {predicate} AND {work}.year IS NOT NULL "
+            f"WITH {work}.year AS {year}, count({work}) AS {count} "
+            f"ORDER BY {year} DESC LIMIT {c.cap(selected)} "
+            f"WITH {year}, {count} ORDER BY {year} "
+            f"WITH {year}, {count}, {text} AS item RETURN item }}"
+        )
+        return Compiled(expression, list_shape(shape, "YearCount", True))
+
+    return rule
+
+
+# How the works of a researcher, topic or institution (`HasWorks`) hang off it.
+HAS_WORKS = {
+    "Researcher": Template("MATCH ({this})-[:AUTHORED]->({w}:Work)"),
+    "Topic": Template("MATCH ({this})<-[:ABOUT]-({w}:Work)"),
+    "Institution": Template("MATCH ({this})<-[:AFFILIATION]-({x}:Work) WITH DISTINCT {x} AS {w}"),
+}
+works = works_under(HAS_WORKS)
+works_by_year = works_by_year_under(HAS_WORKS)
+all_works_by_year = works_by_year_under({"Query": Template("MATCH ({w}:Work)")})
+# One CITES per citing and cited work: the importer and the generator keep them unique.
+references = works_under({"Work": Template("MATCH ({this})-[:CITES]->({w}:Work)")})
+cited_by = works_under({"Work": Template("MATCH ({this})<-[:CITES]-({w}:Work)")})
