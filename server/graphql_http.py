@@ -23,6 +23,7 @@ from resolvers.context import Context
 from resolvers.operations import RequestErrors
 from resolvers.pipeline import NotAllowed
 from schema.schema import PeergraphSchema
+from server.json_text import parse_json
 from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
 from server.settings import Settings
 
@@ -69,7 +70,7 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
     if not body:
         raise Refusal(400, "the request body is empty; send a JSON object with a `query`")
     try:
-        fields = pydantic_core.from_json(body)
+        fields = parse_json(body)
     except ValueError as error:
         raise Refusal(400, f"the request body is not JSON: {error}") from None
     if isinstance(fields, list):
@@ -92,7 +93,7 @@ def from_query_string(raw: bytes) -> GraphQLRequest:
     for key in ("variables", "extensions"):
         if key in fields:
             try:
-                fields[key] = pydantic_core.from_json(fields[key])
+                fields[key] = parse_json(fields[key])
             except ValueError as error:
                 raise Refusal(400, f"`{key}` is not JSON: {error}") from None
     return from_fields(fields)

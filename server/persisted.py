@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.bodies import read_body, replay
+from server.json_text import parse_json
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -166,7 +167,7 @@ class PersistedDocuments:
 
 def json_object(body: bytes) -> dict[str, Any] | None:
     try:
-        payload = pydantic_core.from_json(body)
+        payload = parse_json(body)
     except ValueError:
         return None
     return payload if isinstance(payload, dict) else None
