@@ -25,8 +25,13 @@ Positive = Annotated[int, Field(gt=0)]
 # What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
 Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
 
-# For development only: any other environment refuses to start with it.
+# For development only: any other environment refuses to start with it, or with a secret
+# made from it (spaces or case changed, something added).
 DEVELOPMENT_JWT_SECRET = "peergraph-development-secret-never-use-outside-a-developer-machine"
+# Outside development: the least a secret must hold. 32 random hex digits hold about 14
+# different ones; `a` x 32 or a repeated word does not pass.
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_VARIETY = 8
 
 
 class Settings(BaseSettings):
@@ -114,10 +119,19 @@ class Settings(BaseSettings):
     def _secret_fits_environment(cls, secret: SecretStr, info: ValidationInfo) -> SecretStr:
         if info.data.get("environment", "development") == "development":
             return secret
-        if secret.get_secret_value() == DEVELOPMENT_JWT_SECRET:
+        value = secret.get_secret_value()
+        if DEVELOPMENT_JWT_SECRET.lower() in "".join(value.split()).lower():
             raise ValueError("the default secret is for development only; set PEERGRAPH_JWT_SECRET")
-        if len(secret.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters outside development")
+        if len(value.strip()) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"must be at least {MIN_SECRET_LENGTH} characters outside development, "
+                "not counting spaces around it"
+            )
+        if len(set(value)) < MIN_SECRET_VARIETY:
+            raise ValueError(
+                f"must hold at least {MIN_SECRET_VARIETY} different characters outside "
+                "development: use a random value, such as `openssl rand -hex 32`"
+            )
         return secret
 
     @field_validator("cors_origins", mode="before")
