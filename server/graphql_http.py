@@ -24,7 +24,14 @@ from resolvers.operations import RequestErrors
 from resolvers.pipeline import NotAllowed
 from schema.schema import PeergraphSchema
 from server.json_text import parse_json
-from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
+from server.media import (
+    GRAPHQL_RESPONSE,
+    JSON,
+    RepeatedContentType,
+    is_json_body,
+    request_content_type,
+    response_media_type,
+)
 from server.settings import Settings
 
 METHODS = "GET, HEAD, POST"
@@ -80,6 +87,13 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
     return from_fields(fields)
 
 
+def content_type_of(request: Request) -> str | None:
+    try:
+        return request_content_type(request.headers)
+    except RepeatedContentType as repeated:
+        raise Refusal(400, str(repeated)) from None
+
+
 def from_query_string(raw: bytes) -> GraphQLRequest:
     try:
         pairs = parse_qsl(raw.decode("ascii"), keep_blank_values=True, errors="strict")
@@ -120,7 +134,7 @@ class GraphQLHTTP:
             return self.refusal(406, f"this endpoint answers in {GRAPHQL_RESPONSE} or {JSON}", JSON)
         try:
             if method == "POST":
-                graphql = from_body(request.headers.get("content-type"), await request.body())
+                graphql = from_body(content_type_of(request), await request.body())
             else:
                 graphql = from_query_string(request.scope.get("query_string", b""))
             body = await self.execute(graphql, request, mutations=method == "POST")

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_core
-from starlette.datastructures import QueryParams
+from starlette.datastructures import Headers, QueryParams
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.bodies import read_body, replay
 from server.json_text import parse_json
+from server.media import RepeatedContentType, is_json_body, request_content_type
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -135,15 +136,15 @@ class PersistedDocuments:
             return
         body = await read_body(receive)
         try:
-            body = self.resolve(dict(scope["headers"]).get(b"content-type", b""), body)
+            body = self.resolve(content_type_of(scope), body)
         except Refused as refusal:
             await refusal.response()(scope, receive, send)
             return
         await self.app(scope, replay(body, receive), send)
 
-    def resolve(self, content_type: bytes, body: bytes) -> bytes:
+    def resolve(self, content_type: str | None, body: bytes) -> bytes:
         """The body to go on with: a persisted document's id replaced by its text."""
-        payload = json_object(body) if content_type.startswith(b"application/json") else None
+        payload = json_object(body) if is_json_body(content_type) else None
         document_id = None if payload is None else requested_id(payload)
         if payload is None or document_id is None:
             if self.persisted_only:
@@ -163,6 +164,13 @@ class PersistedDocuments:
             "variables": payload.get("variables"),
         }
         return pydantic_core.to_json(request)
+
+
+def content_type_of(scope: Scope) -> str | None:
+    try:
+        return request_content_type(Headers(scope=scope))
+    except RepeatedContentType as repeated:
+        raise Refused(str(repeated), "BAD_USER_INPUT") from None
 
 
 def json_object(body: bytes) -> dict[str, Any] | None:

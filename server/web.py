@@ -17,6 +17,8 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from server.media import accepts_html
+
 logger = logging.getLogger("peergraph")
 CLIENT_ROUTES = ("/", "/r/{id}", "/w/{id}", "/t/{id}", "/i/{id}", "/claims")
 # Pages name the assets of their build: they are revalidated, the assets never change.
@@ -102,4 +104,4 @@ def is_browser_visit(scope: Scope) -> bool:
         return False
     if "query" in QueryParams(scope.get("query_string", b"")):
         return False
-    return "text/html" in Headers(scope=scope).get("accept", "")
+    return accepts_html(Headers(scope=scope).get("accept"))
