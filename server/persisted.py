@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_core
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.datastructures import Headers, QueryParams
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -64,6 +65,7 @@ class Manifest:
         # when nothing else may run.
         self.missing_level = logging.WARNING if required else logging.INFO
         self.documents: dict[str, str] = {}
+        self.operation_names: frozenset[str] = frozenset()
         self._version = version_of(path)
         self._read()
 
@@ -90,7 +92,23 @@ class Manifest:
             self.documents = {}
             logger.error("no persisted documents: %s", error)
             return
+        self.operation_names = frozenset(
+            name for text in self.documents.values() for name in operation_names(text)
+        )
         logger.info("%d persisted documents from %s", len(self.documents), self.path)
+
+
+def operation_names(text: str) -> list[str]:
+    """The names of a document's operations; none for one that does not parse."""
+    try:
+        document = parse(text)
+    except GraphQLError:
+        return []
+    return [
+        definition.name.value
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode) and definition.name is not None
+    ]
 
 
 def version_of(path: Path) -> tuple[int, int] | None:
@@ -101,10 +119,13 @@ def version_of(path: Path) -> tuple[int, int] | None:
     return found.st_mtime_ns, found.st_size
 
 
-def persisted_documents(app: ASGIApp, settings: Settings) -> PersistedDocuments:
-    persisted_only = settings.documents == "persisted-only"
-    manifest = Manifest(settings.documents_manifest_path, required=persisted_only)
-    return PersistedDocuments(app, manifest, persisted_only)
+def manifest_for(settings: Settings) -> Manifest:
+    required = settings.documents == "persisted-only"
+    return Manifest(settings.documents_manifest_path, required=required)
+
+
+def persisted_documents(app: ASGIApp, manifest: Manifest, settings: Settings) -> PersistedDocuments:
+    return PersistedDocuments(app, manifest, settings.documents == "persisted-only")
 
 
 class Refused(Exception):

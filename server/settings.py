@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     metrics: bool = True
+    # Lets a caller from another machine read /metrics and /readyz's reason
+    # (server/operator_access.py); without it, in production, only local callers may.
+    metrics_token: SecretStr | None = None
     # Connection guards of `serve` (server/protocol.py): seconds a client has to send a
     # request's head (from connecting, or from the previous response), then its body.
     header_timeout: float = Field(default=10.0, gt=0)
@@ -133,6 +136,13 @@ class Settings(BaseSettings):
                 "development: use a random value, such as `openssl rand -hex 32`"
             )
         return secret
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _metrics_token_is_long(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and len(token.get_secret_value().strip()) < MIN_SECRET_LENGTH:
+            raise ValueError(f"must be at least {MIN_SECRET_LENGTH} characters")
+        return token
 
     @field_validator("cors_origins", mode="before")
     @classmethod
