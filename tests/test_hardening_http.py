@@ -36,12 +36,32 @@ from tests.test_operations import sample, samples
 from tests.test_workers import Served, get, stop, wait_until_ready
 from tests.web_dist import ASSET, PLAYGROUND, build_dist
 
-NOT_JSON = "is not JSON"
 QUERY_N = "query N($n: Int) { researchers(first: $n) { totalCount } }"
 
 
 def codes(response: Any) -> list[str]:
     return [error["extensions"]["code"] for error in response.json()["errors"]]
+
+
+STRONG_SECRET = "7f3a9c1e5b2d4086af17c3e9d2b5a8f0"
+# A web/dist whose one persisted document is PERSISTED, for the tests that send by id
+PERSISTED = "query Kept { researchers(first: 2) { edges { node { name } } } }"
+OTHER = "query Other { researchers(first: 1) { totalCount } }"
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_dist(tmp_path_factory.mktemp("dist"), [PERSISTED])
+
+
+@pytest.fixture(scope="module")
+def persisted_client(seeded: Settings, dist: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(seeded.model_copy(update={"web_dist": dist}))) as client:
+        yield client
+
+
+def post_raw(client: TestClient, body: Any, headers: list[tuple[str, str]]) -> Any:
+    return client.post("/graphql", content=json.dumps(body).encode(), headers=headers)
 
 
 # Row 6: what a client sends cannot forge or hide a line of the text log
@@ -246,35 +266,88 @@ def test_a_refusal_of_the_connection_guards_is_not_sniffed(seeded: Settings) -> 
     assert b"\r\nx-content-type-options: nosniff\r\n" in answer
 
 
-# Row 15: NaN, Infinity and -Infinity are not JSON
+# Row 12: one reading of Content-Type, and media types in any case
 
 
-@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
-def test_nan_and_infinity_in_a_body_are_not_json(client: TestClient, number: str) -> None:
-    body = json.dumps({"query": QUERY_N, "variables": {"n": 0}}).replace("0}", f"{number}}}")
-    response = client.post(
-        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
+@pytest.mark.parametrize(
+    "content_types",
+    [("application/json", "text/plain"), ("text/plain", "application/json")],
+)
+def test_a_repeated_content_type_is_refused(
+    persisted_client: TestClient, content_types: tuple[str, str]
+) -> None:
+    # a hash that is not the text's: refused as such whichever header a layer reads
+    mismatched = {
+        "query": OTHER,
+        "extensions": {"persistedQuery": {"version": 1, "sha256Hash": document_hash(PERSISTED)}},
+    }
+    headers = [("content-type", value) for value in content_types]
+    for body in (mismatched, {"query": OTHER}):
+        response = post_raw(persisted_client, body, headers)
+        assert response.status_code == 400
+        assert codes(response) == ["BAD_USER_INPUT"]
+        assert "`Content-Type` is given more than once" in response.json()["errors"][0]["message"]
+    # sent once, the same request runs
+    once = post_raw(persisted_client, {"query": OTHER}, [("content-type", "application/json")])
+    assert once.json()["data"]["researchers"]["totalCount"] > 0
+
+
+def test_the_same_content_type_twice_is_refused_too(persisted_client: TestClient) -> None:
+    headers = [("content-type", "application/json")] * 2
+    response = post_raw(persisted_client, {"query": OTHER}, headers)
+    assert response.status_code == 400
+    assert codes(response) == ["BAD_USER_INPUT"]
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["Application/JSON", "APPLICATION/JSON; Charset=UTF-8", "application/json;charset=utf-8"],
+)
+@pytest.mark.parametrize("form", ["documentId", "persistedQuery"])
+def test_a_persisted_document_runs_with_a_media_type_in_any_case(
+    persisted_client: TestClient, content_type: str, form: str
+) -> None:
+    digest = document_hash(PERSISTED)
+    body: dict[str, Any] = (
+        {"documentId": f"sha256:{digest}"}
+        if form == "documentId"
+        else {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest}}}
+    )
+    response = post_raw(persisted_client, body, [("content-type", content_type)])
+    assert response.status_code == 200, response.text
+    assert len(response.json()["data"]["researchers"]["edges"]) == 2
+
+
+def test_a_persisted_document_with_nan_variables_is_not_json(persisted_client: TestClient) -> None:
+    body = json.dumps({"documentId": f"sha256:{document_hash(PERSISTED)}", "variables": {}})
+    response = persisted_client.post(
+        "/graphql",
+        content=body.replace("{}", '{"n": NaN}').encode(),
+        headers={"content-type": "application/json"},
     )
     assert response.status_code == 400
     assert codes(response) == ["BAD_USER_INPUT"]
     assert "the request body is not JSON" in response.json()["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
-def test_nan_and_infinity_in_a_query_string_are_not_json(client: TestClient, number: str) -> None:
-    response = client.get("/graphql", params={"query": QUERY_N, "variables": f'{{"n": {number}}}'})
-    assert response.status_code == 400
-    assert codes(response) == ["BAD_USER_INPUT"]
-    assert "`variables` is not JSON" in response.json()["errors"][0]["message"]
+@pytest.mark.parametrize(
+    ("accept", "html"),
+    [
+        ("text/html", True),
+        ("TEXT/HTML,application/xhtml+xml", True),
+        ("text/html;q=0.9, */*;q=0.8", True),
+        ("Text/Html; q=0", False),
+        ("application/json", False),
+        ("text/htmlx", False),
+        (None, False),
+    ],
+)
+def test_a_browser_is_told_by_its_accept_in_any_case(accept: str | None, html: bool) -> None:
+    assert accepts_html(accept) is html
 
 
-def test_the_same_request_with_a_number_runs(client: TestClient) -> None:
-    body = json.dumps({"query": QUERY_N, "variables": {"n": 1}})
-    response = client.post(
-        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
-    )
-    assert response.status_code == 200
-    assert response.json()["data"]["researchers"]["totalCount"] > 0
+def test_the_playground_opens_for_an_accept_in_capitals(persisted_client: TestClient) -> None:
+    assert persisted_client.get("/graphql", headers={"accept": "TEXT/HTML"}).text == PLAYGROUND
 
 
 # Row 13: production defaults
@@ -402,8 +475,6 @@ def test_junk_operation_names_cannot_push_the_apps_out_of_their_labels(
 
 # Row 14: production refuses weak or default secrets; `exp` and `nbf` are numbers
 
-STRONG_SECRET = "7f3a9c1e5b2d4086af17c3e9d2b5a8f0"
-
 
 @pytest.mark.parametrize(
     ("secret", "message"),
@@ -462,103 +533,32 @@ def test_numeric_time_claims_pass(settings: Settings, claims: dict[str, Any]) ->
     assert credentials(settings.token_signing(), f"Bearer {token}").user == "someone"
 
 
-# Row 12: one reading of Content-Type, and media types in any case
-
-PERSISTED = "query Kept { researchers(first: 2) { edges { node { name } } } }"
-OTHER = "query Other { researchers(first: 1) { totalCount } }"
+# Row 15: NaN, Infinity and -Infinity are not JSON
 
 
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_dist(tmp_path_factory.mktemp("dist"), [PERSISTED])
-
-
-@pytest.fixture(scope="module")
-def persisted_client(seeded: Settings, dist: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(seeded.model_copy(update={"web_dist": dist}))) as client:
-        yield client
-
-
-def post_raw(client: TestClient, body: Any, headers: list[tuple[str, str]]) -> Any:
-    return client.post("/graphql", content=json.dumps(body).encode(), headers=headers)
-
-
-@pytest.mark.parametrize(
-    "content_types",
-    [("application/json", "text/plain"), ("text/plain", "application/json")],
-)
-def test_a_repeated_content_type_is_refused(
-    persisted_client: TestClient, content_types: tuple[str, str]
-) -> None:
-    # a hash that is not the text's: refused as such whichever header a layer reads
-    mismatched = {
-        "query": OTHER,
-        "extensions": {"persistedQuery": {"version": 1, "sha256Hash": document_hash(PERSISTED)}},
-    }
-    headers = [("content-type", value) for value in content_types]
-    for body in (mismatched, {"query": OTHER}):
-        response = post_raw(persisted_client, body, headers)
-        assert response.status_code == 400
-        assert codes(response) == ["BAD_USER_INPUT"]
-        assert "`Content-Type` is given more than once" in response.json()["errors"][0]["message"]
-    # sent once, the same request runs
-    once = post_raw(persisted_client, {"query": OTHER}, [("content-type", "application/json")])
-    assert once.json()["data"]["researchers"]["totalCount"] > 0
-
-
-def test_the_same_content_type_twice_is_refused_too(persisted_client: TestClient) -> None:
-    headers = [("content-type", "application/json")] * 2
-    response = post_raw(persisted_client, {"query": OTHER}, headers)
-    assert response.status_code == 400
-    assert codes(response) == ["BAD_USER_INPUT"]
-
-
-@pytest.mark.parametrize(
-    "content_type",
-    ["Application/JSON", "APPLICATION/JSON; Charset=UTF-8", "application/json;charset=utf-8"],
-)
-@pytest.mark.parametrize("form", ["documentId", "persistedQuery"])
-def test_a_persisted_document_runs_with_a_media_type_in_any_case(
-    persisted_client: TestClient, content_type: str, form: str
-) -> None:
-    digest = document_hash(PERSISTED)
-    body: dict[str, Any] = (
-        {"documentId": f"sha256:{digest}"}
-        if form == "documentId"
-        else {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest}}}
-    )
-    response = post_raw(persisted_client, body, [("content-type", content_type)])
-    assert response.status_code == 200, response.text
-    assert len(response.json()["data"]["researchers"]["edges"]) == 2
-
-
-def test_a_persisted_document_with_nan_variables_is_not_json(persisted_client: TestClient) -> None:
-    body = json.dumps({"documentId": f"sha256:{document_hash(PERSISTED)}", "variables": {}})
-    response = persisted_client.post(
-        "/graphql",
-        content=body.replace("{}", '{"n": NaN}').encode(),
-        headers={"content-type": "application/json"},
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_in_a_body_are_not_json(client: TestClient, number: str) -> None:
+    body = json.dumps({"query": QUERY_N, "variables": {"n": 0}}).replace("0}", f"{number}}}")
+    response = client.post(
+        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
     )
     assert response.status_code == 400
     assert codes(response) == ["BAD_USER_INPUT"]
     assert "the request body is not JSON" in response.json()["errors"][0]["message"]
 
 
-@pytest.mark.parametrize(
-    ("accept", "html"),
-    [
-        ("text/html", True),
-        ("TEXT/HTML,application/xhtml+xml", True),
-        ("text/html;q=0.9, */*;q=0.8", True),
-        ("Text/Html; q=0", False),
-        ("application/json", False),
-        ("text/htmlx", False),
-        (None, False),
-    ],
-)
-def test_a_browser_is_told_by_its_accept_in_any_case(accept: str | None, html: bool) -> None:
-    assert accepts_html(accept) is html
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_in_a_query_string_are_not_json(client: TestClient, number: str) -> None:
+    response = client.get("/graphql", params={"query": QUERY_N, "variables": f'{{"n": {number}}}'})
+    assert response.status_code == 400
+    assert codes(response) == ["BAD_USER_INPUT"]
+    assert "`variables` is not JSON" in response.json()["errors"][0]["message"]
 
 
-def test_the_playground_opens_for_an_accept_in_capitals(persisted_client: TestClient) -> None:
-    assert persisted_client.get("/graphql", headers={"accept": "TEXT/HTML"}).text == PLAYGROUND
+def test_the_same_request_with_a_number_runs(client: TestClient) -> None:
+    body = json.dumps({"query": QUERY_N, "variables": {"n": 1}})
+    response = client.post(
+        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["researchers"]["totalCount"] > 0
