@@ -10,6 +10,7 @@ import jwt
 
 ALGORITHM = "HS256"
 ISSUER = "peergraph"
+TIME_CLAIMS = ("exp", "nbf", "iat")
 
 
 @dataclass(frozen=True)
@@ -64,4 +65,12 @@ def credentials(signing: TokenSigning, authorization: str | None) -> Credentials
         return Credentials(refused="the access token has expired; log in again")
     except jwt.InvalidTokenError:
         return Credentials(refused="the access token is invalid; log in again")
+    if not all(is_json_number(claims[name]) for name in TIME_CLAIMS if name in claims):
+        return Credentials(refused="the access token is invalid; log in again")
     return Credentials(user=str(claims["sub"]))
+
+
+def is_json_number(value: object) -> bool:
+    """RFC 7519's NumericDate is a JSON number. PyJWT reads `exp` and `nbf` with int(),
+    which takes "9999999999" and true as well."""
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from neo4j.exceptions import Neo4jError
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -26,7 +26,10 @@ from server.diagnosis import explain
 from server.graphql_http import GraphQLHTTP
 from server.metrics import RequestMetrics, metrics_endpoint
 from server.observe import ObservedRequests
-from server.persisted import persisted_documents
+from server.operator_access import OperatorAccess
+from server.operator_access import refusal as operator_refusal
+from server.persisted import manifest_for, persisted_documents
+from server.security_headers import SecurityHeaders
 from server.settings import Settings
 from server.web import Playground, WebDist
 
@@ -118,32 +121,45 @@ def create_app(settings: Settings) -> Starlette:
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    operators = OperatorAccess(settings)
+
     async def readyz(request: Request) -> JSONResponse:
         try:
             await request.app.state.db.ping()
         except (DatabaseUnavailable, QueryTimeout) as error:
-            reason = await explain(error, request.app.state.connection)
-            return JSONResponse({"status": "database unavailable", "reason": reason}, 503)
+            unready = {"status": "database unavailable"}
+            if operators.allows(request):
+                unready["reason"] = await explain(error, request.app.state.connection)
+            return JSONResponse(unready, 503)
         return JSONResponse({"status": "ready"})
+
+    async def metrics_for_operators(request: Request) -> Response:
+        if not operators.allows(request):
+            return operator_refusal()
+        return await metrics_endpoint(request)
 
     web = WebDist(settings.web_dist)
     web.report()
     schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
     graphql = GraphQLHTTP(schema, settings)
-    endpoint = Playground(persisted_documents(graphql, settings), web, settings.serves_graphiql)
+    manifest = manifest_for(settings)
+    endpoint = Playground(
+        persisted_documents(graphql, manifest, settings), web, settings.serves_graphiql
+    )
     app = Starlette(
         routes=[
             # every method: /graphql answers the ones it does not serve itself (405, Allow)
             Route("/graphql", DatabaseBudget(endpoint)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            *([Route("/metrics", metrics_endpoint)] if settings.metrics else []),
+            *([Route("/metrics", metrics_for_operators)] if settings.metrics else []),
             *web.routes(),
         ],
         lifespan=lifespan,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
-    metrics = RequestMetrics() if settings.metrics else None
+    metrics = RequestMetrics(lambda: manifest.operation_names) if settings.metrics else None
     app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)
-    allow_cross_origin(app, settings)  # last, outermost: refusals too carry the grant
+    allow_cross_origin(app, settings)  # refusals too carry the grant
+    app.add_middleware(SecurityHeaders)  # outermost: on every response, preflights included
     return app

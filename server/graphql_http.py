@@ -23,7 +23,15 @@ from resolvers.context import Context
 from resolvers.operations import RequestErrors
 from resolvers.pipeline import NotAllowed
 from schema.schema import PeergraphSchema
-from server.media import GRAPHQL_RESPONSE, JSON, is_json_body, response_media_type
+from server.json_text import parse_json
+from server.media import (
+    GRAPHQL_RESPONSE,
+    JSON,
+    RepeatedContentType,
+    is_json_body,
+    request_content_type,
+    response_media_type,
+)
 from server.settings import Settings
 
 METHODS = "GET, HEAD, POST"
@@ -69,7 +77,7 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
     if not body:
         raise Refusal(400, "the request body is empty; send a JSON object with a `query`")
     try:
-        fields = pydantic_core.from_json(body)
+        fields = parse_json(body)
     except ValueError as error:
         raise Refusal(400, f"the request body is not JSON: {error}") from None
     if isinstance(fields, list):
@@ -77,6 +85,13 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
     if not isinstance(fields, dict):
         raise Refusal(400, "the request body must be a JSON object with a `query`")
     return from_fields(fields)
+
+
+def content_type_of(request: Request) -> str | None:
+    try:
+        return request_content_type(request.headers)
+    except RepeatedContentType as repeated:
+        raise Refusal(400, str(repeated)) from None
 
 
 def from_query_string(raw: bytes) -> GraphQLRequest:
@@ -92,7 +107,7 @@ def from_query_string(raw: bytes) -> GraphQLRequest:
     for key in ("variables", "extensions"):
         if key in fields:
             try:
-                fields[key] = pydantic_core.from_json(fields[key])
+                fields[key] = parse_json(fields[key])
             except ValueError as error:
                 raise Refusal(400, f"`{key}` is not JSON: {error}") from None
     return from_fields(fields)
@@ -119,7 +134,7 @@ class GraphQLHTTP:
             return self.refusal(406, f"this endpoint answers in {GRAPHQL_RESPONSE} or {JSON}", JSON)
         try:
             if method == "POST":
-                graphql = from_body(request.headers.get("content-type"), await request.body())
+                graphql = from_body(content_type_of(request), await request.body())
             else:
                 graphql = from_query_string(request.scope.get("query_string", b""))
             body = await self.execute(graphql, request, mutations=method == "POST")

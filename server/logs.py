@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,65 @@ STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, N
     "asctime",
     "color_message",
 }
+
+
+# What could end a line or rewrite a terminal if written raw: C0 and C1 controls and DEL,
+# the line and paragraph separators, and the bidi controls that reorder what follows.
+# The backslash too, so that an escape written here is told apart from one a client sent.
+UNSAFE = re.compile(r"[\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+SHORT_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# A traceback's lines are indented under its record: none of them can pass for a record.
+INDENT = "    "
+
+
+def _escape_character(found: re.Match[str]) -> str:
+    character = found.group()
+    short = SHORT_ESCAPES.get(character)
+    if short is not None:
+        return short
+    code = ord(character)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escaped(text: str) -> str:
+    """The text on one line, every character that could forge or hide a line escaped."""
+    return UNSAFE.sub(_escape_character, text)
+
+
+def escaped_block(text: str) -> str:
+    """A traceback or stack as indented lines under the record, each line escaped."""
+    return "\n".join(INDENT + escaped(line) for line in text.splitlines())
+
+
+class TextFormatter(logging.Formatter):
+    """TEXT_FORMAT, one record a line whatever a client put in it: a request's path, a
+    header, an operation name or an exception's message cannot start a line of its own
+    or send a terminal an escape sequence."""
+
+    def __init__(self) -> None:
+        super().__init__(TEXT_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        safe = logging.makeLogRecord(
+            {
+                **vars(record),
+                "name": escaped(record.name),
+                "levelname": escaped(record.levelname),
+                "msg": escaped(record.getMessage()),
+                "args": None,
+                "exc_info": None,
+                "exc_text": None,
+                "stack_info": None,
+            }
+        )
+        line = super().format(safe)
+        if record.exc_info:
+            line += "\n" + escaped_block(self.formatException(record.exc_info))
+        elif record.exc_text:
+            line += "\n" + escaped_block(record.exc_text)
+        if record.stack_info:
+            line += "\n" + escaped_block(self.formatStack(record.stack_info))
+        return line
 
 
 class JsonFormatter(logging.Formatter):
@@ -44,9 +104,9 @@ class JsonFormatter(logging.Formatter):
 def logging_config(settings: Settings) -> dict[str, Any]:
     """A logging.config.dictConfig for uvicorn's log_config."""
     level = settings.log_level.upper()
-    formatter: dict[str, Any] = (
-        {"()": JsonFormatter} if settings.log_format == "json" else {"format": TEXT_FORMAT}
-    )
+    formatter: dict[str, Any] = {
+        "()": JsonFormatter if settings.log_format == "json" else TextFormatter
+    }
     handler = {"handlers": ["stderr"], "level": level, "propagate": False}
     return {
         "version": 1,

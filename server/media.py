@@ -4,6 +4,8 @@ parameters are matched case-insensitively and exactly: `APPLICATION/JSON` is JSO
 
 from __future__ import annotations
 
+from starlette.datastructures import Headers
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 
@@ -48,6 +50,34 @@ def response_media_type(accept: str | None) -> str | None:
         ):
             best, best_quality = candidate, quality
     return best
+
+
+def accepts_html(accept: str | None) -> bool:
+    """Whether an Accept header names `text/html` (in any case) with a quality above 0:
+    what a browser sends when it loads a page."""
+    if accept is None:
+        return False
+    for offered in accept.split(","):
+        name, parameters = _parts(offered)
+        if name == "text/html" and _quality(parameters) > 0:
+            return True
+    return False
+
+
+class RepeatedContentType(ValueError):
+    """Two Content-Type headers: a layer that reads the first and one that reads the last
+    would each see another request."""
+
+    def __init__(self) -> None:
+        super().__init__("`Content-Type` is given more than once; send it once")
+
+
+def request_content_type(headers: Headers) -> str | None:
+    """The one Content-Type of a request, or None without one."""
+    values = headers.getlist("content-type")
+    if len(values) > 1:
+        raise RepeatedContentType
+    return values[0] if values else None
 
 
 def is_json_body(content_type: str | None) -> bool:

@@ -10,7 +10,7 @@ live from the answering worker's driver only."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING
 
 from prometheus_client import (
@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 
     from resolvers.database import Database
 
-# Operation names come from clients: past this many distinct ones a process counts the
-# rest under OTHER_OPERATIONS, so a client cannot grow the metrics without bound.
+# Operation names come from clients. The persisted documents' names (the web app's) are
+# always labelled; of the others, each from a document that validated, a process labels
+# the first this many and counts the rest under OTHER_OPERATIONS, so a client can neither
+# grow the metrics without bound nor push the app's operations out of their labels.
 OPERATIONS_KEPT = 100
 OTHER_OPERATIONS = "other"
 NO_OPERATION = "none"  # the request was refused before an operation was chosen
@@ -79,7 +81,8 @@ def outcome(status: int, error_codes: list[str]) -> str:
 class RequestMetrics:
     """Counts finished GraphQL requests; the labelled children are looked up once each."""
 
-    def __init__(self) -> None:
+    def __init__(self, known_operations: Callable[[], Collection[str]]) -> None:
+        self.known_operations = known_operations
         self._operations: set[str] = set()
         self._requests: dict[tuple[str, str], HistogramChild] = {}
         self._database: dict[str, HistogramChild] = {}
@@ -102,7 +105,7 @@ class RequestMetrics:
     def _operation_label(self, operation: str | None) -> str:
         if operation is None:
             return NO_OPERATION
-        if operation in self._operations:
+        if operation in self._operations or operation in self.known_operations():
             return operation
         if len(self._operations) < OPERATIONS_KEPT:
             self._operations.add(operation)

@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_core
-from starlette.datastructures import QueryParams
+from graphql import GraphQLError, OperationDefinitionNode, parse
+from starlette.datastructures import Headers, QueryParams
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server.bodies import read_body, replay
+from server.json_text import parse_json
+from server.media import RepeatedContentType, is_json_body, request_content_type
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -62,6 +65,7 @@ class Manifest:
         # when nothing else may run.
         self.missing_level = logging.WARNING if required else logging.INFO
         self.documents: dict[str, str] = {}
+        self.operation_names: frozenset[str] = frozenset()
         self._version = version_of(path)
         self._read()
 
@@ -88,7 +92,23 @@ class Manifest:
             self.documents = {}
             logger.error("no persisted documents: %s", error)
             return
+        self.operation_names = frozenset(
+            name for text in self.documents.values() for name in operation_names(text)
+        )
         logger.info("%d persisted documents from %s", len(self.documents), self.path)
+
+
+def operation_names(text: str) -> list[str]:
+    """The names of a document's operations; none for one that does not parse."""
+    try:
+        document = parse(text)
+    except GraphQLError:
+        return []
+    return [
+        definition.name.value
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode) and definition.name is not None
+    ]
 
 
 def version_of(path: Path) -> tuple[int, int] | None:
@@ -99,10 +119,13 @@ def version_of(path: Path) -> tuple[int, int] | None:
     return found.st_mtime_ns, found.st_size
 
 
-def persisted_documents(app: ASGIApp, settings: Settings) -> PersistedDocuments:
-    persisted_only = settings.documents == "persisted-only"
-    manifest = Manifest(settings.documents_manifest_path, required=persisted_only)
-    return PersistedDocuments(app, manifest, persisted_only)
+def manifest_for(settings: Settings) -> Manifest:
+    required = settings.documents == "persisted-only"
+    return Manifest(settings.documents_manifest_path, required=required)
+
+
+def persisted_documents(app: ASGIApp, manifest: Manifest, settings: Settings) -> PersistedDocuments:
+    return PersistedDocuments(app, manifest, settings.documents == "persisted-only")
 
 
 class Refused(Exception):
@@ -134,15 +157,15 @@ class PersistedDocuments:
             return
         body = await read_body(receive)
         try:
-            body = self.resolve(dict(scope["headers"]).get(b"content-type", b""), body)
+            body = self.resolve(content_type_of(scope), body)
         except Refused as refusal:
             await refusal.response()(scope, receive, send)
             return
         await self.app(scope, replay(body, receive), send)
 
-    def resolve(self, content_type: bytes, body: bytes) -> bytes:
+    def resolve(self, content_type: str | None, body: bytes) -> bytes:
         """The body to go on with: a persisted document's id replaced by its text."""
-        payload = json_object(body) if content_type.startswith(b"application/json") else None
+        payload = json_object(body) if is_json_body(content_type) else None
         document_id = None if payload is None else requested_id(payload)
         if payload is None or document_id is None:
             if self.persisted_only:
@@ -164,9 +187,16 @@ class PersistedDocuments:
         return pydantic_core.to_json(request)
 
 
+def content_type_of(scope: Scope) -> str | None:
+    try:
+        return request_content_type(Headers(scope=scope))
+    except RepeatedContentType as repeated:
+        raise Refused(str(repeated), "BAD_USER_INPUT") from None
+
+
 def json_object(body: bytes) -> dict[str, Any] | None:
     try:
-        payload = pydantic_core.from_json(body)
+        payload = parse_json(body)
     except ValueError:
         return None
     return payload if isinstance(payload, dict) else None

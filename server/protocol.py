@@ -140,6 +140,7 @@ def _refusal(status: int, message: str, code: str, request_id: str) -> bytes:
             b"content-type: application/json\r\n",
             b"content-length: %d\r\n" % len(body),
             b"x-request-id: %s\r\n" % request_id.encode(),
+            b"x-content-type-options: nosniff\r\n",
             b"connection: close\r\n\r\n",
             body,
         ]

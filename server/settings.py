@@ -25,8 +25,13 @@ Positive = Annotated[int, Field(gt=0)]
 # What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
 Origin = Annotated[str, Field(pattern=r"^(\*|https?://[^/\s]+)$")]
 
-# For development only: any other environment refuses to start with it.
+# For development only: any other environment refuses to start with it, or with a secret
+# made from it (spaces or case changed, something added).
 DEVELOPMENT_JWT_SECRET = "peergraph-development-secret-never-use-outside-a-developer-machine"
+# Outside development: the least a secret must hold. 32 random hex digits hold about 14
+# different ones; `a` x 32 or a repeated word does not pass.
+MIN_SECRET_LENGTH = 32
+MIN_SECRET_VARIETY = 8
 
 
 class Settings(BaseSettings):
@@ -72,6 +77,9 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     metrics: bool = True
+    # Lets a caller from another machine read /metrics and /readyz's reason
+    # (server/operator_access.py); without it, in production, only local callers may.
+    metrics_token: SecretStr | None = None
     # Connection guards of `serve` (server/protocol.py): seconds a client has to send a
     # request's head (from connecting, or from the previous response), then its body.
     header_timeout: float = Field(default=10.0, gt=0)
@@ -114,11 +122,27 @@ class Settings(BaseSettings):
     def _secret_fits_environment(cls, secret: SecretStr, info: ValidationInfo) -> SecretStr:
         if info.data.get("environment", "development") == "development":
             return secret
-        if secret.get_secret_value() == DEVELOPMENT_JWT_SECRET:
+        value = secret.get_secret_value()
+        if DEVELOPMENT_JWT_SECRET.lower() in "".join(value.split()).lower():
             raise ValueError("the default secret is for development only; set PEERGRAPH_JWT_SECRET")
-        if len(secret.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters outside development")
+        if len(value.strip()) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"must be at least {MIN_SECRET_LENGTH} characters outside development, "
+                "not counting spaces around it"
+            )
+        if len(set(value)) < MIN_SECRET_VARIETY:
+            raise ValueError(
+                f"must hold at least {MIN_SECRET_VARIETY} different characters outside "
+                "development: use a random value, such as `openssl rand -hex 32`"
+            )
         return secret
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _metrics_token_is_long(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and len(token.get_secret_value().strip()) < MIN_SECRET_LENGTH:
+            raise ValueError(f"must be at least {MIN_SECRET_LENGTH} characters")
+        return token
 
     @field_validator("cors_origins", mode="before")
     @classmethod

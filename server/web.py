@@ -12,10 +12,12 @@ from pathlib import Path
 
 from starlette.datastructures import Headers, QueryParams
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.media import accepts_html
 
 logger = logging.getLogger("peergraph")
 CLIENT_ROUTES = ("/", "/r/{id}", "/w/{id}", "/t/{id}", "/i/{id}", "/claims")
@@ -28,6 +30,9 @@ NOT_BUILT = """<!doctype html>
 npm run build</code> in <code>web/</code>) and reload.</p>
 <p>The API answers at <a href="/graphql">/graphql</a>.</p></body></html>
 """
+
+
+GRAPHIQL_OFF = "GraphiQL is off on this server (PEERGRAPH_GRAPHIQL); API clients send a query"
 
 
 class WebDist:
@@ -90,10 +95,18 @@ class Playground:
         self.enabled = enabled
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.enabled and is_browser_visit(scope):
-            await self.dist.page("playground.html")(scope, receive, send)
+        if is_browser_visit(scope):
+            page = self.dist.page("playground.html") if self.enabled else graphiql_off()
+            await page(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+def graphiql_off() -> Response:
+    """A browser asking for the playground where it is off: not found, like any page this
+    server does not have, in JSON with a code like every refusal of /graphql."""
+    error = {"message": GRAPHIQL_OFF, "extensions": {"code": "NOT_FOUND"}}
+    return JSONResponse({"errors": [error]}, status_code=404)
 
 
 def is_browser_visit(scope: Scope) -> bool:
@@ -102,4 +115,4 @@ def is_browser_visit(scope: Scope) -> bool:
         return False
     if "query" in QueryParams(scope.get("query_string", b"")):
         return False
-    return "text/html" in Headers(scope=scope).get("accept", "")
+    return accepts_html(Headers(scope=scope).get("accept"))

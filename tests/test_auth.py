@@ -113,7 +113,11 @@ def test_a_token_lives_as_long_as_the_settings_say(people: Settings) -> None:
 
 
 def test_a_token_signed_for_another_deployment_is_refused(people: Settings) -> None:
-    production = Settings(_env_file=None, environment="production", jwt_secret="s" * 40)
+    production = Settings(
+        _env_file=None,
+        environment="production",
+        jwt_secret="another-deployments-secret-of-40-chars",
+    )
     token = issue_token(production.token_signing(), "someone")
     assert credentials(people.token_signing(), f"Bearer {token.value}").refused is not None
     assert credentials(production.token_signing(), f"Bearer {token.value}").user == "someone"

@@ -155,10 +155,10 @@ def test_production_serves_no_graphiql(
     page = {"Accept": "text/html"}
     with TestClient(create_app(seeded.model_copy(update={"web_dist": dist}))) as development:
         assert development.get("/graphql", headers=page).text == PLAYGROUND
-    # Without the playground, a page is not what /graphql answers in.
+    # Without the playground, a browser finds no page there (docs/serving.md).
     refused = production.get("/graphql", headers=page)
-    assert refused.status_code == 406
-    assert refused.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert refused.status_code == 404
+    assert refused.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 def test_production_can_enable_them(seeded: Settings, dist: Path) -> None:

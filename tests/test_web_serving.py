@@ -77,9 +77,9 @@ def test_no_playground_when_graphiql_is_off(seeded: Settings, dist: Path) -> Non
     settings = seeded.model_copy(update={"web_dist": dist, "graphiql": False})
     with TestClient(create_app(settings)) as client:
         response = client.get("/graphql", headers=BROWSER)
-        # a GET without a query, as GraphQL over HTTP refuses it (docs/http.md)
-        assert response.status_code == 400
-        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+        # a browser finds no page there (docs/serving.md)
+        assert response.status_code == 404
+        assert response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
         assert PLAYGROUND not in response.text
         assert client.get("/", headers=BROWSER).text == INDEX
 
