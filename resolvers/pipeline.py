@@ -41,6 +41,7 @@ class Pipeline:
         self.plans = plans
         self.limits = limits
         self.operations = Operations(schema, documents, limits)
+        self.hide_suggestions = documents.hide_suggestions
         self.read_backs = ReadBacks(plans)
 
     async def run(
@@ -56,7 +57,12 @@ class Pipeline:
         operation = self.operations.find(text, name)
         mutation = None
         if operation.mutation is None:
-            coerced = coerce_variables(self.schema, operation.definition, variables)
+            coerced = coerce_variables(
+                self.schema,
+                operation.definition,
+                variables,
+                hide_suggestions=self.hide_suggestions,
+            )
         elif not mutations:
             raise NotAllowed(operation.definition.operation)
         else:
@@ -66,6 +72,12 @@ class Pipeline:
             )
             found = mutation.variables
             if isinstance(found, list):
+                if self.hide_suggestions:
+                    # The executor's errors suggest names; coerced again without them (only
+                    # a refused request pays for it), the same errors say only what failed.
+                    coerce_variables(
+                        self.schema, operation.definition, variables, hide_suggestions=True
+                    )
                 raise variable_errors(found)
             coerced = found
         items = operation.estimate.items(coerced)
