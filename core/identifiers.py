@@ -8,6 +8,7 @@ from dataclasses import astuple, dataclass
 from urllib.parse import unquote
 
 from core.errors import BadUserInput
+from core.text import describe, fold, hidden_character
 
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -135,8 +136,12 @@ def openalex_lookup(value: str) -> str | None:
 
 
 def normalize_email(value: str) -> str:
-    """Lower-cased and trimmed, so that one mailbox is one account whatever its spelling."""
-    email = value.strip().lower()
+    """Trimmed and folded (NFKC, case-folded), so that one mailbox is one account whatever
+    its spelling; an address holding a character that does not show is refused."""
+    hidden = hidden_character(value.strip())
+    if hidden is not None:
+        raise BadUserInput(f"an email address must not contain {describe(hidden)}")
+    email = fold(value.strip())
     if len(email) > MAX_EMAIL or not EMAIL.match(email):
         raise BadUserInput(f"{value!r} is not an email address")
     return email

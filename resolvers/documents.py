@@ -64,6 +64,8 @@ class Documents:
         self.max_depth = max_depth
         self.max_aliases = max_aliases
         self.rules = RULES if introspection else (*RULES, NoSchemaIntrospectionCustomRule)
+        # "Did you mean 'researcher'?" would hand out the schema that introspection withholds
+        self.hide_suggestions = not introspection
         self.prepare = lru_cache(maxsize=DOCUMENTS_KEPT)(self._prepare)
 
     def _prepare(self, text: str) -> Prepared:
@@ -72,9 +74,9 @@ class Documents:
         except GraphQLSyntaxError as error:
             code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
             return Prepared(None, (with_code(error, code),))
-        errors = validate(self.schema, document, self.rules) or limit_errors(
-            self.schema, document, self.max_depth, self.max_aliases
-        )
+        errors = validate(
+            self.schema, document, self.rules, hide_suggestions=self.hide_suggestions
+        ) or limit_errors(self.schema, document, self.max_depth, self.max_aliases)
         return Prepared(document, tuple(with_code(error, VALIDATION_FAILED) for error in errors))
 
 

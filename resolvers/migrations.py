@@ -1,5 +1,6 @@
-"""Constraints and indexes, applied idempotently (every statement says IF NOT EXISTS), and
-the defaults of nodes stored without them (resolvers/defaults.py)."""
+"""Constraints and indexes, applied idempotently (every statement says IF NOT EXISTS), the
+defaults of nodes stored without them (resolvers/defaults.py), and emails stored before
+they were folded (resolvers/stored_emails.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from neo4j.exceptions import ClientError
 from resolvers.database import Database
 from resolvers.defaults import NODE_DEFAULTS
 from resolvers.statements import statement_names
+from resolvers.stored_emails import fold_stored_emails
 
 # What IF NOT EXISTS answers when another process (a second worker, an import) created the
 # same index or constraint between its check and its write.
@@ -28,4 +30,5 @@ async def apply_migrations(db: Database, order: Callable[[str], Any] | None = No
         except ClientError as error:
             if error.code != CREATED_BESIDE:
                 raise
+    await fold_stored_emails(db)
     return len(names)

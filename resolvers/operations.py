@@ -93,9 +93,15 @@ def select_operation(document: DocumentNode, name: str | None) -> OperationDefin
 
 
 def coerce_variables(
-    schema: GraphQLSchema, operation: OperationDefinitionNode, raw: dict[str, Any]
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    raw: dict[str, Any],
+    *,
+    hide_suggestions: bool = False,
 ) -> VariableValues:
-    coerced = get_variable_values(schema, operation.variable_definitions or (), raw)
+    coerced = get_variable_values(
+        schema, operation.variable_definitions or (), raw, hide_suggestions=hide_suggestions
+    )
     if isinstance(coerced, list):
         raise variable_errors(coerced)
     return coerced

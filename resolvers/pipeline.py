@@ -41,6 +41,7 @@ class Pipeline:
         self.plans = plans
         self.limits = limits
         self.operations = Operations(schema, documents, limits)
+        self.hide_suggestions = documents.hide_suggestions
         self.read_backs = ReadBacks(plans)
 
     async def run(
@@ -56,13 +57,23 @@ class Pipeline:
         operation = self.operations.find(text, name)
         mutation = None
         if operation.mutation is None:
-            coerced = coerce_variables(self.schema, operation.definition, variables)
+            coerced = coerce_variables(
+                self.schema,
+                operation.definition,
+                variables,
+                hide_suggestions=self.hide_suggestions,
+            )
         elif not mutations:
             raise NotAllowed(operation.definition.operation)
         else:
             # graphql-core's executor coerces a mutation's variables, once
             mutation = MutationRun(
-                self.read_backs, operation.mutation, self.schema, variables, context
+                self.read_backs,
+                operation.mutation,
+                self.schema,
+                variables,
+                context,
+                hide_suggestions=self.hide_suggestions,
             )
             found = mutation.variables
             if isinstance(found, list):

@@ -1,11 +1,15 @@
-// What a researcher's trust, verification level and claim status are derived from.
+// What a researcher's trust, verification level and claim status are derived from. A follow
+// by the record's own claimant does not count, even one made before follows/follow refused it.
 OPTIONAL MATCH (:User)-[claim:CLAIMED {status: 'APPROVED'}]->(this)
 WITH this, claim
 ORDER BY claim.at
 LIMIT 1
 WITH {
   works: COUNT { (this)-[:AUTHORED]->() },
-  followers: COUNT { (this)<-[:FOLLOWS]-(:User) },
+  followers: COUNT {
+    (this)<-[:FOLLOWS]-(follower:User)
+    WHERE NOT EXISTS { (follower)-[:CLAIMED {status: 'APPROVED'}]->(this) }
+  },
   hasOrcid: this.orcid IS NOT NULL,
   hasAffiliation: EXISTS { (this)-[a:AFFILIATED_WITH]->(:Institution) WHERE a.until IS NULL },
   importedLevel: this.verificationLevel,

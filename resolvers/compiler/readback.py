@@ -193,6 +193,8 @@ class MutationRun:
         schema: GraphQLSchema,
         variables: dict[str, Any],
         context: Context,
+        *,
+        hide_suggestions: bool,
     ) -> None:
         self.read_backs = read_backs
         self.mutation = mutation
@@ -201,7 +203,13 @@ class MutationRun:
         self.values: list[tuple[list[str | int], Any]] = []
         self.errors: list[GraphQLError] = []
         self.executor = StrawberryGraphQLCoreExecutionContext.build(
-            schema, mutation.document, None, context, variables, middleware=[self]
+            schema,
+            mutation.document,
+            None,
+            context,
+            variables,
+            middleware=[self],
+            hide_suggestions=hide_suggestions,
         )
 
     @property

@@ -78,7 +78,13 @@ affiliation = related_node(
     Template("{a}.since DESC, {n}.key"),
 )
 works_count = count_of(Template("({this})-[:AUTHORED]->()"))
-followers_count = count_of(Template("({this})<-[:FOLLOWS]-(:User)"))
+# A follow by the record's own claimant is not a follower (researcher_standing agrees).
+followers_count = count_of(
+    Template(
+        "({this})<-[:FOLLOWS]-({u}:User) "
+        "WHERE NOT EXISTS { ({u})-[:CLAIMED {status: 'APPROVED'}]->({this}) }"
+    )
+)
 topics_count = count_of(
     Template("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->({t}:Topic) RETURN DISTINCT {t}")
 )

@@ -55,7 +55,7 @@ def evidence_parameters(
         "orcid": None if orcid is None else normalize_orcid(orcid),
         "institutionalEmail": email,
         "emailDomain": None if email is None else email.partition("@")[2],
-        "note": optional_text(note, "note", MAX_NOTE),
+        "note": optional_text(note, "note", MAX_NOTE, multiline=True),
     }
 
 
@@ -83,7 +83,7 @@ async def review_claim(
     """The reviewed claim's key."""
     moderator = context.signed_in()
     _, key = decode_id(claim_id, expected="Claim")
-    why = optional_text(reason, "reason", MAX_NOTE)
+    why = optional_text(reason, "reason", MAX_NOTE, multiline=True)
     if decision is ClaimDecision.REJECT and why is None:
         raise BadUserInput("a rejection needs a reason")
     parameters = {"moderator": moderator, "claim": key, "status": decision.value, "reason": why}

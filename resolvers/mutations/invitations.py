@@ -61,7 +61,7 @@ async def send_invitation(context: Context, researcher_id: str, message: str) ->
         "user": user,
         "researcher": researcher,
         "key": key,
-        "message": required_text(message, "message", MAX_MESSAGE),
+        "message": required_text(message, "message", MAX_MESSAGE, multiline=True),
         "perDay": per_day,
     }
     await guarded_write(context, "invitations/send", parameters, send_conditions(per_day))
