@@ -6,10 +6,10 @@ ORDER BY claim.at
 LIMIT 1
 WITH {
   works: COUNT { (this)-[:AUTHORED]->() },
-  followers: COUNT {
-    (this)<-[:FOLLOWS]-(follower:User)
-    WHERE NOT EXISTS { (follower)-[:CLAIMED {status: 'APPROVED'}]->(this) }
-  },
+  // less the claimant's own, if any: a record has at most one approved claim, so this
+  // reads the record's claims rather than every follower's
+  followers: COUNT { (this)<-[:FOLLOWS]-(:User) }
+    - COUNT { (this)<-[:CLAIMED {status: 'APPROVED'}]-(claimant:User)-[:FOLLOWS]->(this) },
   hasOrcid: this.orcid IS NOT NULL,
   hasAffiliation: EXISTS { (this)-[a:AFFILIATED_WITH]->(:Institution) WHERE a.until IS NULL },
   importedLevel: this.verificationLevel,

@@ -78,13 +78,20 @@ affiliation = related_node(
     Template("{a}.since DESC, {n}.key"),
 )
 works_count = count_of(Template("({this})-[:AUTHORED]->()"))
-# A follow by the record's own claimant is not a follower (researcher_standing agrees).
-followers_count = count_of(
-    Template(
-        "({this})<-[:FOLLOWS]-({u}:User) "
-        "WHERE NOT EXISTS { ({u})-[:CLAIMED {status: 'APPROVED'}]->({this}) }"
-    )
+# A follow by the record's own claimant is not a follower (researcher_standing agrees);
+# a record has at most one approved claim, so its claims are read, not every follower's.
+FOLLOWERS = Template(
+    "COUNT { ({this})<-[:FOLLOWS]-(:User) } - "
+    "COUNT { ({this})<-[:CLAIMED {status: 'APPROVED'}]-({u}:User)-[:FOLLOWS]->({this}) }"
 )
+
+
+def followers_count(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(c.bind(this=scope["this"])(FOLLOWERS))
+
+
 topics_count = count_of(
     Template("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->({t}:Topic) RETURN DISTINCT {t}")
 )
