@@ -43,8 +43,3 @@ class Binding:
             if hole not in self.names:
                 self.names[hole] = self.fresh(hole)
         return HOLE.sub(lambda found: self.names[found.group(1)], template.text)
-
-    def __getitem__(self, hole: str) -> str:
-        if hole not in self.names:
-            self.names[hole] = self.fresh(hole)
-        return self.names[hole]
