@@ -527,8 +527,14 @@ def test_a_time_claim_that_is_not_a_json_number_is_refused(
     assert answer.errors[0]["message"].endswith("; log in again")
 
 
-@pytest.mark.parametrize("claims", [{}, {"nbf": int(time.time()) - 5}, {"exp": time.time() + 60.5}])
-def test_numeric_time_claims_pass(settings: Settings, claims: dict[str, Any]) -> None:
+# Seconds from now, read when the test runs: an integer `nbf`, a fractional `exp`.
+@pytest.mark.parametrize("from_now", [{}, {"nbf": -5}, {"exp": 60.5}])
+def test_numeric_time_claims_pass(settings: Settings, from_now: dict[str, float]) -> None:
+    now = time.time()
+    claims = {
+        name: int(now) + offset if isinstance(offset, int) else now + offset
+        for name, offset in from_now.items()
+    }
     token = token_with(**claims)
     assert credentials(settings.token_signing(), f"Bearer {token}").user == "someone"
 
