@@ -8,9 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import logging.config
-import os
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -24,7 +22,6 @@ from starlette.testclient import TestClient
 
 from core.tokens import ALGORITHM, ISSUER, credentials
 from server.app import create_app
-from server.connection import connection_for
 from server.logs import JsonFormatter, logging_config
 from server.media import accepts_html
 from server.metrics import OPERATIONS_KEPT
@@ -33,7 +30,7 @@ from server.protocol import server_options
 from server.settings import DEVELOPMENT_JWT_SECRET, Settings
 from tests.conftest import free_port, gql, uvicorn_in_thread
 from tests.test_operations import sample, samples
-from tests.test_workers import Served, get, stop, wait_until_ready
+from tests.test_workers import Served, get, serving, stop, wait_until_ready
 from tests.web_dist import ASSET, PLAYGROUND, build_dist
 
 QUERY_N = "query N($n: Int) { researchers(first: $n) { totalCount } }"
@@ -147,29 +144,8 @@ def test_a_json_log_line_escapes_what_a_client_sent(hostile: str) -> None:
 
 @pytest.fixture
 def text_logging_server(seeded: Settings, tmp_path: Path) -> Iterator[Served]:
-    connection = connection_for(seeded)
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEO4J_URI": connection.uri,
-        "NEO4J_PASSWORD": connection.password,
-        "NEO4J_DATABASE": connection.database,
-        "PEERGRAPH_PORT": str(port),
-        "PEERGRAPH_LOG_FORMAT": "text",
-    }
-    log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve"],
-            stdout=subprocess.DEVNULL,
-            stderr=output,
-            env=env,
-            start_new_session=True,
-        )
-    try:
-        yield Served(process, f"http://127.0.0.1:{port}", log)
-    finally:
-        stop(process)
+    with serving(seeded, tmp_path / "serve.log", PEERGRAPH_LOG_FORMAT="text") as served:
+        yield served
 
 
 def raw_get(base: str, target: str) -> bytes:

@@ -4,9 +4,6 @@ Prometheus metrics after real queries, and production's closed introspection."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,11 +17,9 @@ from starlette.testclient import TestClient
 from starlette.types import Receive, Scope, Send
 
 from server.app import create_app
-from server.connection import connection_for
 from server.observe import ObservedRequests
 from server.settings import Settings
-from tests.conftest import free_port
-from tests.test_workers import REQUEST_TIMEOUT, Served, get, stop, wait_until_ready
+from tests.test_workers import REQUEST_TIMEOUT, Served, get, serving, stop, wait_until_ready
 from tests.web_dist import PLAYGROUND, build_dist
 
 # model_copy(update=) does not validate: the value goes in as the field holds it
@@ -203,31 +198,10 @@ def post(base: str, document: str, request_id: str | None = None, **variables: A
 
 @pytest.fixture
 def json_logging_workers(seeded: Settings, tmp_path: Path) -> Iterator[Served]:
-    connection = connection_for(seeded)
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEO4J_URI": connection.uri,
-        "NEO4J_PASSWORD": connection.password,
-        "NEO4J_DATABASE": connection.database,
-        "PEERGRAPH_PORT": str(port),
-        "PEERGRAPH_WORKERS": "2",
-        "PEERGRAPH_LOG_FORMAT": "json",
-    }
-    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve"],
-            stdout=subprocess.DEVNULL,
-            stderr=output,
-            env=env,
-            start_new_session=True,
-        )
-    try:
-        yield Served(process, f"http://127.0.0.1:{port}", log)
-    finally:
-        stop(process)
+    with serving(
+        seeded, tmp_path / "serve.log", PEERGRAPH_WORKERS="2", PEERGRAPH_LOG_FORMAT="json"
+    ) as served:
+        yield served
 
 
 def test_served_requests_are_logged_and_counted_across_workers(

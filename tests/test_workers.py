@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,35 @@ def stop(process: subprocess.Popen[bytes]) -> int:
             process.wait(timeout=STOP_TIMEOUT)
             pytest.fail(f"serve did not stop within {STOP_TIMEOUT:.0f}s of SIGTERM")
     return process.returncode
+
+
+@contextmanager
+def serving(settings: Settings, log: Path, **variables: str) -> Iterator[Served]:
+    """`peergraph serve` on a free port against the settings' database, with these
+    environment variables, its log in `log`; stopped at the end."""
+    connection = connection_for(settings)
+    port = free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": connection.uri,
+        "NEO4J_PASSWORD": connection.password,
+        "NEO4J_DATABASE": connection.database,
+        "PEERGRAPH_PORT": str(port),
+        **variables,
+    }
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "serve"],
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+            env=env,
+            start_new_session=True,
+        )
+    try:
+        yield Served(process, f"http://127.0.0.1:{port}", log)
+    finally:
+        stop(process)
 
 
 @pytest.fixture
