@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from graphql import (
     ASTValidationRule,
@@ -21,9 +20,13 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from core.errors import PARSE_FAILED, VALIDATION_FAILED
+from core.weighted_cache import WeightedCache
 from resolvers.limits import limit_errors
 
-DOCUMENTS_KEPT = 256
+# Characters of document text each cache of documents, operations or plans keeps. A parsed
+# document holds 60-80 bytes for each character of its text, so a cache stays within about
+# 20 MB however many distinct documents clients send.
+CACHED_TEXT = 256 * 1024
 # How graphql-core ends the message when one of its limits (tokens, nesting) stops the
 # parser: the document broke a limit, its syntax may be fine.
 PARSER_LIMIT = "Parsing aborted."
@@ -43,7 +46,7 @@ RULES = (*specified_rules, MaybeNullValidationRule, OneOfInputValidationRule, No
 
 @dataclass(frozen=True)
 class Prepared:
-    """A document, or None when it does not parse; its parse or validation errors."""
+    """A valid document, or None and the errors that refused it."""
 
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...]
@@ -66,27 +69,36 @@ class Documents:
         self.rules = RULES if introspection else (*RULES, NoSchemaIntrospectionCustomRule)
         # "Did you mean 'researcher'?" would hand out the schema that introspection withholds
         self.hide_suggestions = not introspection
-        self.prepare = lru_cache(maxsize=DOCUMENTS_KEPT)(self._prepare)
+        self._prepared: WeightedCache[str, Prepared] = WeightedCache(CACHED_TEXT)
+
+    def prepare(self, text: str) -> Prepared:
+        prepared = self._prepared.get(text)
+        if prepared is None:
+            prepared = self._prepare(text)
+            self._prepared.put(text, prepared, len(text))
+        return prepared
 
     def _prepare(self, text: str) -> Prepared:
         try:
             document = parse(text, max_tokens=self.max_tokens)
         except GraphQLSyntaxError as error:
             code = VALIDATION_FAILED if PARSER_LIMIT in error.message else PARSE_FAILED
-            return Prepared(None, (with_code(error, code),))
+            return Prepared(None, (detached(error, code),))
         errors = validate(
             self.schema, document, self.rules, hide_suggestions=self.hide_suggestions
         ) or limit_errors(self.schema, document, self.max_depth, self.max_aliases)
-        return Prepared(document, tuple(with_code(error, VALIDATION_FAILED) for error in errors))
+        if errors:
+            # a refused document is remembered by its errors alone, not its syntax tree
+            return Prepared(None, tuple(detached(error, VALIDATION_FAILED) for error in errors))
+        return Prepared(document, ())
 
 
-def with_code(error: GraphQLError, code: str) -> GraphQLError:
-    if error.extensions and "code" in error.extensions:
-        return error
+def detached(error: GraphQLError, code: str) -> GraphQLError:
+    """The error with a code, pointing into the document's text by position rather than
+    holding its nodes, and through them the whole syntax tree."""
     return GraphQLError(
         error.message,
-        nodes=error.nodes,
         source=error.source,
         positions=error.positions,
-        extensions={**(error.extensions or {}), "code": code},
+        extensions={"code": code, **(error.extensions or {})},
     )

@@ -1,11 +1,17 @@
 """The operation a request runs: found once per document text and operation name, then
-looked up. A document seen before is neither parsed nor validated again."""
+looked up. A document seen before is neither parsed nor validated again.
+
+A new document is parsed and validated on a worker thread, one at a time: validating a
+large one takes a tenth of a second of CPU, which on the event loop would stall every
+other request, known documents included."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from graphql import (
     DocumentNode,
     GraphQLError,
@@ -16,13 +22,17 @@ from graphql import (
 )
 from graphql.execution import VariableValues
 
-from core.errors import BadUserInput
+from core.errors import BadUserInput, RateLimited
 from core.request_limits import RequestLimits
+from core.weighted_cache import WeightedCache
 from resolvers.compiler.readback import MutationDocument
 from resolvers.cost import ItemEstimate
-from resolvers.documents import Documents
+from resolvers.documents import CACHED_TEXT, Documents
 
-OPERATIONS_KEPT = 1024
+# New documents waiting for their turn to be checked, beyond which more are refused
+# rather than queued: a client flooding distinct documents must not hold the memory and
+# the turns of everyone's first request.
+NEW_DOCUMENTS_WAITING = 32
 
 
 class RequestErrors(Exception):
@@ -47,12 +57,21 @@ class Operations:
         self.schema = schema
         self.documents = documents
         self.limits = limits
-        self._found: dict[tuple[str, str | None], Operation] = {}
+        self._found: WeightedCache[tuple[str, str | None], Operation] = WeightedCache(CACHED_TEXT)
+        self._checking = anyio.CapacityLimiter(1)
 
-    def find(self, text: str, name: str | None) -> Operation:
+    async def find(self, text: str, name: str | None) -> Operation:
         found = self._found.get((text, name))
-        if found is not None:
-            return found
+        if found is None:
+            if self._checking.statistics().tasks_waiting >= NEW_DOCUMENTS_WAITING:
+                raise RequestErrors([too_many_new_documents()])
+            found = await anyio.to_thread.run_sync(
+                self._operation, text, name, limiter=self._checking
+            )
+            self._found.put((text, name), found, len(text))
+        return found
+
+    def _operation(self, text: str, name: str | None) -> Operation:
         prepared = self.documents.prepare(text)
         if prepared.errors:
             raise RequestErrors(list(prepared.errors))
@@ -62,11 +81,14 @@ class Operations:
         mutation = None
         if definition.operation is not OperationType.QUERY:
             mutation = MutationDocument.of(self.schema, prepared.document, definition)
-        found = Operation(text, prepared.document, definition, estimate, mutation)
-        if len(self._found) >= OPERATIONS_KEPT:
-            self._found.clear()
-        self._found[text, name] = found
-        return found
+        return Operation(text, prepared.document, definition, estimate, mutation)
+
+
+def too_many_new_documents() -> RateLimited:
+    return RateLimited(
+        f"more than {NEW_DOCUMENTS_WAITING} new documents are waiting to be checked;"
+        " send this one again in a moment, or one the server has seen before"
+    )
 
 
 def select_operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode:

@@ -54,7 +54,7 @@ class Pipeline:
         mutations: bool = True,
     ) -> dict[str, Any]:
         """The response body; RequestErrors when nothing could run."""
-        operation = self.operations.find(text, name)
+        operation = await self.operations.find(text, name)
         mutation = None
         if operation.mutation is None:
             coerced = coerce_variables(

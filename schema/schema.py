@@ -8,7 +8,7 @@ from strawberry.tools import merge_types
 
 from core.request_limits import RequestLimits
 from resolvers.compiler.plans import Plans
-from resolvers.documents import Documents
+from resolvers.documents import CACHED_TEXT, Documents
 from resolvers.pipeline import Pipeline
 from schema.account import AccountMutation
 from schema.claims import ClaimMutation, ClaimQuery
@@ -54,7 +54,7 @@ class PeergraphSchema(strawberry.Schema):
 
 
 def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSchema:
-    plans = Plans(limits)
+    plans = Plans(limits, CACHED_TEXT)
     schema = PeergraphSchema(
         query=merge_types("Query", ROOT_TYPES),
         mutation=merge_types("Mutation", MUTATION_TYPES),

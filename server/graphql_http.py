@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from core.errors import BadUserInput, PeergraphError
+from core.errors import BadUserInput, PeergraphError, RateLimited
 from core.tokens import credentials
 from resolvers.context import Context
 from resolvers.operations import RequestErrors
@@ -35,6 +35,8 @@ from server.media import (
 from server.settings import Settings
 
 METHODS = "GET, HEAD, POST"
+# Seconds a client turned away for the server's load waits before it tries again.
+RETRY_AFTER = 1
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,15 @@ class GraphQLHTTP:
         except Refusal as refusal:
             return self.refusal(refusal.status, refusal.message, media, headers=refusal.headers)
         except RequestErrors as refused:
+            limited = next((e for e in refused.errors if isinstance(e, RateLimited)), None)
+            if limited is not None:
+                return self.refusal(
+                    429,
+                    limited.message,
+                    media,
+                    RateLimited.code,
+                    headers={"Retry-After": str(RETRY_AFTER)},
+                )
             body = {"errors": [coded(error) for error in refused.errors]}
         # Without `data` nothing ran: a 400 for clients that read the new media type, the
         # legacy 200 for the others.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from graphql import (
 )
 
 from core.request_limits import RequestLimits
+from core.weighted_cache import WeightedCache
 from resolvers.compiler.collect import fragments_of
 from resolvers.compiler.compile import Compilation, NoStatement, NotCompiled, RootStatement
 from resolvers.compiler.declaration import declaration_of
@@ -65,11 +65,12 @@ class Plans:
 
     schema: GraphQLSchema  # set once the schema exists
 
-    def __init__(self, limits: RequestLimits, size: int = 512) -> None:
+    def __init__(self, limits: RequestLimits, cached_text: int) -> None:
+        """`cached_text`: characters of document text the plans and facts kept may come
+        from, as each plan holds its document's nodes."""
         self.limits = limits
-        self.size = size
-        self._facts: dict[tuple[str, str | None], list[Fact]] = {}
-        self._plans: OrderedDict[tuple[Hashable, ...], Plan | None] = OrderedDict()
+        self._facts: WeightedCache[tuple[str, str | None], list[Fact]] = WeightedCache(cached_text)
+        self._plans: WeightedCache[tuple[Hashable, ...], Plan | None] = WeightedCache(cached_text)
 
     def plan(
         self,
@@ -83,15 +84,13 @@ class Plans:
         if facts is not None:
             key = (text, name, request.fact_values(facts))
             if key in self._plans:
-                self._plans.move_to_end(key)
-                return self._plans[key]
+                return self._plans.get(key)
         found_facts: list[Fact] = []
         plan = self._compile(document, operation, request, found_facts)
-        known = self._facts.setdefault((text, name), [])
+        known = facts if facts is not None else []
         known.extend(fact for fact in found_facts if fact not in known)
-        self._plans[(text, name, request.fact_values(known))] = plan
-        if len(self._plans) > self.size:
-            self._plans.popitem(last=False)
+        self._facts.put((text, name), known, len(text))
+        self._plans.put((text, name, request.fact_values(known)), plan, len(text))
         return plan
 
     def _compile(

@@ -36,6 +36,7 @@ from graphql import (
 from graphql.execution import VariableValues
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from core.weighted_cache import WeightedCache
 from resolvers.compiler.collect import Selected, fragments_of
 from resolvers.compiler.compile import Compilation, RootStatement
 from resolvers.compiler.plans import Plans
@@ -48,6 +49,7 @@ from resolvers.database import RunStatement
 
 T = TypeVar("T")
 ANCHOR = "anchor"  # the parameter holding the key the write returned
+READ_BACKS_KEPT = 256  # each holds its field's node, and through it the document's tokens
 
 # Where each type a mutation returns is found by key, and the names its fields read.
 ANCHORS: dict[str, tuple[str, dict[str, str]]] = {
@@ -93,7 +95,7 @@ class ReadBacks:
 
     def __init__(self, plans: Plans) -> None:
         self.plans = plans
-        self._compiled: dict[tuple[int, str], ReadBack] = {}
+        self._compiled: WeightedCache[tuple[int, str], ReadBack] = WeightedCache(READ_BACKS_KEPT)
 
     async def read(
         self,
@@ -138,7 +140,7 @@ class ReadBacks:
         names = ", ".join(sorted(set(scope.values())))
         root = RootStatement(f"{match} WITH {names}, {text} AS data RETURN data", shape)
         found = ReadBack(node, root, statement.parameters)
-        self._compiled[id(node), type_name] = found
+        self._compiled.put((id(node), type_name), found, 1)
         return found
 
 
