@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import os
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from ports import free_port
 from run import Connection, encode_request, wait_ready
+from serve_env import serve_env
 
 KNOWN = encode_request("POST", "/graphql", {"query": "{ __typename }"})
 
@@ -126,7 +126,7 @@ async def run(documents: int, flooders: int, seconds: float) -> None:
     port = free_port()
     server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
         [sys.executable, "-m", "server.cli", "serve"],
-        env={**os.environ, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"},
+        env=serve_env(port),
     )
     try:
         await wait_ready(port)

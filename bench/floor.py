@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import time
 
 from ports import free_port
 from run import Connection, wait_ready
+from serve_env import serve_env
 
 from server.connection import database_for
 from server.settings import load_settings
@@ -34,7 +34,7 @@ async def run(requests: int) -> None:
     port = free_port()
     server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
         [sys.executable, "-m", "server.cli", "serve"],
-        env={**os.environ, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"},
+        env=serve_env(port),
     )
     http: list[float] = []
     driver: list[float] = []

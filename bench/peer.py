@@ -41,6 +41,7 @@ from typing import Any
 
 from neo4j import Driver, GraphDatabase
 from ports import free_port
+from serve_env import serve_env
 
 from core.global_ids import decode_id, encode_id
 from resolvers.statements import statement
@@ -450,12 +451,7 @@ def wait_ready(server: Server) -> None:
 
 
 def ours_command(port: int, tree: Path) -> tuple[list[str], dict[str, str], Path]:
-    env = {
-        **os.environ,
-        "PEERGRAPH_PORT": str(port),
-        "PEERGRAPH_GRAPHIQL": "false",
-        "PEERGRAPH_ACCESS_LOG": "false",
-    }
+    env = serve_env(port, PEERGRAPH_GRAPHIQL="false")
     if tree == REPO:
         return [str(PEERGRAPH), "serve"], env, tree
     return [sys.executable, "-m", "server.cli", "serve"], env, tree  # the tree's modules first

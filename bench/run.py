@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ports import free_port
+from serve_env import serve_env
 
 from core.global_ids import encode_id
 from resolvers.context import Context
@@ -192,12 +193,7 @@ async def run(requests: int, concurrency: int, only: list[str]) -> None:
         port, bare_port, driver_port = free_port(), free_port(), free_port()
         server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, "-m", "server.cli", "serve"],
-            env={
-                **os.environ,
-                "PEERGRAPH_PORT": str(port),
-                "PEERGRAPH_GRAPHIQL": "false",
-                "PEERGRAPH_ACCESS_LOG": "false",
-            },
+            env=serve_env(port, PEERGRAPH_GRAPHIQL="false"),
         )
         bare = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
             [sys.executable, str(Path(__file__).with_name("bare_http.py")), str(bare_port)]

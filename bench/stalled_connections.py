@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ports import free_port
 from run import Connection, encode_request, wait_ready
+from serve_env import serve_env
 
 from core.global_ids import encode_id
 
@@ -157,7 +158,7 @@ async def run(rounds: int, block: int, stalled: int) -> None:
     port = free_port()
     server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
         [sys.executable, "-m", "server.cli", "serve"],
-        env={**os.environ, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"},
+        env=serve_env(port),
     )
     alone: list[float] = []
     beside_stalls: list[float] = []

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import time
 
 from ports import free_port
 from run import Connection, wait_ready
+from serve_env import serve_env
 
 from core.global_ids import encode_id
 from server.connection import database_for
@@ -40,7 +40,7 @@ async def run(concurrency: int, rounds: int) -> None:
     port = free_port()
     server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
         [sys.executable, "-m", "server.cli", "serve"],
-        env={**os.environ, "PEERGRAPH_PORT": str(port), "PEERGRAPH_ACCESS_LOG": "false"},
+        env=serve_env(port),
     )
     payload = {"query": PAGE, "variables": {"topic": encode_id("Topic", topic["key"])}}
     latencies: list[float] = []

@@ -43,6 +43,11 @@ class Conflict(PeergraphError):
 class RateLimited(PeergraphError):
     code = "RATE_LIMITED"
 
+    def __init__(self, message: str, reason: str | None = None, *, retry_after: int = 1) -> None:
+        """`retry_after`: whole seconds after which the same request may be let in."""
+        super().__init__(message, reason)
+        self.retry_after = retry_after
+
 
 class DatabaseUnavailable(PeergraphError):
     code = "DATABASE_UNAVAILABLE"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from time import perf_counter
 from typing import Any
 
@@ -23,8 +24,12 @@ class Context:
         *,
         passwords: PasswordHashing,
         tokens: TokenSigning,
+        charge: Callable[[int], None] = lambda units: None,
     ) -> None:
+        """`charge` spends a request's work units from its client's share before it runs,
+        and raises to refuse it (server/graphql_http.py)."""
         self.db = db
+        self.charge = charge
         self.limits = limits
         self.credentials = credentials
         self.passwords = passwords

@@ -82,10 +82,12 @@ class Pipeline:
         items = operation.estimate.items(coerced)
         if items > self.limits.max_items:
             result = ExecutionResult(None, [too_many_items(items, self.limits.max_items)])
-        elif mutation is not None:
-            result = await mutation.result()
         else:
-            result = await self.query(operation, coerced, context)
+            context.charge(work_units(items))
+            if mutation is not None:
+                result = await mutation.result()
+            else:
+                result = await self.query(operation, coerced, context)
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
             body["errors"] = shown(result.errors)
@@ -100,6 +102,12 @@ class Pipeline:
         return await run_request(
             self.plans, operation.text, operation.document, operation.definition, request, context
         )
+
+
+def work_units(items: int) -> int:
+    """What a request spends of its client's fair share: one for the request, and one for
+    each item its shape may return."""
+    return 1 + items
 
 
 def too_many_items(items: int, limit: int) -> BadUserInput:

@@ -18,7 +18,8 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from core.errors import BadUserInput, PeergraphError, RateLimited
-from core.tokens import credentials
+from core.fair_share import Allowance, Client, FairShare
+from core.tokens import Credentials, credentials
 from resolvers.context import Context
 from resolvers.operations import RequestErrors
 from resolvers.pipeline import NotAllowed
@@ -35,8 +36,8 @@ from server.media import (
 from server.settings import Settings
 
 METHODS = "GET, HEAD, POST"
-# Seconds a client turned away for the server's load waits before it tries again.
-RETRY_AFTER = 1
+# The name the RateLimit fields give the one policy: work units per window.
+POLICY = '"work"'
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class GraphQLHTTP:
         self.limits = settings.request_limits()
         self.passwords = settings.password_hashing()
         self.tokens = settings.token_signing()
+        self.fair_share = FairShare(settings.share_policy())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # An exception here is logged and answered by server/observe.py, with the request id.
@@ -134,44 +136,48 @@ class GraphQLHTTP:
         media = response_media_type(request.headers.get("accept"))
         if media is None:
             return self.refusal(406, f"this endpoint answers in {GRAPHQL_RESPONSE} or {JSON}", JSON)
+        signed = credentials(self.tokens, request.headers.get("authorization"))
+        share = Share(self.fair_share, client_of(request, signed))
         try:
             if method == "POST":
                 graphql = from_body(content_type_of(request), await request.body())
             else:
                 graphql = from_query_string(request.scope.get("query_string", b""))
-            body = await self.execute(graphql, request, mutations=method == "POST")
+            body = await self.execute(graphql, request, signed, share, mutations=method == "POST")
         except Refusal as refusal:
             return self.refusal(refusal.status, refusal.message, media, headers=refusal.headers)
         except RequestErrors as refused:
             limited = next((e for e in refused.errors if isinstance(e, RateLimited)), None)
             if limited is not None:
-                return self.refusal(
-                    429,
-                    limited.message,
-                    media,
-                    RateLimited.code,
-                    headers={"Retry-After": str(RETRY_AFTER)},
-                )
+                headers = {"Retry-After": str(limited.retry_after), **share.headers()}
+                return self.refusal(429, limited.message, media, RateLimited.code, headers)
             body = {"errors": [coded(error) for error in refused.errors]}
         # Without `data` nothing ran: a 400 for clients that read the new media type, the
         # legacy 200 for the others.
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
         response = self.answer(body, status, media)
+        response.headers.update(share.headers())
         if method == "HEAD":
             # HEAD answers with GET's headers and no body.
             response.body = b""
         return response
 
     async def execute(
-        self, graphql: GraphQLRequest, request: Request, *, mutations: bool
+        self,
+        graphql: GraphQLRequest,
+        request: Request,
+        signed: Credentials,
+        share: Share,
+        *,
+        mutations: bool,
     ) -> dict[str, Any]:
-        authorization = request.headers.get("authorization")
         context = Context(
             request.app.state.db,
             self.limits,
-            credentials(self.tokens, authorization),
+            signed,
             passwords=self.passwords,
             tokens=self.tokens,
+            charge=share.charge,
         )
         try:
             body = await self.schema.pipeline.run(
@@ -207,6 +213,53 @@ class GraphQLHTTP:
         )
         response.headers.update(headers or {})
         return response
+
+
+class Share:
+    """One request's charge against its client's fair share, and the RateLimit fields
+    that tell the client where it stands."""
+
+    def __init__(self, fair_share: FairShare, client: Client) -> None:
+        self.fair_share = fair_share
+        self.client = client
+        self.allowance: Allowance | None = None
+
+    def charge(self, units: int) -> None:
+        allowance = self.allowance = self.fair_share.charge(self.client, units)
+        if allowance.granted:
+            return
+        cost = f"this request may cost {units:,} work units"
+        if units > allowance.quota:
+            why = (
+                f"{cost}, more than the {allowance.quota:,} a client may spend in "
+                f"{self.window} s; ask for smaller pages or fewer nested lists"
+            )
+        else:
+            why = (
+                f"{cost} and {allowance.remaining:,} of this client's {allowance.quota:,} "
+                f"per {self.window} s are left; retry in {allowance.reset} s"
+            )
+        raise RequestErrors([RateLimited(why, retry_after=allowance.reset)])
+
+    @property
+    def window(self) -> int:
+        return self.fair_share.policy.window
+
+    def headers(self) -> dict[str, str]:
+        if self.allowance is None:
+            return {}
+        return {
+            "RateLimit-Policy": f"{POLICY};q={self.allowance.quota};w={self.window}",
+            "RateLimit": f"{POLICY};r={max(0, self.allowance.remaining)};t={self.allowance.reset}",
+        }
+
+
+def client_of(request: Request, signed: Credentials) -> Client:
+    """The account when a valid token signed the request, else the address (uvicorn takes
+    it from X-Forwarded-For only behind a proxy it trusts)."""
+    account = signed.user if signed.refused is None else None
+    address = request.client.host if request.client is not None else "unknown"
+    return Client(account, address)
 
 
 def coded(error: GraphQLError | GraphQLFormattedError) -> GraphQLFormattedError:

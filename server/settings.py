@@ -16,6 +16,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from core.fair_share import SharePolicy
 from core.passwords import PasswordHashing
 from core.request_limits import RequestLimits
 from core.timeouts import TransactionTimeouts
@@ -110,6 +111,13 @@ class Settings(BaseSettings):
     login_attempts: Positive = 10
     login_window: Positive = 900
     invitations_per_day: Positive = 20
+    # Each client's fair share (core/fair_share.py): work units per window, for each address
+    # not signed in and for each account, and an operator's budgets for particular accounts
+    # by account key, as JSON: PEERGRAPH_RATE_BUDGETS='{"<account key>": 10000000}'.
+    rate_window: Positive = 60
+    rate_budget_anonymous: Positive = 100_000
+    rate_budget_signed_in: Positive = 1_000_000
+    rate_budgets: dict[str, Positive] = {}
 
     # The browser app and the documents it sends by id (server/web.py, server/persisted.py)
     web_dist: Path = Path("web/dist")
@@ -188,6 +196,14 @@ class Settings(BaseSettings):
             login_attempts=self.login_attempts,
             login_window=self.login_window,
             invitations_per_day=self.invitations_per_day,
+        )
+
+    def share_policy(self) -> SharePolicy:
+        return SharePolicy(
+            window=self.rate_window,
+            anonymous=self.rate_budget_anonymous,
+            signed_in=self.rate_budget_signed_in,
+            accounts=dict(self.rate_budgets),
         )
 
     def transaction_timeouts(self) -> TransactionTimeouts:

@@ -37,11 +37,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-# argon2id at its cheapest: the tests hash hundreds of passwords, production a few.
-FAST_HASHING: dict[str, Any] = {
+# What every test server differs in from production. argon2id at its cheapest: the tests
+# hash hundreds of passwords, production a few.
+TEST_SETTINGS: dict[str, Any] = {
     "argon2_time_cost": 1,
     "argon2_memory_cost": 1024,
     "argon2_parallelism": 1,
+    # Every test client shares one address, and the suite sends in a minute what no one
+    # client should: tests/test_fair_share.py sets budgets of its own.
+    "rate_budget_anonymous": 10**9,
+    "rate_budget_signed_in": 10**9,
 }
 
 
@@ -52,7 +57,7 @@ def managed_settings(home: Path) -> Settings:
         neo4j_password=None,
         neo4j_home=home,
         neo4j_bolt_port=free_port(),
-        **FAST_HASHING,
+        **TEST_SETTINGS,
     )
 
 
@@ -64,7 +69,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
             _env_file=None,
             neo4j_uri=uri,
             neo4j_password=os.environ["PEERGRAPH_TEST_NEO4J_PASSWORD"],
-            **FAST_HASHING,
+            **TEST_SETTINGS,
         )
         return
     with managed_server(managed_settings(tmp_path_factory.mktemp("neo4j"))) as settings:

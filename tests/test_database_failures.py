@@ -24,9 +24,9 @@ from server.connection import connection_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 from tests.conftest import (
-    FAST_HASHING,
     LOGIN,
     PASSWORD,
+    TEST_SETTINGS,
     free_port,
 )
 from tests.test_cli import database_env
@@ -43,7 +43,7 @@ WORKS = "{ works(first: 1) { totalCount } }"
 def serving(tmp_path: Path, **env: str) -> Iterator[Served]:
     """`peergraph serve` on a free port, listening (ready or not)."""
     port = free_port()
-    hashing = {f"PEERGRAPH_{name.upper()}": str(value) for name, value in FAST_HASHING.items()}
+    for_tests = {f"PEERGRAPH_{name.upper()}": str(value) for name, value in TEST_SETTINGS.items()}
     inherited = {name: value for name, value in os.environ.items() if not name.startswith("NEO4J_")}
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
@@ -53,7 +53,7 @@ def serving(tmp_path: Path, **env: str) -> Iterator[Served]:
             stderr=subprocess.STDOUT,
             env={
                 **inherited,
-                **hashing,
+                **for_tests,
                 "PEERGRAPH_PORT": str(port),
                 "PEERGRAPH_ACCESS_LOG": "false",
                 **env,
