@@ -115,8 +115,8 @@ class Settings(BaseSettings):
     # not signed in and for each account, and an operator's budgets for particular accounts
     # by account key, as JSON: PEERGRAPH_RATE_BUDGETS='{"<account key>": 10000000}'.
     rate_window: Positive = 60
-    rate_budget_anonymous: Positive = 100_000
-    rate_budget_signed_in: Positive = 1_000_000
+    rate_budget_anonymous: Positive = 1_000_000
+    rate_budget_signed_in: Positive = 5_000_000
     rate_budgets: dict[str, Positive] = {}
 
     # The browser app and the documents it sends by id (server/web.py, server/persisted.py)
