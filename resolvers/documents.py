@@ -25,8 +25,8 @@ from resolvers.limits import limit_errors
 
 # Characters of document text each cache of documents, operations or plans keeps. A parsed
 # document holds 60-80 bytes for each character of its text, so a cache stays within about
-# 20 MB however many distinct documents clients send.
-CACHED_TEXT = 256 * 1024
+# 10 MB however many distinct documents clients send.
+CACHED_TEXT = 128 * 1024
 # How graphql-core ends the message when one of its limits (tokens, nesting) stops the
 # parser: the document broke a limit, its syntax may be fine.
 PARSER_LIMIT = "Parsing aborted."

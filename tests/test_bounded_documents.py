@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -164,3 +165,23 @@ def test_a_flood_of_new_documents_is_turned_away_with_429_not_queued_forever(
     checked = [answer for answer in answers if answer.status == 200]
     assert {answer.body["errors"][0]["message"] for answer in checked} == {"Validation aborted."}
     assert post(served, "{ __typename }").body["data"] == {"__typename": "Query"}
+
+
+def test_a_known_document_is_answered_while_new_large_ones_are_being_checked(
+    served: int,
+) -> None:
+    post(served, "{ __typename }")  # known from now on
+    finished: list[str] = []
+
+    def send(name: str, document: str) -> None:
+        post(served, document)
+        finished.append(name)
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        # four documents that take a tenth of a second each to check, one at a time
+        for index in range(4):
+            pool.submit(send, f"new {index}", typenames(1000 + index, 1600))
+        time.sleep(0.05)  # the new ones reach the server first
+        pool.submit(send, "known", "{ __typename }")
+    # checked on the event loop, the known one would wait for most of them
+    assert finished.index("known") < 2, finished
