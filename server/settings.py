@@ -18,7 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from core.passwords import PasswordHashing
 from core.request_limits import RequestLimits
-from core.timeouts import TransactionTimeouts
+from core.timeouts import DEFAULT_CONCURRENCY, TransactionTimeouts
 from core.tokens import TokenSigning
 
 Positive = Annotated[int, Field(gt=0)]
@@ -95,6 +95,9 @@ class Settings(BaseSettings):
     max_page_size: Positive = 100
     default_page_size: Positive = 20
     query_timeout: float = Field(default=10.0, gt=0)
+    # Statements each server process runs on Neo4j at once; the managed Neo4j gives each
+    # transaction its share of the transaction memory (server/neo4j_local.py).
+    db_concurrency: Positive = DEFAULT_CONCURRENCY
     # Fan-out caps that keep a hub as cheap as a leaf (docs/explorer.md, docs/metrics.md)
     fanout_center: Positive = 1000
     fanout_per_neighbor: Positive = 200
@@ -191,7 +194,7 @@ class Settings(BaseSettings):
         )
 
     def transaction_timeouts(self) -> TransactionTimeouts:
-        return TransactionTimeouts(query=self.query_timeout)
+        return TransactionTimeouts(query=self.query_timeout, concurrency=self.db_concurrency)
 
     def password_hashing(self) -> PasswordHashing:
         return PasswordHashing(
