@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from core.errors import BadUserInput, PeergraphError, RateLimited
+from core.errors import BadUserInput, DatabaseBusy, PeergraphError, RateLimited
 from core.tokens import credentials
 from resolvers.context import Context
 from resolvers.operations import RequestErrors
@@ -37,6 +37,7 @@ from server.settings import Settings
 METHODS = "GET, HEAD, POST"
 # Seconds a client turned away for the server's load waits before it tries again.
 RETRY_AFTER = 1
+RETRY_LATER = {"Retry-After": str(RETRY_AFTER)}
 
 
 @dataclass(frozen=True)
@@ -146,17 +147,19 @@ class GraphQLHTTP:
             limited = next((e for e in refused.errors if isinstance(e, RateLimited)), None)
             if limited is not None:
                 return self.refusal(
-                    429,
-                    limited.message,
-                    media,
-                    RateLimited.code,
-                    headers={"Retry-After": str(RETRY_AFTER)},
+                    429, limited.message, media, RateLimited.code, headers=RETRY_LATER
                 )
             body = {"errors": [coded(error) for error in refused.errors]}
         # Without `data` nothing ran: a 400 for clients that read the new media type, the
         # legacy 200 for the others.
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
+        busy = turned_away(body)
+        if busy and not any_answer(body):
+            # Nothing ran for the database's load alone: the same request may succeed soon.
+            status = 503
         response = self.answer(body, status, media)
+        if busy:
+            response.headers.update(RETRY_LATER)
         if method == "HEAD":
             # HEAD answers with GET's headers and no body.
             response.body = b""
@@ -232,6 +235,24 @@ def finished(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def is_request_error(error: GraphQLFormattedError) -> bool:
+def turned_away(body: dict[str, Any]) -> bool:
+    """Some statement of the request found no turn at the database (DATABASE_BUSY)."""
+    return any(code_of(error) == DatabaseBusy.code for error in body.get("errors", ()))
+
+
+def any_answer(body: dict[str, Any]) -> bool:
+    """Something in `data`, or an error other than the database's load: the request got
+    further than a queue."""
+    data = body.get("data") or {}
+    if any(value is not None for value in data.values()):
+        return True
+    return any(code_of(error) != DatabaseBusy.code for error in body.get("errors", ()))
+
+
+def code_of(error: GraphQLFormattedError) -> str | None:
     code = (error.get("extensions") or {}).get("code")
-    return "path" not in error and code == BadUserInput.code
+    return code if isinstance(code, str) else None
+
+
+def is_request_error(error: GraphQLFormattedError) -> bool:
+    return "path" not in error and code_of(error) == BadUserInput.code
