@@ -11,8 +11,9 @@ from dataclasses import dataclass
 QUERIES_PER_WRITE_TRANSACTION = 6
 # A server that does not take a connection within this long is not starting to.
 MAX_CONNECT_SECONDS = 5.0
-# Statements and transactions one process runs at once, unless the settings say otherwise.
-DEFAULT_CONCURRENCY = 8
+# Statements and transactions one process runs at once, unless the settings say otherwise:
+# as many as the managed Neo4j's default 512m heap gives room for (server/neo4j_local.py).
+DEFAULT_CONCURRENCY = 2
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,15 @@ UNAVAILABLE = "the graph database is unavailable; retry shortly"
 BUSY = "the graph database is busy; retry in a moment"
 # The server's transaction memory is shared: another request's may be what filled it.
 OUT_OF_MEMORY = "the graph database had no memory left for this query; retry, or ask for less"
+# Each transaction has a cap of its own as well (the managed server's
+# db.memory.transaction.max): only the request that went over it is to blame.
+TOO_MUCH_MEMORY = (
+    "this query needed more memory than one request may use; ask for less "
+    "(smaller pages, fewer nested lists)"
+)
+OUT_OF_MEMORY_CODE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+# Neo4j 5.26 reports both caps with the one code above; only the message names the cap.
+OWN_CAP_REACHED = "db.memory.transaction.max threshold reached"
 # Codes of a server that cannot serve this API at all, or not now.
 DATABASE_REFUSED = (
     "Neo.ClientError.Security.",
@@ -282,12 +291,14 @@ class Database:
 def _refusal(error: Neo4jError, timeout: float) -> PeergraphError | None:
     """What a client is told when the server refused a statement, if the server stopped it
     (its time or its memory ran out), it is the client's doing (a search query Lucene cannot
-    parse) or the database cannot be used at all (credentials, database name: the
-    operator's to fix); None for the rest."""
+    parse, a query over its own memory cap) or the database cannot be used at all
+    (credentials, database name: the operator's to fix); None for the rest."""
     code = error.code or ""
     if "TransactionTimedOut" in code:
         return QueryTimeout(f"the query took longer than {timeout:g}s and was stopped")
-    if code == "Neo.TransientError.General.MemoryPoolOutOfMemoryError":
+    if code == OUT_OF_MEMORY_CODE and OWN_CAP_REACHED in (error.message or ""):
+        return BadUserInput(TOO_MUCH_MEMORY)
+    if code == OUT_OF_MEMORY_CODE:
         return DatabaseUnavailable(OUT_OF_MEMORY)
     syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
     if code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:

@@ -56,6 +56,13 @@ JVM_FLAGS = (
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
 )
+# Of the heap, what all transactions together may hold: Neo4j's own default share, leaving
+# the rest to Neo4j itself (its caches, query plans, the collector's headroom).
+TRANSACTIONS_SHARE_OF_HEAP = 0.7
+# The least one transaction may be given: the project's own writes need it. Measured on a
+# 512m heap: 3000 generated works in one transaction (the tests' generated graph) need
+# 80-100 MiB, an import batch of 2000 OpenAlex works 39-80 MiB, the seed less than 39.
+MIN_TRANSACTION_MIB = 100
 JAVA_NEEDED = (
     "Java 17 (a JDK or JRE) runs the managed Neo4j 5.26; install it, or set NEO4J_URI "
     "to use a Neo4j of your own"
@@ -64,6 +71,32 @@ JAVA_NEEDED = (
 
 class Neo4jLocalError(RuntimeError):
     """The managed server could not be provisioned, started or stopped."""
+
+
+@dataclass(frozen=True)
+class TransactionMemory:
+    """The managed server's caps on transaction memory, in MiB."""
+
+    per_transaction: int  # db.memory.transaction.max
+    total: int  # dbms.memory.transaction.total.max
+
+
+def transaction_memory(heap: str, transactions: int) -> TransactionMemory:
+    """Caps under which `transactions` at once, and one more (a command such as an import
+    beside the API), can each use all of its own: a request that needs more fails alone,
+    and no request can take the memory of the others. `heap` is as PEERGRAPH_NEO4J_HEAP
+    writes it: "512m", "3g"."""
+    heap_mib = int(heap[:-1]) * (1024 if heap.endswith("g") else 1)
+    total = int(heap_mib * TRANSACTIONS_SHARE_OF_HEAP)
+    per_transaction = total // (transactions + 1)
+    if per_transaction < MIN_TRANSACTION_MIB:
+        raise Neo4jLocalError(
+            f"PEERGRAPH_NEO4J_HEAP={heap} gives each of the {transactions + 1} transactions "
+            "that may run at once (PEERGRAPH_WORKERS x PEERGRAPH_DB_CONCURRENCY, and one for "
+            f"a command beside them) {per_transaction} MiB, less than the {MIN_TRANSACTION_MIB} "
+            "MiB one needs: raise PEERGRAPH_NEO4J_HEAP or lower PEERGRAPH_DB_CONCURRENCY"
+        )
+    return TransactionMemory(per_transaction, total)
 
 
 @dataclass(frozen=True)
@@ -275,6 +308,7 @@ class ManagedNeo4j:
     def _write_config(self) -> None:
         settings = self.settings
         transaction_timeout = settings.transaction_timeouts().write_transaction
+        memory = transaction_memory(settings.neo4j_heap, settings.workers * settings.db_concurrency)
         lines = {
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.listen_address": f"127.0.0.1:{self.port}",
@@ -289,6 +323,10 @@ class ManagedNeo4j:
             # Timed-out statements stop within 0.1 s, not 2 s: the API reports TIMEOUT before it
             # gives up waiting for an answer (core/timeouts.py, answer_grace).
             "db.transaction.monitor.check.interval": "100ms",
+            # One heavy request fails alone (BAD_USER_INPUT) instead of taking the memory of
+            # every other one (resolvers/database.py).
+            "db.memory.transaction.max": f"{memory.per_transaction}m",
+            "dbms.memory.transaction.total.max": f"{memory.total}m",
             "server.directories.data": str(self.data_dir),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),
