@@ -53,5 +53,12 @@ class DatabaseUnavailable(PeergraphError):
     code = "DATABASE_UNAVAILABLE"
 
 
+class DatabaseBusy(PeergraphError):
+    """No turn at the database came free before the request's time ran out: the statement
+    never reached the database, and the same request may succeed a moment later."""
+
+    code = "DATABASE_BUSY"
+
+
 class QueryTimeout(PeergraphError):
     code = "TIMEOUT"

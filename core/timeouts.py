@@ -1,5 +1,6 @@
-"""How long each wait on the database may take: a frozen value the server makes from its
-settings, so that nothing below the server reads the settings."""
+"""How long each wait on the database may take, and how many statements one process runs
+on it at once: a frozen value the server makes from its settings, so that nothing below
+the server reads the settings."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from dataclasses import dataclass
 QUERIES_PER_WRITE_TRANSACTION = 6
 # A server that does not take a connection within this long is not starting to.
 MAX_CONNECT_SECONDS = 5.0
+# Statements and transactions one process runs at once, unless the settings say otherwise:
+# as many as the managed Neo4j's default 512m heap gives room for (server/neo4j_local.py).
+DEFAULT_CONCURRENCY = 2
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class TransactionTimeouts:
     answer_grace: float = 0.75
     # /readyz answers within two seconds, whatever state the server is in.
     ping: float = 1.0
+    # Statements and transactions the process runs at once; the others wait for a turn,
+    # within their own deadline.
+    concurrency: int = DEFAULT_CONCURRENCY
 
     @property
     def write_transaction(self) -> float:

@@ -6,7 +6,7 @@ import asyncio
 import re
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,13 @@ from neo4j import (
 )
 from neo4j.exceptions import DriverError, Neo4jError
 
-from core.errors import BadUserInput, DatabaseUnavailable, PeergraphError, QueryTimeout
+from core.errors import (
+    BadUserInput,
+    DatabaseBusy,
+    DatabaseUnavailable,
+    PeergraphError,
+    QueryTimeout,
+)
 from core.timeouts import TransactionTimeouts
 from resolvers.statements import statement
 
@@ -34,8 +40,18 @@ RunStatement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 T = TypeVar("T")
 
 UNAVAILABLE = "the graph database is unavailable; retry shortly"
+BUSY = "the graph database is busy; retry in a moment"
 # The server's transaction memory is shared: another request's may be what filled it.
 OUT_OF_MEMORY = "the graph database had no memory left for this query; retry, or ask for less"
+# Each transaction has a cap of its own as well (the managed server's
+# db.memory.transaction.max): only the request that went over it is to blame.
+TOO_MUCH_MEMORY = (
+    "this query needed more memory than one request may use; ask for less "
+    "(smaller pages, fewer nested lists)"
+)
+OUT_OF_MEMORY_CODE = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+# Neo4j 5.26 reports both caps with the one code above; only the message names the cap.
+OWN_CAP_REACHED = "db.memory.transaction.max threshold reached"
 # Codes of a server that cannot serve this API at all, or not now.
 DATABASE_REFUSED = (
     "Neo.ClientError.Security.",
@@ -117,6 +133,9 @@ class Database:
         self.driver = driver
         self.database = database
         self.timeouts = timeouts
+        # Turns at the database: a burst of heavy requests waits here, within each one's
+        # deadline, instead of filling the server's transaction memory for everyone.
+        self._turns = asyncio.Semaphore(timeouts.concurrency)
 
     @classmethod
     @asynccontextmanager
@@ -174,7 +193,8 @@ class Database:
 
     async def ping(self) -> None:
         """Raises DatabaseUnavailable, within the ping timeout, unless the database answers."""
-        async with self._answered(self.timeouts.ping, grace=0.0) as timeout:
+        # No turn to wait for: /readyz reports the server, not this process's queue.
+        async with self._answered(self.timeouts.ping, grace=0.0, admit=False) as timeout:
             await self._auto_commit(Query(statement("ping"), timeout=timeout), None)
 
     @contextmanager
@@ -188,39 +208,62 @@ class Database:
             _request_budget.reset(token)
 
     @asynccontextmanager
-    async def _answered(self, allowed: float, grace: float | None = None) -> AsyncIterator[float]:
-        """Bounds the block to `allowed` seconds (less what is left of the request's budget)
-        and gives the transaction timeout to send along; the driver's failures come out as
-        the errors a client can expect."""
+    async def _answered(
+        self, allowed: float, grace: float | None = None, *, admit: bool = True
+    ) -> AsyncIterator[float]:
+        """Bounds the block to `allowed` seconds (less what is left of the request's budget),
+        waits within them for a turn at the database, and gives the transaction timeout to
+        send along; the driver's failures come out as the errors a client can expect."""
         if grace is None:
             grace = self.timeouts.answer_grace
-        now = asyncio.get_running_loop().time()
+        clock = asyncio.get_running_loop()
+        now = clock.time()
         ends = now + allowed
         budget = _request_budget.get()
         if budget is not None:
             ends = min(ends, budget.ends(now))
         if ends <= now:
             raise QueryTimeout(f"the request's queries took longer than {self.timeouts.query:g}s")
-        try:
-            async with asyncio.timeout_at(ends + grace):
-                yield ends - now
-        # before OSError, of which it is one
-        except TimeoutError as error:
-            raise DatabaseUnavailable(
-                f"the graph database did not answer within {ends + grace - now:.1f}s; retry shortly"
-            ) from error
-        except Neo4jError as error:
-            refusal = _refusal(error, self.timeouts.query)
-            if refusal is None:
-                raise
-            raise refusal from error
-        except (DriverError, OSError) as error:
-            raise DatabaseUnavailable(UNAVAILABLE) from error
-        except ValueError as error:
-            # the driver's way of saying a host name does not resolve
-            if isinstance(error.__cause__, socket.gaierror):
+        turn: AbstractAsyncContextManager[None] = self._turn(ends) if admit else nullcontext()
+        async with turn:
+            now = clock.time()
+            if ends <= now:  # the turn came at the deadline: no time is left to run in
+                raise DatabaseBusy(BUSY)
+            try:
+                async with asyncio.timeout_at(ends + grace):
+                    yield ends - now
+            # before OSError, of which it is one
+            except TimeoutError as error:
+                raise DatabaseUnavailable(
+                    f"the graph database did not answer within {ends + grace - now:.1f}s; "
+                    "retry shortly"
+                ) from error
+            except Neo4jError as error:
+                refusal = _refusal(error, self.timeouts.query)
+                if refusal is None:
+                    raise
+                raise refusal from error
+            except (DriverError, OSError) as error:
                 raise DatabaseUnavailable(UNAVAILABLE) from error
-            raise
+            except ValueError as error:
+                # the driver's way of saying a host name does not resolve
+                if isinstance(error.__cause__, socket.gaierror):
+                    raise DatabaseUnavailable(UNAVAILABLE) from error
+                raise
+
+    @asynccontextmanager
+    async def _turn(self, ends: float) -> AsyncIterator[None]:
+        """One of the process's turns at the database, for the block; DatabaseBusy when
+        none comes free by `ends`."""
+        try:
+            async with asyncio.timeout_at(ends):
+                await self._turns.acquire()
+        except TimeoutError:
+            raise DatabaseBusy(BUSY) from None
+        try:
+            yield
+        finally:
+            self._turns.release()
 
     async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
         """A read in a transaction of its own: one round trip, where a managed transaction
@@ -248,12 +291,14 @@ class Database:
 def _refusal(error: Neo4jError, timeout: float) -> PeergraphError | None:
     """What a client is told when the server refused a statement, if the server stopped it
     (its time or its memory ran out), it is the client's doing (a search query Lucene cannot
-    parse) or the database cannot be used at all (credentials, database name: the
-    operator's to fix); None for the rest."""
+    parse, a query over its own memory cap) or the database cannot be used at all
+    (credentials, database name: the operator's to fix); None for the rest."""
     code = error.code or ""
     if "TransactionTimedOut" in code:
         return QueryTimeout(f"the query took longer than {timeout:g}s and was stopped")
-    if code == "Neo.TransientError.General.MemoryPoolOutOfMemoryError":
+    if code == OUT_OF_MEMORY_CODE and OWN_CAP_REACHED in (error.message or ""):
+        return BadUserInput(TOO_MUCH_MEMORY)
+    if code == OUT_OF_MEMORY_CODE:
         return DatabaseUnavailable(OUT_OF_MEMORY)
     syntax_error = LUCENE_SYNTAX_ERROR.match(error.message or "")
     if code == "Neo.ClientError.Procedure.ProcedureCallFailed" and syntax_error:

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from core.errors import BadUserInput, PeergraphError, RateLimited
+from core.errors import BadUserInput, DatabaseBusy, PeergraphError, RateLimited
 from core.fair_share import Allowance, Client, FairShare
 from core.tokens import Credentials, credentials
 from resolvers.context import Context
@@ -38,6 +38,8 @@ from server.settings import Settings
 METHODS = "GET, HEAD, POST"
 # The name the RateLimit fields give the one policy: work units per window.
 POLICY = '"work"'
+# Seconds a client turned away for the database's load waits before it tries again.
+RETRY_LATER = {"Retry-After": "1"}
 
 
 @dataclass(frozen=True)
@@ -155,8 +157,14 @@ class GraphQLHTTP:
         # Without `data` nothing ran: a 400 for clients that read the new media type, the
         # legacy 200 for the others.
         status = 400 if media == GRAPHQL_RESPONSE and "data" not in body else 200
+        busy = turned_away(body)
+        if busy and not any_answer(body):
+            # Nothing ran for the database's load alone: the same request may succeed soon.
+            status = 503
         response = self.answer(body, status, media)
         response.headers.update(share.headers())
+        if busy:
+            response.headers.update(RETRY_LATER)
         if method == "HEAD":
             # HEAD answers with GET's headers and no body.
             response.body = b""
@@ -285,6 +293,24 @@ def finished(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def is_request_error(error: GraphQLFormattedError) -> bool:
+def turned_away(body: dict[str, Any]) -> bool:
+    """Some statement of the request found no turn at the database (DATABASE_BUSY)."""
+    return any(code_of(error) == DatabaseBusy.code for error in body.get("errors", ()))
+
+
+def any_answer(body: dict[str, Any]) -> bool:
+    """Something in `data`, or an error other than the database's load: the request got
+    further than a queue."""
+    data = body.get("data") or {}
+    if any(value is not None for value in data.values()):
+        return True
+    return any(code_of(error) != DatabaseBusy.code for error in body.get("errors", ()))
+
+
+def code_of(error: GraphQLFormattedError) -> str | None:
     code = (error.get("extensions") or {}).get("code")
-    return "path" not in error and code == BadUserInput.code
+    return code if isinstance(code, str) else None
+
+
+def is_request_error(error: GraphQLFormattedError) -> bool:
+    return "path" not in error and code_of(error) == BadUserInput.code

@@ -24,6 +24,7 @@ from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, Session
 
 from resolvers.statements import statement
 from server.settings import Settings
+from server.transaction_memory import TransactionMemoryTooSmall, transaction_memory
 
 POM_TEMPLATE = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -275,6 +276,12 @@ class ManagedNeo4j:
     def _write_config(self) -> None:
         settings = self.settings
         transaction_timeout = settings.transaction_timeouts().write_transaction
+        try:
+            memory = transaction_memory(
+                settings.neo4j_heap, settings.workers * settings.database_turns
+            )
+        except TransactionMemoryTooSmall as refused:
+            raise Neo4jLocalError(str(refused)) from None
         lines = {
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.listen_address": f"127.0.0.1:{self.port}",
@@ -289,6 +296,10 @@ class ManagedNeo4j:
             # Timed-out statements stop within 0.1 s, not 2 s: the API reports TIMEOUT before it
             # gives up waiting for an answer (core/timeouts.py, answer_grace).
             "db.transaction.monitor.check.interval": "100ms",
+            # One heavy request fails alone (BAD_USER_INPUT) instead of taking the memory of
+            # every other one (resolvers/database.py).
+            "db.memory.transaction.max": f"{memory.per_transaction}m",
+            "dbms.memory.transaction.total.max": f"{memory.total}m",
             "server.directories.data": str(self.data_dir),
             "server.directories.logs": str(self.home / "logs"),
             "server.directories.run": str(self.home / "run"),

@@ -21,6 +21,7 @@ from core.passwords import PasswordHashing
 from core.request_limits import RequestLimits
 from core.timeouts import TransactionTimeouts
 from core.tokens import TokenSigning
+from server.transaction_memory import EXTERNAL_TURNS, most_turns
 
 Positive = Annotated[int, Field(gt=0)]
 # What a browser sends as Origin: scheme://host[:port], no path, no trailing slash.
@@ -96,6 +97,10 @@ class Settings(BaseSettings):
     max_page_size: Positive = 100
     default_page_size: Positive = 20
     query_timeout: float = Field(default=10.0, gt=0)
+    # Statements each server process runs on Neo4j at once; the managed Neo4j gives each
+    # transaction its share of the transaction memory (server/transaction_memory.py).
+    # Unset: as many as the managed heap has room for, 8 for a Neo4j of one's own.
+    db_concurrency: Positive | None = None
     # Fan-out caps that keep a hub as cheap as a leaf (docs/explorer.md, docs/metrics.md)
     fanout_center: Positive = 1000
     fanout_per_neighbor: Positive = 200
@@ -177,6 +182,14 @@ class Settings(BaseSettings):
         return self.introspection
 
     @property
+    def database_turns(self) -> int:
+        if self.db_concurrency is not None:
+            return self.db_concurrency
+        if self.managed:
+            return most_turns(self.neo4j_heap, self.workers)
+        return EXTERNAL_TURNS
+
+    @property
     def managed(self) -> bool:
         """True when the project runs its own Neo4j rather than a given NEO4J_URI."""
         return self.neo4j_uri is None
@@ -207,7 +220,7 @@ class Settings(BaseSettings):
         )
 
     def transaction_timeouts(self) -> TransactionTimeouts:
-        return TransactionTimeouts(query=self.query_timeout)
+        return TransactionTimeouts(query=self.query_timeout, concurrency=self.database_turns)
 
     def password_hashing(self) -> PasswordHashing:
         return PasswordHashing(
