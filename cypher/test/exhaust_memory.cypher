@@ -1,4 +1,4 @@
-// A list far past the managed server's transaction memory (70 % of its heap).
+// A list far past one transaction's share of the managed server's transaction memory.
 UNWIND range(1, $count) AS x
 WITH collect(x) AS xs
 RETURN size(xs) AS size
