@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from core.errors import DatabaseUnavailable, QueryTimeout
 from resolvers.database import Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
+from resolvers.warm_up import warm_up
 from schema.schema import build_schema
 from server.bodies import replay
 from server.budget import DatabaseBudget
@@ -35,6 +36,9 @@ from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
+# How long start-up may spend planning the persisted documents before it serves; what is
+# not planned by then is planned on its first request (resolvers/warm_up.py).
+WARM_UP_SECONDS = 30.0
 
 
 class BodySizeLimit:
@@ -105,7 +109,10 @@ async def migrate_when_reachable(db: Database, connection: Neo4jConnection) -> N
         await asyncio.sleep(MIGRATION_RETRY_SECONDS)
 
 
-def create_app(settings: Settings) -> Starlette:
+def create_app(settings: Settings, *, warm_up_seconds: float = WARM_UP_SECONDS) -> Starlette:
+    """`warm_up_seconds`: how long start-up plans the persisted documents before the
+    server takes its first connection; 0 plans each on its first request instead."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         connection = connection_for(settings)
@@ -114,6 +121,10 @@ def create_app(settings: Settings) -> Starlette:
             app.state.connection = connection
             migrations = asyncio.create_task(migrate_when_reachable(db, connection))
             try:
+                if warm_up_seconds > 0 and manifest.documents:
+                    # before the server listens: no request, /readyz included, comes first
+                    documents = list(manifest.documents.values())
+                    await warm_up(schema.pipeline, db, documents, warm_up_seconds)
                 yield
             finally:
                 migrations.cancel()
@@ -157,6 +168,7 @@ def create_app(settings: Settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.state.plans = schema.plans
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
     metrics = RequestMetrics(lambda: manifest.operation_names) if settings.metrics else None
     app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)
