@@ -212,12 +212,12 @@ async def plans(repeats: int) -> None:
         print(f"{len(shapes)} statements from {len(documents)} persisted documents")
         for shape in shapes:  # the JVM warm: every statement planned once already
             await run_statement(db, shape.text, shape.parameters)
-        fresh = itertools.count()
+        run, fresh = time.time_ns(), itertools.count()  # texts no earlier run has planned
         for option in OPTIONS:
             times = []
             for _ in range(repeats):
                 for shape in shapes:
-                    text = f"{option} {shape.text}\n// new text {next(fresh)}"
+                    text = f"{option} {shape.text}\n// new text {run}-{next(fresh)}"
                     available = (await run_statement(db, text, shape.parameters))[1]
                     times.append(available / 1000)
             times.sort()
