@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from core.errors import DatabaseUnavailable, QueryTimeout
 from resolvers.database import Database, Neo4jConnection
 from resolvers.migrations import apply_migrations
+from resolvers.warm_up import warm_up
 from schema.schema import build_schema
 from server.bodies import replay
 from server.budget import DatabaseBudget
@@ -114,6 +115,10 @@ def create_app(settings: Settings) -> Starlette:
             app.state.connection = connection
             migrations = asyncio.create_task(migrate_when_reachable(db, connection))
             try:
+                if settings.warm_up_seconds > 0 and manifest.documents:
+                    # before the server listens: no request, /readyz included, comes first
+                    documents = list(manifest.documents.values())
+                    await warm_up(schema.pipeline, db, documents, settings.warm_up_seconds)
                 yield
             finally:
                 migrations.cancel()
@@ -157,6 +162,7 @@ def create_app(settings: Settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.state.plans = schema.plans
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
     metrics = RequestMetrics(lambda: manifest.operation_names) if settings.metrics else None
     app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)

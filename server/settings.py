@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     # transaction its share of the transaction memory (server/transaction_memory.py).
     # Unset: as many as the managed heap has room for, 8 for a Neo4j of one's own.
     db_concurrency: Positive | None = None
+    # How long start-up may plan the persisted documents before the server listens; what is
+    # not planned by then is planned on its first request (resolvers/warm_up.py). 0: none.
+    warm_up_seconds: float = Field(default=30.0, ge=0)
     # Fan-out caps that keep a hub as cheap as a leaf (docs/explorer.md, docs/metrics.md)
     fanout_center: Positive = 1000
     fanout_per_neighbor: Positive = 200

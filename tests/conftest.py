@@ -48,6 +48,9 @@ TEST_SETTINGS: dict[str, Any] = {
     "rate_budget_anonymous": 10**9,
     "rate_budget_signed_in": 10**9,
 }
+# Every app a test makes, in this process or a `serve` it starts, would plan the web app's
+# documents before it listens: tests/test_warm_up.py turns that on where it is the subject.
+os.environ.setdefault("PEERGRAPH_WARM_UP_SECONDS", "0")
 
 
 def managed_settings(home: Path) -> Settings:

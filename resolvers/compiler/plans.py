@@ -69,6 +69,7 @@ class Plans:
         """`cached_text`: characters of document text the plans and facts kept may come
         from, as each plan holds its document's nodes."""
         self.limits = limits
+        self.compiled = 0  # plans compiled so far: a known document's requests add none
         self._facts: WeightedCache[tuple[str, str | None], list[Fact]] = WeightedCache(cached_text)
         self._plans: WeightedCache[tuple[Hashable, ...], Plan | None] = WeightedCache(cached_text)
 
@@ -87,6 +88,7 @@ class Plans:
                 return self._plans.get(key)
         found_facts: list[Fact] = []
         plan = self._compile(document, operation, request, found_facts)
+        self.compiled += 1
         known = facts if facts is not None else []
         known.extend(fact for fact in found_facts if fact not in known)
         self._facts.put((text, name), known, len(text))
