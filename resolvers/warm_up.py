@@ -44,7 +44,7 @@ from graphql import (
     type_from_ast,
 )
 
-from core.errors import DatabaseUnavailable, QueryTimeout
+from core.errors import DatabaseBusy, DatabaseUnavailable, QueryTimeout
 from core.global_ids import encode_id
 from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.roots import NODE_LABELS
@@ -133,7 +133,7 @@ async def warm_up(
             await plan_all(patient, shapes, report, concurrency)
     except TimeoutError:
         report.stopped = f"past its {seconds:g}s"
-    except (DatabaseUnavailable, QueryTimeout) as error:
+    except (DatabaseBusy, DatabaseUnavailable, QueryTimeout) as error:
         report.stopped = error.message
     report.seconds = perf_counter() - started
     logger.log(logging.INFO if report.stopped is None else logging.WARNING, report.summary())
@@ -313,7 +313,7 @@ async def plan_all(
                 return
             try:
                 await db.query(shape.text, shape.parameters)
-            except (DatabaseUnavailable, QueryTimeout) as error:
+            except (DatabaseBusy, DatabaseUnavailable, QueryTimeout) as error:
                 report.stopped = error.message
                 return
             except Exception:

@@ -163,6 +163,7 @@ def test_an_unreachable_database_leaves_start_up_to_go_on(
             "web_dist": dist,
             "neo4j_uri": f"bolt://127.0.0.1:{free_port()}",
             "neo4j_password": "not-used",
+            "warm_up_seconds": PATIENT,
         }
     )
     caplog.set_level(logging.INFO, logger="peergraph")
@@ -184,7 +185,8 @@ def test_a_time_cap_that_runs_out_leaves_the_rest_to_their_first_request(
         page = client.post("/graphql", json=by_id("WorkPage", {"id": ids["works"]}))
         assert page.json()["data"]["work"]["id"] == ids["works"]
         assert compiled(client) == before + 1
-    assert any("warm-up stopped (past its 1e-06s)" in r.message for r in caplog.records)
+    # out of time, whether the cap or the wait for a turn at Neo4j noticed it first
+    assert any(r.message.startswith("warm-up stopped (") for r in caplog.records)
 
 
 def test_no_warm_up_without_persisted_documents(
