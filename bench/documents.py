@@ -20,15 +20,13 @@ import argparse
 import asyncio
 import itertools
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ports import free_port
 from run import Connection, encode_request, wait_ready
-from serve_env import serve_env
+from serve_env import serving
 
 KNOWN = encode_request("POST", "/graphql", {"query": "{ __typename }"})
 
@@ -124,12 +122,8 @@ async def flood_beside_reader(
 
 async def run(documents: int, flooders: int, seconds: float) -> None:
     port = free_port()
-    server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
-        [sys.executable, "-m", "server.cli", "serve"],
-        env=serve_env(port),
-    )
-    try:
-        await wait_ready(port)
+    with serving(port) as server:
+        await wait_ready(port, server)
         await send_documents(port, (typenames(index, 300) for index in range(-50, 0)), 4)
         baseline = rss_mb(server.pid)
         started = time.perf_counter()
@@ -148,9 +142,6 @@ async def run(documents: int, flooders: int, seconds: float) -> None:
             f"documents: {flooded} (the flood's HTTP statuses {flood_statuses})"
         )
         print(f"RSS after the flood: {rss_mb(server.pid):.0f} MB")
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":

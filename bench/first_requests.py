@@ -39,7 +39,7 @@ import time
 from typing import Any
 
 from ports import free_port
-from run import Connection
+from run import Connection, wait_ready
 
 from core.global_ids import encode_id
 from resolvers.compiler.request import RequestArguments
@@ -91,22 +91,6 @@ def restart_neo4j(settings: Settings) -> float:
     return time.perf_counter() - started
 
 
-async def wait_until_ready(port: int, api: subprocess.Popen[bytes]) -> None:
-    while True:
-        if api.poll() is not None:
-            raise SystemExit("the API exited before it was ready")
-        try:
-            connection = await Connection.open(port)
-            try:
-                if (await connection.request("GET", "/readyz"))[0] == 200:
-                    return
-            finally:
-                connection.close()
-        except OSError:
-            pass
-        await asyncio.sleep(0.02)
-
-
 async def timed(connection: Connection, payload: dict[str, Any]) -> float:
     """The request's time; an answer with errors (a first request that waited past the
     query timeout for its plan) is reported and counted at its time."""
@@ -134,7 +118,7 @@ async def one_start(
         env={**os.environ, "PEERGRAPH_ACCESS_LOG": "false"},
     )
     try:
-        await wait_until_ready(port, api)
+        await wait_ready(port, api, poll=0.02)
         ready = time.perf_counter() - started
         connection = await Connection.open(port)
         first = {page: await timed(connection, payloads[page]) for page in order}

@@ -36,7 +36,7 @@ from typing import Any
 
 from ports import free_port
 from run import Connection, encode_request, wait_ready
-from serve_env import serve_env
+from serve_env import serving
 
 from core.global_ids import encode_id
 from resolvers.database import Database
@@ -231,12 +231,8 @@ async def run(clients: int, seconds: float) -> None:
     requests = heavy_requests(researcher, institutions)
     settings = load_settings()
     port = free_port()
-    server = subprocess.Popen(  # noqa: ASYNC220 - once, before anything is timed
-        [sys.executable, "-m", "server.cli", "serve"],
-        env=serve_env(port),
-    )
-    try:
-        await wait_ready(port)
+    with serving(port) as server:
+        await wait_ready(port, server)
         # every shape planned once, so the load measures running, not first planning
         await loaded(port, researcher, requests, 1, 1)
         quiet, quiet_outcomes = await reader_alone(port, researcher, 15)
@@ -247,9 +243,6 @@ async def run(clients: int, seconds: float) -> None:
         print(f"reader p99 loaded / quiet: {ratio:.1f}x")
         for kind, kind_outcomes in heavy.items():
             print(f"{kind}: {kind_outcomes} (query timeout {settings.query_timeout:g} s)")
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":

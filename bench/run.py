@@ -154,8 +154,14 @@ def close_all(connections: asyncio.Queue[Connection]) -> None:
         connections.get_nowait().close()
 
 
-async def wait_ready(port: int) -> None:
-    for _ in range(120):
+async def wait_ready(
+    port: int, process: subprocess.Popen[bytes] | None = None, poll: float = 0.5
+) -> None:
+    """Until /readyz answers 200: for a minute, or for as long as `process` runs."""
+    deadline = None if process is not None else time.monotonic() + 60
+    while deadline is None or time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise SystemExit("the API exited before it was ready")
         try:
             connection = await Connection.open(port)
             try:
@@ -165,7 +171,7 @@ async def wait_ready(port: int) -> None:
                 connection.close()
         except OSError:
             pass
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(poll)
     raise SystemExit("the API did not become ready")
 
 

@@ -5,6 +5,10 @@ clients would (docs/operations.md)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 UNBOUNDED = str(10**15)
 
@@ -18,3 +22,14 @@ def serve_env(port: int, **more: str) -> dict[str, str]:
         "PEERGRAPH_RATE_BUDGET_SIGNED_IN": UNBOUNDED,
         **more,
     }
+
+
+@contextmanager
+def serving(port: int) -> Iterator[subprocess.Popen[bytes]]:
+    """`peergraph serve` from this tree on `port`, stopped at the end."""
+    server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], env=serve_env(port))
+    try:
+        yield server
+    finally:
+        server.terminate()
+        server.wait()

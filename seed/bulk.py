@@ -40,11 +40,16 @@ class LoadReport:
         return self.works / self.seconds if self.seconds else 0.0
 
 
+# Works per transaction: 3,000 take 80-100 MiB of transaction memory, and the managed
+# Neo4j's default heap gives one transaction 119 MiB (server/transaction_memory.py).
+GENERATED_BATCH = 2000
+
+
 async def load_generated(
     db: Database,
     works: int,
     seed: int,
-    batch_size: int = 5000,
+    batch_size: int = GENERATED_BATCH,
     progress: Progress | None = None,
 ) -> LoadReport:
     """Write generate(works, seed, batch_size), a transaction per batch, into a database
