@@ -1,13 +1,15 @@
 """Queries generated from the live schema, sent through the real app: the estimate is
-never below the items an answer holds, no accepted answer holds more than the limit,
-and no query makes the server fail or leak a message (the schema's fuzzing)."""
+never below the items an answer holds, no accepted answer holds more than the limit, no
+root field runs more than one statement, and no query makes the server fail or leak a
+message (the schema's fuzzing). Every list field with every argument and their
+combinations: tests/test_list_combinations.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from graphql import GraphQLSchema, print_ast
+from graphql import GraphQLSchema, OperationDefinitionNode, print_ast
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import nodes, queries
@@ -87,9 +89,17 @@ def check(client: TestClient, request: Request) -> None:
         if answer.get("data") is not None:
             assert items <= cost["estimatedItems"], body
             assert items <= cost["maxItems"], body
+        if cost:
+            assert cost["statements"] <= root_fields(request), body
     first, second = (response.json().get("extensions", {}).get("cost") for response in answers)
     if first is not None and second is not None:
         assert first["estimatedItems"] == second["estimatedItems"], body
+
+
+def root_fields(request: Request) -> int:
+    operation = request.document.definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    return len(operation.selection_set.selections)
 
 
 def test_generated_queries(graph: tuple[TestClient, GraphQLSchema, list[str]]) -> None:

@@ -1,0 +1,555 @@
+"""Every list field with every argument, and their combinations, against the generated
+graph on a real Neo4j (issue 21, "correct Cypher for every combination").
+
+A valid query once answered INTERNAL_SERVER_ERROR because its Cypher declared a variable
+twice; it took orderBy, where, totalCount and a nested list together. The documents here
+come from tests/list_combinations.py, which walks the schema: every list field, below the
+root, a lookup and a list, with each argument's values (pairwise), each combination of
+inputs, counts and nested lists (exhaustively), and at random. Every document must answer
+without a server error, with one statement per root field, items within the estimate, and
+the lists tests/filters_model.py recomputes equal to its answer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import pytest
+from graphql import get_named_type, parse
+from hypothesis import HealthCheck, Phase, given, settings
+from starlette.testclient import TestClient
+
+from core.global_ids import decode_id, encode_id
+from resolvers.cost import ItemEstimate
+from resolvers.operations import coerce_variables, select_operation
+from schema.schema import build_schema
+from server.settings import Settings
+from tests.conftest import gql, run_on_db, sign_up_moderator
+from tests.filters_model import Graph
+from tests.generated_queries import answer_items
+from tests.list_combinations import (
+    CURSOR,
+    MALFORMED_CURSOR,
+    Call,
+    Calls,
+    Document,
+    Pools,
+    Target,
+    corpus,
+    features_of,
+    given_facts,
+    item_path,
+    item_type,
+    list_fields,
+    nested_candidates,
+    node_kinds,
+    presence_features,
+    random_documents,
+    render,
+    required_facts,
+    targets,
+)
+from tests.test_citations import dump as citation_dump
+
+SETTINGS = Settings(_env_file=None)
+LIMITS = SETTINGS.request_limits()
+SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
+RANDOM_DOCUMENTS = 25
+# The whole pairwise set takes tens of minutes on a 2-core machine; by default the
+# documents that first give some field an argument, value or way in (and every presence
+# and refusal document) run, and PEERGRAPH_ALL_COMBINATIONS=1 runs them all.
+ALL_COMBINATIONS = os.environ.get("PEERGRAPH_ALL_COMBINATIONS") == "1"
+# The lists tests/filters_model.py recomputes: (owner, field) -> the kind of their items.
+MODELED = {
+    ("Query", "works"): "Work",
+    ("Work", "references"): "Work",
+    ("Work", "citedBy"): "Work",
+    ("Researcher", "works"): "Work",
+    ("Topic", "works"): "Work",
+    ("Institution", "works"): "Work",
+    ("Query", "researchers"): "Researcher",
+    ("Topic", "researchers"): "Researcher",
+    ("Institution", "researchers"): "Researcher",
+}
+MODELED_YEARS = {"Query", "Researcher", "Topic", "Institution"}  # worksByYear
+FOLLOW = "mutation ($id: ID!) { followResearcher(id: $id) { id } }"
+CLAIM = "mutation ($id: ID!) { requestClaim(researcherId: $id) { id } }"
+WORKS_CITING = """query ($after: String) { works(first: 100, after: $after) {
+  pageInfo { hasNextPage endCursor }
+  edges { node { id references(first: 0) { totalCount } citedBy(first: 0) { totalCount } } } } }"""
+
+
+# The values the documents draw from: the seeded graph's own
+
+
+def fake_pools() -> Pools:
+    """Values of the right kinds that name nothing: what the coverage needs."""
+    kinds = node_kinds(SCHEMA)
+    return Pools(
+        ids={kind: [encode_id(kind, "a"), encode_id(kind, "b")] for kind in kinds},
+        absent={kind: encode_id(kind, "absent") for kind in kinds},
+        not_a_node=encode_id("User", "nobody"),
+        words={"title": ["learning"], "name": ["an"], "venue": ["Nature"]},
+        years=[2015],
+    )
+
+
+def busiest(counts: Counter[str], n: int) -> list[str]:
+    return [key for key, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
+
+
+def works_most_cited(client: TestClient, bearer: str) -> list[str]:
+    """Works that cite and are cited most, the first in the graph both ways: a list of
+    either resumes from its cursor."""
+    counts: Counter[str] = Counter()
+    after = None
+    while True:
+        response = gql(client, WORKS_CITING, bearer=bearer, after=after)
+        assert response.errors == [], response.errors
+        page = response.data["works"]
+        for edge in page["edges"]:
+            node = edge["node"]
+            both = node["references"]["totalCount"], node["citedBy"]["totalCount"]
+            counts[node["id"]] = min(both) * 1000 + sum(both)
+        if not page["pageInfo"]["hasNextPage"]:
+            return busiest(counts, 3)
+        after = page["pageInfo"]["endCursor"]
+
+
+def graph_pools(model: Graph, works: list[str]) -> Pools:
+    authored = Counter({key: len(keys) for key, keys in model.works_of.items()})
+    hub = busiest(authored, 1)[0]
+    coauthors: Counter[str] = Counter(
+        author for work in model.works_of[hub] for author in model.authors_of[work] if author != hub
+    )
+    on_topic = Counter(topic for topics in model.topics_of.values() for topic in topics)
+    at_institution = Counter(
+        institution
+        for institutions in model.institutions_of.values()
+        for institution in institutions
+    )
+    words = Counter(
+        word.lower()
+        for work in model.works.values()
+        for word in (work.get("title") or "").split()
+        if len(word) > 3
+    )
+    names = Counter(
+        part
+        for researcher in model.researchers.values()
+        for part in (researcher.get("name") or "").split()
+    )
+    venues = Counter(str(work["venue"]) for work in model.works.values() if work.get("venue"))
+    years = sorted({work["year"] for work in model.works.values() if work.get("year") is not None})
+    return Pools(
+        ids={
+            "Researcher": [encode_id("Researcher", key) for key in [hub, *busiest(coauthors, 2)]],
+            "Work": works,
+            "Topic": [encode_id("Topic", key) for key in busiest(on_topic, 3)],
+            "Institution": [encode_id("Institution", key) for key in busiest(at_institution, 3)],
+        },
+        absent={kind: encode_id(kind, "absent") for kind in node_kinds(SCHEMA)},
+        not_a_node=encode_id("User", "nobody"),
+        words={
+            "title": busiest(words, 3),
+            "name": [part[:3].lower() for part in busiest(names, 3)],
+            "venue": busiest(venues, 2),
+        },
+        years=[years[len(years) // 2], years[len(years) // 4], years[-1]],
+    )
+
+
+@pytest.fixture(scope="module")
+def client(generated_client: TestClient) -> TestClient:
+    return generated_client
+
+
+@pytest.fixture(scope="module")
+def moderator(client: TestClient, generated: Settings) -> Iterator[str]:
+    """A signed-in moderator who follows two researchers and asked to claim one: the
+    viewer's lists and the claims queue have something in them. The generated graph has
+    no accounts of its own: they all go when the module is done."""
+    token = sign_up_moderator(client, generated, "combinations@example.org")
+    yield token
+    run_on_db(generated, "test/wipe_people")
+
+
+@dataclass(frozen=True)
+class CitingGraph(Graph):
+    """tests/filters_model.py's graph, and a work's references and citing works as the
+    works under it (tests/test_citations.py dumps them)."""
+
+    cited: dict[str, list[str]] = field(default_factory=dict)
+    citing: dict[str, list[str]] = field(default_factory=dict)
+
+    def works_under(self, parent: tuple[str, str] | None) -> list[str]:
+        if parent is not None and parent[0] == "Work.references":
+            return sorted(self.cited.get(parent[1], []))
+        if parent is not None and parent[0] == "Work.citedBy":
+            return sorted(self.citing.get(parent[1], []))
+        return super().works_under(parent)
+
+
+@pytest.fixture(scope="module")
+def model(generated: Settings) -> Graph:
+    graph = Graph.from_dump(run_on_db(generated, "test/dump_graph")[0])
+    citations = citation_dump(generated)
+    kept = {name.name: getattr(graph, name.name) for name in fields(Graph)}
+    return CitingGraph(**kept, cited=citations.cited, citing=citations.citing)
+
+
+@pytest.fixture(scope="module")
+def pools(client: TestClient, moderator: str, model: Graph) -> Pools:
+    found = graph_pools(model, works_most_cited(client, moderator))
+    researchers = found.ids["Researcher"]
+    for researcher in researchers[:2]:
+        assert gql(client, FOLLOW, bearer=moderator, id=researcher).errors == []
+    assert gql(client, CLAIM, bearer=moderator, id=researchers[-1]).errors == []
+    return found
+
+
+# Running a document, and what every answer must satisfy
+
+
+@dataclass
+class Tally:
+    documents: Counter[str] = field(default_factory=Counter)
+    answered: set[str] = field(default_factory=set)  # targets answered without an error
+    compared: Counter[str] = field(default_factory=Counter)
+    holding: set[str] = field(default_factory=set)  # lists that answered some item
+    facts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def resolved(variables: dict[str, Any], cursors: dict[str, str | None]) -> dict[str, Any]:
+    """The variables with each CURSOR made the cursor its call answered (None at first)."""
+    return {
+        name: cursors.get(name.rpartition("_")[0]) if value is CURSOR else value
+        for name, value in variables.items()
+    }
+
+
+def run(client: TestClient, bearer: str, model: Graph, document: Document, tally: Tally) -> None:
+    text, variables = render(SCHEMA, document)
+    tally.documents[document.corpus] += 1
+    cursored = CURSOR in variables.values()
+    refused = document.corpus == "refused"
+    first = answer(client, bearer, text, resolved(variables, {}))
+    check(model, document, first, resolved(variables, {}), {}, tally, refused and not cursored)
+    if not cursored:
+        return
+    cursors, sizes = {}, {}
+    for call, _, _, result in occurrences(document, first["data"]):
+        resumed = CURSOR in call.arguments.values()
+        if resumed and isinstance(result, dict) and call.alias not in cursors:
+            container_list, _ = item_path(call.field)
+            items = result.get(container_list) if container_list else result
+            cursors[call.alias] = (result.get("pageInfo") or {}).get("endCursor")
+            sizes[call.alias] = len(items or ())
+    then = resolved(variables, cursors)
+    second = answer(client, bearer, text, then)
+    offsets = {alias: sizes[alias] for alias, cursor in cursors.items() if cursor is not None}
+    check(model, document, second, then, offsets, tally, refused and bool(offsets))
+
+
+def answer(client: TestClient, bearer: str, text: str, variables: dict[str, Any]) -> dict[str, Any]:
+    response = client.post(
+        "/graphql",
+        json={"query": text, "variables": variables},
+        headers={"Authorization": f"Bearer {bearer}"},
+    )
+    assert response.status_code < 500, (text, variables, response.text)
+    body: dict[str, Any] = response.json()
+    body["sent"] = (text, variables)
+    return body
+
+
+def codes(body: dict[str, Any]) -> list[str]:
+    return [error.get("extensions", {}).get("code", "") for error in body.get("errors") or ()]
+
+
+def check(
+    model: Graph,
+    document: Document,
+    body: dict[str, Any],
+    variables: dict[str, Any],
+    offsets: dict[str, int],
+    tally: Tally,
+    refused: bool,
+) -> None:
+    """`refused`: a value past its bound was given, and must be refused."""
+    found = codes(body)
+    # a client's mistake is BAD_USER_INPUT; anything else here is the server's
+    assert set(found) <= {"BAD_USER_INPUT"}, (body["sent"], body.get("errors"))
+    if refused:
+        assert found, ("a value past its bound was accepted", body["sent"])
+    cost = body.get("extensions", {}).get("cost", {})
+    if body.get("data") is not None and cost:
+        assert answer_items(body["data"]) <= cost["estimatedItems"], body["sent"]
+    if found:
+        return
+    assert cost["statements"] == statements(document), ("one per root field", body["sent"])
+    tally.answered.add(f"{document.calls[0].field.key} ({document.way.label})")
+    for call in document.all_calls():
+        arguments = {
+            name: variables[f"{call.alias}_{name}"]
+            for name in call.arguments
+            if variables[f"{call.alias}_{name}"] is not None
+        }
+        tally.facts[call.field.key] |= given_facts(call.field, arguments)
+    for call, owner_type, owner, result in occurrences(document, body["data"]):
+        arguments = {name: variables[f"{call.alias}_{name}"] for name in call.arguments}
+        assert arguments.get("after") != MALFORMED_CURSOR, ("a malformed cursor", body["sent"])
+        if result is not None:
+            if any(items_of(call, result)):
+                tally.holding.add(call.field.key)
+            compare(model, call, owner_type, owner, result, arguments, offsets, tally)
+
+
+def statements(document: Document) -> int:
+    """One per root field, but for a root field whose id names no node: no statement."""
+    if document.way.steps:
+        return 1
+    return sum(1 for call in document.calls if names_nodes(call))
+
+
+def names_nodes(call: Call) -> bool:
+    kinds = set(node_kinds(SCHEMA))
+    for name, value in call.arguments.items():
+        if get_named_type(call.field.definition.args[name].type).name != "ID":
+            continue
+        given = value if isinstance(value, list) else [value]
+        if not any(decode_id(id)[0] in kinds for id in given):
+            return False
+    return True
+
+
+def occurrences(document: Document, data: Any) -> Iterator[tuple[Call, str, dict[str, Any], Any]]:
+    """Each call where the answer holds it: (call, owner type, owner, its answer)."""
+    if data is None:
+        return
+    owners: list[Any] = [data]
+    for step in document.way.steps:
+        for name in (step.name, *step.inner):
+            owners = list(flattened(owner.get(name) for owner in owners))
+    for owner in owners:
+        for call in document.calls:
+            yield from call_occurrences(call, document.way.owner, owner)
+
+
+def flattened(values: Iterator[Any]) -> Iterator[Any]:
+    for value in values:
+        if isinstance(value, list):
+            yield from (item for item in value if item is not None)
+        elif value is not None:
+            yield value
+
+
+def items_of(call: Call, result: Any) -> list[Any]:
+    container_list, _ = item_path(call.field)
+    found = result.get(container_list) if container_list else result
+    return list(found or ())
+
+
+def call_occurrences(
+    call: Call, owner_type: str, owner: dict[str, Any]
+) -> Iterator[tuple[Call, str, dict[str, Any], Any]]:
+    result = owner.get(call.alias)
+    yield call, owner_type, owner, result
+    if call.nested is None or result is None:
+        return
+    container_list, node = item_path(call.field)
+    elements = result.get(container_list) if container_list else result
+    for element in elements or ():
+        item = element.get(node) if node else element
+        if item is not None:
+            yield from call_occurrences(call.nested, item_type(call.field).name, item)
+
+
+def compare(
+    model: Graph,
+    call: Call,
+    owner_type: str,
+    owner: dict[str, Any],
+    result: Any,
+    arguments: dict[str, Any],
+    offsets: dict[str, int],
+    tally: Tally,
+) -> None:
+    """A list the model recomputes, against the answer: the page, its size and what is
+    past it."""
+    years = call.field.name == "worksByYear" and owner_type in MODELED_YEARS
+    kind = MODELED.get((owner_type, call.field.name))
+    if not years and kind is None:
+        return
+    parent = None if owner_type == "Query" else (owner_type, decode_id(owner["id"])[1])
+    if owner_type == "Work" and parent is not None:
+        parent = (call.field.key, parent[1])  # CitingGraph's works under a work
+    where, order = arguments.get("where"), arguments.get("orderBy")
+    context = (call.field.key, parent, arguments)
+    if years:
+        assert result == model.works_by_year(parent, where), context
+        tally.compared[call.field.key] += 1
+        return
+    if kind == "Work":
+        expected = [encode_id("Work", key) for key in model.works_list(parent, where, order)]
+    else:
+        expected = [
+            encode_id("Researcher", key) for key in model.researchers_list(parent, where, order)
+        ]
+    first = arguments.get("first")
+    size = SETTINGS.default_page_size if first is None else first
+    offset = offsets.get(call.alias, 0) if arguments.get("after") is not None else 0
+    page = [edge["node"]["id"] for edge in result["edges"]]
+    assert page == expected[offset : offset + size], context
+    if "totalCount" in result:
+        assert result["totalCount"] == len(expected), context
+    if "pageInfo" in result:
+        assert result["pageInfo"]["hasNextPage"] is (offset + size < len(expected)), context
+    tally.compared[call.field.key] += 1
+
+
+def first_to_cover(documents: list[Document]) -> list[Document]:
+    """The presence and refusal documents, and the pairwise ones within the item limit
+    that first give a field an argument, a value or an input field, or first reach it one
+    way."""
+    covered: set[tuple[str, str]] = set()
+    chosen = []
+    for document in documents:
+        if document.corpus != "pairwise":
+            chosen.append(document)
+            continue
+        if estimated_items(document) > LIMITS.max_items:
+            continue  # refused before it runs: the estimate's tests are tests/test_cost.py
+        new = {(document.calls[0].field.key, document.way.label)}
+        for call in document.all_calls():
+            given = {name: value for name, value in call.arguments.items() if value is not None}
+            new |= {(call.field.key, fact) for fact in given_facts(call.field, given)}
+        if new - covered:
+            chosen.append(document)
+            covered |= new
+    return chosen
+
+
+def estimated_items(document: Document) -> int:
+    text, variables = render(SCHEMA, document)
+    parsed = parse(text)
+    operation = select_operation(parsed, None)
+    coerced = coerce_variables(SCHEMA, operation, resolved(variables, {}))
+    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
+
+
+# The tests
+
+
+def differ(one: Call, other: Call) -> bool:
+    return (one.arguments, one.parts, one.nested is None) != (
+        other.arguments,
+        other.parts,
+        other.nested is None,
+    )
+
+
+def test_the_generated_set_covers_every_list_argument_and_combination() -> None:
+    """Without a database: every list field is a target, below every way to its owner;
+    every argument, enum value and input field of each is given; each combination of
+    inputs, counts and nested lists is there; each nested list is nested; two calls of
+    each field stand side by side, asking for different things."""
+    pools = fake_pools()
+    documents = corpus(SCHEMA, pools)
+    found = targets(SCHEMA, pools)
+    assert {target.field.key for target in found} == {f.key for f in list_fields(SCHEMA)}
+    facts: dict[str, set[str]] = defaultdict(set)
+    combinations: dict[str, set[frozenset[str]]] = defaultdict(set)
+    nested: dict[str, set[str]] = defaultdict(set)
+    side_by_side: set[str] = set()
+    for document in documents:
+        label = f"{document.calls[0].field.key} ({document.way.label})"
+        if len(document.calls) == 2 and differ(*document.calls):
+            side_by_side.add(label)
+        for call in document.calls:
+            if document.corpus == "presence":
+                combinations[label].add(features_of(call))
+            if call.nested is not None:
+                nested[call.field.key].add(call.nested.field.name)
+        for call in document.all_calls():
+            facts[call.field.key] |= given_facts(call.field, call.arguments)
+    for target in found:
+        label = f"{target.field.key} ({target.way.label})"
+        assert required_facts(target.field) <= facts[target.field.key], label
+        features = presence_features(target.field)
+        assert len(combinations[label]) == 2 ** len(features), (label, features)
+        candidates = {candidate.name for candidate in nested_candidates(target.field)}
+        assert candidates <= nested[target.field.key], label
+        if target.field.definition.args:
+            assert label in side_by_side, label
+
+
+def test_every_combination_answers(
+    client: TestClient, moderator: str, model: Graph, pools: Pools
+) -> None:
+    tally = Tally()
+    documents = corpus(SCHEMA, pools)
+    if not ALL_COMBINATIONS:
+        documents = first_to_cover(documents)
+    for document in documents:
+        run(client, moderator, model, document, tally)
+
+    # every field answered where each way reaches it (but where every document of it asks
+    # for more items than a request may), and every argument, enum value and input field
+    # was in a document that answered, not only in one refused
+    within = {
+        f"{document.calls[0].field.key} ({document.way.label})"
+        for document in documents
+        if document.corpus != "refused" and estimated_items(document) <= LIMITS.max_items
+    }
+    unanswered = within - tally.answered
+    assert not unanswered, unanswered
+    for list_field in list_fields(SCHEMA):
+        missing = required_facts(list_field) - tally.facts[list_field.key]
+        if list_field.key not in tally.holding:
+            missing -= {"after"}  # a list that never held an item has no cursor to resume
+        assert not missing, (list_field.key, missing)
+    assert set(tally.compared) == {
+        *(f"{owner}.{name}" for owner, name in MODELED),
+        *(f"{owner}.worksByYear" for owner in MODELED_YEARS),
+    }, tally.compared
+
+
+def test_random_combinations_answer_and_agree_with_the_model(
+    client: TestClient, moderator: str, model: Graph, pools: Pools
+) -> None:
+    tally = Tally()
+    found: list[Target] = targets(SCHEMA, pools)
+
+    @settings(
+        max_examples=RANDOM_DOCUMENTS,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.explicit, Phase.generate],  # shrinking would run statements for minutes
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(random_documents(Calls(SCHEMA, pools), found))
+    def check_one(document: Document) -> None:
+        run(client, moderator, model, document, tally)
+
+    check_one()
+    assert sum(tally.compared.values()) > 0, tally
+
+
+ISSUE_QUERY = """{ researchers(first: 1, orderBy: {field: WORKS_COUNT}, where: {minWorks: 0}) {
+  totalCount edges { node { topics { share } } } } }"""
+
+
+def test_the_issue_query_answers_with_one_statement(client: TestClient) -> None:
+    """The query issue 21 reported: orderBy, where, totalCount and a nested list together
+    declared `rows` twice."""
+    response = gql(client, ISSUE_QUERY)
+
+    assert response.errors == []
+    assert response.statements == 1
+    assert len(response.data["researchers"]["edges"]) == 1
