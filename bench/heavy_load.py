@@ -63,7 +63,7 @@ def searches() -> str:
     return (
         "{ "
         + " ".join(
-            f'{letter}{n}: search(query: "{letter}*", first: 100) {{ score node {{ id }} }}'
+            f'q{n}: search(query: "{letter}*", first: 100) {{ score node {{ id }} }}'
             for n, letter in enumerate(letters)
         )
         + " }"
