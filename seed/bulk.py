@@ -40,9 +40,9 @@ class LoadReport:
         return self.works / self.seconds if self.seconds else 0.0
 
 
-# Works per transaction: 3,000 take 80-100 MiB of transaction memory, and the managed
-# Neo4j's default heap gives one transaction 119 MiB (server/transaction_memory.py).
-GENERATED_BATCH = 2000
+# Works per transaction: 3,000 take 80-100 MiB of transaction memory, and one transaction
+# may hold 350 MiB at least (server/transaction_memory.py).
+GENERATED_BATCH = 5000
 
 
 async def load_generated(

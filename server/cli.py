@@ -291,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     generator.add_argument("--works", type=_positive, required=True, help="number of works")
     generator.add_argument("--seed", type=int, required=True, help="same seed, same graph")
     generator.add_argument(
-        "--batch-size", type=_positive, default=2000, help="works per transaction (2000)"
+        "--batch-size", type=_positive, default=5000, help="works per transaction (5000)"
     )
     _add_import(commands.add_parser("import", help="import scholarly data"))
     commands.add_parser("serve", help="serve the GraphQL API")

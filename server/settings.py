@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     neo4j_home: Path = Path(".peergraph/neo4j")
     neo4j_cache: Path = Path.home() / ".cache" / "peergraph"
     neo4j_bolt_port: int = Field(default=7687, ge=1, le=65535)
-    neo4j_heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
+    neo4j_heap: str = Field(default="1g", pattern=r"^\d+[mg]$")
     neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[mg]$")
     neo4j_start_timeout: Positive = 180
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 # Of the heap, what all transactions together may hold: Neo4j's own default share, leaving
 # the rest to Neo4j itself (its caches, query plans, the collector's headroom).
 TRANSACTIONS_SHARE_OF_HEAP = 0.7
-# The least one transaction may be given: the project's own writes need it. Measured on a
-# 512m heap: 3000 generated works in one transaction (the tests' generated graph) need
-# 80-100 MiB, an import batch of 2000 OpenAlex works 39-80 MiB, the seed less than 39.
-MIN_TRANSACTION_MIB = 100
+# The least one transaction may be given. The project's own writes need 100 MiB (3000
+# generated works in one transaction); a list paged by offset needs more the deeper its page:
+# an institution's researchers filtered and paged by 100 needed over 179 MiB by the fifth.
+MIN_TRANSACTION_MIB = 350
 # Turns a process takes when the settings do not say: as many as the managed heap has room
 # for, at most this many; for a Neo4j of one's own, whose heap the API cannot see, this many.
 MAX_TURNS = 16

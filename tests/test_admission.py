@@ -179,7 +179,7 @@ def test_a_partial_answer_is_not_a_503() -> None:
 
 @pytest.mark.parametrize(
     ("heap", "transactions", "per_transaction", "total"),
-    [("512m", 2, 119, 358), ("1g", 5, 119, 716), ("2g", 8, 159, 1433), ("3g", 8, 238, 2150)],
+    [("1g", 1, 358, 716), ("2g", 3, 358, 1433), ("3g", 5, 358, 2150), ("8g", 10, 521, 5734)],
 )
 def test_transaction_memory_covers_every_turn_and_leaves_neo4j_its_share(
     heap: str, transactions: int, per_transaction: int, total: int
@@ -194,15 +194,15 @@ def test_transaction_memory_covers_every_turn_and_leaves_neo4j_its_share(
 
 def test_a_heap_too_small_for_the_concurrency_refuses_to_start() -> None:
     with pytest.raises(TransactionMemoryTooSmall) as refused:
-        transaction_memory("512m", 3)
+        transaction_memory("1g", 2)
     assert "PEERGRAPH_DB_CONCURRENCY" in str(refused.value)
     assert "PEERGRAPH_NEO4J_HEAP" in str(refused.value)
-    assert transaction_memory("512m", 2).per_transaction >= MIN_TRANSACTION_MIB
+    assert transaction_memory("1g", 1).per_transaction >= MIN_TRANSACTION_MIB
 
 
 @pytest.mark.parametrize(
     ("heap", "workers", "turns"),
-    [("512m", 1, 2), ("1g", 1, 6), ("1g", 2, 3), ("3g", 1, MAX_TURNS), ("256m", 1, 1)],
+    [("1g", 1, 1), ("2g", 1, 3), ("2g", 2, 1), ("3g", 1, 5), ("16g", 1, MAX_TURNS)],
 )
 def test_unless_told_a_process_takes_the_turns_its_heap_has_room_for(
     heap: str, workers: int, turns: int
@@ -210,8 +210,7 @@ def test_unless_told_a_process_takes_the_turns_its_heap_has_room_for(
     assert most_turns(heap, workers) == turns
     settings = Settings(_env_file=None, neo4j_uri=None, neo4j_heap=heap, workers=workers)
     assert settings.database_turns == turns
-    if turns * workers > 1:
-        assert transaction_memory(heap, turns * workers).per_transaction >= MIN_TRANSACTION_MIB
+    assert transaction_memory(heap, turns * workers).per_transaction >= MIN_TRANSACTION_MIB
     given = Settings(_env_file=None, neo4j_uri="bolt://elsewhere:7687", neo4j_heap=heap)
     assert given.database_turns == 8  # a Neo4j of one's own: its heap is not ours to see
 
