@@ -12,6 +12,12 @@ heap and page cache unless those variables say otherwise), migrates, seeds and g
 bench/peer/package-lock.json), checks that both answer each query of bench/peer/queries/
 the same, and then loads both with the same wrk settings in alternating blocks.
 
+Both sides meet the same Neo4j, configured (when the run starts it) for one transaction at a
+time, so that one statement may hold half of the transaction memory: the peer's statements
+are not held to our turns, and its biggest topic's needs more than 477 MiB. Our API takes as
+many turns as the most clients the run sends (`--concurrency`), so its turns never queue a
+client that the peer would serve at once.
+
 With two or more `--api-ref`s (a commit before a change and one after), our API is served
 from each, and every side takes its turn in the same run: each ratio to the peer is then
 measured over the same minutes of the machine.
@@ -333,8 +339,8 @@ def ensure_node_modules() -> None:
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PEER, check=True)
 
 
-def peergraph(*arguments: str) -> None:
-    subprocess.run([str(PEERGRAPH), *arguments], cwd=REPO, check=True)
+def peergraph(*arguments: str, **env: str) -> None:
+    subprocess.run([str(PEERGRAPH), *arguments], cwd=REPO, env={**os.environ, **env}, check=True)
 
 
 @contextmanager
@@ -356,7 +362,7 @@ def peer_statement(name: str) -> str:
 def prepare_graph(works: int, seed: int) -> None:
     """Start, migrate and seed the managed server; generate the graph once: the generator
     refuses a database that already holds one."""
-    peergraph("neo4j", "start")
+    peergraph("neo4j", "start", PEERGRAPH_DB_CONCURRENCY="1")
     peergraph("migrate")
     peergraph("seed")
     with neo4j_driver() as driver:
@@ -370,6 +376,17 @@ def prepare_graph(works: int, seed: int) -> None:
         )
     with neo4j_driver() as driver:
         read(driver, statement("admin/await_indexes"), seconds=600)
+
+
+def transaction_caps() -> str:
+    """The caps in force, which are those of whichever run started the server."""
+    with neo4j_driver() as driver:
+        rows = read(
+            driver,
+            "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN *",
+            names=["db.memory.transaction.max", "dbms.memory.transaction.total.max"],
+        )
+    return ", ".join(f"{row['name']}={row['value']}" for row in rows)
 
 
 def pick(researcher: str) -> tuple[Picks, str]:
@@ -450,8 +467,8 @@ def wait_ready(server: Server) -> None:
     raise SystemExit(f"the {server.name} server did not answer on {server.url}")
 
 
-def ours_command(port: int, tree: Path) -> tuple[list[str], dict[str, str], Path]:
-    env = serve_env(port, PEERGRAPH_GRAPHIQL="false")
+def ours_command(port: int, tree: Path, turns: int) -> tuple[list[str], dict[str, str], Path]:
+    env = serve_env(port, PEERGRAPH_GRAPHIQL="false", PEERGRAPH_DB_CONCURRENCY=str(turns))
     if tree == REPO:
         return [str(PEERGRAPH), "serve"], env, tree
     return [sys.executable, "-m", "server.cli", "serve"], env, tree  # the tree's modules first
@@ -764,7 +781,7 @@ def print_context(
         f"{(wrk_version.stdout or wrk_version.stderr).splitlines()[0]}, "
         f"Neo4j {load_settings().neo4j_version}"
     )
-    print(f"neo4j: {' '.join(f'{k}={v}' for k, v in neo4j.items())}")
+    print(f"neo4j: {' '.join(f'{k}={v}' for k, v in neo4j.items())}; {transaction_caps()}")
     print(
         f"load: wrk -t min(c, 2) -c c, {arguments.blocks} blocks of {arguments.seconds} s per "
         f"side, alternating, after {WARM_UP_SECONDS} s of warm-up each"
@@ -784,7 +801,7 @@ def run(arguments: argparse.Namespace) -> None:
     with (
         tempfile.TemporaryDirectory(prefix="peer-bench-") as scratch,
         api_sources(arguments.api_ref or []) as sources,
-        all_servers(sources, Path(scratch)) as servers,
+        all_servers(sources, Path(scratch), max(arguments.concurrency)) as servers,
     ):
         rows = [
             row
@@ -807,13 +824,13 @@ def neo4j_pid() -> int:
 
 
 @contextmanager
-def all_servers(sources: list[ApiSource], logs: Path) -> Iterator[dict[str, Server]]:
+def all_servers(sources: list[ApiSource], logs: Path, turns: int) -> Iterator[dict[str, Server]]:
     """Our API from each source, then the peer, by side."""
     with ExitStack() as stack:
         servers = {}
         for source in sources:
             port = free_port()
-            command = ours_command(port, source.tree)
+            command = ours_command(port, source.tree, turns)
             servers[source.side] = stack.enter_context(serving(source.side, *command, port, logs))
         port = free_port()
         servers[PEER_SIDE] = stack.enter_context(
