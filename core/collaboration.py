@@ -29,12 +29,17 @@ COAUTHOR_WEIGHT = 1.0
 TOPIC_WEIGHT = 0.5
 
 
+TOPICS_SCANNED = 5
+COAUTHORS_SCANNED = 200
+PER_NEIGHBOR_SCANNED = 50
+
+
 def recommendation_parameters(limits: RequestLimits) -> dict[str, float | int]:
     return {
         "worksScanned": limits.fanout_works,
-        "topicsScanned": 5,
-        "coauthorsScanned": 200,
-        "perNeighborScanned": 50,
+        "topicsScanned": TOPICS_SCANNED,
+        "coauthorsScanned": COAUTHORS_SCANNED,
+        "perNeighborScanned": PER_NEIGHBOR_SCANNED,
         "coauthorWeight": COAUTHOR_WEIGHT,
         "topicWeight": TOPIC_WEIGHT,
     }

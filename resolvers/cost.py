@@ -1,18 +1,25 @@
-"""How many items a request may return, estimated from its shape before it runs.
+"""How many items a request may return, and how many rows it may read, estimated from its
+shape before it runs.
 
 An item is an object in a list of the answer (core/bounds.py). Every list field
 declares at most how many items it holds for each object above it; the estimate
 multiplies those bounds down the tree, with the request's variables, their defaults and
 the arguments' defaults applied, as GitHub's API does with its node limit. Introspection
-counts like any other list. A request whose estimate is above the limit is refused
-before any statement runs.
+counts like any other list.
+
+Work is the rows a request may read from the store (core/work.py): each field's rows for
+one object above it, times the objects above it, summed over the tree. A field that
+declares no work reads one row for each item of a list, and none for an object (found on a
+row read already); a field with a `where` reads its rows again for each condition the tree
+tests on every candidate. A request whose estimate is above either limit is refused before
+any statement runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from graphql import (
     DocumentNode,
@@ -32,33 +39,51 @@ from graphql.execution.values import VariableValues, get_argument_values, get_di
 
 from core.bounds import Arguments, ItemBound, introspection_bounds
 from core.request_limits import RequestLimits
+from core.work import ByParent, GraphStatistics, Work
 from resolvers.compiler.collect import Collector, fragments_of
 from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import uses_variables
+from resolvers.compiler.where import Criteria, criteria_of, where_rows
 
 WALKS_KEPT = 16  # per document: one walk for each set of @skip/@include values
 
 
+class Cost(NamedTuple):
+    items: int
+    work: int
+
+
 @dataclass(frozen=True)
 class _Field:
-    """A selected field with a selection: its list bound (None for a single object) and
-    the fields selected below it, for each type its objects may be."""
+    """A selected field with a selection, or one that declares its work: its list bound
+    (None for a single object), its work, and the fields selected below it, for each type
+    its objects may be."""
 
     definition: GraphQLField
     node: FieldNode
     declared: ItemBound | None
+    work: Work | None
+    criteria: Criteria | None  # those of its `where`, if it has one
     below: tuple[tuple[_Field, ...], ...]
-    # whether its own arguments are read: by its bound, or by the bounds of lists below it
+    # whether its own arguments are read: by its bound, its work or its `where`, or by the
+    # bounds of lists below it
     reads_arguments: bool
     # its arguments when the document writes them without variables: read once
     constant: Arguments | None
+
+    @property
+    def varies(self) -> bool:
+        """Whether its cost, or that of a field below it, depends on the variables."""
+        return (self.reads_arguments and self.constant is None) or any(
+            field.varies for fields in self.below for field in fields
+        )
 
 
 # A directive where a document uses it: `@skip` or `@include` on a selection.
 Used = tuple[Any, SelectionNode]
 
 
-class ItemEstimate:
+class CostEstimate:
     """A document's estimate, walked once for each set of @skip/@include values: what is
     left per request is to apply the variables and multiply."""
 
@@ -75,10 +100,25 @@ class ItemEstimate:
         self._fragments = fragments_of(document)
         self._conditions: list[Used] = []  # every one a walk has met
         self._walks: dict[tuple[bool | None, ...], tuple[_Field, ...]] = {}
+        # by walk: its cost under the statistics of the last request, for a walk whose
+        # cost no variable changes (most known documents: their variables are ids)
+        self._fixed: dict[int, tuple[GraphStatistics, Cost]] = {}
+        self._varying: dict[int, bool] = {}
 
-    def items(self, variables: VariableValues | None) -> int:
-        """The estimate from the variables the request has coerced."""
-        return self._items(self._fields(variables), variables, 1, {})
+    def cost(self, variables: VariableValues | None, graph: GraphStatistics) -> Cost:
+        """The estimate from the variables the request has coerced, and the graph's
+        statistics now."""
+        fields = self._fields(variables)
+        walk = id(fields)
+        varies = self._varying.get(walk)
+        if varies is None:
+            varies = self._varying[walk] = any(field.varies for field in fields)
+        if varies:
+            return self._cost(fields, variables, graph, 1, {})
+        fixed = self._fixed.get(walk)
+        if fixed is None or fixed[0] is not graph:
+            fixed = self._fixed[walk] = (graph, self._cost(fields, variables, graph, 1, {}))
+        return fixed[1]
 
     def _fields(self, variables: VariableValues | None) -> tuple[_Field, ...]:
         values = tuple(_condition(used, variables) for used in self._conditions)
@@ -103,17 +143,20 @@ class ItemEstimate:
                 self._conditions.append(used)
         if len(self._walks) >= WALKS_KEPT:
             self._walks.clear()
+            self._fixed.clear()
+            self._varying.clear()
         self._walks[tuple(_condition(used, variables) for used in self._conditions)] = found
         return found
 
-    def _items(
+    def _cost(
         self,
         fields: tuple[_Field, ...],
         variables: VariableValues | None,
+        graph: GraphStatistics,
         above: int,
         parent: Arguments,
-    ) -> int:
-        total = 0
+    ) -> Cost:
+        items = work = 0
         for field in fields:
             arguments: Arguments = field.constant or {}
             if field.reads_arguments and field.constant is None:
@@ -125,13 +168,21 @@ class ItemEstimate:
             if field.declared is not None:
                 read = parent if field.declared.of_parent else arguments
                 count = above * field.declared.bound.items(read, self._limits)
-                total += count
-            if len(field.below) == 1:
-                total += self._items(field.below[0], variables, count, arguments)
-            elif field.below:
+                items += count
+            if field.work is not None:
+                rows = above * field.work.rows(arguments, self._limits, graph)
+            else:
+                rows = count if field.declared is not None else 0
+            if field.criteria is not None:
+                tested = where_rows(arguments.get("where"), field.criteria, self._limits, graph)
+                rows *= 1 + tested
+            work += rows
+            if field.below:
                 # an object is of one type: the most any of its types selects
-                total += max(self._items(b, variables, count, arguments) for b in field.below)
-        return total
+                below = [self._cost(b, variables, graph, count, arguments) for b in field.below]
+                items += max(cost.items for cost in below)
+                work += max(cost.work for cost in below)
+        return Cost(items, work)
 
 
 def _condition(used: Used, variables: VariableValues | None) -> bool | None:
@@ -158,20 +209,29 @@ class _Walk:
         for selected in self.selections.fields(selection_sets, parent):
             definition = self.selections.definition(parent, selected.name)
             nested = selected.selection_sets()
-            if definition is None or not nested:
+            if definition is None:
+                continue
+            declaration = declaration_of(definition)
+            work = _work_on(declaration.work, parent.name)
+            if not nested and work is None:
                 continue
             below = tuple(self.fields(nested, type_) for type_ in self.possible(definition.type))
-            declared = declaration_of(definition).items or self.introspection.get(
-                f"{parent.name}.{selected.name}"
-            )
-            reads = (declared is not None and not declared.of_parent) or any(
-                item.declared is not None and item.declared.of_parent
-                for fields in below
-                for item in fields
+            declared = declaration.items or self.introspection.get(f"{parent.name}.{selected.name}")
+            where = definition.args.get("where")
+            criteria = None if where is None else criteria_of(where.type)
+            reads = (
+                (declared is not None and not declared.of_parent)
+                or (work is not None and work.reads_arguments)
+                or criteria is not None
+                or any(
+                    item.declared is not None and item.declared.of_parent
+                    for fields in below
+                    for item in fields
+                )
             )
             node = selected.node
             constant = _constant_arguments(definition, node) if reads else None
-            found.append(_Field(definition, node, declared, below, reads, constant))
+            found.append(_Field(definition, node, declared, work, criteria, below, reads, constant))
         return tuple(found)
 
     def possible(self, output: Any) -> list[GraphQLObjectType]:
@@ -179,6 +239,12 @@ class _Walk:
         if is_abstract_type(named):
             return list(self.schema.get_possible_types(named))
         return [named] if isinstance(named, GraphQLObjectType) else []
+
+
+def _work_on(declared: Work | ByParent | None, parent: str) -> Work | None:
+    if isinstance(declared, ByParent):
+        return declared.of(parent)
+    return declared
 
 
 def _constant_arguments(definition: GraphQLField, node: FieldNode) -> Arguments | None:

@@ -26,7 +26,7 @@ from core.errors import BadUserInput, RateLimited
 from core.request_limits import RequestLimits
 from core.weighted_cache import WeightedCache
 from resolvers.compiler.readback import MutationDocument
-from resolvers.cost import ItemEstimate
+from resolvers.cost import CostEstimate
 from resolvers.documents import CACHED_TEXT, Documents
 
 # New documents waiting for their turn to be checked, beyond which more are refused
@@ -48,7 +48,7 @@ class Operation:
     text: str
     document: DocumentNode
     definition: OperationDefinitionNode
-    estimate: ItemEstimate  # walked once; each request applies its variables
+    estimate: CostEstimate  # walked once; each request applies its variables
     mutation: MutationDocument | None  # what graphql-core runs; None for a query
 
 
@@ -77,7 +77,7 @@ class Operations:
             raise RequestErrors(list(prepared.errors))
         assert prepared.document is not None
         definition = select_operation(prepared.document, name)
-        estimate = ItemEstimate(self.schema, prepared.document, definition, self.limits)
+        estimate = CostEstimate(self.schema, prepared.document, definition, self.limits)
         mutation = None
         if definition.operation is not OperationType.QUERY:
             mutation = MutationDocument.of(self.schema, prepared.document, definition)

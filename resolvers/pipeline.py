@@ -1,6 +1,7 @@
 """The one path of every GraphQL request, known or new, query or mutation: find the
 operation (a document seen before is not parsed or validated again), coerce its
-variables once, size it, run it, and answer with its errors masked and its cost.
+variables once, size it (items and work, resolvers/cost.py), run it, and answer with its
+errors masked and its cost.
 
 A query runs as compiled statements, one per root field. A mutation runs on graphql-core's
 executor, and what it wrote is read back through the compiler (compiler/readback.py)."""
@@ -19,7 +20,9 @@ from resolvers.compiler.plans import Plans
 from resolvers.compiler.readback import MutationRun, ReadBacks
 from resolvers.compiler.request import RequestArguments
 from resolvers.context import Context
+from resolvers.cost import Cost
 from resolvers.documents import Documents
+from resolvers.graph_statistics import Statistics
 from resolvers.masking import shown
 from resolvers.operations import Operation, Operations, coerce_variables, variable_errors
 from resolvers.request_record import record_execution
@@ -43,6 +46,7 @@ class Pipeline:
         self.operations = Operations(schema, documents, limits)
         self.hide_suggestions = documents.hide_suggestions
         self.read_backs = ReadBacks(plans)
+        self.statistics = Statistics()
 
     async def run(
         self,
@@ -79,11 +83,14 @@ class Pipeline:
             if isinstance(found, list):
                 raise variable_errors(found)
             coerced = found
-        items = operation.estimate.items(coerced)
-        if items > self.limits.max_items:
-            result = ExecutionResult(None, [too_many_items(items, self.limits.max_items)])
+        estimate = operation.estimate.cost(coerced, self.statistics.current)
+        if estimate.items > self.limits.max_items:
+            refusal = too_many_items(estimate.items, self.limits.max_items)
+            result = ExecutionResult(None, [refusal])
+        elif estimate.work > self.limits.max_work:
+            result = ExecutionResult(None, [too_much_work(estimate.work, self.limits.max_work)])
         else:
-            context.charge(work_units(items))
+            context.charge(work_units(estimate))
             if mutation is not None:
                 result = await mutation.result()
             else:
@@ -91,8 +98,10 @@ class Pipeline:
         body: dict[str, Any] = {"data": result.data}
         if result.errors:
             body["errors"] = shown(result.errors)
-        record_execution(operation.definition, context.statements, items, context.database_seconds)
-        body["extensions"] = {"cost": cost(context, items, self.limits)}
+        record_execution(
+            operation.definition, context.statements, estimate.items, context.database_seconds
+        )
+        body["extensions"] = {"cost": cost(context, estimate, self.limits)}
         return body
 
     async def query(
@@ -104,10 +113,10 @@ class Pipeline:
         )
 
 
-def work_units(items: int) -> int:
+def work_units(estimate: Cost) -> int:
     """What a request spends of its client's fair share: one for the request, and one for
-    each item its shape may return."""
-    return 1 + items
+    each row it may read."""
+    return 1 + estimate.work
 
 
 def too_many_items(items: int, limit: int) -> BadUserInput:
@@ -117,12 +126,22 @@ def too_many_items(items: int, limit: int) -> BadUserInput:
     )
 
 
-def cost(context: Context, items: int, limits: RequestLimits) -> dict[str, int]:
-    """`extensions.cost`: what the request cost, and its items against the limit, on
-    answers and refusals alike."""
+def too_much_work(work: int, limit: int) -> BadUserInput:
+    return BadUserInput(
+        f"this request could read up to {work:,} rows of the graph, more than the limit of "
+        f"{limit:,}; ask for fewer aliases or nested lists, or narrow the lists that read "
+        "the most (extensions.cost.work)"
+    )
+
+
+def cost(context: Context, estimate: Cost, limits: RequestLimits) -> dict[str, int]:
+    """`extensions.cost`: what the request cost, and its items and work against their
+    limits, on answers and refusals alike."""
     return {
         "statements": context.statements,
         "roundTrips": context.round_trips,
-        "estimatedItems": items,
+        "estimatedItems": estimate.items,
         "maxItems": limits.max_items,
+        "work": estimate.work,
+        "maxWork": limits.max_work,
     }

@@ -7,7 +7,7 @@ from enum import Enum
 
 import strawberry
 
-from core import decisions
+from core import decisions, reads
 from core.bounds import PAGE
 from resolvers.compiler import nodes, people
 from resolvers.compiler.readback import written
@@ -74,6 +74,7 @@ class ClaimQuery:
     @root_field(
         people.claims_queue,
         items=PAGE,
+        work=reads.CLAIMS_QUEUE,
         description="Moderators only: claims with a status, oldest first.",
     )
     def claims(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core import reads
 from core.bounds import YEARS_PER_LIST, Capped
 from resolvers.compiler import work_lists
 from schema.aggregates import YearCount
@@ -19,7 +20,11 @@ if TYPE_CHECKING:
 
 @strawberry.interface(description="A researcher, topic or institution: something works belong to.")
 class HasWorks:
-    @compiled_field(work_lists.works, description="Its works, newest first unless ordered.")
+    @compiled_field(
+        work_lists.works,
+        work=reads.WORKS_PAGE,
+        description="Its works, newest first unless ordered.",
+    )
     def works(
         self,
         first: int | None = None,
@@ -32,6 +37,7 @@ class HasWorks:
     @compiled_field(
         work_lists.works_by_year,
         items=Capped(YEARS_PER_LIST),
+        work=reads.WORKS_BY_YEAR,
         description="How many of its works appeared each year, oldest first.",
     )
     def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:

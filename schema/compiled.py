@@ -20,6 +20,7 @@ from graphql import (
 )
 
 from core.bounds import Bound, ItemBound
+from core.work import ByParent, Work
 from resolvers.compiler.compile import RootRule, Rule
 from resolvers.compiler.declaration import DECLARATION, FieldDeclaration
 from resolvers.compiler.where import Criterion
@@ -34,26 +35,30 @@ def compiled_field(
     *,
     items: Bound | None = None,
     items_from_parent: bool = False,
+    work: Work | ByParent | None = None,
     description: str | None = None,
     name: str | None = None,
 ) -> Any:
     """A field of an object. `rule`: how the compiler answers it, when not by the property
     (or the parent rule's column) of its name. `items`: a list's bound, read from the
-    field's own arguments or, with `items_from_parent`, from those of the field above."""
+    field's own arguments or, with `items_from_parent`, from those of the field above.
+    `work`: the rows it may read for each object above it, when more than its items."""
     bound = None if items is None else ItemBound(items, of_parent=items_from_parent)
     return strawberry.field(
         description=description,
         name=name,
-        metadata={DECLARATION: FieldDeclaration(rule=rule, items=bound)},
+        metadata={DECLARATION: FieldDeclaration(rule=rule, items=bound, work=work)},
     )
 
 
-def root_field(root: RootRule, *, items: Bound | None = None, description: str) -> Any:
+def root_field(
+    root: RootRule, *, items: Bound | None = None, work: Work | None = None, description: str
+) -> Any:
     """A root field: `root` compiles its whole statement."""
     bound = None if items is None else ItemBound(items)
     return strawberry.field(
         description=description,
-        metadata={DECLARATION: FieldDeclaration(root=root, items=bound)},
+        metadata={DECLARATION: FieldDeclaration(root=root, items=bound, work=work)},
     )
 
 

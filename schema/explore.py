@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from core import reads
 from core.bounds import FanoutCenter, NeighborNodes
 from core.collaboration import MAX_HOPS
 from resolvers.compiler import roots
@@ -33,6 +34,7 @@ class Neighborhood:
 class ExploreQuery:
     @root_field(
         roots.root_graph,
+        work=reads.GRAPH_SLICE,
         description="Nearby papers, people, topics and institutions of any node.",
     )
     def graph(
@@ -42,6 +44,7 @@ class ExploreQuery:
 
     @root_field(
         roots.root_collaboration_path,
+        work=reads.COLLABORATION_PATH,
         description="The shortest co-authorship chain between two researchers.",
     )
     def collaboration_path(
@@ -54,6 +57,7 @@ class ExploreQuery:
 
     @root_field(
         roots.root_neighbors,
+        work=reads.NEIGHBORS,
         description="Expand one node: its neighbours, strongest first, paged.",
     )
     def neighbors(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core import reads
 from core.bounds import PAGE
 from resolvers.compiler import nodes, researchers
 from schema.collections import HasWorks
@@ -39,6 +40,7 @@ class Institution(Node, HasWorks):
 
     @compiled_field(
         researchers.institution_researchers,
+        work=reads.INSTITUTION_RESEARCHERS,
         description="Researchers affiliated on their profile or on a paper, most works first.",
     )
     def researchers(
@@ -53,6 +55,7 @@ class Institution(Node, HasWorks):
     @compiled_field(
         nodes.top_topics,
         items=PAGE,
+        work=reads.INSTITUTION_TOPICS,
         description="Topics of the works affiliated here, most works first.",
     )
     def top_topics(self, first: int | None = None) -> list[InstitutionTopic]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from core import reads
 from resolvers.compiler import nodes, slices
 from schema.compiled import compiled, compiled_field
 from schema.graph import GraphSlice
@@ -14,7 +15,9 @@ class Node:
     id: strawberry.ID = compiled_field(nodes.node_id)
 
     @compiled_field(
-        slices.graph_slice, description="The neighbourhood of this node, for the graph explorer."
+        slices.graph_slice,
+        work=reads.GRAPH_SLICE,
+        description="The neighbourhood of this node, for the graph explorer.",
     )
     def graph(self, depth: int = 1, limit_per_kind: int = 10) -> GraphSlice:
         compiled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from core import reads
 from core.bounds import IDS, YEARS_PER_LIST, Capped
 from resolvers.compiler import roots
 from schema.aggregates import YearCount
@@ -21,6 +22,7 @@ from schema.work import Work
 class Query:
     @root_field(
         roots.node,
+        work=reads.LOOKUP,
         description="A node of the research graph by global id; null when it does not exist,"
         " and for ids of users, claims and invitations, which are not nodes.",
     )
@@ -30,6 +32,7 @@ class Query:
     @root_field(
         roots.nodes_by_ids,
         items=IDS,
+        work=reads.NODES_BY_IDS,
         description="Nodes by global id, in the order given (at most 100).",
     )
     def nodes(self, ids: list[strawberry.ID]) -> list[Node | None]:
@@ -37,6 +40,7 @@ class Query:
 
     @root_field(
         roots.researcher,
+        work=reads.LOOKUP,
         description="A researcher by global id, ORCID iD or OpenAlex author id (A…).",
     )
     def researcher(
@@ -48,7 +52,9 @@ class Query:
         compiled()
 
     @root_field(
-        roots.work, description="A work by global id, DOI, arXiv id or OpenAlex work id (W…)."
+        roots.work,
+        work=reads.LOOKUP,
+        description="A work by global id, DOI, arXiv id or OpenAlex work id (W…).",
     )
     def work(
         self,
@@ -61,6 +67,7 @@ class Query:
 
     @root_field(
         roots.topic,
+        work=reads.LOOKUP,
         description="A topic by global id or OpenAlex id (T…, or subfields/…, fields/…,"
         " domains/… for the levels above).",
     )
@@ -71,6 +78,7 @@ class Query:
 
     @root_field(
         roots.institution,
+        work=reads.LOOKUP,
         description="An institution by global id, ROR id or OpenAlex institution id (I…).",
     )
     def institution(
@@ -83,6 +91,7 @@ class Query:
 
     @root_field(
         roots.root_researchers,
+        work=reads.ROOT_RESEARCHERS,
         description="All researchers: by key, or filtered and ordered (then paged by offset).",
     )
     def researchers(
@@ -96,6 +105,7 @@ class Query:
 
     @root_field(
         roots.root_works,
+        work=reads.ROOT_WORKS,
         description="All works: by key, or filtered and ordered (then paged by offset).",
     )
     def works(
@@ -110,16 +120,19 @@ class Query:
     @root_field(
         roots.root_works_by_year,
         items=Capped(YEARS_PER_LIST),
+        work=reads.ROOT_WORKS_BY_YEAR,
         description="Works per year across the graph, or of the works matching `where`.",
     )
     def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:
         compiled()
 
-    @root_field(roots.topics, description="All topics, by key.")
+    @root_field(roots.topics, work=reads.ROOT_TOPICS, description="All topics, by key.")
     def topics(self, first: int | None = None, after: str | None = None) -> Connection[Topic]:
         compiled()
 
-    @root_field(roots.institutions, description="All institutions, by key.")
+    @root_field(
+        roots.institutions, work=reads.ROOT_INSTITUTIONS, description="All institutions, by key."
+    )
     def institutions(
         self, first: int | None = None, after: str | None = None
     ) -> Connection[Institution]:

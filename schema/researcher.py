@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core import reads
 from core.bounds import PAGE, WORKS_PER_COLLABORATOR
 from core.collaboration import CLOSE_STRENGTH, COAUTHOR_WEIGHT, MAX_HOPS, TOPIC_WEIGHT
+from core.work import Most
 from resolvers.compiler import collaboration, researchers
 from resolvers.derived.researcher import (
     claim_status_name,
@@ -30,21 +32,26 @@ if TYPE_CHECKING:
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
     works: int = compiled_field(researchers.works_count)
-    followers: int = compiled_field(researchers.followers_count)
+    followers: int = compiled_field(researchers.followers_count, work=reads.STANDING)
     topics: int = compiled_field(
-        researchers.topics_count, description="Distinct topics of the researcher's works."
+        researchers.topics_count,
+        work=reads.RESEARCHER_TOPICS,
+        description="Distinct topics of the researcher's works.",
     )
     close_collaborators: int = compiled_field(
         collaboration.close_collaborators,
+        work=reads.COLLABORATORS,
         description=f"Co-authors whose collaboration strength is at least {CLOSE_STRENGTH}.",
     )
     citations: int = compiled_field(
         researchers.citations,
+        work=reads.CITATION_FIGURES,
         description="Citations of the researcher's works: for each, the larger of citedByCount"
         " and the works in the graph citing it (docs/metrics.md).",
     )
     h_index: int = compiled_field(
         researchers.h_index,
+        work=reads.CITATION_FIGURES,
         description="The largest h such that h of the researcher's works have at least h"
         " citations each, counted as for `citations`.",
     )
@@ -97,10 +104,12 @@ class Researcher(Node, HasWorks):
     open_to_collaborate: bool
     verification_level: VerificationLevel = compiled_field(
         researchers.derived(verification_level_name),
+        work=reads.STANDING,
         description="L0 to L3, as docs/metrics.md defines them.",
     )
     claim_status: RecordClaimStatus = compiled_field(
         researchers.derived(claim_status_name),
+        work=reads.STANDING,
         description="Whether a person has claimed this record, or asked to.",
     )
     viewer_follows: bool = compiled_field(
@@ -110,18 +119,21 @@ class Researcher(Node, HasWorks):
     affiliation: Annotated[Institution, strawberry.lazy("schema.institution")] | None = (
         compiled_field(
             researchers.affiliation,
+            work=Most("researcher.affiliations") + 1,
             description="Current profile-level affiliation; null when not imported.",
         )
     )
     stats: ResearcherStats = compiled_field(researchers.stats)
     trust: Trust = compiled_field(
         researchers.derived(trust_fields),
+        work=reads.STANDING,
         description="A documented score with its components (docs/metrics.md).",
     )
 
     @compiled_field(
         researchers.topics_of_researcher,
         items=PAGE,
+        work=reads.RESEARCHER_TOPICS,
         description="Topics of the researcher's works, largest share first.",
     )
     def topics(self, first: int | None = None) -> list[ResearcherTopic]:
@@ -130,6 +142,7 @@ class Researcher(Node, HasWorks):
     @compiled_field(
         collaboration.collaborators,
         items=PAGE,
+        work=reads.COLLABORATORS,
         description="Co-authors, strongest collaboration first.",
     )
     def collaborators(
@@ -140,6 +153,7 @@ class Researcher(Node, HasWorks):
     @compiled_field(
         collaboration.recommended_collaborators,
         items=PAGE,
+        work=reads.RECOMMENDATIONS,
         description="Researchers who are not co-authors yet, open to collaborate first.",
     )
     def recommended_collaborators(self, first: int | None = None) -> list[RecommendedCollaborator]:
@@ -147,6 +161,7 @@ class Researcher(Node, HasWorks):
 
     @compiled_field(
         collaboration.collaboration_path,
+        work=reads.COLLABORATION_PATH,
         description="The shortest co-authorship chain to another researcher.",
     )
     def collaboration_path(

@@ -6,6 +6,7 @@ from enum import Enum
 
 import strawberry
 
+from core import reads
 from core.bounds import PAGE
 from resolvers.compiler import roots
 from schema.compiled import compiled, compiled_field, root_field
@@ -36,6 +37,7 @@ class SearchQuery:
     @root_field(
         roots.search,
         items=PAGE,
+        work=reads.SEARCH_HITS,
         description=(
             "Researchers (by name), works (title, abstract), topics (name, description) and"
             " institutions (by name) matching a Lucene query, best first. A query that is an"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core import reads
 from resolvers.compiler import nodes, researchers
 from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
@@ -32,11 +33,14 @@ class Topic(Node, HasWorks):
     description: str | None
     level: TopicLevel
     parent: Topic | None = compiled_field(
-        nodes.parent_topic, description="The broader topic this one belongs to; null at the top."
+        nodes.parent_topic,
+        work=reads.ONE_HOP,
+        description="The broader topic this one belongs to; null at the top.",
     )
 
     @compiled_field(
         researchers.topic_researchers,
+        work=reads.TOPIC_RESEARCHERS,
         description="Authors of works about this topic, most such works first.",
     )
     def researchers(

@@ -6,6 +6,7 @@ import datetime
 
 import strawberry
 
+from core import reads
 from core.bounds import PAGE
 from resolvers.compiler import people
 from schema.claims import Claim
@@ -31,6 +32,7 @@ class Viewer:
 
     @compiled_field(
         people.following,
+        work=reads.FOLLOWING,
         description="Researchers the user follows, most recently followed first.",
     )
     def following(
@@ -39,13 +41,17 @@ class Viewer:
         compiled()
 
     @compiled_field(
-        people.viewer_claims, items=PAGE, description="The user's claims, newest first."
+        people.viewer_claims,
+        items=PAGE,
+        work=reads.OWN_CLAIMS,
+        description="The user's claims, newest first.",
     )
     def claims(self, first: int | None = None) -> list[Claim]:
         compiled()
 
     @compiled_field(
         people.received_invitations,
+        work=reads.RECEIVED_INVITATIONS,
         description="Invitations to the records the user claimed, newest first.",
     )
     def invitations(
@@ -58,6 +64,7 @@ class Viewer:
 
     @compiled_field(
         people.sent_invitations,
+        work=reads.SENT_INVITATIONS,
         description="Invitations the user sent, newest first, with their status.",
     )
     def sent_invitations(
@@ -72,7 +79,9 @@ class Viewer:
 @strawberry.type
 class ViewerQuery:
     @root_field(
-        people.viewer, description="The signed-in user; null without an Authorization header."
+        people.viewer,
+        work=reads.LOOKUP,
+        description="The signed-in user; null without an Authorization header.",
     )
     def viewer(self) -> Viewer | None:
         compiled()

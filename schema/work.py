@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core import reads
 from core.bounds import (
     INSTITUTIONS_PER_AUTHORSHIP,
     INSTITUTIONS_PER_WORK,
@@ -14,6 +15,7 @@ from core.bounds import (
     TOPICS_PER_WORK,
     Capped,
 )
+from core.work import Most, every_candidate
 from resolvers.compiler import nodes, work_lists
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
@@ -36,12 +38,14 @@ class Authorship:
     )
     researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] | None = compiled_field(
         nodes.authorship_researcher,
+        work=reads.ONE_HOP,
         description="Null when the source does not identify the author.",
     )
     institutions: list[Annotated[Institution, strawberry.lazy("schema.institution")]] = (
         compiled_field(
             nodes.authorship_institutions,
             items=Capped(INSTITUTIONS_PER_AUTHORSHIP),
+            work=Most("work.affiliations") + 1,
             description="Affiliations printed on this paper for this author.",
         )
     )
@@ -72,12 +76,14 @@ class Work(Node):
     topics: list[WorkTopic] = compiled_field(
         nodes.work_topics,
         items=Capped(TOPICS_PER_WORK),
+        work=Most("work.topics") + 1,
         description="Topics the work is about, highest score first.",
     )
     institutions: list[Annotated[Institution, strawberry.lazy("schema.institution")]] = (
         compiled_field(
             nodes.work_institutions,
             items=Capped(INSTITUTIONS_PER_WORK),
+            work=Most("work.affiliations") + 1,
             description="Institutions named on the paper, by name.",
         )
     )
@@ -85,6 +91,7 @@ class Work(Node):
     @compiled_field(
         nodes.authors,
         items=PAGE,
+        work=Most("work.authors") + 1,
         description="Authors in byline order, each with paper-level institutions.",
     )
     def authors(self, first: int | None = None) -> list[Authorship]:
@@ -92,6 +99,7 @@ class Work(Node):
 
     @compiled_field(
         work_lists.references,
+        work=every_candidate(Most("work.references")),
         description="Works this work cites that the graph holds, newest first unless ordered.",
     )
     def references(
@@ -105,6 +113,7 @@ class Work(Node):
 
     @compiled_field(
         work_lists.cited_by,
+        work=every_candidate(Most("work.citedBy")),
         description="Works in the graph that cite this one, newest first unless ordered;"
         " citedByCount also counts citing works the graph does not hold.",
     )

@@ -114,6 +114,9 @@ def create_app(settings: Settings) -> Starlette:
             app.state.db = db
             app.state.connection = connection
             migrations = asyncio.create_task(migrate_when_reachable(db, connection))
+            statistics = schema.pipeline.statistics
+            await statistics.read(db)  # before the server listens: the first estimates count
+            refresh = asyncio.create_task(statistics.keep_fresh(db, settings.statistics_seconds))
             try:
                 if settings.warm_up_seconds > 0 and manifest.documents:
                     # before the server listens: no request, /readyz included, comes first
@@ -122,6 +125,7 @@ def create_app(settings: Settings) -> Starlette:
                 yield
             finally:
                 migrations.cancel()
+                refresh.cancel()
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -163,6 +167,7 @@ def create_app(settings: Settings) -> Starlette:
         lifespan=lifespan,
     )
     app.state.plans = schema.plans
+    app.state.statistics = schema.pipeline.statistics
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_query_bytes)
     metrics = RequestMetrics(lambda: manifest.operation_names) if settings.metrics else None
     app.add_middleware(ObservedRequests, log_requests=settings.access_log, metrics=metrics)

@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     max_query_bytes: Positive = 20_000
     # Items a request may return, page sizes multiplied down the tree (resolvers/cost.py)
     max_items: Positive = 50_000
+    # Rows a request may read from the store, by the graph's statistics (core/work.py), and
+    # how often the server reads those statistics again (resolvers/graph_statistics.py)
+    max_work: Positive = 5_000_000
+    statistics_seconds: float = Field(default=300.0, gt=0)
     max_page_size: Positive = 100
     default_page_size: Positive = 20
     query_timeout: float = Field(default=10.0, gt=0)
@@ -204,6 +208,7 @@ class Settings(BaseSettings):
             max_aliases=self.max_aliases,
             max_tokens=self.max_tokens,
             max_items=self.max_items,
+            max_work=self.max_work,
             max_page_size=self.max_page_size,
             default_page_size=self.default_page_size,
             fanout_center=self.fanout_center,

@@ -17,8 +17,9 @@ from graphql import (
 from starlette.testclient import TestClient
 
 from core.bounds import INSTITUTIONS_PER_WORK, TOPICS_PER_WORK, introspection_bounds
+from core.work import NO_STATISTICS
 from resolvers.compiler.declaration import declaration_of
-from resolvers.cost import ItemEstimate
+from resolvers.cost import CostEstimate
 from resolvers.operations import coerce_variables, select_operation
 from schema.schema import build_schema
 from server.settings import Settings
@@ -34,7 +35,7 @@ def items(document: str, **variables: Any) -> int:
     parsed = parse(document)
     operation = select_operation(parsed, None)
     coerced = coerce_variables(SCHEMA, operation, variables)
-    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
+    return CostEstimate(SCHEMA, parsed, operation, LIMITS).cost(coerced, NO_STATISTICS).items
 
 
 @pytest.mark.parametrize(
@@ -106,10 +107,10 @@ def test_what_skip_and_include_leave_out_is_not_counted() -> None:
       researchers(first: 3) { edges { node { ... @include(if: $more) {
         works(first: 2) { edges { cursor } } } } } } }""")
     operation = select_operation(parsed, None)
-    estimate = ItemEstimate(SCHEMA, parsed, operation, LIMITS)
+    estimate = CostEstimate(SCHEMA, parsed, operation, LIMITS)
 
     def sized(**variables: bool) -> int:
-        return estimate.items(coerce_variables(SCHEMA, operation, variables))
+        return estimate.cost(coerce_variables(SCHEMA, operation, variables), NO_STATISTICS).items
 
     assert sized(skip=False, more=True) == 5 + 3 + 6
     assert sized(skip=True, more=True) == 3 + 6
@@ -187,6 +188,8 @@ def test_too_large_a_request_is_refused_before_any_statement(client: TestClient)
         "roundTrips": 0,
         "estimatedItems": 1_010_100,
         "maxItems": 50_000,
+        "work": refused.body["extensions"]["cost"]["work"],
+        "maxWork": 5_000_000,
     }
     assert allowed.errors == []
     assert allowed.statements == allowed.round_trips == 1

@@ -63,7 +63,9 @@ def test_the_clients_counted_in_a_window_are_bounded() -> None:
     assert share.charge(Client(None, f"address-{MAX_CLIENTS + 5}"), 10).granted
 
 
-# 20 researchers: 20 items, and 21 work units with the request itself
+# 20 researchers: a page read in key order (21 rows) and its 20 items, so 41 rows of work,
+# and 42 work units with the request itself
+TWENTY_UNITS = 42
 TWENTY = "{ researchers(first: 20) { edges { node { id } } } }"
 
 
@@ -81,14 +83,15 @@ def test_every_answer_says_what_is_left_of_the_share(seeded: Settings) -> None:
     assert response.status_code == 200
     assert response.headers["ratelimit-policy"] == '"work";q=50;w=3600'
     remaining, reset = fields(response.headers["ratelimit"])
-    assert remaining == 50 - 21
+    assert response.json()["extensions"]["cost"]["work"] == TWENTY_UNITS - 1
+    assert remaining == 50 - TWENTY_UNITS
     assert 0 < reset <= 3600
 
 
 def test_a_request_over_what_is_left_gets_429_with_retry_after_and_runs_nothing(
     seeded: Settings,
 ) -> None:
-    with shares(seeded, rate_budget_anonymous=50) as client:
+    with shares(seeded, rate_budget_anonymous=100) as client:
         answers = [client.post("/graphql", json={"query": TWENTY}) for _ in range(3)]
         # a smaller request still fits in what is left
         small = client.post("/graphql", json={"query": "{ __typename }"})
@@ -102,16 +105,16 @@ def test_a_request_over_what_is_left_gets_429_with_retry_after_and_runs_nothing(
             }
         ]
     }
-    assert "8 of this client's 50" in refused.json()["errors"][0]["message"]
+    assert "16 of this client's 100" in refused.json()["errors"][0]["message"]
     assert int(refused.headers["retry-after"]) == fields(refused.headers["ratelimit"])[1]
     assert small.status_code == 200
-    assert fields(small.headers["ratelimit"])[0] == 7
+    assert fields(small.headers["ratelimit"])[0] == 15
 
 
 def test_a_signed_in_client_spends_its_accounts_share_not_its_addresses(
     seeded: Settings, people: Settings
 ) -> None:
-    with shares(seeded, rate_budget_anonymous=30, rate_budget_signed_in=60) as client:
+    with shares(seeded, rate_budget_anonymous=60, rate_budget_signed_in=100) as client:
         token = sign_up(client, "share@example.org")
         signed = {"Authorization": f"Bearer {token}"}
         assert client.post("/graphql", json={"query": TWENTY}).status_code == 200
@@ -120,7 +123,7 @@ def test_a_signed_in_client_spends_its_accounts_share_not_its_addresses(
             client.post("/graphql", json={"query": TWENTY}, headers=signed) for _ in range(3)
         ]
         assert [answer.status_code for answer in answers] == [200, 200, 429]
-        assert answers[0].headers["ratelimit-policy"] == '"work";q=60;w=3600'
+        assert answers[0].headers["ratelimit-policy"] == '"work";q=100;w=3600'
 
 
 def test_an_operator_sets_an_accounts_budget(seeded: Settings, people: Settings) -> None:

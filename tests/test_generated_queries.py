@@ -1,11 +1,14 @@
 """Queries generated from the live schema, sent through the real app: the estimate is
-never below the items an answer holds, no accepted answer holds more than the limit, no
-root field runs more than one statement, and no query makes the server fail or leak a
-message (the schema's fuzzing). Every list field with every argument and their
+never below the items an answer holds, nor the declared work below the rows its statements
+read as Neo4j's PROFILE counts them (tests/profiled.py), no accepted answer holds more
+than the limit, no root field runs more than one statement, and no query makes the server
+fail or leak a message (the schema's fuzzing). Every list field with every argument and their
 combinations: tests/test_list_combinations.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -20,6 +23,7 @@ from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import GENERATED_HUB
 from tests.generated_queries import CODES, MASKED, Request, answer_items, with_variables
+from tests.profiled import Profiler, recorded
 
 SETTINGS = Settings(_env_file=None)
 SCHEMA = build_schema(
@@ -54,10 +58,26 @@ def graph_ids(client: TestClient) -> list[str]:
     return [*found, encode_id("Researcher", GENERATED_HUB), encode_id("Work", "absent"), "x"]
 
 
-@pytest.fixture(scope="module", params=["client", "generated_client"])
-def graph(request: pytest.FixtureRequest) -> tuple[TestClient, GraphQLSchema, list[str]]:
+@dataclass(frozen=True)
+class Graph:
+    client: TestClient
+    schema: GraphQLSchema
+    ids: list[str]
+    profiler: Profiler
+
+
+# each client with the settings of the database it serves
+GRAPHS = {"client": "seeded", "generated_client": "generated"}
+
+
+@pytest.fixture(scope="module", params=list(GRAPHS))
+def graph(request: pytest.FixtureRequest) -> Iterator[Graph]:
     client: TestClient = request.getfixturevalue(request.param)
-    return client, SCHEMA, graph_ids(client)
+    profiler = Profiler(request.getfixturevalue(GRAPHS[request.param]))
+    try:
+        yield Graph(client, SCHEMA, graph_ids(client), profiler)
+    finally:
+        profiler.close()
 
 
 def generated(schema: GraphQLSchema, ids: list[str], **options: Any) -> st.SearchStrategy[Request]:
@@ -71,11 +91,18 @@ def generated(schema: GraphQLSchema, ids: list[str], **options: Any) -> st.Searc
     return with_variables(documents, schema, ids)
 
 
-def check(client: TestClient, request: Request) -> None:
+def check(graph: Graph, request: Request) -> None:
     """What every generated query must satisfy, and the same again when the document is
     known and takes the fast path."""
+    client = graph.client
     body = {"query": print_ast(request.document), "variables": request.variables}
-    answers = [client.post("/graphql", json=body) for _ in range(2)]
+    with recorded(client.app.state.db) as statements:  # type: ignore[attr-defined]
+        answers = [client.post("/graphql", json=body)]
+    answers.append(client.post("/graphql", json=body))
+    work = answers[0].json().get("extensions", {}).get("cost", {}).get("work")
+    if statements:
+        assert work is not None, body
+        assert graph.profiler.rows(statements) <= work, body
     for response in answers:
         assert response.status_code < 500, response.text
         answer = response.json()
@@ -102,26 +129,20 @@ def root_fields(request: Request) -> int:
     return len(operation.selection_set.selections)
 
 
-def test_generated_queries(graph: tuple[TestClient, GraphQLSchema, list[str]]) -> None:
-    client, schema, ids = graph
-
+def test_generated_queries(graph: Graph) -> None:
     @LIMITED
-    @given(generated(schema, ids))
+    @given(generated(graph.schema, graph.ids))
     def run(request: Request) -> None:
-        check(client, request)
+        check(graph, request)
 
     run()
 
 
-def test_generated_queries_of_many_nodes(
-    graph: tuple[TestClient, GraphQLSchema, list[str]],
-) -> None:
-    client, schema, ids = graph
-
+def test_generated_queries_of_many_nodes(graph: Graph) -> None:
     @LIMITED
-    @given(generated(schema, ids, fields=["nodes"]))
+    @given(generated(graph.schema, graph.ids, fields=["nodes"]))
     def run(request: Request) -> None:
-        check(client, request)
+        check(graph, request)
 
     run()
 

@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from starlette.testclient import TestClient
 
 from core.global_ids import decode_id, encode_id
-from resolvers.cost import ItemEstimate
+from core.work import NO_STATISTICS
+from resolvers.cost import CostEstimate
 from resolvers.operations import coerce_variables, select_operation
 from schema.schema import build_schema
 from server.settings import Settings
@@ -439,7 +440,7 @@ def estimated_items(document: Document) -> int:
     parsed = parse(text)
     operation = select_operation(parsed, None)
     coerced = coerce_variables(SCHEMA, operation, resolved(variables, {}))
-    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
+    return CostEstimate(SCHEMA, parsed, operation, LIMITS).cost(coerced, NO_STATISTICS).items
 
 
 # The tests

@@ -1,6 +1,6 @@
 """What a field declares beside its type and arguments: how the compiler answers it,
-for a list of objects how many items it holds, and for an input field of a `where` the
-criterion it stands for. The schema declares it on the field
+for a list of objects how many items it holds, the rows it may read (core/work.py), and
+for an input field of a `where` the criterion it stands for. The schema declares it on the field
 (schema/compiled.py) and puts it in the GraphQL field's extensions, where the compiler
 and the item estimate (resolvers/cost.py) read it."""
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from graphql import GraphQLField, GraphQLInputField
 
 from core.bounds import ItemBound
+from core.work import ByParent, Work
 
 if TYPE_CHECKING:
     from resolvers.compiler.compile import RootRule, Rule
@@ -27,6 +28,8 @@ class FieldDeclaration:
     rule: Rule | None = None
     root: RootRule | None = None  # a root field's whole statement
     items: ItemBound | None = None  # a list of objects: its bound
+    # rows it may read for each object above it; None: one per item, or one for an object
+    work: Work | ByParent | None = None
     criterion: Criterion | None = None  # an input field of a `where`: what it means
 
 

@@ -15,10 +15,13 @@ from graphql import GraphQLInputObjectType, GraphQLInputType, get_named_type
 
 from core.errors import BadUserInput
 from core.global_ids import decode_id
+from core.request_limits import RequestLimits
+from core.work import Expression, GraphStatistics, Most, Rows
 from resolvers.compiler.cypher import Binding, Template
 from resolvers.compiler.declaration import declaration_of
 
 MAX_CONDITIONS = 64
+NO_ROWS = Rows(0)
 Path = tuple[str | int, ...]
 # Binds a value found at a path of the where tree; returns the `$parameter`.
 Bind = Callable[[Path, Callable[[Any], Any]], str]
@@ -33,6 +36,8 @@ class Criterion:
     convert: Callable[[Any], Any] = lambda value: value
     # the label of the node the value names, when every match hangs off that node
     names: str | None = None
+    # the rows it reads for each candidate it tests: a look at a property reads none
+    work: Expression = NO_ROWS
     template: Template = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -81,31 +86,43 @@ YEAR_TO = Criterion("{v}.year <= {p}")
 WORK_TYPE = Criterion("{v}.type IN {p}", enum_values)
 VENUE = Criterion("{v}.venue = {p}")
 OPEN_ACCESS = Criterion("{v}.openAccess = {p}")
+# A test that follows relationships reads the candidate's relationships of that type, or
+# the named node by its key and the one relationship between them: the larger is declared.
 WORK_TOPIC = Criterion(
-    "EXISTS { ({v})-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic"), names="Topic"
+    "EXISTS { ({v})-[:ABOUT]->(:Topic {key: {p}}) }",
+    global_key("Topic"),
+    names="Topic",
+    work=Most("work.topics") + 2,
 )
 WORK_AUTHOR = Criterion(
     "EXISTS { ({v})<-[:AUTHORED]-(:Researcher {key: {p}}) }",
     global_key("Researcher"),
     names="Researcher",
+    work=Most("work.authors") + 2,
 )
 WORK_INSTITUTION = Criterion(
     "EXISTS { ({v})-[:AFFILIATION]->(:Institution {key: {p}}) }",
     global_key("Institution"),
     names="Institution",
+    work=Most("work.affiliations") + 2,
 )
 TITLE_CONTAINS = Criterion("toLower({v}.title) CONTAINS {p}", lowered)
 
 # Criteria on researchers (ResearcherWhere)
 NAME_CONTAINS = Criterion("toLower({v}.name) CONTAINS {p}", lowered)
 RESEARCHER_TOPIC = Criterion(
-    "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }", global_key("Topic")
+    "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }",
+    global_key("Topic"),
+    work=Most("researcher.works") * (Most("work.topics") + 2) + 2,
 )
 RESEARCHER_INSTITUTION = Criterion(
     "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
     " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[{a}:AFFILIATION]->(:Institution {key: {p}})"
     " WHERE {a}.researcher = {v}.key })",
     global_key("Institution"),
+    work=Most("researcher.affiliations")
+    + Most("researcher.works") * (Most("work.affiliations") + 2)
+    + 4,
 )
 HAS_ORCID = Criterion("({v}.orcid IS NOT NULL) = {p}")
 OPEN_TO_COLLABORATE = Criterion("{v}.openToCollaborate = {p}")
@@ -123,6 +140,24 @@ def shape_of(where: Any, criteria: Criteria) -> Hashable:
         None if where["OR"] is None else tuple(shape_of(w, criteria) for w in where["OR"]),
         shape_of(where["NOT"], criteria),
     )
+
+
+def where_rows(
+    where: Any, criteria: Criteria, limits: RequestLimits, graph: GraphStatistics
+) -> int:
+    """The rows a `where` tree reads for each candidate it tests: every condition in it,
+    since an OR may test all of its alternatives."""
+    if where is None:
+        return 0
+    rows = sum(
+        criterion.work.rows({}, limits, graph)
+        for name, criterion in criteria.items()
+        if where.get(name) is not None
+    )
+    children = [*(where.get("AND") or ()), *(where.get("OR") or ())]
+    if where.get("NOT") is not None:
+        children.append(where["NOT"])
+    return rows + sum(where_rows(child, criteria, limits, graph) for child in children)
 
 
 def value_at(where: Any, path: Path) -> Any:

@@ -1,0 +1,81 @@
+"""The rows that fields sharing a pattern read (core/work.py), named once: what the compiled
+statements and cypher/fragments/ read for one object, by the graph's statistics and the
+scan caps the statements apply."""
+
+from __future__ import annotations
+
+from core.bounds import IDS, PAGE, NeighborNodes, SliceEdges, SliceNodes
+from core.collaboration import COAUTHORS_SCANNED, PER_NEIGHBOR_SCANNED, TOPICS_SCANNED
+from core.work import ByParent, ItemsOf, Limit, Most, RootList, Rows, every_candidate
+
+# A node found by an id: its key, or each of the identifiers a root field takes, an alias
+# among them, and the relationship from an alias.
+LOOKUP = Rows(4)
+# A node one relationship away, whose own kind has at most one such (a topic's parent).
+ONE_HOP = Rows(2)
+
+# The works hanging off a researcher, a topic or an institution (its affiliation links,
+# several to a work).
+WORKS_OF = {
+    "Researcher": Most("researcher.works"),
+    "Topic": Most("topic.works"),
+    "Institution": Most("institution.affiliations"),
+}
+WORKS_PAGE = ByParent({kind: every_candidate(works) for kind, works in WORKS_OF.items()})
+WORKS_BY_YEAR = ByParent({kind: works + 1 for kind, works in WORKS_OF.items()})
+ROOT_WORKS = RootList(
+    Most("nodes.Work"),
+    {
+        "topic": WORKS_OF["Topic"],
+        "author": WORKS_OF["Researcher"],
+        "institution": WORKS_OF["Institution"],
+    },
+)
+ROOT_WORKS_BY_YEAR = Most("nodes.Work") + 1
+ROOT_RESEARCHERS = RootList(Most("nodes.Researcher"), {})
+ROOT_TOPICS = RootList(Most("nodes.Topic"), {})
+ROOT_INSTITUTIONS = RootList(Most("nodes.Institution"), {})
+NODES_BY_IDS = 2 * ItemsOf(IDS) + 1
+
+# A researcher's topics: every work's topics.
+RESEARCHER_TOPICS = Most("researcher.works") * (Most("work.topics") + 1) + 1
+# Co-authors over the most recent `fanout_works` works (fragments/collaborators.cypher).
+COLLABORATORS = Most("researcher.works") + Limit("fanout_works") * (Most("work.authors") + 1) + 1
+CITATION_FIGURES = Most("researcher.works") + 1
+# Friends of friends and topic neighbours (fragments/recommended_collaborators.cypher).
+RECOMMENDATIONS = (
+    2 * Most("researcher.works")
+    + Limit("fanout_works") * (Most("work.authors") + Most("work.topics") + 2)
+    + COAUTHORS_SCANNED
+    * (Most("researcher.works") + PER_NEIGHBOR_SCANNED * (Most("work.authors") + 1))
+    + TOPICS_SCANNED * PER_NEIGHBOR_SCANNED * (Most("work.authors") + 2)
+    + 1
+)
+# A shortest path may search every researcher and work before it finds the end, or not.
+COLLABORATION_PATH = Most("nodes.Researcher") + Most("nodes.Work") + 2
+# What a researcher's trust and claim status are read from (fragments/researcher_standing).
+STANDING = Most("user.follows") + 8
+
+# Authors of a topic's works, or of an institution's affiliated works and its members.
+TOPIC_RESEARCHERS = every_candidate(Most("topic.authorships") + Most("topic.works"))
+INSTITUTION_RESEARCHERS = every_candidate(
+    Most("institution.authorships") + Most("institution.affiliations") + Most("institution.members")
+)
+# Topics of an institution's works, with each work's authors (fragments/institution_top_topics).
+INSTITUTION_TOPICS = (
+    Most("institution.affiliations") * (Most("work.topics") * (Most("work.authors") + 1) + 1) + 1
+)
+
+# The explorer's neighbourhoods: the relationships around the center, up to
+# `fanout_per_neighbor` around each node of hop 1, and the nodes kept (fragments/graph_slice).
+GRAPH_SLICE = ItemsOf(SliceEdges()) + ItemsOf(SliceNodes()) + 1
+NEIGHBORS = Limit("fanout_center") + ItemsOf(NeighborNodes()) + 1
+# Full-text hits of each of the four kinds, and exact identifier matches.
+SEARCH_HITS = 4 * ItemsOf(PAGE) + 8
+
+# The signed-in user's own lists, and the moderators' queue.
+FOLLOWING = every_candidate(Most("user.follows"))
+OWN_CLAIMS = Most("user.claims") + 1
+RECEIVED_INVITATIONS = every_candidate(Most("user.claims") * (Most("researcher.invitations") + 1))
+SENT_INVITATIONS = every_candidate(Most("user.invitations"))
+CLAIMS_QUEUE = Most("claims") + 1

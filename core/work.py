@@ -1,0 +1,230 @@
+"""How much work a field may ask of Neo4j: the rows it may read from the store, as nodes
+found and relationships followed, for each object above it.
+
+The item bound (core/bounds.py) says what a request returns; work says what it costs. An
+ordered page of a topic's works returns 100 items and reads every work of the topic to
+order them, so its work is the most works any topic has. Where the data alone leaves a
+count open, the work reads the graph's statistics (the most works of any researcher, the
+most authors of any work...), which the server reads from Neo4j at start and refreshes
+(resolvers/graph_statistics.py); where the compiled Cypher caps a scan (a hub's most
+recent works, the co-authors a recommendation visits), the work reads the same cap.
+
+Work is an expression: `Most("researcher.works") + Limit("fanout_works") * Most(
+"work.authors")` reads "the researcher's works, then the authors of at most
+`fanout_works` of them". A field's whole work is its rows times the objects above it, and
+a request's is the sum over its fields, aliases included (resolvers/cost.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.bounds import PAGE, Arguments, Bound
+from core.request_limits import RequestLimits
+
+# The statistics a work may read: the most of a pattern that any one node has
+# (cypher/statistics/most.cypher), and how many nodes of each kind the graph holds.
+STATISTICS = (
+    "researcher.works",
+    "researcher.affiliations",
+    "researcher.followers",
+    "work.authors",
+    "work.topics",
+    "work.affiliations",
+    "work.references",
+    "work.citedBy",
+    "topic.works",
+    "topic.authorships",
+    "topic.subtopics",
+    "institution.affiliations",
+    "institution.authorships",
+    "institution.members",
+    "user.follows",
+    "user.claims",
+    "user.invitations",
+    "researcher.invitations",
+    "claims",
+    "nodes.Work",
+    "nodes.Researcher",
+    "nodes.Topic",
+    "nodes.Institution",
+)
+
+
+@dataclass(frozen=True)
+class GraphStatistics:
+    """The graph's figures at one time; a figure not read yet counts as 0."""
+
+    figures: Mapping[str, int]
+
+    def most(self, name: str) -> int:
+        if name not in STATISTICS:
+            raise KeyError(f"no statistic {name!r}")
+        return int(self.figures.get(name, 0))
+
+
+NO_STATISTICS = GraphStatistics({})
+
+
+class Work(Protocol):
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        """At most how many rows the field reads for one object above it."""
+        ...
+
+    @property
+    def reads_arguments(self) -> bool:
+        """Whether the rows depend on the field's arguments."""
+        ...
+
+
+class Expression:
+    """A work that adds and multiplies with others and with plain numbers."""
+
+    @property
+    def reads_arguments(self) -> bool:
+        return False
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        raise NotImplementedError
+
+    def __add__(self, other: Expression | int) -> Expression:
+        return Sum((self, _expression(other)))
+
+    def __radd__(self, other: int) -> Expression:
+        return Sum((_expression(other), self))
+
+    def __mul__(self, other: Expression | int) -> Expression:
+        return Product((self, _expression(other)))
+
+    def __rmul__(self, other: int) -> Expression:
+        return Product((_expression(other), self))
+
+
+def _expression(value: Expression | int) -> Expression:
+    return value if isinstance(value, Expression) else Rows(value)
+
+
+@dataclass(frozen=True)
+class Rows(Expression):
+    """A fixed number of rows."""
+
+    count: int
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return self.count
+
+
+@dataclass(frozen=True)
+class Most(Expression):
+    """The most that any one node has of a pattern, or the nodes of a kind ("nodes.Work")."""
+
+    statistic: str
+
+    def __post_init__(self) -> None:
+        if self.statistic not in STATISTICS:
+            raise KeyError(f"no statistic {self.statistic!r}")
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return graph.most(self.statistic)
+
+
+@dataclass(frozen=True)
+class Limit(Expression):
+    """A scan cap of the request limits, which the compiled Cypher applies
+    (`fanout_works`, `fanout_center`, `fanout_per_neighbor`)."""
+
+    name: str
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return int(getattr(limits, self.name))
+
+
+@dataclass(frozen=True)
+class ItemsOf(Expression):
+    """As many rows as a list bound allows items, for the field's arguments."""
+
+    bound: Bound
+
+    @property
+    def reads_arguments(self) -> bool:
+        return True
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return self.bound.items(arguments, limits)
+
+
+@dataclass(frozen=True)
+class Sum(Expression):
+    parts: tuple[Expression, ...]
+
+    @property
+    def reads_arguments(self) -> bool:
+        return any(part.reads_arguments for part in self.parts)
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return sum(part.rows(arguments, limits, graph) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Product(Expression):
+    parts: tuple[Expression, ...]
+
+    @property
+    def reads_arguments(self) -> bool:
+        return any(part.reads_arguments for part in self.parts)
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        result = 1
+        for part in self.parts:
+            result *= part.rows(arguments, limits, graph)
+        return result
+
+
+@dataclass(frozen=True)
+class ByParent:
+    """A field of an interface whose work depends on the type of the object it is on."""
+
+    works: Mapping[str, Work]
+
+    def of(self, parent: str) -> Work:
+        return self.works[parent]
+
+
+def every_candidate(candidates: Expression) -> Expression:
+    """A list ordered or filtered over all its candidates: its page and its totalCount may
+    each read every one."""
+    return 2 * candidates + 2
+
+
+@dataclass(frozen=True)
+class RootList(Expression):
+    """A root list: without `where` and `orderBy`, a page read in key order (its
+    totalCount from the counts store); otherwise every candidate, which are every node of
+    the kind, or those hanging off the node the top of `where` names (by `anchors`)."""
+
+    every: Expression
+    anchors: Mapping[str, Expression]
+
+    @property
+    def reads_arguments(self) -> bool:
+        return True
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        where = arguments.get("where")
+        if not where and arguments.get("orderBy") is None:
+            return PAGE.items(arguments, limits) + 1
+        candidates = next(
+            (work for name, work in self.anchors.items() if (where or {}).get(name) is not None),
+            self.every,
+        )
+        return every_candidate(candidates).rows(arguments, limits, graph)
+
+
+def statistics_of(row: Mapping[str, Any]) -> GraphStatistics:
+    """The figures of a row of cypher/statistics/most.cypher, each a count."""
+    missing = [name for name in STATISTICS if name not in row]
+    if missing:
+        raise KeyError(f"the statistics row lacks {', '.join(missing)}")
+    return GraphStatistics({name: int(row[name] or 0) for name in STATISTICS})

@@ -1,0 +1,59 @@
+// The graph's figures that bound the work of a request (core/work.py): for each pattern the
+// work of a field follows, the most that any one node has of it, and the nodes of each kind
+// from the counts store. One pass per kind; a degree is read from the node, not walked.
+CALL () {
+  MATCH (r:Researcher)
+  RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS researcherWorks,
+         max(COUNT { (r)-[:AFFILIATED_WITH]->() }) AS researcherAffiliations,
+         max(COUNT { (r)<-[:FOLLOWS]-() }) AS researcherFollowers,
+         max(COUNT { (r)<-[:TO]-() }) AS researcherInvitations
+}
+CALL () {
+  MATCH (w:Work)
+  RETURN max(COUNT { (w)<-[:AUTHORED]-() }) AS workAuthors,
+         max(COUNT { (w)-[:ABOUT]->() }) AS workTopics,
+         max(COUNT { (w)-[:AFFILIATION]->() }) AS workAffiliations,
+         max(COUNT { (w)-[:CITES]->() }) AS workReferences,
+         max(COUNT { (w)<-[:CITES]-() }) AS workCitedBy
+}
+CALL () {
+  MATCH (t:Topic)
+  RETURN max(COUNT { (t)<-[:ABOUT]-() }) AS topicWorks,
+         max(COUNT { (t)<-[:ABOUT]-(:Work)<-[:AUTHORED]-() }) AS topicAuthorships,
+         max(COUNT { (t)<-[:SUBTOPIC_OF]-() }) AS topicSubtopics
+}
+CALL () {
+  MATCH (i:Institution)
+  RETURN max(COUNT { (i)<-[:AFFILIATION]-() }) AS institutionAffiliations,
+         max(COUNT { (i)<-[:AFFILIATION]-(:Work)<-[:AUTHORED]-() }) AS institutionAuthorships,
+         max(COUNT { (i)<-[:AFFILIATED_WITH]-() }) AS institutionMembers
+}
+CALL () {
+  MATCH (u:User)
+  RETURN max(COUNT { (u)-[:FOLLOWS]->() }) AS userFollows,
+         max(COUNT { (u)-[:CLAIMED]->() }) AS userClaims,
+         max(COUNT { (u)-[:SENT]->() }) AS userInvitations
+}
+RETURN researcherWorks AS `researcher.works`,
+       researcherAffiliations AS `researcher.affiliations`,
+       researcherFollowers AS `researcher.followers`,
+       workAuthors AS `work.authors`,
+       workTopics AS `work.topics`,
+       workAffiliations AS `work.affiliations`,
+       workReferences AS `work.references`,
+       workCitedBy AS `work.citedBy`,
+       topicWorks AS `topic.works`,
+       topicAuthorships AS `topic.authorships`,
+       topicSubtopics AS `topic.subtopics`,
+       institutionAffiliations AS `institution.affiliations`,
+       institutionAuthorships AS `institution.authorships`,
+       institutionMembers AS `institution.members`,
+       userFollows AS `user.follows`,
+       userClaims AS `user.claims`,
+       userInvitations AS `user.invitations`,
+       researcherInvitations AS `researcher.invitations`,
+       COUNT { ()-[:CLAIMED]->() } AS claims,
+       COUNT { (:Work) } AS `nodes.Work`,
+       COUNT { (:Researcher) } AS `nodes.Researcher`,
+       COUNT { (:Topic) } AS `nodes.Topic`,
+       COUNT { (:Institution) } AS `nodes.Institution`

@@ -1,0 +1,2 @@
+MATCH (w:Work)
+RETURN count(w) AS works

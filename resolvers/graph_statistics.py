@@ -1,0 +1,45 @@
+"""The graph's statistics that work estimates read (core/work.py): read from Neo4j when the
+server starts, then again every while, since imports and syncs change them while it runs.
+
+Until the first read succeeds, every figure counts as 0: a request is then estimated by what
+its shape alone caps, and the memory cap of each transaction (server/transaction_memory.py)
+still holds it. A failed read keeps the figures of the last one."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from core.errors import DatabaseBusy, DatabaseUnavailable, QueryTimeout
+from core.work import NO_STATISTICS, GraphStatistics, statistics_of
+from resolvers.database import Database
+
+logger = logging.getLogger("peergraph")
+
+STATEMENT = "statistics/most"
+RETRY_SECONDS = 5.0
+
+
+class Statistics:
+    """The figures the estimates read now."""
+
+    def __init__(self) -> None:
+        self.current: GraphStatistics = NO_STATISTICS
+        self.fresh = False  # whether the last read succeeded
+
+    async def read(self, db: Database) -> None:
+        """Reads the figures again; keeps the last ones when Neo4j does not answer."""
+        try:
+            rows = await db.read(STATEMENT)
+        except (DatabaseUnavailable, DatabaseBusy, QueryTimeout) as error:
+            logger.warning("graph statistics not read: %s", error)
+            self.fresh = False
+            return
+        self.current = statistics_of(rows[0])
+        self.fresh = True
+
+    async def keep_fresh(self, db: Database, every: float) -> None:
+        """Reads the figures every `every` seconds until cancelled, sooner after a failure."""
+        while True:
+            await asyncio.sleep(every if self.fresh else min(every, RETRY_SECONDS))
+            await self.read(db)

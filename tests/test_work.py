@@ -1,0 +1,142 @@
+"""The work a request may ask of Neo4j (core/work.py): declared per field, read from the
+graph's statistics, summed over the request with its aliases, and refused above
+PEERGRAPH_MAX_WORK before anything runs. That the declared work is never below what Neo4j
+reads is checked on generated queries (tests/test_generated_queries.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from starlette.testclient import TestClient
+
+from core.global_ids import encode_id
+from core.work import GraphStatistics, Most, RootList, every_candidate
+from resolvers.compiler.where import WORK_AUTHOR, WORK_TOPIC, YEAR_FROM, Criteria, where_rows
+from seed.generator import HUB_KEY
+from server.app import create_app
+from server.settings import Settings
+from tests.conftest import gql, run_on_db
+
+LIMITS = Settings(_env_file=None).request_limits()
+GRAPH = GraphStatistics({"researcher.works": 7, "work.topics": 3, "work.authors": 5})
+
+
+def test_expressions_read_the_statistics_and_the_arguments() -> None:
+    works = Most("researcher.works")
+
+    assert (works * (Most("work.topics") + 1) + 2).rows({}, LIMITS, GRAPH) == 7 * 4 + 2
+    assert every_candidate(works).rows({}, LIMITS, GRAPH) == 16
+    with pytest.raises(KeyError):
+        Most("researcher.wrks")
+
+
+def test_a_root_list_reads_a_page_in_key_order_unless_filtered_or_ordered() -> None:
+    root = RootList(Most("nodes.Work"), {"author": Most("researcher.works")})
+    graph = GraphStatistics({"nodes.Work": 1000, "researcher.works": 7})
+
+    assert root.rows({"first": 10}, LIMITS, graph) == 11
+    assert root.rows({"first": 10, "where": {}}, LIMITS, graph) == 11
+    assert root.rows({"where": {"yearFrom": 2020}}, LIMITS, graph) == 2 * 1000 + 2
+    assert root.rows({"orderBy": {"field": "year"}}, LIMITS, graph) == 2 * 1000 + 2
+    assert root.rows({"where": {"author": "R"}}, LIMITS, graph) == 2 * 7 + 2
+
+
+CRITERIA: Criteria = {"yearFrom": YEAR_FROM, "topic": WORK_TOPIC, "author": WORK_AUTHOR}
+# the rows each criterion reads for a candidate, under GRAPH
+READS = {"yearFrom": 0, "topic": 3 + 2, "author": 5 + 2}
+
+
+def where_trees() -> st.SearchStrategy[dict[str, Any]]:
+    leaf: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+        {name: st.none() | st.just("x") for name in CRITERIA},
+        optional={"AND": st.none(), "OR": st.none(), "NOT": st.none()},
+    )
+    return st.recursive(
+        leaf,
+        lambda children: st.fixed_dictionaries(
+            {name: st.none() | st.just("x") for name in CRITERIA},
+            optional={
+                "AND": st.none() | st.lists(children, max_size=3),
+                "OR": st.none() | st.lists(children, max_size=3),
+                "NOT": st.none() | children,
+            },
+        ),
+        max_leaves=8,
+    )
+
+
+def conditions(tree: dict[str, Any]) -> list[str]:
+    """Every condition the tree names, at any depth: an OR may test all of them."""
+    found = [name for name in CRITERIA if tree.get(name) is not None]
+    for key in ("AND", "OR"):
+        for child in tree.get(key) or ():
+            found += conditions(child)
+    if tree.get("NOT") is not None:
+        found += conditions(tree["NOT"])
+    return found
+
+
+@given(where_trees())
+def test_a_where_reads_each_of_its_conditions_for_every_candidate(
+    tree: dict[str, Any],
+) -> None:
+    expected = sum(READS[name] for name in conditions(tree))
+    assert where_rows(tree, CRITERIA, LIMITS, GRAPH) == expected
+
+
+def test_the_statistics_are_the_graphs(generated: Settings, generated_client: TestClient) -> None:
+    statistics = generated_client.app.state.statistics.current  # type: ignore[attr-defined]
+    most_works = run_on_db(generated, "test/most_works_of_a_researcher")[0]["works"]
+    most_authors = run_on_db(generated, "test/most_authors_of_a_work")[0]["authors"]
+
+    assert statistics.most("researcher.works") == most_works
+    assert statistics.most("work.authors") == most_authors
+    assert statistics.most("nodes.Work") == run_on_db(generated, "test/works")[0]["works"]
+
+
+BUSY = """query ($id: ID!) { %s }"""
+HEAVY = (
+    "r{n}: researcher(id: $id) {{ recommendedCollaborators(first: 100) {{ researcher {{ name }} }}"
+    " collaborators(first: 100, worksPerCollaborator: 20) {{ researcher {{ name }} }} }}"
+)
+
+
+def heavy(aliases: int) -> str:
+    return BUSY % " ".join(HEAVY.format(n=n) for n in range(aliases))
+
+
+def test_work_grows_with_the_aliases_and_the_graph(
+    generated_client: TestClient, client: TestClient
+) -> None:
+    hub = encode_id("Researcher", HUB_KEY)
+    one, four = (gql(generated_client, heavy(n), id=hub) for n in (1, 4))
+    seed = gql(client, heavy(1), id=hub)
+
+    assert one.errors == four.errors == []
+    work = one.body["extensions"]["cost"]["work"]
+    assert four.body["extensions"]["cost"]["work"] == 4 * work
+    # the seed graph's researchers have fewer works and co-authors than the generated hub
+    assert seed.body["extensions"]["cost"]["work"] < work
+
+
+def test_a_request_over_the_work_limit_is_refused_before_any_statement(
+    generated: Settings, generated_client: TestClient
+) -> None:
+    hub = encode_id("Researcher", HUB_KEY)
+    work = gql(generated_client, heavy(1), id=hub).body["extensions"]["cost"]["work"]
+    limited = generated.model_copy(update={"max_work": 2 * work})
+    with TestClient(create_app(limited)) as client:
+        refused = gql(client, heavy(3), id=hub)
+        allowed = gql(client, heavy(2), id=hub)
+
+    assert refused.codes == ["BAD_USER_INPUT"]
+    assert f"more than the limit of {2 * work:,}" in refused.errors[0]["message"]
+    assert refused.data is None
+    assert refused.statements == 0
+    assert refused.body["extensions"]["cost"]["work"] == 3 * work
+    assert refused.body["extensions"]["cost"]["maxWork"] == 2 * work
+    assert allowed.errors == []
+    assert allowed.statements == 2  # one a root field
