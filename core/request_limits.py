@@ -14,8 +14,10 @@ class RequestLimits:
     max_tokens: int
     # items a request may return, and the pages of its lists (core/bounds.py, resolvers/cost.py)
     max_items: int
-    # rows a request may read from the store (core/work.py, resolvers/cost.py)
+    # rows a request may read from the store (core/work.py, resolvers/cost.py), and the most
+    # a light one reads, which never waits behind heavy ones for a turn at Neo4j
     max_work: int
+    light_work: int
     max_page_size: int
     default_page_size: int
     # fan-out caps that keep a hub as cheap as a leaf (docs/explorer.md, docs/metrics.md)

@@ -42,6 +42,10 @@ class Context:
         self.database_seconds = 0.0
         self._answered = True
 
+    def weigh(self, work: int) -> None:
+        """A request whose work is above the light limit takes the heavy turns at Neo4j."""
+        self.db.weigh(work > self.limits.light_work)
+
     async def write(self, name: str, parameters: dict[str, Any]) -> list[Row]:
         return await self._counted(self.db.write, name, parameters)
 

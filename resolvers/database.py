@@ -39,6 +39,8 @@ Row = dict[str, Any]
 RunStatement = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 T = TypeVar("T")
 
+# Turns kept for requests that are not heavy (resolvers/pipeline.py weighs them).
+LIGHT_TURNS = 1
 UNAVAILABLE = "the graph database is unavailable; retry shortly"
 BUSY = "the graph database is busy; retry in a moment"
 # The server's transaction memory is shared: another request's may be what filled it.
@@ -112,10 +114,11 @@ class Transaction:
 
 class Budget:
     """The time all the database work of one request may take together, counted from its
-    first statement."""
+    first statement, and whether the request is heavy (the pipeline weighs it by its work)."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
+        self.heavy = False
         self._ends: float | None = None
 
     def ends(self, now: float) -> float:
@@ -136,6 +139,10 @@ class Database:
         # Turns at the database: a burst of heavy requests waits here, within each one's
         # deadline, instead of filling the server's transaction memory for everyone.
         self._turns = asyncio.Semaphore(timeouts.concurrency)
+        # Heavy requests take all the turns but one, which stays free for light ones: a
+        # one-node read never waits behind a row of heavy statements (with one turn only,
+        # they share it).
+        self._heavy_turns = asyncio.Semaphore(max(1, timeouts.concurrency - LIGHT_TURNS))
 
     @classmethod
     @asynccontextmanager
@@ -197,6 +204,12 @@ class Database:
         async with self._answered(self.timeouts.ping, grace=0.0, admit=False) as timeout:
             await self._auto_commit(Query(statement("ping"), timeout=timeout), None)
 
+    def weigh(self, heavy: bool) -> None:
+        """Says whether the current request is heavy: its statements take heavy turns."""
+        budget = _request_budget.get()
+        if budget is not None:
+            budget.heavy = heavy
+
     @contextmanager
     def per_request(self) -> Iterator[None]:
         """All the statements run inside share one query timeout: together they take at
@@ -253,17 +266,25 @@ class Database:
 
     @asynccontextmanager
     async def _turn(self, ends: float) -> AsyncIterator[None]:
-        """One of the process's turns at the database, for the block; DatabaseBusy when
-        none comes free by `ends`."""
+        """One of the process's turns at the database, for the block, and first a heavy
+        one for a heavy request; DatabaseBusy when none comes free by `ends`."""
+        budget = _request_budget.get()
+        lanes = [self._turns]
+        if budget is not None and budget.heavy:
+            lanes.insert(0, self._heavy_turns)
+        taken: list[asyncio.Semaphore] = []
         try:
-            async with asyncio.timeout_at(ends):
-                await self._turns.acquire()
-        except TimeoutError:
-            raise DatabaseBusy(BUSY) from None
-        try:
+            try:
+                async with asyncio.timeout_at(ends):
+                    for lane in lanes:
+                        await lane.acquire()
+                        taken.append(lane)
+            except TimeoutError:
+                raise DatabaseBusy(BUSY) from None
             yield
         finally:
-            self._turns.release()
+            for lane in taken:
+                lane.release()
 
     async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
         """A read in a transaction of its own: one round trip, where a managed transaction

@@ -91,6 +91,7 @@ class Pipeline:
             result = ExecutionResult(None, [too_much_work(estimate.work, self.limits.max_work)])
         else:
             context.charge(work_units(estimate))
+            context.weigh(estimate.work)
             if mutation is not None:
                 result = await mutation.result()
             else:

@@ -97,6 +97,7 @@ class Settings(BaseSettings):
     # Rows a request may read from the store, by the graph's statistics (core/work.py), and
     # how often the server reads those statistics again (resolvers/graph_statistics.py)
     max_work: Positive = 5_000_000
+    light_work: Positive = 10_000
     statistics_seconds: float = Field(default=300.0, gt=0)
     max_page_size: Positive = 100
     default_page_size: Positive = 20
@@ -209,6 +210,7 @@ class Settings(BaseSettings):
             max_tokens=self.max_tokens,
             max_items=self.max_items,
             max_work=self.max_work,
+            light_work=self.light_work,
             max_page_size=self.max_page_size,
             default_page_size=self.default_page_size,
             fanout_center=self.fanout_center,

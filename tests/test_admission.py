@@ -122,6 +122,54 @@ def test_no_more_statements_run_at_once_than_the_concurrency_and_the_rest_are_bu
     assert after == 1
 
 
+HEAVY_RUNNING = """
+SHOW TRANSACTIONS YIELD database, currentQuery
+WHERE database = $database AND currentQuery CONTAINS 'range(1, 3000000)'
+  AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS'
+RETURN count(*) AS running
+"""
+
+
+def test_heavy_requests_leave_a_turn_to_light_ones(seeded: Settings) -> None:
+    """With two turns, heavy statements run one at a time, and a light read runs beside
+    them rather than after them."""
+    connection = connection_for(seeded)
+    timeouts = TransactionTimeouts(query=30.0, concurrency=2)
+
+    async def scenario() -> tuple[list[int], bool, list[Any]]:
+        async with (
+            Database.connect(connection, timeouts) as db,
+            Database.connect(connection, TransactionTimeouts(query=10.0)) as observer,
+        ):
+
+            async def read(statement: str, heavy: bool) -> Any:
+                with db.per_request():
+                    db.weigh(heavy)
+                    return await db.query(statement, {})
+
+            heavy = [asyncio.create_task(read(SLOW, heavy=True)) for _ in range(3)]
+            running = []
+            while not any(task.done() for task in heavy):
+                rows = await observer.query(HEAVY_RUNNING, {"database": db.database})
+                running.append(int(rows[0]["running"]))
+                if running[-1]:
+                    break
+                await asyncio.sleep(0.01)
+            light = await asyncio.wait_for(read("RETURN 1 AS ok", heavy=False), 10.0)
+            beside = not all(task.done() for task in heavy)
+            while not all(task.done() for task in heavy):
+                rows = await observer.query(HEAVY_RUNNING, {"database": db.database})
+                running.append(int(rows[0]["running"]))
+                await asyncio.sleep(0.02)
+            answers = [task.result() for task in heavy]
+            return running, beside and light == [{"ok": 1}], answers
+
+    running, light_beside, answers = asyncio.run(scenario())
+    assert max(running) == 1
+    assert light_beside
+    assert answers == [[{"counted": 3000000}]] * 3
+
+
 def test_ping_takes_no_turn(seeded: Settings) -> None:
     async def scenario() -> None:
         timeouts = TransactionTimeouts(query=1.0, concurrency=1)
