@@ -274,13 +274,16 @@ class Database:
             lanes.insert(0, self._heavy_turns)
         taken: list[asyncio.Semaphore] = []
         try:
-            try:
-                async with asyncio.timeout_at(ends):
-                    for lane in lanes:
-                        await lane.acquire()
-                        taken.append(lane)
-            except TimeoutError:
-                raise DatabaseBusy(BUSY) from None
+            for lane in lanes:
+                if lane.locked():
+                    try:
+                        async with asyncio.timeout_at(ends):
+                            await lane.acquire()
+                    except TimeoutError:
+                        raise DatabaseBusy(BUSY) from None
+                else:
+                    await lane.acquire()  # free: no wait, and no timer to set
+                taken.append(lane)
             yield
         finally:
             for lane in taken:
