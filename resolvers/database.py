@@ -170,6 +170,13 @@ class Database:
     async def write(self, name: str, parameters: dict[str, Any] | None = None) -> list[Row]:
         return await self._run(statement(name), parameters, RoutingControl.WRITE)
 
+    async def survey(self, name: str) -> list[Row]:
+        """A long read beside the requests (the graph's statistics): it takes no turn, so no
+        request waits for it, and has the time of a write transaction."""
+        async with self._answered(self.timeouts.write_transaction, admit=False) as timeout:
+            records = await self._auto_commit(Query(statement(name), timeout=timeout), None)
+        return [dict(record) for record in records]
+
     async def query(self, text: str, parameters: dict[str, Any]) -> list[Row]:
         """A compiled read statement."""
         return await self._run(text, parameters, RoutingControl.READ)

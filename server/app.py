@@ -36,6 +36,8 @@ from server.web import Playground, WebDist
 
 logger = logging.getLogger("peergraph")
 MIGRATION_RETRY_SECONDS = 5.0
+# How long start-up waits for the graph's first statistics (resolvers/graph_statistics.py)
+STATISTICS_WAIT_SECONDS = 30.0
 
 
 class BodySizeLimit:
@@ -115,13 +117,14 @@ def create_app(settings: Settings) -> Starlette:
             app.state.connection = connection
             migrations = asyncio.create_task(migrate_when_reachable(db, connection))
             statistics = schema.pipeline.statistics
-            await statistics.read(db)  # before the server listens: the first estimates count
             refresh = asyncio.create_task(statistics.keep_fresh(db, settings.statistics_seconds))
             try:
                 if settings.warm_up_seconds > 0 and manifest.documents:
                     # before the server listens: no request, /readyz included, comes first
                     documents = list(manifest.documents.values())
                     await warm_up(schema.pipeline, db, documents, settings.warm_up_seconds)
+                # so that the first requests are estimated with the graph's figures
+                await statistics.first_read(STATISTICS_WAIT_SECONDS)
                 yield
             finally:
                 migrations.cancel()

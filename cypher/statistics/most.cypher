@@ -1,6 +1,7 @@
 // The graph's figures that bound the work of a request (core/work.py): for each pattern the
 // work of a field follows, the most that any one node has of it, and the nodes of each kind
-// from the counts store. One pass per kind; a degree is read from the node, not walked.
+// from the counts store. One pass per kind; a degree is read from the node, not walked, and
+// a two-hop figure sums the degrees of the nodes one hop away.
 CALL () {
   MATCH (r:Researcher)
   RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS researcherWorks,
@@ -18,14 +19,22 @@ CALL () {
 }
 CALL () {
   MATCH (t:Topic)
+  CALL (t) {
+    MATCH (t)<-[:ABOUT]-(w:Work)
+    RETURN sum(COUNT { (w)<-[:AUTHORED]-() }) AS authorships
+  }
   RETURN max(COUNT { (t)<-[:ABOUT]-() }) AS topicWorks,
-         max(COUNT { (t)<-[:ABOUT]-(:Work)<-[:AUTHORED]-() }) AS topicAuthorships,
+         max(authorships) AS topicAuthorships,
          max(COUNT { (t)<-[:SUBTOPIC_OF]-() }) AS topicSubtopics
 }
 CALL () {
   MATCH (i:Institution)
+  CALL (i) {
+    MATCH (i)<-[:AFFILIATION]-(w:Work)
+    RETURN sum(COUNT { (w)<-[:AUTHORED]-() }) AS authorships
+  }
   RETURN max(COUNT { (i)<-[:AFFILIATION]-() }) AS institutionAffiliations,
-         max(COUNT { (i)<-[:AFFILIATION]-(:Work)<-[:AUTHORED]-() }) AS institutionAuthorships,
+         max(authorships) AS institutionAuthorships,
          max(COUNT { (i)<-[:AFFILIATED_WITH]-() }) AS institutionMembers
 }
 CALL () {
