@@ -20,21 +20,13 @@ from core.bounds import INSTITUTIONS_PER_WORK, TOPICS_PER_WORK, introspection_bo
 from resolvers.compiler.declaration import declaration_of
 from resolvers.cost import ItemEstimate
 from resolvers.operations import coerce_variables, select_operation
-from schema.schema import build_schema
-from server.settings import Settings
 from tests.conftest import gql
+from tests.default_schema import LIMITS, SCHEMA, SETTINGS, estimated_items
 from tests.generated_queries import answer_items
-
-SETTINGS = Settings(_env_file=None)
-LIMITS = SETTINGS.request_limits()
-SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
 
 
 def items(document: str, **variables: Any) -> int:
-    parsed = parse(document)
-    operation = select_operation(parsed, None)
-    coerced = coerce_variables(SCHEMA, operation, variables)
-    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
+    return estimated_items(document, variables)
 
 
 @pytest.mark.parametrize(

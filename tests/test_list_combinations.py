@@ -19,16 +19,14 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pytest
-from graphql import get_named_type, parse
+from graphql import get_named_type
 from hypothesis import HealthCheck, Phase, given, settings
 from starlette.testclient import TestClient
 
 from core.global_ids import decode_id, encode_id
-from resolvers.cost import ItemEstimate
-from resolvers.operations import coerce_variables, select_operation
-from schema.schema import build_schema
 from server.settings import Settings
 from tests.conftest import gql, run_on_db, sign_up_moderator
+from tests.default_schema import LIMITS, SCHEMA, SETTINGS, estimated_items
 from tests.filters_model import Graph
 from tests.generated_queries import answer_items
 from tests.list_combinations import (
@@ -55,9 +53,6 @@ from tests.list_combinations import (
 )
 from tests.test_citations import dump as citation_dump
 
-SETTINGS = Settings(_env_file=None)
-LIMITS = SETTINGS.request_limits()
-SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
 RANDOM_DOCUMENTS = 25
 # The whole pairwise set takes tens of minutes on a 2-core machine; by default the
 # documents that first give some field an argument, value or way in (and every presence
@@ -422,7 +417,7 @@ def first_to_cover(documents: list[Document]) -> list[Document]:
         if document.corpus != "pairwise":
             chosen.append(document)
             continue
-        if estimated_items(document) > LIMITS.max_items:
+        if document_items(document) > LIMITS.max_items:
             continue  # refused before it runs: the estimate's tests are tests/test_cost.py
         new = {(document.calls[0].field.key, document.way.label)}
         for call in document.all_calls():
@@ -434,12 +429,9 @@ def first_to_cover(documents: list[Document]) -> list[Document]:
     return chosen
 
 
-def estimated_items(document: Document) -> int:
+def document_items(document: Document) -> int:
     text, variables = render(SCHEMA, document)
-    parsed = parse(text)
-    operation = select_operation(parsed, None)
-    coerced = coerce_variables(SCHEMA, operation, resolved(variables, {}))
-    return ItemEstimate(SCHEMA, parsed, operation, LIMITS).items(coerced)
+    return estimated_items(text, resolved(variables, {}))
 
 
 # The tests
@@ -504,7 +496,7 @@ def test_every_combination_answers(
     within = {
         f"{document.calls[0].field.key} ({document.way.label})"
         for document in documents
-        if document.corpus != "refused" and estimated_items(document) <= LIMITS.max_items
+        if document.corpus != "refused" and document_items(document) <= LIMITS.max_items
     }
     unanswered = within - tally.answered
     assert not unanswered, unanswered
