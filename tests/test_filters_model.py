@@ -22,7 +22,15 @@ from starlette.testclient import TestClient
 from core.global_ids import decode_id, encode_id
 from server.settings import Settings
 from tests.conftest import GraphQLResponse, gql, run_on_db
-from tests.filters_model import MAX_CONDITIONS, Graph, Row, Where, conditions
+from tests.filters_model import (
+    MAX_CONDITIONS,
+    Frequencies,
+    Graph,
+    Row,
+    Where,
+    busiest,
+    conditions,
+)
 
 GENERATED_LISTS = 520  # list queries per run, each paged to the end
 MAX_PAGES = 3  # a page size is raised so a list takes at most this many pages (up to 100)
@@ -77,10 +85,6 @@ def global_ids(kind: str, keys: list[str]) -> list[str]:
     return [encode_id(kind, key) for key in keys]
 
 
-def busiest(counts: Counter[str], n: int) -> list[str]:
-    return sorted(key for key, _ in counts.most_common(n))
-
-
 @dataclass(frozen=True)
 class Values:
     """What the strategies draw from: the graph's own ids, venues and words."""
@@ -95,27 +99,15 @@ class Values:
 
     @classmethod
     def of(cls, graph: Graph) -> Values:
-        authored = Counter({key: len(works) for key, works in graph.works_of.items()})
-        words = Counter(
-            word.lower()
-            for work in graph.works.values()
-            for word in (work.get("title") or "").split()
-            if len(word) > 3
-        )
-        names = Counter(
-            part
-            for researcher in graph.researchers.values()
-            for part in (researcher.get("name") or "").split()
-        )
-        venues = Counter(str(work["venue"]) for work in graph.works.values() if work.get("venue"))
+        counted = Frequencies.of(graph)
         return cls(
             researchers=global_ids("Researcher", sorted(graph.researchers)),
-            busy_researchers=global_ids("Researcher", busiest(authored, 40)),
+            busy_researchers=global_ids("Researcher", busiest(counted.authored, 40)),
             topics=global_ids("Topic", graph.topics),
             institutions=global_ids("Institution", graph.institutions),
-            venues=busiest(venues, 30),
-            title_words=busiest(words, 60),
-            name_parts=busiest(names, 60),
+            venues=busiest(counted.venues, 30),
+            title_words=busiest(counted.title_words, 60),
+            name_parts=busiest(counted.name_parts, 60),
         )
 
 

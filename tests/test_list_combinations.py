@@ -27,7 +27,7 @@ from core.global_ids import decode_id, encode_id
 from server.settings import Settings
 from tests.conftest import gql, run_on_db, sign_up_moderator
 from tests.default_schema import LIMITS, SCHEMA, SETTINGS, estimated_items
-from tests.filters_model import Graph
+from tests.filters_model import Frequencies, Graph, busiest
 from tests.generated_queries import answer_items
 from tests.list_combinations import (
     CURSOR,
@@ -93,10 +93,6 @@ def fake_pools() -> Pools:
     )
 
 
-def busiest(counts: Counter[str], n: int) -> list[str]:
-    return [key for key, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
-
-
 def works_most_cited(client: TestClient, bearer: str) -> list[str]:
     """Works that cite and are cited most, the first in the graph both ways: a list of
     either resumes from its cursor."""
@@ -116,8 +112,8 @@ def works_most_cited(client: TestClient, bearer: str) -> list[str]:
 
 
 def graph_pools(model: Graph, works: list[str]) -> Pools:
-    authored = Counter({key: len(keys) for key, keys in model.works_of.items()})
-    hub = busiest(authored, 1)[0]
+    counted = Frequencies.of(model)
+    hub = busiest(counted.authored, 1)[0]
     coauthors: Counter[str] = Counter(
         author for work in model.works_of[hub] for author in model.authors_of[work] if author != hub
     )
@@ -127,18 +123,6 @@ def graph_pools(model: Graph, works: list[str]) -> Pools:
         for institutions in model.institutions_of.values()
         for institution in institutions
     )
-    words = Counter(
-        word.lower()
-        for work in model.works.values()
-        for word in (work.get("title") or "").split()
-        if len(word) > 3
-    )
-    names = Counter(
-        part
-        for researcher in model.researchers.values()
-        for part in (researcher.get("name") or "").split()
-    )
-    venues = Counter(str(work["venue"]) for work in model.works.values() if work.get("venue"))
     years = sorted({work["year"] for work in model.works.values() if work.get("year") is not None})
     return Pools(
         ids={
@@ -150,9 +134,9 @@ def graph_pools(model: Graph, works: list[str]) -> Pools:
         absent={kind: encode_id(kind, "absent") for kind in node_kinds(SCHEMA)},
         not_a_node=encode_id("User", "nobody"),
         words={
-            "title": busiest(words, 3),
-            "name": [part[:3].lower() for part in busiest(names, 3)],
-            "venue": busiest(venues, 2),
+            "title": busiest(counted.title_words, 3),
+            "name": [part[:3].lower() for part in busiest(counted.name_parts, 3)],
+            "venue": busiest(counted.venues, 2),
         },
         years=[years[len(years) // 2], years[len(years) // 4], years[-1]],
     )
