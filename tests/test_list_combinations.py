@@ -12,6 +12,7 @@ the lists tests/filters_model.py recomputes equal to its answer.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -54,10 +55,8 @@ from tests.list_combinations import (
 from tests.test_citations import dump as citation_dump
 
 RANDOM_DOCUMENTS = 25
-# The whole pairwise set takes tens of minutes on a 2-core machine; by default every presence
-# and refusal document runs, and of the pairwise ones the lightest that between them give
-# each field every argument, value and way in (lightest_cover); PEERGRAPH_ALL_COMBINATIONS=1
-# runs them all, every pair of values.
+# Every document takes tens of minutes on a 2-core machine; by default a covering set runs
+# (default_documents), and PEERGRAPH_ALL_COMBINATIONS=1 runs them all.
 ALL_COMBINATIONS = os.environ.get("PEERGRAPH_ALL_COMBINATIONS") == "1"
 # The lists tests/filters_model.py recomputes: (owner, field) -> the kind of their items.
 MODELED = {
@@ -397,14 +396,72 @@ def compare(
     tally.compared[call.field.key] += 1
 
 
-def lightest_cover(documents: list[Document]) -> list[Document]:
-    """The presence and refusal documents, and of the pairwise ones within the item limit
-    a few that between them give each field every argument, value and input field and
-    reach it every way: taken greedily by what they add for what they may cost (their
-    items, twice over for a document run again from its cursors), so that a value is
-    tried in a light document rather than in the first that has it, beside a page of a
-    hundred with a list nested in each item."""
-    chosen = [index for index, document in enumerate(documents) if document.corpus != "pairwise"]
+def default_documents(documents: list[Document]) -> list[Document]:
+    """What runs without PEERGRAPH_ALL_COMBINATIONS: every refusal; every presence
+    document where the owner is one (or where no way has one owner), and below a list
+    where one has, those that hold every two features together, each on and off
+    (presence_pairs); of the pairwise documents, the lightest that give each field every
+    argument, value and input field (lightest_pairwise)."""
+    one_owner = {document.calls[0].field.key for document in documents if not document.way.listed}
+    chosen = {
+        index
+        for index, document in enumerate(documents)
+        if document.corpus == "refused"
+        or (
+            document.corpus == "presence"
+            and not (document.way.listed and document.calls[0].field.key in one_owner)
+        )
+    }
+    chosen |= lightest_pairwise(documents)
+    chosen |= presence_pairs(documents, one_owner)
+    return [documents[index] for index in sorted(chosen)]
+
+
+def presence_pairs(documents: list[Document], one_owner: set[str]) -> set[int]:
+    """Of the presence documents below a list, for a field some way gives one owner (where
+    every combination runs, and below a list the statement is the same but for its first
+    rows): the one with every feature at once, and greedily those that hold each two
+    features in each of their four states."""
+    candidates = []
+    chosen = set()
+    for index, document in enumerate(documents):
+        if not (document.corpus == "presence" and document.way.listed):
+            continue
+        if document.calls[0].field.key not in one_owner:
+            continue
+        features = presence_features(document.calls[0].field)
+        if any(features_of(call) == frozenset(features) for call in document.calls):
+            chosen.add(index)
+        label = f"{document.calls[0].field.key} ({document.way.label})"
+        candidates.append(Candidate(index, feature_states(label, features, document), 1))
+    return chosen | greedy_cover(
+        candidates,
+        covered=set().union(
+            *(candidate.covers for candidate in candidates if candidate.index in chosen)
+        ),
+    )
+
+
+def feature_states(label: str, features: list[str], document: Document) -> frozenset[Any]:
+    """Each feature on or off, and each two together, in the document's calls."""
+    states: set[Any] = set()
+    for call in document.calls:
+        present = features_of(call)
+        on = {feature: feature in present for feature in features}
+        states |= {(label, feature, on[feature]) for feature in features}
+        states |= {
+            (label, one, on[one], other, on[other])
+            for one, other in itertools.combinations(features, 2)
+        }
+    return frozenset(states)
+
+
+def lightest_pairwise(documents: list[Document]) -> set[int]:
+    """Of the pairwise documents within the item limit, a few that between them give each
+    field every argument, value and input field and reach it every way: taken greedily by
+    what they add for what they may cost (their items, twice over for a document run again
+    from its cursors), so that a value is tried in a light document rather than in the
+    first that has it, beside a page of a hundred with a list nested in each item."""
     candidates = []
     for index, document in enumerate(documents):
         if document.corpus != "pairwise":
@@ -414,15 +471,21 @@ def lightest_cover(documents: list[Document]) -> list[Document]:
             continue  # refused before it runs: the estimate's tests are tests/test_cost.py
         runs = 2 if any(CURSOR in call.arguments.values() for call in document.calls) else 1
         candidates.append(Candidate(index, covered_by(document), runs * (items + ONE_REQUEST)))
-    covered: set[tuple[str, str]] = set()
+    return greedy_cover(candidates, covered=set())
+
+
+def greedy_cover(candidates: list[Candidate], covered: set[Any]) -> set[int]:
+    """The candidates that add most for their cost, one after another, until none adds."""
+    chosen = set()
+    covered = set(covered)
     while candidates:
         best = max(candidates, key=lambda candidate: candidate.worth(covered))
         if not best.covers - covered:
             break
-        chosen.append(best.index)
+        chosen.add(best.index)
         covered |= best.covers
         candidates = [candidate for candidate in candidates if candidate.covers - covered]
-    return [documents[index] for index in sorted(chosen)]
+    return chosen
 
 
 # What a document costs besides its items, in items: a request, a statement per root field
@@ -432,10 +495,10 @@ ONE_REQUEST = 20
 @dataclass(frozen=True)
 class Candidate:
     index: int
-    covers: frozenset[tuple[str, str]]
+    covers: frozenset[Any]
     cost: int
 
-    def worth(self, covered: set[tuple[str, str]]) -> float:
+    def worth(self, covered: set[Any]) -> float:
         return len(self.covers - covered) / self.cost
 
 
@@ -502,14 +565,15 @@ def test_the_generated_set_covers_every_list_argument_and_combination() -> None:
 def test_every_combination_answers(
     client: TestClient, moderator: str, model: Graph, pools: Pools
 ) -> None:
-    """By default every presence and refusal document (each combination of inputs, counts
-    and nested lists; each value past a bound) and a tenth of the pairwise ones, the
-    lightest that between them still give every argument, value and input field.
-    PEERGRAPH_ALL_COMBINATIONS=1 runs every document: every pair of values."""
+    """By default a covering set (default_documents): every value past a bound; every
+    combination of inputs, counts and nested lists where the owner is one, and below a
+    list every two of them in each state; a tenth of the pairwise documents, the lightest
+    that still give every argument, value and input field. PEERGRAPH_ALL_COMBINATIONS=1
+    runs every document: every pair of values, every combination below a list."""
     tally = Tally()
     documents = corpus(SCHEMA, pools)
     if not ALL_COMBINATIONS:
-        documents = lightest_cover(documents)
+        documents = default_documents(documents)
     for document in documents:
         run(client, moderator, model, document, tally)
 
