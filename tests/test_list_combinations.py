@@ -503,12 +503,22 @@ class Candidate:
 
 
 def covered_by(document: Document) -> frozenset[tuple[str, str]]:
-    """The target the document reaches, and each argument, value and input field it gives."""
+    """The target the document reaches, and each argument, value and input field it gives
+    (a cursor only where its first page will have items to resume after)."""
     found = {(document.calls[0].field.key, document.way.label)}
     for call in document.all_calls():
-        given = {name: value for name, value in call.arguments.items() if value is not None}
+        given = {
+            name: value
+            for name, value in call.arguments.items()
+            if value is not None and (value is not CURSOR or resumes(call))
+        }
         found |= {(call.field.key, fact) for fact in given_facts(call.field, given)}
     return frozenset(found)
+
+
+def resumes(call: Call) -> bool:
+    """Whether the first page will hold items: not a page of none, no where to empty it."""
+    return call.arguments.get("first") != 0 and not call.arguments.get("where")
 
 
 def document_items(document: Document) -> int:
