@@ -1,4 +1,5 @@
-"""The lists of works and researchers recomputed in Python from a raw dump of the graph.
+"""The lists of works and researchers recomputed in Python from a raw dump of the graph,
+and how often it holds the values tests draw from (`Frequencies`).
 
 Written from the semantics docs/analysts.md states, apart from the compiler: a where
 tree holds when all the fields of its input and all of AND hold, at least one of OR
@@ -251,3 +252,41 @@ def cypher_sorted(items: list[str], keys: list[tuple[Callable[[str], Any], bool]
 
 def nulls_last(value: Any) -> tuple[bool, Any]:
     return (value is None, value)
+
+
+# The values tests draw from: the graph's own, the most frequent first
+
+
+@dataclass(frozen=True)
+class Frequencies:
+    """How often the graph holds each author, title word, name part and venue."""
+
+    authored: Counter[str]  # researcher key -> the works they authored
+    title_words: Counter[str]  # lower-cased, longer than three letters
+    name_parts: Counter[str]
+    venues: Counter[str]
+
+    @classmethod
+    def of(cls, graph: Graph) -> Frequencies:
+        return cls(
+            authored=Counter({key: len(works) for key, works in graph.works_of.items()}),
+            title_words=Counter(
+                word.lower()
+                for work in graph.works.values()
+                for word in (work.get("title") or "").split()
+                if len(word) > 3
+            ),
+            name_parts=Counter(
+                part
+                for researcher in graph.researchers.values()
+                for part in (researcher.get("name") or "").split()
+            ),
+            venues=Counter(
+                str(work["venue"]) for work in graph.works.values() if work.get("venue")
+            ),
+        )
+
+
+def busiest(counts: Counter[str], n: int) -> list[str]:
+    """The n most frequent, ties by key: the same choice on every run."""
+    return [key for key, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]

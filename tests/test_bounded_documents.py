@@ -23,7 +23,7 @@ from resolvers.compiler.request import RequestArguments
 from resolvers.documents import CACHED_TEXT
 from resolvers.operations import NEW_DOCUMENTS_WAITING
 from schema.schema import PeergraphSchema, build_schema
-from server.settings import Settings
+from tests.default_schema import LIMITS
 
 
 def test_the_least_recently_used_entries_go_first_when_the_weight_is_over() -> None:
@@ -74,7 +74,8 @@ def test_the_cache_holds_what_a_list_in_order_of_use_would(
 
 @pytest.fixture(scope="module")
 def schema() -> PeergraphSchema:
-    return build_schema(Settings().request_limits(), introspection=True)
+    # its own, not tests/default_schema.py's: these tests fill its caches and weigh them
+    return build_schema(LIMITS, introspection=True)
 
 
 def typenames(index: int, count: int) -> str:

@@ -21,21 +21,13 @@ from core.work import NO_STATISTICS
 from resolvers.compiler.declaration import declaration_of
 from resolvers.cost import CostEstimate
 from resolvers.operations import coerce_variables, select_operation
-from schema.schema import build_schema
-from server.settings import Settings
 from tests.conftest import gql
+from tests.default_schema import LIMITS, SCHEMA, SETTINGS, estimated_items
 from tests.generated_queries import answer_items
-
-SETTINGS = Settings(_env_file=None)
-LIMITS = SETTINGS.request_limits()
-SCHEMA = build_schema(LIMITS, introspection=SETTINGS.allows_introspection).graphql_schema
 
 
 def items(document: str, **variables: Any) -> int:
-    parsed = parse(document)
-    operation = select_operation(parsed, None)
-    coerced = coerce_variables(SCHEMA, operation, variables)
-    return CostEstimate(SCHEMA, parsed, operation, LIMITS).cost(coerced, NO_STATISTICS).items
+    return estimated_items(document, variables)
 
 
 @pytest.mark.parametrize(

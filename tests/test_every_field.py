@@ -88,8 +88,8 @@ def introspected(client: TestClient) -> GraphQLSchema:
     return build_client_schema(response.data)
 
 
-def listed_ids(client: TestClient, root: str) -> list[str]:
-    """Every id of a root list, page by page."""
+def listed_ids(client: TestClient, root: str, most: int | None = None) -> list[str]:
+    """The ids of a root list, page by page: every one, or its first `most`."""
     ids: list[str] = []
     after = None
     while True:
@@ -97,8 +97,8 @@ def listed_ids(client: TestClient, root: str) -> list[str]:
         assert response.errors == [], response.errors
         page = response.data[root]
         ids += [edge["node"]["id"] for edge in page["edges"]]
-        if not page["pageInfo"]["hasNextPage"]:
-            return ids
+        if not page["pageInfo"]["hasNextPage"] or (most is not None and len(ids) >= most):
+            return ids[:most]
         after = page["pageInfo"]["endCursor"]
 
 
@@ -194,7 +194,7 @@ def test_every_field_of_every_imported_and_seeded_node_answers(imported: Setting
 
 def test_every_field_of_generated_nodes_answers(generated: Settings) -> None:
     with walking_client(generated) as client:
-        ids = {kind: listed_ids(client, root)[:SAMPLED] for root, kind in KINDS.items()}
+        ids = {kind: listed_ids(client, root, SAMPLED) for root, kind in KINDS.items()}
         ids["Researcher"].append(encode_id("Researcher", GENERATED_HUB))
 
         assert_none(walk_nodes(client, introspected(client), ids, None))

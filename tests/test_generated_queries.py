@@ -19,16 +19,11 @@ from hypothesis_graphql import nodes, queries
 from starlette.testclient import TestClient
 
 from core.global_ids import encode_id
-from schema.schema import build_schema
-from server.settings import Settings
 from tests.conftest import GENERATED_HUB
+from tests.default_schema import SCHEMA
 from tests.generated_queries import CODES, MASKED, Request, answer_items, with_variables
 from tests.profiled import Profiler, recorded
 
-SETTINGS = Settings(_env_file=None)
-SCHEMA = build_schema(
-    SETTINGS.request_limits(), introspection=SETTINGS.allows_introspection
-).graphql_schema
 LIMITED = settings(
     derandomize=True,
     database=None,

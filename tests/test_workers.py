@@ -170,32 +170,8 @@ def serving(settings: Settings, log: Path, **variables: str) -> Iterator[Served]
 
 @pytest.fixture
 def two_workers(seeded: Settings, tmp_path: Path) -> Iterator[Served]:
-    connection = connection_for(seeded)
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEO4J_URI": connection.uri,
-        "NEO4J_PASSWORD": connection.password,
-        "NEO4J_DATABASE": connection.database,
-        "PEERGRAPH_HOST": "127.0.0.1",
-        "PEERGRAPH_PORT": str(port),
-        "PEERGRAPH_WORKERS": "2",
-    }
-    log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve"],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,  # its own process group, for the last-resort kill
-        )
-    try:
-        yield Served(process, f"http://127.0.0.1:{port}", log)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=STOP_TIMEOUT)
+    with serving(seeded, tmp_path / "serve.log", PEERGRAPH_WORKERS="2") as served:
+        yield served
 
 
 def test_serve_runs_two_workers_behind_one_port(two_workers: Served, client: TestClient) -> None:
