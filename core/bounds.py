@@ -171,11 +171,14 @@ class FanoutCenter:
 
 @dataclass(frozen=True)
 class ItemBound:
-    """A list field's bound, and whether it reads the arguments of the field above (the
-    field that returned the list's object) rather than its own."""
+    """A list field's bound, whether it reads the arguments of the field above (the
+    field that returned the list's object) rather than its own, and how many items past
+    the bound the statement reads (a page reads one more, to know whether another follows;
+    what lies below that item is read too, and counts as work, not as items)."""
 
     bound: Bound
     of_parent: bool = False
+    read_ahead: int = 0
 
 
 def introspection_bounds(schema: GraphQLSchema) -> dict[str, ItemBound]:

@@ -50,6 +50,10 @@ STATISTICS = (
     "nodes.Researcher",
     "nodes.Topic",
     "nodes.Institution",
+    "relationships.AUTHORED",
+    "relationships.ABOUT",
+    "relationships.AFFILIATION",
+    "relationships.AFFILIATED_WITH",
 )
 
 

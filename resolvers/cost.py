@@ -10,9 +10,9 @@ counts like any other list.
 Work is the rows a request may read from the store (core/work.py): each field's rows for
 one object above it, times the objects above it, summed over the tree. A field that
 declares no work reads one row for each item of a list, and none for an object (found on a
-row read already); a field with a `where` reads its rows again for each condition the tree
-tests on every candidate. A request whose estimate is above either limit is refused before
-any statement runs.
+row read already); a field with a `where` adds, for each condition the tree tests, what the
+condition reads for every candidate, or for every node of the kind if that is less. A
+request whose estimate is above either limit is refused before any statement runs.
 """
 
 from __future__ import annotations
@@ -114,10 +114,10 @@ class CostEstimate:
         if varies is None:
             varies = self._varying[walk] = any(field.varies for field in fields)
         if varies:
-            return self._cost(fields, variables, graph, 1, {})
+            return self._cost(fields, variables, graph, 1, 1, {})
         fixed = self._fixed.get(walk)
         if fixed is None or fixed[0] is not graph:
-            fixed = self._fixed[walk] = (graph, self._cost(fields, variables, graph, 1, {}))
+            fixed = self._fixed[walk] = (graph, self._cost(fields, variables, graph, 1, 1, {}))
         return fixed[1]
 
     def _fields(self, variables: VariableValues | None) -> tuple[_Field, ...]:
@@ -153,9 +153,12 @@ class CostEstimate:
         fields: tuple[_Field, ...],
         variables: VariableValues | None,
         graph: GraphStatistics,
-        above: int,
+        shown: int,
+        read: int,
         parent: Arguments,
     ) -> Cost:
+        """`shown`: the objects above these fields in the answer; `read`: those the
+        statement reads, which a page's read-ahead makes more."""
         items = work = 0
         for field in fields:
             arguments: Arguments = field.constant or {}
@@ -164,22 +167,29 @@ class CostEstimate:
                     arguments = get_argument_values(field.definition, field.node, variables)
                 except GraphQLError:
                     continue  # the field answers an error, and nothing below it
-            count = above
+            shown_below, read_below = shown, read
+            rows = 0  # what it reads for each object above it
             if field.declared is not None:
-                read = parent if field.declared.of_parent else arguments
-                count = above * field.declared.bound.items(read, self._limits)
-                items += count
+                bound = field.declared
+                returned = bound.bound.items(parent if bound.of_parent else arguments, self._limits)
+                rows = returned + bound.read_ahead
+                shown_below, read_below = shown * returned, read * rows
+                items += shown_below
             if field.work is not None:
-                rows = above * field.work.rows(arguments, self._limits, graph)
-            else:
-                rows = count if field.declared is not None else 0
+                rows = field.work.rows(arguments, self._limits, graph)
             if field.criteria is not None:
-                tested = where_rows(arguments.get("where"), field.criteria, self._limits, graph)
-                rows *= 1 + tested
-            work += rows
+                where = arguments.get("where")
+                each, total = where_rows(where, field.criteria, self._limits, graph)
+                # one list's candidates are distinct nodes: together they read no more than
+                # all the nodes of their kind, for the page and again for the count
+                rows += min(rows * each, 2 * total)
+            work += read * rows
             if field.below:
                 # an object is of one type: the most any of its types selects
-                below = [self._cost(b, variables, graph, count, arguments) for b in field.below]
+                below = [
+                    self._cost(b, variables, graph, shown_below, read_below, arguments)
+                    for b in field.below
+                ]
                 items += max(cost.items for cost in below)
                 work += max(cost.work for cost in below)
         return Cost(items, work)

@@ -35,15 +35,17 @@ def compiled_field(
     *,
     items: Bound | None = None,
     items_from_parent: bool = False,
+    read_ahead: int = 0,
     work: Work | ByParent | None = None,
     description: str | None = None,
     name: str | None = None,
 ) -> Any:
     """A field of an object. `rule`: how the compiler answers it, when not by the property
     (or the parent rule's column) of its name. `items`: a list's bound, read from the
-    field's own arguments or, with `items_from_parent`, from those of the field above.
+    field's own arguments or, with `items_from_parent`, from those of the field above;
+    `read_ahead`: the items the statement reads past it.
     `work`: the rows it may read for each object above it, when more than its items."""
-    bound = None if items is None else ItemBound(items, of_parent=items_from_parent)
+    bound = None if items is None else ItemBound(items, items_from_parent, read_ahead)
     return strawberry.field(
         description=description,
         name=name,

@@ -28,7 +28,8 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]] = compiled_field(items=PAGE, items_from_parent=True)
+    # one more than the page is read, to tell whether another page follows
+    edges: list[Edge[T]] = compiled_field(items=PAGE, items_from_parent=True, read_ahead=1)
     page_info: PageInfo
     total_count: int = strawberry.field(
         description="Size of the whole list; counted only when selected."

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from neo4j import GraphDatabase, RoutingControl
+from neo4j import GraphDatabase, NotificationMinimumSeverity, RoutingControl
 
 from resolvers.database import Database, Row
 from server.connection import connection_for
@@ -54,7 +54,9 @@ class Profiler:
         connection = connection_for(settings)
         self.database = connection.database
         self.driver = GraphDatabase.driver(
-            connection.uri, auth=(connection.user, connection.password)
+            connection.uri,
+            auth=(connection.user, connection.password),
+            notifications_min_severity=NotificationMinimumSeverity.OFF,
         )
 
     def rows(self, statements: list[Statement]) -> int:

@@ -52,9 +52,13 @@ from tests.list_combinations import (
     required_facts,
     targets,
 )
+from tests.profiled import Profiler, recorded
 from tests.test_citations import dump as citation_dump
 
 RANDOM_DOCUMENTS = 25
+# The answers of the default set whose reads are checked against their work, at least
+# (299 at the time of writing: every answer that ran a statement)
+WORK_CHECKED = 290
 # Every document takes tens of minutes on a 2-core machine; by default a covering set runs
 # (default_documents), and PEERGRAPH_ALL_COMBINATIONS=1 runs them all.
 ALL_COMBINATIONS = os.environ.get("PEERGRAPH_ALL_COMBINATIONS") == "1"
@@ -202,6 +206,7 @@ class Tally:
     holding: set[str] = field(default_factory=set)  # lists that answered some item
     within: set[str] = field(default_factory=set)  # targets sent within the item limit
     facts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    profiled: int = 0  # answers whose statements were run again under PROFILE
 
 
 def resolved(variables: dict[str, Any], cursors: dict[str, str | None]) -> dict[str, Any]:
@@ -212,12 +217,30 @@ def resolved(variables: dict[str, Any], cursors: dict[str, str | None]) -> dict[
     }
 
 
-def run(client: TestClient, bearer: str, model: Graph, document: Document, tally: Tally) -> None:
+@pytest.fixture(scope="module")
+def profiler(generated: Settings) -> Iterator[Profiler]:
+    found = Profiler(generated)
+    try:
+        yield found
+    finally:
+        found.close()
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Where the documents go, as whom, and how what they read is checked."""
+
+    client: TestClient
+    bearer: str
+    profiler: Profiler
+
+
+def run(sender: Sender, model: Graph, document: Document, tally: Tally) -> None:
     text, variables = render(SCHEMA, document)
     tally.documents[document.corpus] += 1
     cursored = CURSOR in variables.values()
     refused = document.corpus == "refused"
-    first = answer(client, bearer, text, resolved(variables, {}))
+    first = answer(sender, text, resolved(variables, {}), tally)
     check(model, document, first, resolved(variables, {}), {}, tally, refused and not cursored)
     if not cursored:
         return
@@ -230,20 +253,28 @@ def run(client: TestClient, bearer: str, model: Graph, document: Document, tally
             cursors[call.alias] = (result.get("pageInfo") or {}).get("endCursor")
             sizes[call.alias] = len(items or ())
     then = resolved(variables, cursors)
-    second = answer(client, bearer, text, then)
+    second = answer(sender, text, then, tally)
     offsets = {alias: sizes[alias] for alias, cursor in cursors.items() if cursor is not None}
     check(model, document, second, then, offsets, tally, refused and bool(offsets))
 
 
-def answer(client: TestClient, bearer: str, text: str, variables: dict[str, Any]) -> dict[str, Any]:
-    response = client.post(
-        "/graphql",
-        json={"query": text, "variables": variables},
-        headers={"Authorization": f"Bearer {bearer}"},
-    )
+def answer(sender: Sender, text: str, variables: dict[str, Any], tally: Tally) -> dict[str, Any]:
+    """The answer, after checking that its statements read no more rows, as Neo4j's PROFILE
+    counts them, than the request's declared work (core/work.py)."""
+    with recorded(sender.client.app.state.db) as statements:  # type: ignore[attr-defined]
+        response = sender.client.post(
+            "/graphql",
+            json={"query": text, "variables": variables},
+            headers={"Authorization": f"Bearer {sender.bearer}"},
+        )
     assert response.status_code < 500, (text, variables, response.text)
     body: dict[str, Any] = response.json()
     body["sent"] = (text, variables)
+    if statements:
+        work = body["extensions"]["cost"]["work"]
+        read = sender.profiler.rows(statements)
+        assert read <= work, ("read more rows than its declared work", read, work, body["sent"])
+        tally.profiled += 1
     return body
 
 
@@ -573,7 +604,7 @@ def test_the_generated_set_covers_every_list_argument_and_combination() -> None:
 
 
 def test_every_combination_answers(
-    client: TestClient, moderator: str, model: Graph, pools: Pools
+    client: TestClient, moderator: str, model: Graph, pools: Pools, profiler: Profiler
 ) -> None:
     """By default a covering set (default_documents): every value past a bound; every
     combination of inputs, counts and nested lists where the owner is one, and below a
@@ -584,9 +615,12 @@ def test_every_combination_answers(
     documents = corpus(SCHEMA, pools)
     if not ALL_COMBINATIONS:
         documents = default_documents(documents)
+    sender = Sender(client, moderator, profiler)
     for document in documents:
-        run(client, moderator, model, document, tally)
+        run(sender, model, document, tally)
 
+    # every answer that ran a statement read within its declared work
+    assert tally.profiled >= WORK_CHECKED, tally.profiled
     # every field answered where each way reaches it (but where every document of it asks
     # for more items than a request may), and every argument, enum value and input field
     # was in a document that answered, not only in one refused
@@ -604,9 +638,10 @@ def test_every_combination_answers(
 
 
 def test_random_combinations_answer_and_agree_with_the_model(
-    client: TestClient, moderator: str, model: Graph, pools: Pools
+    client: TestClient, moderator: str, model: Graph, pools: Pools, profiler: Profiler
 ) -> None:
     tally = Tally()
+    sender = Sender(client, moderator, profiler)
     found: list[Target] = targets(SCHEMA, pools)
 
     @settings(
@@ -619,10 +654,11 @@ def test_random_combinations_answer_and_agree_with_the_model(
     )
     @given(random_documents(Calls(SCHEMA, pools), found))
     def check_one(document: Document) -> None:
-        run(client, moderator, model, document, tally)
+        run(sender, model, document, tally)
 
     check_one()
     assert sum(tally.compared.values()) > 0, tally
+    assert tally.profiled > 0, tally
 
 
 ISSUE_QUERY = """{ researchers(first: 1, orderBy: {field: WORKS_COUNT}, where: {minWorks: 0}) {

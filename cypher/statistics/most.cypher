@@ -1,7 +1,7 @@
 // The graph's figures that bound the work of a request (core/work.py): for each pattern the
-// work of a field follows, the most that any one node has of it, and the nodes of each kind
-// from the counts store. One pass per kind; a degree is read from the node, not walked, and
-// a two-hop figure sums the degrees of the nodes one hop away.
+// work of a field follows, the most that any one node has of it, and the nodes and
+// relationships of each kind from the counts store. One pass per kind; a degree is read from
+// the node, not walked, and a two-hop figure sums the degrees of the nodes one hop away.
 CALL () {
   MATCH (r:Researcher)
   RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS researcherWorks,
@@ -65,4 +65,8 @@ RETURN researcherWorks AS `researcher.works`,
        COUNT { (:Work) } AS `nodes.Work`,
        COUNT { (:Researcher) } AS `nodes.Researcher`,
        COUNT { (:Topic) } AS `nodes.Topic`,
-       COUNT { (:Institution) } AS `nodes.Institution`
+       COUNT { (:Institution) } AS `nodes.Institution`,
+       COUNT { ()-[:AUTHORED]->() } AS `relationships.AUTHORED`,
+       COUNT { ()-[:ABOUT]->() } AS `relationships.ABOUT`,
+       COUNT { ()-[:AFFILIATION]->() } AS `relationships.AFFILIATION`,
+       COUNT { ()-[:AFFILIATED_WITH]->() } AS `relationships.AFFILIATED_WITH`

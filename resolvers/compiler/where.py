@@ -36,8 +36,10 @@ class Criterion:
     convert: Callable[[Any], Any] = lambda value: value
     # the label of the node the value names, when every match hangs off that node
     names: str | None = None
-    # the rows it reads for each candidate it tests: a look at a property reads none
+    # the rows it reads for each candidate it tests (a look at a property reads none), and
+    # for all the nodes of the kind together: the candidates of one list read no more
     work: Expression = NO_ROWS
+    total: Expression = NO_ROWS
     template: Template = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -93,18 +95,21 @@ WORK_TOPIC = Criterion(
     global_key("Topic"),
     names="Topic",
     work=Most("work.topics") + 2,
+    total=Most("relationships.ABOUT") + 2 * Most("nodes.Work"),
 )
 WORK_AUTHOR = Criterion(
     "EXISTS { ({v})<-[:AUTHORED]-(:Researcher {key: {p}}) }",
     global_key("Researcher"),
     names="Researcher",
     work=Most("work.authors") + 2,
+    total=Most("relationships.AUTHORED") + 2 * Most("nodes.Work"),
 )
 WORK_INSTITUTION = Criterion(
     "EXISTS { ({v})-[:AFFILIATION]->(:Institution {key: {p}}) }",
     global_key("Institution"),
     names="Institution",
     work=Most("work.affiliations") + 2,
+    total=Most("relationships.AFFILIATION") + 2 * Most("nodes.Work"),
 )
 TITLE_CONTAINS = Criterion("toLower({v}.title) CONTAINS {p}", lowered)
 
@@ -114,6 +119,7 @@ RESEARCHER_TOPIC = Criterion(
     "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }",
     global_key("Topic"),
     work=Most("researcher.works") * (Most("work.topics") + 2) + 2,
+    total=Most("relationships.AUTHORED") * (Most("work.topics") + 2) + 2 * Most("nodes.Researcher"),
 )
 RESEARCHER_INSTITUTION = Criterion(
     "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
@@ -123,6 +129,9 @@ RESEARCHER_INSTITUTION = Criterion(
     work=Most("researcher.affiliations")
     + Most("researcher.works") * (Most("work.affiliations") + 2)
     + 4,
+    total=Most("relationships.AFFILIATED_WITH")
+    + Most("relationships.AUTHORED") * (Most("work.affiliations") + 2)
+    + 4 * Most("nodes.Researcher"),
 )
 HAS_ORCID = Criterion("({v}.orcid IS NOT NULL) = {p}")
 OPEN_TO_COLLABORATE = Criterion("{v}.openToCollaborate = {p}")
@@ -144,20 +153,23 @@ def shape_of(where: Any, criteria: Criteria) -> Hashable:
 
 def where_rows(
     where: Any, criteria: Criteria, limits: RequestLimits, graph: GraphStatistics
-) -> int:
-    """The rows a `where` tree reads for each candidate it tests: every condition in it,
-    since an OR may test all of its alternatives."""
+) -> tuple[int, int]:
+    """The rows a `where` tree reads for each candidate it tests, and for all the nodes of
+    the kind together: every condition in it counts, since an OR may test all of its
+    alternatives."""
     if where is None:
-        return 0
-    rows = sum(
-        criterion.work.rows({}, limits, graph)
-        for name, criterion in criteria.items()
-        if where.get(name) is not None
-    )
+        return 0, 0
+    given = [criterion for name, criterion in criteria.items() if where.get(name) is not None]
+    each = sum(criterion.work.rows({}, limits, graph) for criterion in given)
+    total = sum(criterion.total.rows({}, limits, graph) for criterion in given)
     children = [*(where.get("AND") or ()), *(where.get("OR") or ())]
     if where.get("NOT") is not None:
         children.append(where["NOT"])
-    return rows + sum(where_rows(child, criteria, limits, graph) for child in children)
+    for child in children:
+        child_each, child_total = where_rows(child, criteria, limits, graph)
+        each += child_each
+        total += child_total
+    return each, total
 
 
 def value_at(where: Any, path: Path) -> Any:
