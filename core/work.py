@@ -160,25 +160,20 @@ class ItemsOf(Expression):
 
 
 @dataclass(frozen=True)
-class Sum(Expression):
+class Combined(Expression):
     parts: tuple[Expression, ...]
 
     @property
     def reads_arguments(self) -> bool:
         return any(part.reads_arguments for part in self.parts)
 
+
+class Sum(Combined):
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
         return sum(part.rows(arguments, limits, graph) for part in self.parts)
 
 
-@dataclass(frozen=True)
-class Product(Expression):
-    parts: tuple[Expression, ...]
-
-    @property
-    def reads_arguments(self) -> bool:
-        return any(part.reads_arguments for part in self.parts)
-
+class Product(Combined):
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
         result = 1
         for part in self.parts:
