@@ -47,6 +47,10 @@ TEST_SETTINGS: dict[str, Any] = {
     # client should: tests/test_fair_share.py sets budgets of its own.
     "rate_budget_anonymous": 10**15,
     "rate_budget_signed_in": 10**15,
+    # The tests ask for every field of every node and every combination of lists, which
+    # by the graph's statistics may read more than a request should: tests/test_work.py
+    # sets a limit of its own.
+    "max_work": 10**12,
 }
 # Every app a test makes, in this process or a `serve` it starts, would plan the web app's
 # documents before it listens: tests/test_warm_up.py turns that on where it is the subject.

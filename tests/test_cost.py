@@ -21,7 +21,7 @@ from core.work import NO_STATISTICS
 from resolvers.compiler.declaration import declaration_of
 from resolvers.cost import CostEstimate
 from resolvers.operations import coerce_variables, select_operation
-from tests.conftest import gql
+from tests.conftest import TEST_SETTINGS, gql
 from tests.default_schema import LIMITS, SCHEMA, SETTINGS, estimated_items
 from tests.generated_queries import answer_items
 
@@ -181,7 +181,7 @@ def test_too_large_a_request_is_refused_before_any_statement(client: TestClient)
         "estimatedItems": 1_010_100,
         "maxItems": 50_000,
         "work": refused.body["extensions"]["cost"]["work"],
-        "maxWork": 5_000_000,
+        "maxWork": TEST_SETTINGS["max_work"],
     }
     assert allowed.errors == []
     assert allowed.statements == allowed.round_trips == 1
