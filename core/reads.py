@@ -61,9 +61,12 @@ TOPIC_RESEARCHERS = every_candidate(Most("topic.authorships") + Most("topic.work
 INSTITUTION_RESEARCHERS = every_candidate(
     Most("institution.authorships") + Most("institution.affiliations") + Most("institution.members")
 )
-# Topics of an institution's works, with each work's authors (fragments/institution_top_topics).
+# Topics of an institution's works, with each work's authors once for each of its topics
+# (fragments/institution_top_topics): the authors of all its works are its authorships.
 INSTITUTION_TOPICS = (
-    Most("institution.affiliations") * (Most("work.topics") * (Most("work.authors") + 1) + 1) + 1
+    Most("institution.affiliations") * (Most("work.topics") + 1)
+    + Most("work.topics") * Most("institution.authorships")
+    + 1
 )
 
 # The explorer's neighbourhoods: the relationships around the center, up to

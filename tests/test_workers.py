@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 from server.cli import GC_YOUNG_THRESHOLD
 from server.connection import connection_for
 from server.settings import Settings
-from tests.conftest import free_port, gql
+from tests.conftest import TEST_SETTINGS, free_port, gql
 from tests.test_cli import run_cli
 
 START_TIMEOUT = 90.0  # seconds for the workers to import, connect and answer /readyz
@@ -170,7 +170,11 @@ def serving(settings: Settings, log: Path, **variables: str) -> Iterator[Served]
 
 @pytest.fixture
 def two_workers(seeded: Settings, tmp_path: Path) -> Iterator[Served]:
-    with serving(seeded, tmp_path / "serve.log", PEERGRAPH_WORKERS="2") as served:
+    # the work limit of the in-process client it is compared with (tests/conftest.py)
+    limit = str(TEST_SETTINGS["max_work"])
+    with serving(
+        seeded, tmp_path / "serve.log", PEERGRAPH_WORKERS="2", PEERGRAPH_MAX_WORK=limit
+    ) as served:
         yield served
 
 
