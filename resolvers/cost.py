@@ -79,6 +79,17 @@ class _Field:
         )
 
 
+@dataclass
+class _Walked:
+    """A walk of the document for one set of @skip/@include values, and for a walk whose
+    cost no variable changes (most known documents: their variables are ids), its cost
+    under the statistics of the last request."""
+
+    fields: tuple[_Field, ...]
+    varies: bool
+    fixed: tuple[GraphStatistics, Cost] | None = None
+
+
 # A directive where a document uses it: `@skip` or `@include` on a selection.
 Used = tuple[Any, SelectionNode]
 
@@ -99,28 +110,19 @@ class CostEstimate:
         self._operation = operation
         self._fragments = fragments_of(document)
         self._conditions: list[Used] = []  # every one a walk has met
-        self._walks: dict[tuple[bool | None, ...], tuple[_Field, ...]] = {}
-        # by walk: its cost under the statistics of the last request, for a walk whose
-        # cost no variable changes (most known documents: their variables are ids)
-        self._fixed: dict[int, tuple[GraphStatistics, Cost]] = {}
-        self._varying: dict[int, bool] = {}
+        self._walks: dict[tuple[bool | None, ...], _Walked] = {}
 
     def cost(self, variables: VariableValues | None, graph: GraphStatistics) -> Cost:
         """The estimate from the variables the request has coerced, and the graph's
         statistics now."""
-        fields = self._fields(variables)
-        walk = id(fields)
-        varies = self._varying.get(walk)
-        if varies is None:
-            varies = self._varying[walk] = any(field.varies for field in fields)
-        if varies:
-            return self._cost(fields, variables, graph, 1, 1, {})
-        fixed = self._fixed.get(walk)
-        if fixed is None or fixed[0] is not graph:
-            fixed = self._fixed[walk] = (graph, self._cost(fields, variables, graph, 1, 1, {}))
-        return fixed[1]
+        walked = self._walked(variables)
+        if walked.varies:
+            return self._cost(walked.fields, variables, graph, 1, 1, {})
+        if walked.fixed is None or walked.fixed[0] is not graph:
+            walked.fixed = (graph, self._cost(walked.fields, variables, graph, 1, 1, {}))
+        return walked.fixed[1]
 
-    def _fields(self, variables: VariableValues | None) -> tuple[_Field, ...]:
+    def _walked(self, variables: VariableValues | None) -> _Walked:
         values = tuple(_condition(used, variables) for used in self._conditions)
         found = self._walks.get(values)
         if found is not None:
@@ -135,7 +137,8 @@ class CostEstimate:
 
         root = self._schema.get_root_type(self._operation.operation)
         walk = _Walk(self._schema, Collector(self._schema, self._fragments, condition))
-        found = () if root is None else walk.fields([self._operation.selection_set], root)
+        fields = () if root is None else walk.fields([self._operation.selection_set], root)
+        found = _Walked(fields, any(field.varies for field in fields))
         known = {(used[0].name, id(used[1])) for used in self._conditions}
         for used in met:
             if (used[0].name, id(used[1])) not in known:
@@ -143,8 +146,6 @@ class CostEstimate:
                 self._conditions.append(used)
         if len(self._walks) >= WALKS_KEPT:
             self._walks.clear()
-            self._fixed.clear()
-            self._varying.clear()
         self._walks[tuple(_condition(used, variables) for used in self._conditions)] = found
         return found
 
