@@ -56,7 +56,6 @@ def graph_ids(client: TestClient) -> list[str]:
 @dataclass(frozen=True)
 class Graph:
     client: TestClient
-    schema: GraphQLSchema
     ids: list[str]
     profiler: Profiler
 
@@ -70,7 +69,7 @@ def graph(request: pytest.FixtureRequest) -> Iterator[Graph]:
     client: TestClient = request.getfixturevalue(request.param)
     profiler = Profiler(request.getfixturevalue(GRAPHS[request.param]))
     try:
-        yield Graph(client, SCHEMA, graph_ids(client), profiler)
+        yield Graph(client, graph_ids(client), profiler)
     finally:
         profiler.close()
 
@@ -126,7 +125,7 @@ def root_fields(request: Request) -> int:
 
 def test_generated_queries(graph: Graph) -> None:
     @LIMITED
-    @given(generated(graph.schema, graph.ids))
+    @given(generated(SCHEMA, graph.ids))
     def run(request: Request) -> None:
         check(graph, request)
 
@@ -135,7 +134,7 @@ def test_generated_queries(graph: Graph) -> None:
 
 def test_generated_queries_of_many_nodes(graph: Graph) -> None:
     @LIMITED
-    @given(generated(graph.schema, graph.ids, fields=["nodes"]))
+    @given(generated(SCHEMA, graph.ids, fields=["nodes"]))
     def run(request: Request) -> None:
         check(graph, request)
 
