@@ -47,7 +47,7 @@ KINDS = {
 IMPORTED = encode_id("Researcher", "A91001")
 SEED_PROFILE = encode_id("Researcher", SEED_RESEARCHER)
 RESEARCHER_LIST = "{ researchers(first: 100) { edges { node { name openToCollaborate } } } }"
-SAMPLED = 5  # nodes of each kind walked in the generated graph (one generator), the hub added
+SAMPLED = 3  # nodes of each kind walked in the generated graph (one generator), the hub added
 
 
 def migrate(settings: Settings) -> None:
