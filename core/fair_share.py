@@ -71,9 +71,10 @@ class FairShare:
             self._spent = {}
         reset = max(1, math.ceil((window + 1) * self.policy.window - now))
         quota = self.policy.quota(client)
-        spent = self._spent.get(client.key, 0)
+        key = client.key
+        spent = self._spent.get(key, 0)
         if spent + units > quota:
             return Allowance(False, quota, quota - spent, reset)
-        if client.key in self._spent or len(self._spent) < MAX_CLIENTS:
-            self._spent[client.key] = spent + units
+        if key in self._spent or len(self._spent) < MAX_CLIENTS:
+            self._spent[key] = spent + units
         return Allowance(True, quota, quota - spent - units, reset)

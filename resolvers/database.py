@@ -6,7 +6,7 @@ import asyncio
 import re
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager, nullcontext
+from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,8 +244,8 @@ class Database:
             ends = min(ends, budget.ends(now))
         if ends <= now:
             raise QueryTimeout(f"the request's queries took longer than {self.timeouts.query:g}s")
-        turn: AbstractAsyncContextManager[None] = self._turn(ends) if admit else nullcontext()
-        async with turn:
+        taken = await self._take_turn(ends) if admit else []
+        try:
             now = clock.time()
             if ends <= now:  # the turn came at the deadline: no time is left to run in
                 raise DatabaseBusy(BUSY)
@@ -270,11 +270,14 @@ class Database:
                 if isinstance(error.__cause__, socket.gaierror):
                     raise DatabaseUnavailable(UNAVAILABLE) from error
                 raise
+        finally:
+            for lane in taken:
+                lane.release()
 
-    @asynccontextmanager
-    async def _turn(self, ends: float) -> AsyncIterator[None]:
-        """One of the process's turns at the database, for the block, and first a heavy
-        one for a heavy request; DatabaseBusy when none comes free by `ends`."""
+    async def _take_turn(self, ends: float) -> list[asyncio.Semaphore]:
+        """One of the process's turns at the database, and first a heavy one for a heavy
+        request: the lanes taken, for the caller to release; DatabaseBusy when none comes
+        free by `ends`."""
         budget = _request_budget.get()
         lanes = [self._turns]
         if budget is not None and budget.heavy:
@@ -291,10 +294,11 @@ class Database:
                 else:
                     await lane.acquire()  # free: no wait, and no timer to set
                 taken.append(lane)
-            yield
-        finally:
+        except BaseException:
             for lane in taken:
                 lane.release()
+            raise
+        return taken
 
     async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
         """A read in a transaction of its own: one round trip, where a managed transaction

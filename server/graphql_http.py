@@ -161,10 +161,10 @@ class GraphQLHTTP:
         if busy and not any_answer(body):
             # Nothing ran for the database's load alone: the same request may succeed soon.
             status = 503
-        response = self.answer(body, status, media)
-        response.headers.update(share.headers())
+        headers = share.headers()
         if busy:
-            response.headers.update(RETRY_LATER)
+            headers.update(RETRY_LATER)
+        response = self.answer(body, status, media, headers)
         if method == "HEAD":
             # HEAD answers with GET's headers and no body.
             response.body = b""
@@ -201,10 +201,13 @@ class GraphQLHTTP:
             ) from None
         return finished(body)
 
-    def answer(self, body: dict[str, Any], status: int, media: str) -> Response:
+    def answer(
+        self, body: dict[str, Any], status: int, media: str, headers: dict[str, str] | None = None
+    ) -> Response:
         return Response(
             pydantic_core.to_json(body),
             status_code=status,
+            headers=headers,
             media_type=f"{media}; charset=utf-8",
         )
 
@@ -216,11 +219,9 @@ class GraphQLHTTP:
         code: str = BadUserInput.code,
         headers: dict[str, str] | None = None,
     ) -> Response:
-        response = self.answer(
-            {"errors": [{"message": message, "extensions": {"code": code}}]}, status, media
+        return self.answer(
+            {"errors": [{"message": message, "extensions": {"code": code}}]}, status, media, headers
         )
-        response.headers.update(headers or {})
-        return response
 
 
 class Share:
