@@ -44,7 +44,7 @@ from graphql import (
     type_from_ast,
 )
 
-from core.errors import DatabaseBusy, DatabaseUnavailable, QueryTimeout
+from core.errors import BadUserInput, DatabaseBusy, DatabaseUnavailable, QueryTimeout
 from core.global_ids import encode_id
 from resolvers.compiler.request import RequestArguments
 from resolvers.compiler.roots import NODE_LABELS
@@ -316,6 +316,10 @@ async def plan_all(
             except (DatabaseBusy, DatabaseUnavailable, QueryTimeout) as error:
                 report.stopped = error.message
                 return
+            except BadUserInput as refused:
+                # over its memory share for a sample node: Neo4j planned it before it
+                # refused to run it, and keeps the plan
+                logger.warning("warm-up: a statement was planned, then refused: %s", refused)
             except Exception:
                 logger.exception("warm-up: a statement failed")
                 continue
