@@ -68,7 +68,7 @@ def test_bulk_and_transactional_imports_give_the_same_graph(
 ) -> None:
     # The fixture has several versions of a work, citations of works outside it, and
     # untitled and unnamed records; the sample adds volume and every relationship type.
-    write_sample(300, 7, tmp_path / "sample")
+    write_sample(150, 7, tmp_path / "sample")
     inputs = (FIXTURE, tmp_path / "sample")
     run_on_db(scratch, "test/wipe")
     report = transactional(scratch, *inputs)
