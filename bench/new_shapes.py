@@ -28,11 +28,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from first_requests import run_statement
 from graphql import GraphQLError, print_ast
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
-from hypothesis import strategies as st
-from hypothesis_graphql import nodes, queries
 from neo4j.exceptions import Neo4jError
 
 from core.errors import PeergraphError
@@ -41,35 +40,15 @@ from resolvers.compiler.request import RequestArguments
 from resolvers.database import Database
 from resolvers.operations import RequestErrors, coerce_variables
 from resolvers.pipeline import Pipeline
+from resolvers.warm_up import sample_keys
 from schema.schema import build_schema
 from server.connection import database_for
 from server.settings import load_settings
-from tests.generated_queries import Request, with_variables
-
-IDS = """
-CALL { MATCH (r:Researcher) RETURN 'Researcher' AS kind, r.key AS key
-       ORDER BY COUNT { (r)-[:AUTHORED]->() } DESC LIMIT 3 }
-RETURN kind, key
-UNION ALL
-CALL { MATCH (w:Work) RETURN 'Work' AS kind, w.key AS key
-       ORDER BY COUNT { (w)<-[:CITES]-() } DESC LIMIT 3 }
-RETURN kind, key
-UNION ALL
-CALL { MATCH (t:Topic) RETURN 'Topic' AS kind, t.key AS key LIMIT 2 }
-RETURN kind, key
-UNION ALL
-CALL { MATCH (i:Institution) RETURN 'Institution' AS kind, i.key AS key LIMIT 2 }
-RETURN kind, key"""
+from tests.generated_queries import Request, generated
 
 
 def drawn(pipeline: Pipeline, ids: list[str], count: int, seed: int) -> list[Request]:
     """`count` generated requests, the same ones for the same seed."""
-    documents = queries(
-        pipeline.schema,
-        custom_scalars={"ID": st.sampled_from(ids).map(nodes.String)},
-        print_ast=lambda document: document,
-        allow_x00=False,
-    )
     found: list[Request] = []
 
     @hypothesis_seed(seed)
@@ -80,7 +59,7 @@ def drawn(pipeline: Pipeline, ids: list[str], count: int, seed: int) -> list[Req
         phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(with_variables(documents, pipeline.schema, ids))
+    @given(generated(pipeline.schema, ids))
     def collect(request: Request) -> None:
         found.append(request)
 
@@ -113,15 +92,6 @@ async def statements(
     except (RequestErrors, PeergraphError, GraphQLError) as error:
         refusals[type(error).__name__ + ": " + str(error)[:90]] += 1
         return None
-
-
-async def first_record(db: Database, text: str, parameters: dict[str, Any]) -> float:
-    """Neo4j's time to the statement's first record, in seconds."""
-    async with db.driver.session(database=db.database) as session:
-        result = await session.run(text, parameters)
-        _ = [record async for record in result]
-        summary = await result.consume()
-    return (summary.result_available_after or 0) / 1000
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -166,8 +136,8 @@ async def timed_seed(
         for number, (text, parameters) in enumerate(compiled or ()):
             fresh = f"{text}\n// new shape {run}-{index}-{number}"
             try:
-                first = await first_record(db, fresh, parameters)
-                again = await first_record(db, fresh, parameters)
+                first = (await run_statement(db, fresh, parameters))[1] / 1000
+                again = (await run_statement(db, fresh, parameters))[1] / 1000
             except Neo4jError as error:
                 found.failures[str(error.code)] += 1
                 continue
@@ -181,7 +151,10 @@ async def bench(count: int, warm_up: int | None, seeds: list[int]) -> None:
     pipeline = build_schema(loaded.request_limits(), introspection=False).pipeline
     async with database_for(loaded) as db:
         await pipeline.statistics.read(db)
-        ids = [encode_id(row["kind"], row["key"]) for row in await db.query(IDS, {})]
+        keys = await sample_keys(db)
+        ids = [
+            encode_id(kind, key) for kind, sizes in keys.items() for size in sizes for key in size
+        ]
         print(f"{count} generated documents a seed, ids of {len(ids)} nodes")
         if warm_up is not None:
             (await timed_seed(db, pipeline, ids, count, warm_up)).report(f"warm-up seed {warm_up}")

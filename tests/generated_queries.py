@@ -27,6 +27,7 @@ from graphql import (
     visit,
 )
 from hypothesis import strategies as st
+from hypothesis_graphql import nodes, queries
 
 # Sizes worth trying: empty, small, the default page, the largest page and past it.
 SIZES = (0, 1, 2, 3, 5, 10, 20, 50, 100, 101, -1)
@@ -119,3 +120,15 @@ def variable_type(argument: GraphQLInputType) -> GraphQLType:
     """A list of ids is given in full; other variables may be left out for their default."""
     nullable = get_nullable_type(argument)
     return argument if is_list_type(nullable) else nullable
+
+
+def generated(schema: GraphQLSchema, ids: list[str], **options: Any) -> st.SearchStrategy[Request]:
+    """Queries drawn from the schema, their ids from `ids`, with variables redrawn."""
+    documents = queries(
+        schema,
+        custom_scalars={"ID": st.sampled_from(ids).map(nodes.String)},
+        print_ast=lambda document: document,
+        allow_x00=False,
+        **options,
+    )
+    return with_variables(documents, schema, ids)

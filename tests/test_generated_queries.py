@@ -8,19 +8,16 @@ combinations: tests/test_list_combinations.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
-from graphql import GraphQLSchema, OperationDefinitionNode, print_ast
+from graphql import OperationDefinitionNode, print_ast
 from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
-from hypothesis_graphql import nodes, queries
 from starlette.testclient import TestClient
 
 from core.global_ids import encode_id
 from tests.conftest import GENERATED_HUB
 from tests.default_schema import SCHEMA
-from tests.generated_queries import CODES, MASKED, Request, answer_items, with_variables
+from tests.generated_queries import CODES, MASKED, Request, answer_items, generated
 from tests.profiled import profiled
 
 LIMITED = settings(
@@ -62,17 +59,6 @@ class Graph:
 def graph(request: pytest.FixtureRequest) -> Graph:
     client: TestClient = request.getfixturevalue(request.param)
     return Graph(client, graph_ids(client))
-
-
-def generated(schema: GraphQLSchema, ids: list[str], **options: Any) -> st.SearchStrategy[Request]:
-    documents = queries(
-        schema,
-        custom_scalars={"ID": st.sampled_from(ids).map(nodes.String)},
-        print_ast=lambda document: document,
-        allow_x00=False,
-        **options,
-    )
-    return with_variables(documents, schema, ids)
 
 
 def check(graph: Graph, request: Request) -> None:
