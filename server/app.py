@@ -153,11 +153,9 @@ def create_app(settings: Settings) -> Starlette:
     web = WebDist(settings.web_dist)
     web.report()
     schema = build_schema(settings.request_limits(), introspection=settings.allows_introspection)
-    graphql = GraphQLHTTP(schema, settings)
     manifest = manifest_for(settings)
-    endpoint = Playground(
-        persisted_documents(graphql, manifest, settings), web, settings.serves_graphiql
-    )
+    graphql = GraphQLHTTP(schema, settings, persisted_documents(manifest, settings))
+    endpoint = Playground(graphql, web, settings.serves_graphiql)
     app = Starlette(
         routes=[
             # every method: /graphql answers the ones it does not serve itself (405, Allow)

@@ -33,6 +33,7 @@ from server.media import (
     request_content_type,
     response_media_type,
 )
+from server.persisted import NOT_FOUND, ONLY_PERSISTED, PersistedDocuments, Refused
 from server.settings import Settings
 
 METHODS = "GET, HEAD, POST"
@@ -51,13 +52,20 @@ class GraphQLRequest:
 
 
 class Refusal(Exception):
-    """A request refused before any GraphQL: its HTTP status and why."""
+    """A request refused before any GraphQL: its HTTP status, why, and its code."""
 
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        headers: dict[str, str] | None = None,
+        code: str = BadUserInput.code,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.code = code
 
 
 def from_fields(fields: dict[str, Any]) -> GraphQLRequest:
@@ -76,7 +84,7 @@ def from_fields(fields: dict[str, Any]) -> GraphQLRequest:
     return GraphQLRequest(query, name, variables or {}, extensions or {})
 
 
-def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
+def body_fields(content_type: str | None, body: bytes) -> dict[str, Any]:
     if not is_json_body(content_type):
         raise Refusal(415, "send the request as `Content-Type: application/json` (UTF-8)")
     if not body:
@@ -89,7 +97,7 @@ def from_body(content_type: str | None, body: bytes) -> GraphQLRequest:
         raise Refusal(400, "batched requests are not supported; send one JSON object")
     if not isinstance(fields, dict):
         raise Refusal(400, "the request body must be a JSON object with a `query`")
-    return from_fields(fields)
+    return fields
 
 
 def content_type_of(request: Request) -> str | None:
@@ -99,7 +107,7 @@ def content_type_of(request: Request) -> str | None:
         raise Refusal(400, str(repeated)) from None
 
 
-def from_query_string(raw: bytes) -> GraphQLRequest:
+def query_string_fields(raw: bytes) -> dict[str, Any]:
     try:
         pairs = parse_qsl(raw.decode("ascii"), keep_blank_values=True, errors="strict")
     except UnicodeError:
@@ -115,12 +123,15 @@ def from_query_string(raw: bytes) -> GraphQLRequest:
                 fields[key] = parse_json(fields[key])
             except ValueError as error:
                 raise Refusal(400, f"`{key}` is not JSON: {error}") from None
-    return from_fields(fields)
+    return fields
 
 
 class GraphQLHTTP:
-    def __init__(self, schema: PeergraphSchema, settings: Settings) -> None:
+    def __init__(
+        self, schema: PeergraphSchema, settings: Settings, documents: PersistedDocuments
+    ) -> None:
         self.schema = schema
+        self.documents = documents
         self.limits = settings.request_limits()
         self.passwords = settings.password_hashing()
         self.tokens = settings.token_signing()
@@ -141,13 +152,12 @@ class GraphQLHTTP:
         signed = credentials(self.tokens, request.headers.get("authorization"))
         share = Share(self.fair_share, client_of(request, signed))
         try:
-            if method == "POST":
-                graphql = from_body(content_type_of(request), await request.body())
-            else:
-                graphql = from_query_string(request.scope.get("query_string", b""))
+            graphql = await self.read(request)
             body = await self.execute(graphql, request, signed, share, mutations=method == "POST")
         except Refusal as refusal:
-            return self.refusal(refusal.status, refusal.message, media, headers=refusal.headers)
+            return self.refusal(
+                refusal.status, refusal.message, media, refusal.code, refusal.headers
+            )
         except RequestErrors as refused:
             limited = next((e for e in refused.errors if isinstance(e, RateLimited)), None)
             if limited is not None:
@@ -169,6 +179,22 @@ class GraphQLHTTP:
             # HEAD answers with GET's headers and no body.
             response.body = b""
         return response
+
+    async def read(self, request: Request) -> GraphQLRequest:
+        """The request's document, variables and operation, a persisted one's by its id."""
+        try:
+            if request.method == "POST":
+                fields = body_fields(content_type_of(request), await request.body())
+            else:
+                fields = query_string_fields(request.scope.get("query_string", b""))
+        except Refusal:
+            if self.documents.persisted_only:
+                raise Refusal(400, ONLY_PERSISTED, code=NOT_FOUND) from None
+            raise
+        try:
+            return from_fields(self.documents.resolve(fields))
+        except Refused as refused:
+            raise Refusal(400, refused.message, code=refused.code) from None
 
     async def execute(
         self,

@@ -1,9 +1,9 @@
 """Persisted documents: the GraphQL documents the web app sends by id, the sha256 of
 their text, in GraphQL over HTTP's form (`documentId: "sha256:<hex>"`) or Apollo's
-(`extensions.persistedQuery.sha256Hash`). The id becomes the document's text before
-anything else sees the request, so a persisted document takes the same compiled,
-known-document path as its text would. With PEERGRAPH_DOCUMENTS=persisted-only,
-nothing else runs."""
+(`extensions.persistedQuery.sha256Hash`), by POST or GET. The id becomes the document's
+text as soon as /graphql has read the request's fields, so a persisted document takes the
+same compiled, known-document path as its text would. With
+PEERGRAPH_DOCUMENTS=persisted-only, nothing else runs."""
 
 from __future__ import annotations
 
@@ -13,15 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import pydantic_core
 from graphql import GraphQLError, OperationDefinitionNode, parse
-from starlette.datastructures import Headers, QueryParams
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server.bodies import read_body, replay
-from server.json_text import parse_json
-from server.media import RepeatedContentType, is_json_body, request_content_type
 from server.settings import Settings
 
 logger = logging.getLogger("peergraph")
@@ -124,82 +117,48 @@ def manifest_for(settings: Settings) -> Manifest:
     return Manifest(settings.documents_manifest_path, required=required)
 
 
-def persisted_documents(app: ASGIApp, manifest: Manifest, settings: Settings) -> PersistedDocuments:
-    return PersistedDocuments(app, manifest, settings.documents == "persisted-only")
-
-
 class Refused(Exception):
+    """A request naming a document this server cannot run, or one that names none where
+    nothing else may run."""
+
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
 
-    def response(self) -> JSONResponse:
-        error = {"message": self.message, "extensions": {"code": self.code}}
-        return JSONResponse({"errors": [error]}, status_code=400)
-
 
 class PersistedDocuments:
-    """In front of /graphql: a request naming a document by id goes on as if it had sent
-    the document's text."""
+    """The fields of a request naming a document by id, as if it had sent the document's
+    text: applied to the request's fields as /graphql parsed them (server/graphql_http.py)."""
 
-    def __init__(self, app: ASGIApp, manifest: Manifest, persisted_only: bool) -> None:
-        self.app = app
+    def __init__(self, manifest: Manifest, persisted_only: bool) -> None:
         self.manifest = manifest
         self.persisted_only = persisted_only
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
-            if self.persisted_only and "query" in QueryParams(scope.get("query_string", b"")):
-                await Refused(ONLY_PERSISTED, NOT_FOUND).response()(scope, receive, send)
-                return
-            await self.app(scope, receive, send)
-            return
-        body = await read_body(receive)
-        try:
-            body = self.resolve(content_type_of(scope), body)
-        except Refused as refusal:
-            await refusal.response()(scope, receive, send)
-            return
-        await self.app(scope, replay(body, receive), send)
-
-    def resolve(self, content_type: str | None, body: bytes) -> bytes:
-        """The body to go on with: a persisted document's id replaced by its text."""
-        payload = json_object(body) if is_json_body(content_type) else None
-        document_id = None if payload is None else requested_id(payload)
-        if payload is None or document_id is None:
+    def resolve(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields to go on with: a persisted document's id replaced by its text."""
+        document_id = requested_id(fields)
+        if document_id is None:
             if self.persisted_only:
                 raise Refused(ONLY_PERSISTED, NOT_FOUND)
-            return body
-        sent = payload.get("query")
+            return fields
+        sent = fields.get("query")
         if isinstance(sent, str) and document_hash(sent) != document_id:
             raise Refused("the document's sha256 does not match its text", "BAD_USER_INPUT")
         text = self.manifest.text(document_id)
         if text is None:
             if isinstance(sent, str) and not self.persisted_only:
-                return body  # Apollo's retry with the text, of a document we do not keep
+                return fields  # Apollo's retry with the text, of a document we do not keep
             raise Refused(f"no persisted document has the id sha256:{document_id}", NOT_FOUND)
-        request = {
+        return {
             "query": text,
-            "operationName": payload.get("operationName"),
-            "variables": payload.get("variables"),
+            "operationName": fields.get("operationName"),
+            "variables": fields.get("variables"),
         }
-        return pydantic_core.to_json(request)
 
 
-def content_type_of(scope: Scope) -> str | None:
-    try:
-        return request_content_type(Headers(scope=scope))
-    except RepeatedContentType as repeated:
-        raise Refused(str(repeated), "BAD_USER_INPUT") from None
-
-
-def json_object(body: bytes) -> dict[str, Any] | None:
-    try:
-        payload = parse_json(body)
-    except ValueError:
-        return None
-    return payload if isinstance(payload, dict) else None
+def persisted_documents(manifest: Manifest, settings: Settings) -> PersistedDocuments:
+    return PersistedDocuments(manifest, settings.documents == "persisted-only")
 
 
 def requested_id(payload: dict[str, Any]) -> str | None:

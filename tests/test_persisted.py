@@ -82,6 +82,20 @@ def test_a_document_by_id_answers_as_its_text(
     assert len(expected.data["researchers"]["edges"]) == 3
 
 
+def test_a_document_by_id_answers_by_get_and_a_persisted_mutation_needs_post(
+    either_client: TestClient, open_client: TestClient
+) -> None:
+    expected = gql(open_client, RESEARCHERS, first=2)
+    params = {"documentId": f"sha256:{document_hash(RESEARCHERS)}", "variables": '{"first": 2}'}
+    response = either_client.get("/graphql", params=params)
+    assert response.status_code == 200
+    assert response.json()["data"] == expected.data
+    mutation = {"documentId": f"sha256:{document_hash(LOGIN)}"}
+    refused = either_client.get("/graphql", params=mutation)
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "POST"
+
+
 @pytest.mark.parametrize("form", FORMS)
 def test_a_persisted_document_is_parsed_and_validated_once(
     open_client: TestClient, form: Any, monkeypatch: pytest.MonkeyPatch
