@@ -16,6 +16,10 @@ time is the difference of Neo4j's times to first record (`result_available_after
 Documents the API refuses (past a bound, a lookup without its key) plan nothing and are
 counted apart, with why. `--warm-up` runs a seed first, uncounted, so that the JVM's
 planner is warm (its code compiled) when the counted seeds run.
+
+The comment makes the text new, not the shape: Neo4j also caches plans by the parsed
+statement, so a seed that a server has planned once costs it only parsing afterwards.
+Start Neo4j afresh before each run (`peergraph neo4j stop`, then `start`).
 """
 
 from __future__ import annotations

@@ -130,6 +130,7 @@ HOPS = Sized("maxHops", 1, MAX_HOPS)
 DEPTH = Sized("depth", min(SLICE_DEPTHS), max(SLICE_DEPTHS))
 LIMIT_PER_KIND = Sized("limitPerKind", 1, MAX_LIMIT_PER_KIND)
 PAGE = Page()
+GROUPS = Sized("first", 0, 200)  # a facet's groups (groupBy), 20 unless asked
 IDS = LengthOf("ids")
 
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from core.bounds import IDS, PAGE, NeighborNodes, SliceEdges, SliceNodes
 from core.collaboration import COAUTHORS_SCANNED, PER_NEIGHBOR_SCANNED, TOPICS_SCANNED
-from core.work import ByParent, ItemsOf, Limit, Most, RootList, Rows, every_candidate
+from core.work import (
+    ByParent,
+    ItemsOf,
+    Limit,
+    Most,
+    PerCandidate,
+    RootList,
+    Rows,
+    every_candidate,
+)
 
 # A node found by an id: its key, or each of the identifiers a root field takes, an alias
 # among them, and the relationship from an alias.
@@ -32,6 +41,32 @@ ROOT_WORKS = RootList(
     },
 )
 ROOT_WORKS_BY_YEAR = Most("nodes.Work") + 1
+# groupBy over a list of works: what each candidate work reads for its values (a topic's
+# subfield, field and domain are up to three SUBTOPIC_OF above it).
+WORK_GROUPS = PerCandidate(
+    {
+        "year": Rows(0),
+        "type": Rows(0),
+        "venue": Rows(0),
+        "openAccess": Rows(0),
+        "topic": Most("work.topics"),
+        "subfield": 5 * Most("work.topics"),
+        "field": 5 * Most("work.topics"),
+        "domain": 5 * Most("work.topics"),
+        "institution": Most("work.affiliations"),
+        "country": Most("work.affiliations"),
+        "author": Most("work.authors"),
+    }
+)
+# groupBy over a list of researchers: their current profile affiliations, or their works'
+# topics.
+RESEARCHER_GROUPS = PerCandidate(
+    {
+        "institution": Most("researcher.affiliations"),
+        "country": Most("researcher.affiliations"),
+        "topic": Most("researcher.works") * (Most("work.topics") + 1),
+    }
+)
 ROOT_RESEARCHERS = RootList(Most("nodes.Researcher"), {})
 ROOT_TOPICS = RootList(Most("nodes.Topic"), {})
 ROOT_INSTITUTIONS = RootList(Most("nodes.Institution"), {})

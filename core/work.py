@@ -190,10 +190,48 @@ class ByParent:
         return self.works[parent]
 
 
-def every_candidate(candidates: Expression) -> Expression:
+@dataclass(frozen=True)
+class EveryCandidate(Expression):
     """A list ordered or filtered over all its candidates: its page and its totalCount may
     each read every one."""
-    return 2 * candidates + 2
+
+    candidates_read: Expression
+
+    @property
+    def reads_arguments(self) -> bool:
+        return self.candidates_read.reads_arguments
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return 2 * self.candidates_read.rows(arguments, limits, graph) + 2
+
+    def candidates(
+        self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
+    ) -> int:
+        return self.candidates_read.rows(arguments, limits, graph)
+
+
+def every_candidate(candidates: Expression) -> EveryCandidate:
+    return EveryCandidate(candidates)
+
+
+@dataclass(frozen=True)
+class PerCandidate:
+    """A facet of the list above it (`groupBy`): one more pass over the list's candidates,
+    reading, for each, the rows that `per_candidate[arguments[argument]]` says."""
+
+    per_candidate: Mapping[str, Expression]
+    argument: str = "field"
+
+    @property
+    def reads_arguments(self) -> bool:
+        return True
+
+    def rows(
+        self, candidates: int, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
+    ) -> int:
+        chosen = arguments[self.argument]
+        each = self.per_candidate[str(getattr(chosen, "value", chosen))]
+        return candidates * (1 + each.rows(arguments, limits, graph)) + 1
 
 
 @dataclass(frozen=True)
@@ -210,14 +248,29 @@ class RootList(Expression):
         return True
 
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
-        where = arguments.get("where")
-        if not where and arguments.get("orderBy") is None:
+        if not arguments.get("where") and arguments.get("orderBy") is None:
             return PAGE.items(arguments, limits) + 1
-        candidates = next(
-            (work for name, work in self.anchors.items() if (where or {}).get(name) is not None),
+        return 2 * self.candidates(arguments, limits, graph) + 2
+
+    def candidates(
+        self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
+    ) -> int:
+        where = arguments.get("where") or {}
+        anchor = next(
+            (work for name, work in self.anchors.items() if where.get(name) is not None),
             self.every,
         )
-        return every_candidate(candidates).rows(arguments, limits, graph)
+        return anchor.rows(arguments, limits, graph)
+
+
+def candidates_of(
+    work: Work, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
+) -> int | None:
+    """How many candidates a list's work says it reads; None for a field that is no such
+    list."""
+    if isinstance(work, EveryCandidate | RootList):
+        return work.candidates(arguments, limits, graph)
+    return None
 
 
 def statistics_of(row: Mapping[str, Any]) -> GraphStatistics:

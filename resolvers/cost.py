@@ -39,7 +39,7 @@ from graphql.execution.values import VariableValues, get_argument_values, get_di
 
 from core.bounds import Arguments, ItemBound, introspection_bounds
 from core.request_limits import RequestLimits
-from core.work import ByParent, GraphStatistics, Work
+from core.work import ByParent, GraphStatistics, PerCandidate, Work, candidates_of
 from resolvers.compiler.collect import Collector, fragments_of
 from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import uses_variables
@@ -62,7 +62,7 @@ class _Field:
     definition: GraphQLField
     node: FieldNode
     declared: ItemBound | None
-    work: Work | None
+    work: Work | PerCandidate | None
     criteria: Criteria | None  # those of its `where`, if it has one
     below: tuple[tuple[_Field, ...], ...]
     # whether its own arguments are read: by its bound, its work or its `where`, or by the
@@ -117,9 +117,9 @@ class CostEstimate:
         statistics now."""
         walked = self._walked(variables)
         if walked.varies:
-            return self._cost(walked.fields, variables, graph, 1, 1, {})
+            return self._cost(walked.fields, variables, graph, 1, 1, {}, 0)
         if walked.fixed is None or walked.fixed[0] is not graph:
-            walked.fixed = (graph, self._cost(walked.fields, variables, graph, 1, 1, {}))
+            walked.fixed = (graph, self._cost(walked.fields, variables, graph, 1, 1, {}, 0))
         return walked.fixed[1]
 
     def _walked(self, variables: VariableValues | None) -> _Walked:
@@ -157,9 +157,11 @@ class CostEstimate:
         shown: int,
         read: int,
         parent: Arguments,
+        candidates: int,
     ) -> Cost:
         """`shown`: the objects above these fields in the answer; `read`: those the
-        statement reads, which a page's read-ahead makes more."""
+        statement reads, which a page's read-ahead makes more; `candidates`: those of the
+        list above, which its facets read again (with its `where`'s conditions)."""
         items = work = 0
         for field in fields:
             arguments: Arguments = field.constant or {}
@@ -176,19 +178,24 @@ class CostEstimate:
                 rows = returned + bound.read_ahead
                 shown_below, read_below = shown * returned, read * rows
                 items += shown_below
-            if field.work is not None:
+            scanned = 0  # what a facet below reads of each candidate
+            if isinstance(field.work, PerCandidate):
+                rows = field.work.rows(candidates, arguments, self._limits, graph)
+            elif field.work is not None:
                 rows = field.work.rows(arguments, self._limits, graph)
+                scanned = candidates_of(field.work, arguments, self._limits, graph) or 0
             if field.criteria is not None:
                 where = arguments.get("where")
                 each, total = where_rows(where, field.criteria, self._limits, graph)
                 # one list's candidates are distinct nodes: together they read no more than
                 # all the nodes of their kind, for the page and again for the count
                 rows += min(rows * each, 2 * total)
+                scanned += min(scanned * each, total)
             work += read * rows
             if field.below:
                 # an object is of one type: the most any of its types selects
                 below = [
-                    self._cost(b, variables, graph, shown_below, read_below, arguments)
+                    self._cost(b, variables, graph, shown_below, read_below, arguments, scanned)
                     for b in field.below
                 ]
                 items += max(cost.items for cost in below)
@@ -252,7 +259,9 @@ class _Walk:
         return [named] if isinstance(named, GraphQLObjectType) else []
 
 
-def _work_on(declared: Work | ByParent | None, parent: str) -> Work | None:
+def _work_on(
+    declared: Work | ByParent | PerCandidate | None, parent: str
+) -> Work | PerCandidate | None:
     if isinstance(declared, ByParent):
         return declared.of(parent)
     return declared

@@ -12,10 +12,9 @@ from resolvers.compiler import work_lists
 from schema.aggregates import YearCount
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
-from schema.pagination import Connection
 
 if TYPE_CHECKING:
-    from schema.work import Work
+    from schema.work import WorkConnection
 
 
 @strawberry.interface(description="A researcher, topic or institution: something works belong to.")
@@ -31,7 +30,7 @@ class HasWorks:
         after: str | None = None,
         where: WorkWhere | None = None,
         order_by: WorkOrder | None = None,
-    ) -> Connection[Annotated[Work, strawberry.lazy("schema.work")]]:
+    ) -> Annotated[WorkConnection, strawberry.lazy("schema.work")]:
         compiled()
 
     @compiled_field(

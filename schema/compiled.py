@@ -20,7 +20,7 @@ from graphql import (
 )
 
 from core.bounds import Bound, ItemBound
-from core.work import ByParent, Work
+from core.work import ByParent, PerCandidate, Work
 from resolvers.compiler.compile import RootRule, Rule
 from resolvers.compiler.declaration import DECLARATION, FieldDeclaration
 from resolvers.compiler.where import Criterion
@@ -36,7 +36,7 @@ def compiled_field(
     items: Bound | None = None,
     items_from_parent: bool = False,
     read_ahead: int = 0,
-    work: Work | ByParent | None = None,
+    work: Work | ByParent | PerCandidate | None = None,
     description: str | None = None,
     name: str | None = None,
 ) -> Any:

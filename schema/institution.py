@@ -13,10 +13,9 @@ from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
 from schema.filters import ResearcherOrder, ResearcherWhere
 from schema.node import Node
-from schema.pagination import Connection
 
 if TYPE_CHECKING:
-    from schema.researcher import Researcher
+    from schema.researcher import ResearcherConnection
     from schema.topic import Topic
 
 
@@ -49,7 +48,7 @@ class Institution(Node, HasWorks):
         after: str | None = None,
         where: ResearcherWhere | None = None,
         order_by: ResearcherOrder | None = None,
-    ) -> Connection[Annotated[Researcher, strawberry.lazy("schema.researcher")]]:
+    ) -> Annotated[ResearcherConnection, strawberry.lazy("schema.researcher")]:
         compiled()
 
     @compiled_field(

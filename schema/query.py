@@ -13,9 +13,9 @@ from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWher
 from schema.institution import Institution
 from schema.node import Node
 from schema.pagination import Connection
-from schema.researcher import Researcher
+from schema.researcher import Researcher, ResearcherConnection
 from schema.topic import Topic
-from schema.work import Work
+from schema.work import Work, WorkConnection
 
 
 @strawberry.type
@@ -100,7 +100,7 @@ class Query:
         after: str | None = None,
         where: ResearcherWhere | None = None,
         order_by: ResearcherOrder | None = None,
-    ) -> Connection[Researcher]:
+    ) -> ResearcherConnection:
         compiled()
 
     @root_field(
@@ -114,7 +114,7 @@ class Query:
         after: str | None = None,
         where: WorkWhere | None = None,
         order_by: WorkOrder | None = None,
-    ) -> Connection[Work]:
+    ) -> WorkConnection:
         compiled()
 
     @root_field(

@@ -19,7 +19,9 @@ from resolvers.derived.researcher import (
 )
 from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
+from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, ResearcherGroupField
 from schema.node import Node
+from schema.pagination import Connection
 from schema.trust import RecordClaimStatus, Trust, VerificationLevel
 
 if TYPE_CHECKING:
@@ -167,4 +169,16 @@ class Researcher(Node, HasWorks):
     def collaboration_path(
         self, to: strawberry.ID, max_hops: int = MAX_HOPS
     ) -> Annotated[CollaborationPath, strawberry.lazy("schema.path")] | None:
+        compiled()
+
+
+@strawberry.type(description="A page of researchers, with facets over the whole list.")
+class ResearcherConnection(Connection[Researcher]):
+    @compiled_field(work=reads.RESEARCHER_GROUPS, description=GROUP_BY_DESCRIPTION)
+    def group_by(
+        self,
+        field: ResearcherGroupField,
+        first: int = 20,
+        order_by: GroupOrder = GroupOrder.COUNT_DESC,
+    ) -> Groups:
         compiled()

@@ -13,7 +13,7 @@ from schema.claims import Claim
 from schema.compiled import compiled, compiled_field, root_field
 from schema.invitations import Invitation, InvitationStatus
 from schema.pagination import Connection
-from schema.researcher import Researcher
+from schema.researcher import ResearcherConnection
 from schema.user import Role
 
 
@@ -35,9 +35,7 @@ class Viewer:
         work=reads.FOLLOWING,
         description="Researchers the user follows, most recently followed first.",
     )
-    def following(
-        self, first: int | None = None, after: str | None = None
-    ) -> Connection[Researcher]:
+    def following(self, first: int | None = None, after: str | None = None) -> ResearcherConnection:
         compiled()
 
     @compiled_field(

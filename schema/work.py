@@ -19,6 +19,7 @@ from core.work import Most, every_candidate
 from resolvers.compiler import nodes, work_lists
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
+from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, WorkGroupField
 from schema.node import Node
 from schema.pagination import Connection
 from schema.work_type import WorkType
@@ -108,7 +109,7 @@ class Work(Node):
         after: str | None = None,
         where: WorkWhere | None = None,
         order_by: WorkOrder | None = None,
-    ) -> Connection[Work]:
+    ) -> WorkConnection:
         compiled()
 
     @compiled_field(
@@ -123,5 +124,17 @@ class Work(Node):
         after: str | None = None,
         where: WorkWhere | None = None,
         order_by: WorkOrder | None = None,
-    ) -> Connection[Work]:
+    ) -> WorkConnection:
+        compiled()
+
+
+@strawberry.type(description="A page of works, with facets over the whole list.")
+class WorkConnection(Connection[Work]):
+    @compiled_field(work=reads.WORK_GROUPS, description=GROUP_BY_DESCRIPTION)
+    def group_by(
+        self,
+        field: WorkGroupField,
+        first: int = 20,
+        order_by: GroupOrder = GroupOrder.COUNT_DESC,
+    ) -> Groups:
         compiled()

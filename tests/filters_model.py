@@ -27,6 +27,8 @@ class Graph:
     researchers: dict[str, Row]
     topics: list[str]
     institutions: list[str]
+    topic_rows: dict[str, Row]  # key -> name, level, parents
+    institution_rows: dict[str, Row]  # key -> name, country
     works_of: dict[str, set[str]]  # researcher -> the works they authored
     authors_of: dict[str, set[str]]  # work -> its authors
     topics_of: dict[str, set[str]]  # work -> its topics
@@ -34,6 +36,7 @@ class Graph:
     # (work, institution, researcher): the institution the paper prints for that author
     paper_affiliations: set[tuple[str, str, str]]
     profiles: dict[str, set[str]]  # researcher -> institutions on the profile
+    current_profiles: dict[str, set[str]]  # those without an end (`until`)
 
     @classmethod
     def from_dump(cls, dump: Row) -> Graph:
@@ -51,17 +54,23 @@ class Graph:
         profiles: dict[str, set[str]] = defaultdict(set)
         for researcher, institution in dump["profiles"]:
             profiles[researcher].add(institution)
+        current_profiles: dict[str, set[str]] = defaultdict(set)
+        for researcher, institution in dump["current_profiles"]:
+            current_profiles[researcher].add(institution)
         return cls(
             works={row["key"]: row for row in dump["works"]},
             researchers={row["key"]: row for row in dump["researchers"]},
-            topics=sorted(dump["topics"]),
-            institutions=sorted(dump["institutions"]),
+            topics=sorted(row["key"] for row in dump["topics"]),
+            institutions=sorted(row["key"] for row in dump["institutions"]),
+            topic_rows={row["key"]: row for row in dump["topics"]},
+            institution_rows={row["key"]: row for row in dump["institutions"]},
             works_of=works_of,
             authors_of=authors_of,
             topics_of=topics_of,
             institutions_of=institutions_of,
             paper_affiliations={tuple(row) for row in dump["affiliations"]},
             profiles=profiles,
+            current_profiles=current_profiles,
         )
 
     # Conditions
@@ -200,7 +209,95 @@ class Graph:
         )
         return [{"year": year, "works": years[year]} for year in sorted(years)]
 
+    # Facets
 
+    def group_values(self, item: str, field: str, of: str) -> list[Any]:
+        """An item's values for a groupBy field (entities as keys); [None] for none."""
+        if of == "Researcher":
+            return self.researcher_group_values(item, field)
+        work = item
+        if field in ("YEAR", "TYPE", "VENUE", "OPEN_ACCESS"):
+            return [self.works[work].get(WORK_GROUP_PROPERTIES[field])]
+        found: set[str] = set()
+        if field == "TOPIC":
+            found = self.topics_of[work]
+        elif field in ("SUBFIELD", "FIELD", "DOMAIN"):
+            found = {
+                above
+                for topic in self.topics_of[work]
+                for above in self.at_or_above(topic, 3)
+                if self.topic_rows[above].get("level") == field.lower()
+            }
+        elif field == "INSTITUTION":
+            found = self.institutions_of[work]
+        elif field == "COUNTRY":
+            countries = (
+                self.institution_rows[key].get("country") for key in self.institutions_of[work]
+            )
+            found = {country for country in countries if country is not None}
+        elif field == "AUTHOR":
+            found = self.authors_of[work]
+        return sorted(found) or [None]
+
+    def researcher_group_values(self, researcher: str, field: str) -> list[Any]:
+        institutions = self.current_profiles[researcher]
+        if field == "INSTITUTION":
+            found = set(institutions)
+        elif field == "COUNTRY":
+            countries = (self.institution_rows[key].get("country") for key in institutions)
+            found = {country for country in countries if country is not None}
+        else:
+            found = {topic for work in self.works_of[researcher] for topic in self.topics_of[work]}
+        return sorted(found) or [None]
+
+    def at_or_above(self, topic: str, hops: int) -> set[str]:
+        found = {topic}
+        if hops > 0:
+            for parent in self.topic_rows[topic]["parents"]:
+                found |= self.at_or_above(parent, hops - 1)
+        return found
+
+    def groups(self, items: list[str], of: str, field: str, order: str) -> list[tuple[Any, int]]:
+        """(value, count) of every group of the items (of kind `of`), in `order` (a
+        GroupOrder name)."""
+        counts = Counter(value for item in items for value in self.group_values(item, field, of))
+        sort_key = self.group_sort_key(field)
+        valued = sorted(
+            (value for value in counts if value is not None),
+            key=sort_key,
+            reverse=order == "KEY_DESC",
+        )
+        ordered = valued + [None] * (None in counts)
+        if order == "COUNT_DESC":
+            ordered.sort(key=lambda value: -counts[value])
+        elif order == "COUNT_ASC":
+            ordered.sort(key=lambda value: counts[value])
+        return [(value, counts[value]) for value in ordered]
+
+    def group_sort_key(self, field: str) -> Callable[[Any], Any]:
+        rows = {"INSTITUTION": self.institution_rows, "AUTHOR": self.researchers}.get(
+            field, self.topic_rows
+        )
+        if field in ENTITY_GROUPS:
+            return lambda key: (rows[key].get("name") is None, rows[key].get("name") or "", key)
+        return lambda value: value
+
+
+WORK_GROUP_PROPERTIES = {
+    "YEAR": "year",
+    "TYPE": "type",
+    "VENUE": "venue",
+    "OPEN_ACCESS": "openAccess",
+}
+# groupBy fields whose values are nodes, and their kind
+ENTITY_GROUPS = {
+    "TOPIC": "Topic",
+    "SUBFIELD": "Topic",
+    "FIELD": "Topic",
+    "DOMAIN": "Topic",
+    "INSTITUTION": "Institution",
+    "AUTHOR": "Researcher",
+}
 WORK_ORDER = {"YEAR": "year", "CITED_BY_COUNT": "citedByCount", "TITLE": "title"}
 
 

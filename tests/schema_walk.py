@@ -38,6 +38,7 @@ GIVEN = {
     "worksPerCollaborator": str(PAGE),
     "limitPerKind": str(PAGE),
     "query": '"learning"',
+    "field": "TOPIC",
 }
 # The root fields walked for each node, besides its kind's lookup.
 ROOT_PER_NODE = ("node", "nodes", "graph", "neighbors")

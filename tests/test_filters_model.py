@@ -29,6 +29,7 @@ from core.global_ids import decode_id, encode_id
 from server.settings import Settings
 from tests.conftest import GraphQLResponse, gql, run_on_db
 from tests.filters_model import (
+    ENTITY_GROUPS,
     MAX_CONDITIONS,
     Frequencies,
     Graph,
@@ -49,6 +50,26 @@ RESEARCHER_ARGUMENTS = (
     "$where: ResearcherWhere, $orderBy: ResearcherOrder, $first: Int, $after: String"
 )
 LIST_ARGUMENTS = "where: $where, orderBy: $orderBy, first: $first, after: $after"
+GROUP_ARGUMENTS = ", $groupField: {of}GroupField!, $groupFirst: Int!, $groupOrder: GroupOrder!"
+GROUP_BY = (
+    "groupBy(field: $groupField, first: $groupFirst, orderBy: $groupOrder) "
+    "{ groupsCount groups { key keyDisplayName count } }"
+)
+WORK_GROUP_FIELDS = (
+    "YEAR",
+    "TYPE",
+    "TOPIC",
+    "SUBFIELD",
+    "FIELD",
+    "DOMAIN",
+    "INSTITUTION",
+    "COUNTRY",
+    "VENUE",
+    "OPEN_ACCESS",
+    "AUTHOR",
+)
+GROUP_FIELDS = {"Work": WORK_GROUP_FIELDS, "Researcher": ("INSTITUTION", "COUNTRY", "TOPIC")}
+GROUP_ORDERS = ("COUNT_DESC", "COUNT_ASC", "KEY_ASC", "KEY_DESC")
 
 
 @dataclass(frozen=True)
@@ -60,16 +81,23 @@ class ListKind:
     of: str  # "Work" or "Researcher"
 
     def document(self, years: bool = True) -> str:
-        """With worksByYear beside a list of works, unless `years` is False."""
+        """With a groupBy beside the list, and worksByYear beside a list of works, unless
+        `years` is False."""
         arguments = WORK_ARGUMENTS if self.of == "Work" else RESEARCHER_ARGUMENTS
-        by_year = (
-            " worksByYear(where: $where) { year works }" if years and self.of == "Work" else ""
-        )
+        by_year = page = ""
+        if years:
+            arguments += GROUP_ARGUMENTS.format(of=self.of)
+            page = f" {GROUP_BY}"
+        if years and self.of == "Work":
+            by_year = " worksByYear(where: $where) { year works }"
         if self.parent is None:
-            return f"query ({arguments}) {{ list: {self.field}({LIST_ARGUMENTS}) {{ {PAGE} }}{by_year} }}"
+            return (
+                f"query ({arguments}) {{ list: {self.field}({LIST_ARGUMENTS}) "
+                f"{{ {PAGE}{page} }}{by_year} }}"
+            )
         return (
             f"query ($parent: ID!, {arguments}) {{ parent: {self.parent.lower()}(id: $parent) "
-            f"{{ list: {self.field}({LIST_ARGUMENTS}) {{ {PAGE} }}{by_year} }} }}"
+            f"{{ list: {self.field}({LIST_ARGUMENTS}) {{ {PAGE}{page} }}{by_year} }} }}"
         )
 
 
@@ -268,6 +296,9 @@ def test_generated_lists_agree_with_the_model(generated_client: TestClient, grap
         variables: dict[str, Any] = {"where": where, "orderBy": order}
         if parent is not None:
             variables["parent"] = parent
+        variables["groupField"] = data.draw(st.sampled_from(GROUP_FIELDS[kind.of]))
+        variables["groupFirst"] = data.draw(st.integers(0, 200))
+        variables["groupOrder"] = data.draw(st.sampled_from(GROUP_ORDERS))
         drawn = data.draw(st.none() | st.integers(1, 100), label="first")
         if refused(kind, where):
             response = gql(generated_client, kind.document(), first=drawn, **variables)
@@ -278,14 +309,45 @@ def test_generated_lists_agree_with_the_model(generated_client: TestClient, grap
         first = page_size(drawn, len(expected))
         response = page_through(generated_client, kind, variables, expected, first)
         ran["lists"] += 1
+        holder = response.data if kind.parent is None else response.data["parent"]
         if kind.of == "Work":
-            holder = response.data if kind.parent is None else response.data["parent"]
             at = None if parent is None or kind.parent is None else (kind.parent, decode(parent))
             assert holder["worksByYear"] == graph.works_by_year(at, where), variables
             ran["worksByYear"] += 1
+        field, order = variables["groupField"], variables["groupOrder"]
+        groups = graph.groups([decode(item) for item in expected], kind.of, field, order)
+        expected_groups = [
+            {"count": count, **group_key(graph, field, value)} for value, count in groups
+        ]
+        assert holder["list"]["groupBy"] == {
+            "groupsCount": len(groups),
+            "groups": expected_groups[: variables["groupFirst"]],
+        }, variables
+        ran["groupBy"] += 1
 
     check()
     assert ran["lists"] >= 330, ran
+    assert ran["groupBy"] >= 330, ran
+
+
+def group_key(graph: Graph, field: str, value: Any) -> dict[str, str | None]:
+    """The key and keyDisplayName the API documents for a group's value."""
+    if value is None:
+        return {"key": None, "keyDisplayName": None}
+    if field in ENTITY_GROUPS:
+        rows = {"Institution": graph.institution_rows, "Researcher": graph.researchers}.get(
+            ENTITY_GROUPS[field], graph.topic_rows
+        )
+        return {
+            "key": encode_id(ENTITY_GROUPS[field], value),
+            "keyDisplayName": rows[value]["name"],
+        }
+    if field == "TYPE":
+        return {"key": value.upper().replace("-", "_"), "keyDisplayName": value}
+    if field == "OPEN_ACCESS":
+        shown = "open access" if value else "closed access"
+        return {"key": "true" if value else "false", "keyDisplayName": shown}
+    return {"key": str(value), "keyDisplayName": str(value)}
 
 
 INSTITUTION_RESEARCHERS = """{ institutions(first: 100) { edges { node { id
@@ -370,3 +432,14 @@ def test_default_order_is_the_lists_whatever_the_trees_shape(
         else:
             expected = global_ids("Researcher", graph.researchers_list(parent, model_tree, None))
         assert all(answer == expected[:100] for answer in answers), (kind, document)
+
+
+def test_a_facet_outside_its_bound_is_refused(generated_client: TestClient) -> None:
+    for first in (-1, 201):
+        response = gql(
+            generated_client,
+            "query ($n: Int!) { works { groupBy(field: YEAR, first: $n) { groupsCount } } }",
+            n=first,
+        )
+        assert response.codes == ["BAD_USER_INPUT"], response.errors
+        assert "first must be between 0 and 200" in response.errors[0]["message"]

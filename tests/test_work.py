@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from core.global_ids import encode_id
-from core.work import GraphStatistics, Most, RootList, every_candidate
+from core.reads import WORK_GROUPS
+from core.work import GraphStatistics, Most, RootList, candidates_of, every_candidate
 from resolvers.compiler.where import WORK_AUTHOR, WORK_TOPIC, YEAR_FROM, Criteria, where_rows
 from seed.generator import HUB_KEY
 from server.app import create_app
@@ -51,6 +52,31 @@ def test_a_root_list_reads_a_page_in_key_order_unless_filtered_or_ordered() -> N
     assert root.rows({"where": {"yearFrom": 2020}}, LIMITS, graph) == 2 * 1000 + 2
     assert root.rows({"orderBy": {"field": "year"}}, LIMITS, graph) == 2 * 1000 + 2
     assert root.rows({"where": {"author": "R"}}, LIMITS, graph) == 2 * 7 + 2
+
+
+def test_a_facet_reads_its_lists_candidates_again_with_their_values() -> None:
+    root = RootList(Most("nodes.Work"), {"author": Most("researcher.works")})
+    under_a_researcher = every_candidate(Most("researcher.works"))
+    topics = {"field": "topic"}
+
+    # without where or orderBy the page is read in key order; a facet still reads every work
+    assert candidates_of(root, {"first": 10}, LIMITS, GRAPH) == 17
+    assert candidates_of(root, {"where": {"author": "R"}}, LIMITS, GRAPH) == 7
+    assert candidates_of(under_a_researcher, {}, LIMITS, GRAPH) == 7
+    assert WORK_GROUPS.rows(17, topics, LIMITS, GRAPH) == 17 * (1 + 3) + 1
+    assert WORK_GROUPS.rows(7, {"field": "year"}, LIMITS, GRAPH) == 7 + 1
+
+
+def test_a_facet_is_counted_in_the_requests_work(generated_client: TestClient) -> None:
+    document = "{ works(first: 1) { %s } }"
+    plain = gql(generated_client, document % "totalCount")
+    faceted = gql(generated_client, document % "groupBy(field: TOPIC) { groupsCount }")
+    statistics = generated_client.app.state.statistics.current  # type: ignore[attr-defined]
+    works, topics = statistics.most("nodes.Work"), statistics.most("work.topics")
+
+    assert plain.errors == faceted.errors == []
+    extra = faceted.body["extensions"]["cost"]["work"] - plain.body["extensions"]["cost"]["work"]
+    assert extra == works * (1 + topics) + 1
 
 
 CRITERIA: Criteria = {"yearFrom": YEAR_FROM, "topic": WORK_TOPIC, "author": WORK_AUTHOR}

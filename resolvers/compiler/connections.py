@@ -16,6 +16,7 @@ from core.errors import BadUserInput
 from core.global_ids import decode_opaque, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
+from resolvers.compiler.groups import RESEARCHER_GROUPINGS, WORK_GROUPINGS, group_by
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
 
@@ -35,6 +36,8 @@ class Items:
     columns: tuple[tuple[str, str], ...] = ()
 
 
+# The groupings of `groupBy` on a list, by the type of its items.
+GROUPINGS = {"Work": WORK_GROUPINGS, "Researcher": RESEARCHER_GROUPINGS}
 MAX_OFFSET_DIGITS = 9  # an offset past a billion is no page of ours
 
 
@@ -127,6 +130,12 @@ def connection(
                     node_scope, node_type, edge_field.selection_sets()
                 )
     wants_items = any(field.name in ("edges", "pageInfo") for field in fields)
+    facets: dict[str, tuple[str, Shaper]] = {}
+    for field in fields:
+        if field.name == "groupBy":
+            text, shaper = group_by(c, field, items, GROUPINGS[node_type.name])
+            facets[field.key] = (f"g{len(facets)}", shaper)
+            entries.append(f"g{len(facets) - 1}: {text}")
     resumed = items.keyset and c.given(selected, "after")
     if items.keyset:
         entries.append(f"offset: 0, after: {'true' if resumed else 'false'}")
@@ -161,7 +170,15 @@ def connection(
             page = one_pass(items, paging, item_map, c.variable("rows"), c.variable("row"))
             entries.append(f"page: {page}")
             return finish(
-                c, entries, fields, node_projections, connection_type, edge_type, items, identity
+                c,
+                entries,
+                fields,
+                node_projections,
+                connection_type,
+                edge_type,
+                items,
+                identity,
+                facets,
             )
         entries.append(
             "items: COLLECT { "
@@ -171,7 +188,9 @@ def connection(
         )
     if any(field.name == "totalCount" for field in fields):
         entries.append(f"total: {count(items)}")
-    return finish(c, entries, fields, node_projections, connection_type, edge_type, items, identity)
+    return finish(
+        c, entries, fields, node_projections, connection_type, edge_type, items, identity, facets
+    )
 
 
 def count(items: Items) -> str:
@@ -214,6 +233,7 @@ def finish(
     edge_type: Any,
     items: Items,
     identity: str,
+    facets: dict[str, tuple[str, Shaper]],
 ) -> Compiled:
     shapes = [shaper for _, shaper in node_projections.values()]
     shape = connection_shape(
@@ -225,6 +245,7 @@ def finish(
         shapes,
         items.keyset,
         identity,
+        facets,
     )
     return Compiled("{" + ", ".join(entries) + "}", shape)
 
@@ -246,8 +267,10 @@ def connection_shape(
     node_shapes: list[Shaper],
     keyset: bool,
     identity: str,
+    facets: dict[str, tuple[str, Shaper]],
 ) -> Shaper:
-    """Edges, cursors and pageInfo built from the page the statement returned."""
+    """Edges, cursors and pageInfo built from the page the statement returned; `facets`:
+    where the statement put each `groupBy`, and its shaper."""
     edge_shapers: dict[str, Shaper] = {}
     for field in fields:
         if field.name == "edges":
@@ -322,6 +345,9 @@ def connection_shape(
                 result[key] = info_shapers[key](info, at, errors)
             elif name == "totalCount":
                 result[key] = raw["total"]
+            elif name == "groupBy":
+                source, facet = facets[key]
+                result[key] = facet(raw[source], at, errors)
             else:
                 result[key] = typename
         return result

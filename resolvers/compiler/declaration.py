@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from graphql import GraphQLField, GraphQLInputField
 
 from core.bounds import ItemBound
-from core.work import ByParent, Work
+from core.work import ByParent, PerCandidate, Work
 
 if TYPE_CHECKING:
     from resolvers.compiler.compile import RootRule, Rule
@@ -29,7 +29,8 @@ class FieldDeclaration:
     root: RootRule | None = None  # a root field's whole statement
     items: ItemBound | None = None  # a list of objects: its bound
     # rows it may read for each object above it; None: one per item, or one for an object
-    work: Work | ByParent | None = None
+    # (PerCandidate: a facet of the list above it, per candidate of that list)
+    work: Work | ByParent | PerCandidate | None = None
     criterion: Criterion | None = None  # an input field of a `where`: what it means
 
 
