@@ -43,6 +43,7 @@ TOPICS_PER_WORK = 10  # OpenAlex assigns at most 3; the seed and generator fewer
 INSTITUTIONS_PER_WORK = 100  # the first 100 by name, as `authors` pages at most 100
 INSTITUTIONS_PER_AUTHORSHIP = 10  # affiliations printed for one author on one paper
 YEARS_PER_LIST = 200  # worksByYear: the 200 most recent years that have works
+RECENT_YEARS = 10  # countsByYear: the current year and the nine before it, as OpenAlex's
 TRUST_COMPONENTS = 5  # the components core/trust.py scores
 SLICE_KINDS = 4  # researchers, works, topics, institutions: a slice keeps `limitPerKind` of each
 SLICE_DEPTHS = (1, 2)

@@ -77,6 +77,9 @@ RESEARCHER_TOPICS = Most("researcher.works") * (Most("work.topics") + 1) + 1
 # Co-authors over the most recent `fanout_works` works (fragments/collaborators.cypher).
 COLLABORATORS = Most("researcher.works") + Limit("fanout_works") * (Most("work.authors") + 1) + 1
 CITATION_FIGURES = Most("researcher.works") + 1
+# A researcher's works, twice, and the works citing each; a work's citing works.
+RESEARCHER_COUNTS_BY_YEAR = 2 * Most("researcher.works") * (Most("work.citedBy") + 1) + 1
+WORK_COUNTS_BY_YEAR = Most("work.citedBy") + 1
 # Friends of friends and topic neighbours (fragments/recommended_collaborators.cypher).
 RECOMMENDATIONS = (
     2 * Most("researcher.works")

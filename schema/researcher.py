@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from core import reads
-from core.bounds import PAGE, WORKS_PER_COLLABORATOR
+from core.bounds import PAGE, RECENT_YEARS, WORKS_PER_COLLABORATOR, Capped
 from core.collaboration import CLOSE_STRENGTH, COAUTHOR_WEIGHT, MAX_HOPS, TOPIC_WEIGHT
 from core.work import Most
 from resolvers.compiler import collaboration, researchers
@@ -17,6 +17,7 @@ from resolvers.derived.researcher import (
     trust_fields,
     verification_level_name,
 )
+from schema.aggregates import YearFigures
 from schema.collections import HasWorks
 from schema.compiled import compiled, compiled_field
 from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, ResearcherGroupField
@@ -56,6 +57,26 @@ class ResearcherStats:
         work=reads.CITATION_FIGURES,
         description="The largest h such that h of the researcher's works have at least h"
         " citations each, counted as for `citations`.",
+    )
+    i10_index: int = compiled_field(
+        researchers.i10_index,
+        work=reads.CITATION_FIGURES,
+        description="How many of the researcher's works have at least 10 citations each,"
+        " counted as for `citations`.",
+    )
+    two_year_mean_citedness: float = compiled_field(
+        researchers.two_year_mean_citedness,
+        work=reads.CITATION_FIGURES,
+        description="The mean citations, counted as for `citations`, of the researcher's"
+        " works published in the two years before this one; 0 without such works.",
+    )
+    counts_by_year: list[YearFigures] = compiled_field(
+        researchers.counts_by_year,
+        items=Capped(RECENT_YEARS),
+        work=reads.RESEARCHER_COUNTS_BY_YEAR,
+        description="Works published and citations received by them from works in the graph,"
+        " each year from nine years ago to this one, oldest first; years with neither are"
+        " left out.",
     )
 
 

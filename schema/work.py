@@ -12,11 +12,13 @@ from core.bounds import (
     INSTITUTIONS_PER_AUTHORSHIP,
     INSTITUTIONS_PER_WORK,
     PAGE,
+    RECENT_YEARS,
     TOPICS_PER_WORK,
     Capped,
 )
 from core.work import Most, every_candidate
 from resolvers.compiler import nodes, work_lists
+from schema.aggregates import YearCitations
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
 from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, WorkGroupField
@@ -73,6 +75,13 @@ class Work(Node):
     openalex_updated: datetime.datetime | None = strawberry.field(
         description="When OpenAlex last updated the record this work holds (its updated_date, "
         "OpenAlex's time, no zone); null for a work no OpenAlex record has reached."
+    )
+    counts_by_year: list[YearCitations] = compiled_field(
+        nodes.work_counts_by_year,
+        items=Capped(RECENT_YEARS),
+        work=reads.WORK_COUNTS_BY_YEAR,
+        description="Citations received from works in the graph, each year from nine years ago"
+        " to this one, oldest first; years with none are left out.",
     )
     topics: list[WorkTopic] = compiled_field(
         nodes.work_topics,

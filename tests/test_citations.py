@@ -3,8 +3,9 @@ generated graph, against a model computed in Python from a raw dump of the same 
 
 from __future__ import annotations
 
+import datetime
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -243,7 +244,10 @@ def test_bad_list_arguments_are_bad_input(
 
 FIGURES = """query ($after: String) {
   researchers(first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor } edges { node { id stats { works citations hIndex } } }
+    pageInfo { hasNextPage endCursor }
+    edges { node { id stats {
+      citations hIndex i10Index twoYearMeanCitedness countsByYear { year works citations }
+    } } }
   }
 }"""
 
@@ -251,25 +255,73 @@ FIGURES = """query ($after: String) {
 def test_every_researchers_figures_are_the_models(
     generated_client: TestClient, graph: Graph
 ) -> None:
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, dict[str, Any]] = {}
     after = None
     while True:
         response = gql(generated_client, FIGURES, after=after)
         assert response.errors == [] and response.statements == 1
         page = response.data["researchers"]
         for edge in page["edges"]:
-            stats = edge["node"]["stats"]
-            found[decode_id(edge["node"]["id"])[1]] = (stats["citations"], stats["hIndex"])
+            found[decode_id(edge["node"]["id"])[1]] = edge["node"]["stats"]
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    want = {}
-    for researcher in found:
-        counts = [citations_of(graph, work) for work in graph.authored.get(researcher, ())]
-        want[researcher] = (sum(counts), h_index(counts))
+    now = datetime.datetime.now(datetime.UTC).year
+    want = {researcher: figures(graph, researcher, now) for researcher in found}
     assert found == want
     # the figures are not trivial on this graph
-    assert max(h for _, h in want.values()) >= 5
+    assert max(stats["hIndex"] for stats in want.values()) >= 5
+    assert max(stats["i10Index"] for stats in want.values()) >= 2
+    assert sum(stats["twoYearMeanCitedness"] > 0 for stats in want.values()) >= 10
+    assert sum(len(stats["countsByYear"]) >= 3 for stats in want.values()) >= 10
+
+
+def figures(graph: Graph, researcher: str, now: int) -> dict[str, Any]:
+    """A researcher's figures as docs/metrics.md defines them."""
+    works = graph.authored.get(researcher, set())
+    counts = [citations_of(graph, work) for work in works]
+    recent = [
+        citations_of(graph, work)
+        for work in works
+        if graph.works[work]["year"] in (now - 2, now - 1)
+    ]
+    by_year = []
+    for year in range(now - 9, now + 1):
+        published = sum(graph.works[work]["year"] == year for work in works)
+        cited = sum(
+            graph.works[citing]["year"] == year for work in works for citing in graph.cited_by(work)
+        )
+        if published or cited:
+            by_year.append({"year": year, "works": published, "citations": cited})
+    return {
+        "citations": sum(counts),
+        "hIndex": h_index(counts),
+        "i10Index": sum(count >= 10 for count in counts),
+        "twoYearMeanCitedness": sum(recent) / len(recent) if recent else 0.0,
+        "countsByYear": by_year,
+    }
+
+
+WORK_YEARS = """query ($ids: [ID!]!) { nodes(ids: $ids) { id
+  ... on Work { countsByYear { year citations } } } }"""
+
+
+def test_works_citations_by_year_are_the_models(generated_client: TestClient, graph: Graph) -> None:
+    now = datetime.datetime.now(datetime.UTC).year
+    most_cited = sorted(graph.works, key=lambda key: (-len(graph.cited_by(key)), key))[:100]
+    response = gql(generated_client, WORK_YEARS, ids=[encode_id("Work", key) for key in most_cited])
+    assert response.errors == []
+    for node in response.data["nodes"]:
+        years = Counter(
+            graph.works[citing]["year"] for citing in graph.cited_by(decode_id(node["id"])[1])
+        )
+        expected = [
+            {"year": year, "citations": years[year]}
+            for year in range(now - 9, now + 1)
+            if years[year]
+        ]
+        assert node["countsByYear"] == expected, node["id"]
+    assert sum(len(node["countsByYear"]) > 1 for node in response.data["nodes"]) >= 10
 
 
 def test_citations_of_a_work_take_the_larger_count(graph: Graph) -> None:

@@ -6,11 +6,18 @@
 WITH COLLECT {
   MATCH (this)-[:AUTHORED]->(w:Work)
   WITH DISTINCT w
-  WITH coalesce(w.citedByCount, 0) AS counted, COUNT { (w)<-[:CITES]-() } AS held
-  WITH CASE WHEN counted > held THEN counted ELSE held END AS cited
-  RETURN cited ORDER BY cited DESC
-} AS cited
+  WITH w.year AS year, coalesce(w.citedByCount, 0) AS counted, COUNT { (w)<-[:CITES]-() } AS held
+  WITH year, CASE WHEN counted > held THEN counted ELSE held END AS cited
+  RETURN [cited, year] AS work ORDER BY cited DESC
+} AS works, date().year AS now
+WITH [work IN works | work[0]] AS cited,
+     [work IN works WHERE work[1] IN [now - 2, now - 1] | work[0]] AS recent
 WITH {
   citations: reduce(total = 0, n IN cited | total + n),
-  hIndex: size([rank IN range(1, size(cited)) WHERE cited[rank - 1] >= rank])
+  hIndex: size([rank IN range(1, size(cited)) WHERE cited[rank - 1] >= rank]),
+  i10Index: size([n IN cited WHERE n >= 10]),
+  twoYearMeanCitedness: CASE size(recent)
+    WHEN 0 THEN 0.0
+    ELSE toFloat(reduce(total = 0, n IN recent | total + n)) / size(recent)
+  END
 } AS value

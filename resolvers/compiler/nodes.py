@@ -153,3 +153,9 @@ def top_topics(
         selected,
         limit=ParameterRef(limit),
     )
+
+
+def work_counts_by_year(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return c.rows("work_counts_by_year", scope, ("year", "citations"), selected)

@@ -103,7 +103,8 @@ def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObject
 
 
 def citation_figure(name: str) -> Rule:
-    """`citations` or `hIndex`: one fragment computes both, once per researcher."""
+    """A citation figure (`citations`, `hIndex`...): one fragment computes them all, once
+    per researcher."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -119,6 +120,14 @@ def citation_figure(name: str) -> Rule:
 
 citations = citation_figure("citations")
 h_index = citation_figure("hIndex")
+i10_index = citation_figure("i10Index")
+two_year_mean_citedness = citation_figure("twoYearMeanCitedness")
+
+
+def counts_by_year(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return c.rows("researcher_counts_by_year", scope, ("year", "works", "citations"), selected)
 
 
 def derived(derive: Derive) -> Rule:
