@@ -22,6 +22,8 @@ from core.work import (
 LOOKUP = Rows(4)
 # A node one relationship away, whose own kind has at most one such (a topic's parent).
 ONE_HOP = Rows(2)
+# A researcher's citation figures: their works, each with its citing works' degree.
+CITATION_FIGURES = Most("researcher.works") + 1
 
 # The works hanging off a researcher, a topic or an institution (its affiliation links,
 # several to a work).
@@ -67,16 +69,32 @@ RESEARCHER_GROUPS = PerCandidate(
         "topic": Most("researcher.works") * (Most("work.topics") + 1),
     }
 )
-ROOT_RESEARCHERS = RootList(Most("nodes.Researcher"), {})
-ROOT_TOPICS = RootList(Most("nodes.Topic"), {})
-ROOT_INSTITUTIONS = RootList(Most("nodes.Institution"), {})
+# What ordering researchers by a figure reads for each (RESEARCHER_ORDER in
+# resolvers/compiler/researchers.py): names and works counts are properties and degrees.
+RESEARCHER_ORDERS = {
+    "citations": CITATION_FIGURES,
+    "hIndex": CITATION_FIGURES,
+    "followers": Most("researcher.followers") + 4,
+    "recentWorks": Most("researcher.works"),
+}
+ROOT_RESEARCHERS = RootList(Most("nodes.Researcher"), {}, RESEARCHER_ORDERS)
+ROOT_TOPICS = RootList(Most("nodes.Topic"), {})  # its orders read a property or a degree
+ROOT_INSTITUTIONS = RootList(
+    Most("nodes.Institution"),
+    {},
+    {
+        "worksCount": Most("institution.affiliations"),
+        "researchersCount": Most("institution.authorships")
+        + Most("institution.affiliations")
+        + Most("institution.members"),
+    },
+)
 NODES_BY_IDS = 2 * ItemsOf(IDS) + 1
 
 # A researcher's topics: every work's topics.
 RESEARCHER_TOPICS = Most("researcher.works") * (Most("work.topics") + 1) + 1
 # Co-authors over the most recent `fanout_works` works (fragments/collaborators.cypher).
 COLLABORATORS = Most("researcher.works") + Limit("fanout_works") * (Most("work.authors") + 1) + 1
-CITATION_FIGURES = Most("researcher.works") + 1
 # A researcher's works, twice, and the works citing each; a work's citing works.
 RESEARCHER_COUNTS_BY_YEAR = 2 * Most("researcher.works") * (Most("work.citedBy") + 1) + 1
 WORK_COUNTS_BY_YEAR = Most("work.citedBy") + 1
@@ -95,9 +113,14 @@ COLLABORATION_PATH = Most("nodes.Researcher") + Most("nodes.Work") + 2
 STANDING = Most("user.follows") + 8
 
 # Authors of a topic's works, or of an institution's affiliated works and its members.
-TOPIC_RESEARCHERS = every_candidate(Most("topic.authorships") + Most("topic.works"))
+TOPIC_RESEARCHERS = every_candidate(
+    Most("topic.authorships") + Most("topic.works"), RESEARCHER_ORDERS
+)
 INSTITUTION_RESEARCHERS = every_candidate(
-    Most("institution.authorships") + Most("institution.affiliations") + Most("institution.members")
+    Most("institution.authorships")
+    + Most("institution.affiliations")
+    + Most("institution.members"),
+    RESEARCHER_ORDERS,
 )
 # Topics of an institution's works, with each work's authors once for each of its topics
 # (fragments/institution_top_topics): the authors of all its works are its authorships.

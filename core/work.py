@@ -18,7 +18,7 @@ a request's is the sum over its fields, aliases included (resolvers/cost.py).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from core.bounds import PAGE, Arguments, Bound
@@ -196,13 +196,16 @@ class EveryCandidate(Expression):
     each read every one."""
 
     candidates_read: Expression
+    # what an `orderBy` field reads for each candidate, beyond its properties and degrees
+    orders: Mapping[str, Expression] = field(default_factory=dict)
 
     @property
     def reads_arguments(self) -> bool:
-        return self.candidates_read.reads_arguments
+        return self.candidates_read.reads_arguments or bool(self.orders)
 
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
-        return 2 * self.candidates_read.rows(arguments, limits, graph) + 2
+        candidates = self.candidates_read.rows(arguments, limits, graph)
+        return candidates * (2 + ordering(self.orders, arguments, limits, graph)) + 2
 
     def candidates(
         self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
@@ -210,8 +213,25 @@ class EveryCandidate(Expression):
         return self.candidates_read.rows(arguments, limits, graph)
 
 
-def every_candidate(candidates: Expression) -> EveryCandidate:
-    return EveryCandidate(candidates)
+def every_candidate(
+    candidates: Expression, orders: Mapping[str, Expression] | None = None
+) -> EveryCandidate:
+    return EveryCandidate(candidates, orders or {})
+
+
+def ordering(
+    orders: Mapping[str, Expression],
+    arguments: Arguments,
+    limits: RequestLimits,
+    graph: GraphStatistics,
+) -> int:
+    """What the list's `orderBy` reads for each candidate."""
+    order = arguments.get("orderBy")
+    if order is None:
+        return 0
+    chosen = order["field"]
+    each = orders.get(str(getattr(chosen, "value", chosen)))
+    return 0 if each is None else each.rows(arguments, limits, graph)
 
 
 @dataclass(frozen=True)
@@ -242,6 +262,7 @@ class RootList(Expression):
 
     every: Expression
     anchors: Mapping[str, Expression]
+    orders: Mapping[str, Expression] = field(default_factory=dict)
 
     @property
     def reads_arguments(self) -> bool:
@@ -250,7 +271,8 @@ class RootList(Expression):
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
         if not arguments.get("where") and arguments.get("orderBy") is None:
             return PAGE.items(arguments, limits) + 1
-        return 2 * self.candidates(arguments, limits, graph) + 2
+        candidates = self.candidates(arguments, limits, graph)
+        return candidates * (2 + ordering(self.orders, arguments, limits, graph)) + 2
 
     def candidates(
         self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics

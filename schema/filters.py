@@ -24,12 +24,53 @@ class WorkOrderField(Enum):
     YEAR = "year"
     CITED_BY_COUNT = "citedByCount"
     TITLE = "title"
+    CITATIONS = strawberry.enum_value(
+        "citations",
+        description="The larger of citedByCount and the citing works in the graph, as "
+        "researchers' citations count them.",
+    )
+    REFERENCES = strawberry.enum_value("references", description="The works in the graph it cites.")
 
 
 @strawberry.enum
 class ResearcherOrderField(Enum):
     NAME = "name"
     WORKS_COUNT = "worksCount"
+    CITATIONS = strawberry.enum_value("citations", description="As `stats.citations`.")
+    H_INDEX = strawberry.enum_value("hIndex", description="As `stats.hIndex`.")
+    FOLLOWERS = strawberry.enum_value("followers", description="As `stats.followers`.")
+    RECENT_WORKS = strawberry.enum_value(
+        "recentWorks", description="Works published in the last `years` years, this one included."
+    )
+
+
+@strawberry.enum
+class TopicOrderField(Enum):
+    NAME = "name"
+    WORKS_COUNT = strawberry.enum_value("worksCount", description="The works about the topic.")
+
+
+@strawberry.enum
+class InstitutionOrderField(Enum):
+    NAME = "name"
+    WORKS_COUNT = strawberry.enum_value(
+        "worksCount", description="The works whose paper names the institution."
+    )
+    RESEARCHERS_COUNT = strawberry.enum_value(
+        "researchersCount", description="As `researchers { totalCount }`."
+    )
+
+
+@strawberry.input
+class TopicOrder:
+    field: TopicOrderField
+    direction: Direction = Direction.DESC
+
+
+@strawberry.input
+class InstitutionOrder:
+    field: InstitutionOrderField
+    direction: Direction = Direction.DESC
 
 
 @strawberry.input
@@ -42,6 +83,9 @@ class WorkOrder:
 class ResearcherOrder:
     field: ResearcherOrderField
     direction: Direction = Direction.DESC
+    years: int = strawberry.field(
+        default=5, description="For RECENT_WORKS: how many years, this one included (1 to 100)."
+    )
 
 
 @strawberry.input(description="Criteria on works; fields of one input all hold (AND).")

@@ -9,7 +9,14 @@ from core.bounds import IDS, YEARS_PER_LIST, Capped
 from resolvers.compiler import roots
 from schema.aggregates import YearCount
 from schema.compiled import compiled, root_field
-from schema.filters import ResearcherOrder, ResearcherWhere, WorkOrder, WorkWhere
+from schema.filters import (
+    InstitutionOrder,
+    ResearcherOrder,
+    ResearcherWhere,
+    TopicOrder,
+    WorkOrder,
+    WorkWhere,
+)
 from schema.institution import Institution
 from schema.node import Node
 from schema.pagination import Connection
@@ -126,14 +133,25 @@ class Query:
     def works_by_year(self, where: WorkWhere | None = None) -> list[YearCount]:
         compiled()
 
-    @root_field(roots.topics, work=reads.ROOT_TOPICS, description="All topics, by key.")
-    def topics(self, first: int | None = None, after: str | None = None) -> Connection[Topic]:
+    @root_field(
+        roots.topics,
+        work=reads.ROOT_TOPICS,
+        description="All topics: by key, or ordered (then paged by offset).",
+    )
+    def topics(
+        self, first: int | None = None, after: str | None = None, order_by: TopicOrder | None = None
+    ) -> Connection[Topic]:
         compiled()
 
     @root_field(
-        roots.institutions, work=reads.ROOT_INSTITUTIONS, description="All institutions, by key."
+        roots.institutions,
+        work=reads.ROOT_INSTITUTIONS,
+        description="All institutions: by key, or ordered (then paged by offset).",
     )
     def institutions(
-        self, first: int | None = None, after: str | None = None
+        self,
+        first: int | None = None,
+        after: str | None = None,
+        order_by: InstitutionOrder | None = None,
     ) -> Connection[Institution]:
         compiled()

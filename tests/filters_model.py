@@ -9,6 +9,7 @@ Cypher's: in ORDER BY a null sorts above every value.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ class Graph:
     # (work, institution, researcher): the institution the paper prints for that author
     paper_affiliations: set[tuple[str, str, str]]
     profiles: dict[str, set[str]]  # researcher -> institutions on the profile
+    cited_by: dict[str, set[str]]  # work -> the works citing it
+    references: dict[str, set[str]]  # work -> the works it cites
+    followers: Counter[str]  # researcher -> follows by users other than its claimant
     current_profiles: dict[str, set[str]]  # those without an end (`until`)
 
     @classmethod
@@ -54,6 +58,12 @@ class Graph:
         profiles: dict[str, set[str]] = defaultdict(set)
         for researcher, institution in dump["profiles"]:
             profiles[researcher].add(institution)
+        cited_by: dict[str, set[str]] = defaultdict(set)
+        references: dict[str, set[str]] = defaultdict(set)
+        for citing, cited in dump["cites"]:
+            cited_by[cited].add(citing)
+            references[citing].add(cited)
+        followers = Counter(researcher for researcher, own in dump["follows"] if not own)
         current_profiles: dict[str, set[str]] = defaultdict(set)
         for researcher, institution in dump["current_profiles"]:
             current_profiles[researcher].add(institution)
@@ -70,6 +80,9 @@ class Graph:
             institutions_of=institutions_of,
             paper_affiliations={tuple(row) for row in dump["affiliations"]},
             profiles=profiles,
+            cited_by=cited_by,
+            references=references,
+            followers=followers,
             current_profiles=current_profiles,
         )
 
@@ -168,16 +181,53 @@ class Graph:
         ]
         if order is None and parent is None:
             return sorted(found)  # a root list without orderBy is in key order
-        field = "year" if order is None else WORK_ORDER[order["field"]]
         descending = order is None or order.get("direction", "DESC") == "DESC"
+        field = "YEAR" if order is None else order["field"]
+        value = self.work_figure(field)
         keys: list[tuple[Callable[[str], Any], bool]] = [
-            (lambda work: self.works[work].get(field) is None, False),
-            (lambda work: self.works[work].get(field), descending),
+            (lambda work: value(work) is None, False),
+            (value, descending),
         ]
-        if field == "year":
+        if field == "YEAR":
             keys.append((lambda work: self.works[work].get("publishedOn"), descending))
         keys.append((lambda work: work, False))
         return cypher_sorted(found, keys)
+
+    def work_figure(self, field: str) -> Callable[[str], Any]:
+        """What a WorkOrderField orders works by."""
+        if field == "CITATIONS":
+            return self.citations
+        if field == "REFERENCES":
+            return lambda work: len(self.references[work])
+        return lambda work: self.works[work].get(WORK_ORDER[field])
+
+    def citations(self, work: str) -> int:
+        """docs/metrics.md: the larger of citedByCount and the citing works held."""
+        return max(self.works[work].get("citedByCount") or 0, len(self.cited_by[work]))
+
+    def researcher_figure(self, order: Row, now: int) -> Callable[[str], Any]:
+        """What a ResearcherOrderField orders researchers by."""
+        field = order["field"]
+        if field == "NAME":
+            return lambda key: self.researchers[key].get("name")
+        if field == "WORKS_COUNT":
+            return lambda key: len(self.works_of[key])
+        if field == "FOLLOWERS":
+            return lambda key: self.followers[key]
+        if field == "RECENT_WORKS":
+            since = now - order.get("years", 5)
+            return lambda key: sum(
+                (self.works[work].get("year") or since) > since for work in self.works_of[key]
+            )
+        counts = {
+            key: sorted(map(self.citations, works), reverse=True)
+            for key, works in self.works_of.items()
+        }
+        if field == "CITATIONS":
+            return lambda key: sum(counts.get(key, []))
+        return lambda key: sum(
+            cited >= rank for rank, cited in enumerate(counts.get(key, []), start=1)
+        )
 
     def researchers_list(
         self, parent: tuple[str, str] | None, where: Where | None, order: Row | None
@@ -191,10 +241,8 @@ class Graph:
         keys: list[tuple[Callable[[str], Any], bool]] = []
         if order is not None:
             descending = order.get("direction", "DESC") == "DESC"
-            if order["field"] == "NAME":
-                keys.append((lambda key: self.researchers[key].get("name"), descending))
-            else:
-                keys.append((lambda key: len(self.works_of[key]), descending))
+            now = datetime.datetime.now(datetime.UTC).year
+            keys.append((self.researcher_figure(order, now), descending))
         elif parent is not None:
             keys.append((lambda key: members[key], True))
         keys.append((lambda key: key, False))

@@ -37,6 +37,7 @@ from tests.filters_model import (
     Where,
     busiest,
     conditions,
+    cypher_sorted,
 )
 
 GENERATED_LISTS = 360  # list queries per run
@@ -187,11 +188,18 @@ def where_trees(draw: st.DrawFn, fields: dict[str, st.SearchStrategy[Any]], dept
     return tree
 
 
+ORDER_FIELDS = {
+    "Work": ("YEAR", "CITED_BY_COUNT", "TITLE", "CITATIONS", "REFERENCES"),
+    "Researcher": ("NAME", "WORKS_COUNT", "CITATIONS", "H_INDEX", "FOLLOWERS", "RECENT_WORKS"),
+}
+
+
 def orders(of: str) -> st.SearchStrategy[Row | None]:
-    fields = ("YEAR", "CITED_BY_COUNT", "TITLE") if of == "Work" else ("NAME", "WORKS_COUNT")
+    optional: dict[str, st.SearchStrategy[Any]] = {"direction": st.sampled_from(("ASC", "DESC"))}
+    if of == "Researcher":
+        optional["years"] = st.integers(1, 12)
     return st.none() | st.fixed_dictionaries(
-        {"field": st.sampled_from(fields)},
-        optional={"direction": st.sampled_from(("ASC", "DESC"))},
+        {"field": st.sampled_from(ORDER_FIELDS[of])}, optional=optional
     )
 
 
@@ -443,3 +451,44 @@ def test_a_facet_outside_its_bound_is_refused(generated_client: TestClient) -> N
         )
         assert response.codes == ["BAD_USER_INPUT"], response.errors
         assert "first must be between 0 and 200" in response.errors[0]["message"]
+
+
+ORDERED = """query ($order: %sOrder) {
+  list: %s(first: 100, orderBy: $order) { totalCount edges { node { id } } } }"""
+
+
+def test_topics_and_institutions_order_by_their_counts(
+    generated_client: TestClient, graph: Graph
+) -> None:
+    topic_works = Counter(topic for topics in graph.topics_of.values() for topic in topics)
+    institution_works = Counter(
+        institution
+        for institutions in graph.institutions_of.values()
+        for institution in institutions
+    )
+    figures: dict[tuple[str, str], Any] = {
+        ("Topic", "NAME"): lambda key: graph.topic_rows[key]["name"],
+        ("Topic", "WORKS_COUNT"): lambda key: topic_works[key],
+        ("Institution", "NAME"): lambda key: graph.institution_rows[key]["name"],
+        ("Institution", "WORKS_COUNT"): lambda key: institution_works[key],
+        ("Institution", "RESEARCHERS_COUNT"): lambda key: len(
+            graph.researchers_under(("Institution", key))
+        ),
+    }
+    for (kind, field), figure in figures.items():
+        keys = graph.topics if kind == "Topic" else graph.institutions
+        for direction in ("ASC", "DESC"):
+            ordered = cypher_sorted(
+                list(keys), [(figure, direction == "DESC"), (lambda key: key, False)]
+            )
+            document = ORDERED % (kind, f"{kind.lower()}s")
+            response = gql(
+                generated_client, document, order={"field": field, "direction": direction}
+            )
+            assert response.errors == [], response.errors
+            found = response.data["list"]
+            assert found["totalCount"] == len(keys)
+            ids = [edge["node"]["id"] for edge in found["edges"]]
+            assert ids == global_ids(kind, ordered[:100]), (kind, field, direction)
+        # the order is not the key order on this graph
+        assert sorted(keys, key=figure) != sorted(keys), (kind, field)

@@ -15,6 +15,10 @@ RETURN
     AS affiliations,
   COLLECT { MATCH (r:Researcher)-[:AFFILIATED_WITH]->(i:Institution) RETURN [r.key, i.key] }
     AS profiles,
+  COLLECT { MATCH (a:Work)-[:CITES]->(b:Work) RETURN [a.key, b.key] } AS cites,
+  COLLECT { MATCH (u:User)-[:FOLLOWS]->(r:Researcher)
+            RETURN [r.key, EXISTS { (u)-[:CLAIMED {status: 'APPROVED'}]->(r) }] }
+    AS follows,
   COLLECT { MATCH (r:Researcher)-[a:AFFILIATED_WITH]->(i:Institution) WHERE a.until IS NULL
             RETURN [r.key, i.key] }
     AS current_profiles

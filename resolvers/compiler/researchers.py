@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphql import GraphQLObjectType
 
+from core.bounds import RECENT
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
     Compilation,
@@ -21,13 +22,27 @@ from resolvers.compiler.work_lists import where_predicate
 RESEARCHER_ORDER = {
     "name": Template("{r}.name"),
     "worksCount": Template("COUNT { ({r})-[:AUTHORED]->() }"),
+    "recentWorks": Template(
+        "COUNT { ({r})-[:AUTHORED]->({w}:Work) WHERE {w}.year > date().year - {years} }"
+    ),
 }
+# Orders by a figure of Researcher.stats, computed by the same Cypher as the figure.
+FIGURE_ORDERS = ("citations", "hIndex")
 
 
-def researchers_order(c: Compilation, order: tuple[str, str], variable: str) -> str:
+def researchers_order(
+    c: Compilation, selected: Selected, order: tuple[str, str], variable: str
+) -> str:
     """An orderBy on researchers, ties by key."""
     direction = "DESC" if order[1] == "desc" else "ASC"
-    value = c.bind(r=variable)(RESEARCHER_ORDER[order[0]])
+    field = order[0]
+    if field in FIGURE_ORDERS:
+        value = f"{c.value('researcher_citations', {'this': variable})}.{field}"
+    elif field == "followers":
+        value = c.bind(this=variable)(FOLLOWERS)
+    else:
+        years = c.parameter(selected, lambda arguments: RECENT.size(arguments["orderBy"]))
+        value = c.bind(r=variable, years=years)(RESEARCHER_ORDER[field])
     return f"{value} {direction}, {variable}.key"
 
 
@@ -43,7 +58,7 @@ def researchers_under(template: Template) -> Rule:
         if order is None:
             sort = f"{relevance} DESC, {researcher}.key"
         else:
-            sort = researchers_order(c, order, researcher)
+            sort = researchers_order(c, selected, order, researcher)
         items = Items(
             head=c.bind(this=scope["this"], r=researcher, relevance=relevance)(template),
             variable=researcher,

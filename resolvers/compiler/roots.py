@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from graphql import GraphQLObjectType
@@ -261,23 +261,47 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher = c.variable("r")
     predicate = work_lists.where_predicate(c, selected, researcher)
     found = c.order(selected)
-    order = None if found is None else researchers.researchers_order(c, found, researcher)
+    order = None if found is None else researchers.researchers_order(c, selected, found, researcher)
     head = f"MATCH ({researcher}:Researcher)"
     return root_connection(c, selected, root_list(head, researcher, predicate, order))
 
 
-def keyed_list(label: str) -> RootRule:
+def keyed_list(label: str, orders: Mapping[str, Template]) -> RootRule:
+    """All nodes of a label: by key, or by one of `orders` (`{n}` the node), ties by key."""
+
     def rule(c: Compilation, selected: Selected) -> RootStatement:
         node = c.variable("n")
+        found = c.order(selected)
+        order = None
+        if found is not None:
+            direction = "DESC" if found[1] == "desc" else "ASC"
+            order = f"{c.bind(n=node)(orders[found[0]])} {direction}, {node}.key"
         return root_connection(
-            c, selected, root_list(f"MATCH ({node}:{label})", node, "true", None)
+            c, selected, root_list(f"MATCH ({node}:{label})", node, "true", order)
         )
 
     return rule
 
 
-topics = keyed_list("Topic")
-institutions = keyed_list("Institution")
+topics = keyed_list(
+    "Topic",
+    {"name": Template("{n}.name"), "worksCount": Template("COUNT { ({n})<-[:ABOUT]-() }")},
+)
+# Researchers counted as Institution.researchers lists them (researchers.py).
+institutions = keyed_list(
+    "Institution",
+    {
+        "name": Template("{n}.name"),
+        "worksCount": Template(
+            "COUNT { MATCH ({n})<-[:AFFILIATION]-({w}:Work) RETURN DISTINCT {w} }"
+        ),
+        "researchersCount": Template(
+            "COUNT { MATCH ({n})<-[{a}:AFFILIATION]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
+            "WHERE {x}.key = {a}.researcher RETURN {x} "
+            "UNION MATCH ({n})<-[:AFFILIATED_WITH]-({x}:Researcher) RETURN {x} }"
+        ),
+    },
+)
 
 
 def root_connection(c: Compilation, selected: Selected, items: Items) -> RootStatement:

@@ -20,15 +20,30 @@ from resolvers.compiler.cypher import Template
 from resolvers.compiler.shape import list_shape
 from resolvers.compiler.where import Criteria, Predicate, criteria_of, shape_of, value_at
 
-WORK_ORDER = {"year": "year", "citedByCount": "citedByCount", "title": "title"}
+# A work's citations as docs/metrics.md counts them (researcher_citations.cypher agrees).
+CITATIONS = Template(
+    "CASE WHEN coalesce({w}.citedByCount, 0) > COUNT { ({w})<-[:CITES]-() } "
+    "THEN {w}.citedByCount ELSE COUNT { ({w})<-[:CITES]-() } END"
+)
+WORK_ORDER = {
+    "year": Template("{w}.year"),
+    "citedByCount": Template("{w}.citedByCount"),
+    "title": Template("{w}.title"),
+    "citations": CITATIONS,
+    "references": Template("COUNT { ({w})-[:CITES]->() }"),
+}
+
+PROPERTY_ORDERS = ("year", "citedByCount", "title")  # may be null: nulls go last
 
 
 def works_order(c: Compilation, selected: Selected, variable: str) -> str:
     order = c.order(selected)
-    field = "year" if order is None else WORK_ORDER[order[0]]
+    field = "year" if order is None else order[0]
     direction = "DESC" if order is None or order[1] == "desc" else "ASC"
+    value = c.bind(w=variable)(WORK_ORDER[field])
     ties = f"{variable}.publishedOn {direction}, " if field == "year" else ""
-    return f"{variable}.{field} IS NULL, {variable}.{field} {direction}, {ties}{variable}.key"
+    nulls_last = f"{value} IS NULL, " if field in PROPERTY_ORDERS else ""
+    return f"{nulls_last}{value} {direction}, {ties}{variable}.key"
 
 
 def where_criteria(selected: Selected) -> Criteria:
