@@ -131,7 +131,7 @@ HOPS = Sized("maxHops", 1, MAX_HOPS)
 DEPTH = Sized("depth", min(SLICE_DEPTHS), max(SLICE_DEPTHS))
 LIMIT_PER_KIND = Sized("limitPerKind", 1, MAX_LIMIT_PER_KIND)
 PAGE = Page()
-RECENT = Sized("years", 1, 100)  # orderBy RECENT_WORKS: the works of the last `years` years
+RECENT = Sized("years", 0, 100)  # orderBy RECENT_WORKS: the works of the last `years` years
 GROUPS = Sized("first", 0, 200)  # a facet's groups (groupBy), 20 unless asked
 IDS = LengthOf("ids")
 

@@ -84,7 +84,7 @@ class ResearcherOrder:
     field: ResearcherOrderField
     direction: Direction = Direction.DESC
     years: int = strawberry.field(
-        default=5, description="For RECENT_WORKS: how many years, this one included (1 to 100)."
+        default=5, description="For RECENT_WORKS: how many years, this one included (0 to 100)."
     )
 
 

@@ -210,12 +210,17 @@ def nested_candidates(list_field: ListField) -> list[ListField]:
 
 def toggled_parts(list_field: ListField) -> list[str]:
     """The container's parts a document may leave out (totalCount, pageInfo...): those that
-    are not its lists."""
+    are not its lists, nor facets that take arguments (groupBy, which
+    tests/test_filters_model.py draws with every list)."""
     named = list_field.named
     if not list_field.contains:
         return []
     assert isinstance(named, GraphQLObjectType)
-    return [name for name, f in named.fields.items() if not is_object_list(f.type)]
+    return [
+        name
+        for name, f in named.fields.items()
+        if not is_object_list(f.type) and not requires_arguments(f)
+    ]
 
 
 # Values
@@ -273,7 +278,12 @@ def value_choices(name: str, type_: GraphQLInputType, pools: Pools) -> list[Choi
     if isinstance(named, GraphQLInputObjectType):
         if any(get_named_type(f.type) is named for f in named.fields.values()):
             return where_choices(named, pools)
-        return [Choice(value) for value in input_products(named, pools)]
+        products = input_products(named, pools)
+        past = [any(type(v) is int and v in REFUSED_INTS for v in p.values()) for p in products]
+        return [
+            Choice(value, modest=not refused, refused=refused)
+            for value, refused in zip(products, past, strict=True)
+        ]
     if named.name == "ID":
         ids = id_values(name, pools)
         if is_list_type(nullable):
@@ -330,15 +340,20 @@ def modest_ids(name: str, pools: Pools) -> set[str]:
 
 def input_products(named: GraphQLInputObjectType, pools: Pools) -> list[dict[str, Any]]:
     """An input of plain fields (an order): each value of each field once, the default
-    (left out) too; which pairs meet is the random documents' part."""
+    (left out) too; which pairs meet is the random documents' part. A value past its bound
+    has an input of its own, the other fields at their first value, so that it takes no
+    other value's turn."""
     per_field = []
+    past: list[tuple[str, Any]] = []
     for name, input_field in named.fields.items():
-        values: list[Any] = [c.value for c in value_choices(name, input_field.type, pools)]
+        choices = value_choices(name, input_field.type, pools)
+        values: list[Any] = [c.value for c in choices if not c.refused]
+        past += [(name, c.value) for c in choices if c.refused]
         if not is_non_null_type(input_field.type) or input_field.default_value is not Undefined:
             values = [*values, OMITTED]
         per_field.append([(name, value) for value in values])
     longest = max((len(values) for values in per_field), default=0)
-    return [
+    products = [
         {
             name: value
             for name, value in (values[row % len(values)] for values in per_field)
@@ -346,6 +361,8 @@ def input_products(named: GraphQLInputObjectType, pools: Pools) -> list[dict[str
         }
         for row in range(longest)
     ]
+    first = {values[0][0]: values[0][1] for values in per_field if values[0][1] is not OMITTED}
+    return products + [{**first, name: value} for name, value in past]
 
 
 def leaf_value(name: str, type_: GraphQLInputType, pools: Pools, index: int = 0) -> Any:

@@ -186,12 +186,16 @@ def model(generated: Settings) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def pools(client: TestClient, moderator: str, model: Graph) -> Pools:
+def pools(client: TestClient, moderator: str, model: Graph, generated: Settings) -> Pools:
     found = graph_pools(model, works_most_cited(client, moderator))
     researchers = found.ids["Researcher"]
     for researcher in researchers[:2]:
         assert gql(client, FOLLOW, bearer=moderator, id=researcher).errors == []
     assert gql(client, CLAIM, bearer=moderator, id=researchers[-1]).errors == []
+    # the follows are the model's too: lists ordered by FOLLOWERS read them
+    followed = Graph.from_dump(run_on_db(generated, "test/dump_graph")[0]).followers
+    model.followers.clear()
+    model.followers.update(followed)
     return found
 
 

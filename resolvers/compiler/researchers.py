@@ -36,13 +36,19 @@ def researchers_order(
     """An orderBy on researchers, ties by key."""
     direction = "DESC" if order[1] == "desc" else "ASC"
     field = order[0]
+    # `years` is checked whatever the order: a value out of bounds is refused alike
+    c.statement.fact(
+        c.arguments(selected), "years", lambda arguments: RECENT.size(arguments["orderBy"]) >= 0
+    )
     if field in FIGURE_ORDERS:
         value = f"{c.value('researcher_citations', {'this': variable})}.{field}"
     elif field == "followers":
         value = c.bind(this=variable)(FOLLOWERS)
-    else:
+    elif field == "recentWorks":
         years = c.parameter(selected, lambda arguments: RECENT.size(arguments["orderBy"]))
         value = c.bind(r=variable, years=years)(RESEARCHER_ORDER[field])
+    else:
+        value = c.bind(r=variable)(RESEARCHER_ORDER[field])
     return f"{value} {direction}, {variable}.key"
 
 
