@@ -235,6 +235,27 @@ def listing_queries() -> list[Query]:
     ]
 
 
+def ours_counts(data: Json) -> Json:
+    return {
+        "topic recent": data["topic"]["recent"]["totalCount"],
+        "topic open": data["topic"]["open"]["totalCount"],
+        "hub recent": data["researcher"]["recent"]["totalCount"],
+    }
+
+
+def peer_counts(data: Json) -> Json:
+    topic, hub = only(data["topics"]), only(data["researchers"])
+
+    def count(connection: Json) -> int:
+        return int(connection["aggregate"]["count"]["nodes"])
+
+    return {
+        "topic recent": count(topic["recent"]),
+        "topic open": count(topic["open"]),
+        "hub recent": count(hub["recent"]),
+    }
+
+
 def other_queries() -> list[Query]:
     return [
         Query(
@@ -274,6 +295,14 @@ def other_queries() -> list[Query]:
             lambda d: d["researcher"],
             lambda d: only(d["researchers"]),
             {"researcher": "Researcher"},
+        ),
+        Query(
+            "9_counts",
+            "9. aggregates: the biggest topic's works since 2018 and open, the hub's since 2020",
+            lambda p: {"topic": p.topic, "hub": p.hub},
+            ours_counts,
+            peer_counts,
+            {"topic": "Topic", "hub": "Researcher"},
         ),
     ]
 
