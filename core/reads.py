@@ -11,6 +11,7 @@ from core.work import (
     ItemsOf,
     Limit,
     Most,
+    OrderReads,
     PerCandidate,
     RootList,
     Rows,
@@ -71,22 +72,31 @@ RESEARCHER_GROUPS = PerCandidate(
 )
 # What ordering researchers by a figure reads for each (RESEARCHER_ORDER in
 # resolvers/compiler/researchers.py): names and works counts are properties and degrees.
+ALL_AUTHORSHIPS = Most("relationships.AUTHORED") + Most("nodes.Researcher")
 RESEARCHER_ORDERS = {
-    "citations": CITATION_FIGURES,
-    "hIndex": CITATION_FIGURES,
-    "followers": Most("researcher.followers") + 4,
-    "recentWorks": Most("researcher.works"),
+    "citations": OrderReads(CITATION_FIGURES, ALL_AUTHORSHIPS),
+    "hIndex": OrderReads(CITATION_FIGURES, ALL_AUTHORSHIPS),
+    "followers": OrderReads(Most("researcher.followers") + 4),
+    "recentWorks": OrderReads(Most("researcher.works"), ALL_AUTHORSHIPS),
 }
-ROOT_RESEARCHERS = RootList(Most("nodes.Researcher"), {}, RESEARCHER_ORDERS)
+ROOT_RESEARCHERS = RootList(
+    Most("nodes.Researcher"),
+    {"topic": Most("topic.authorships") + Most("topic.works")},
+    RESEARCHER_ORDERS,
+)
 ROOT_TOPICS = RootList(Most("nodes.Topic"), {})  # its orders read a property or a degree
 ROOT_INSTITUTIONS = RootList(
     Most("nodes.Institution"),
     {},
     {
-        "worksCount": Most("institution.affiliations"),
-        "researchersCount": Most("institution.authorships")
-        + Most("institution.affiliations")
-        + Most("institution.members"),
+        "worksCount": OrderReads(
+            Most("institution.affiliations"), Most("relationships.AFFILIATION")
+        ),
+        "researchersCount": OrderReads(
+            Most("institution.authorships")
+            + Most("institution.affiliations")
+            + Most("institution.members")
+        ),
     },
 )
 NODES_BY_IDS = 2 * ItemsOf(IDS) + 1

@@ -197,7 +197,7 @@ class EveryCandidate(Expression):
 
     candidates_read: Expression
     # what an `orderBy` field reads for each candidate, beyond its properties and degrees
-    orders: Mapping[str, Expression] = field(default_factory=dict)
+    orders: Mapping[str, OrderReads] = field(default_factory=dict)
 
     @property
     def reads_arguments(self) -> bool:
@@ -205,7 +205,7 @@ class EveryCandidate(Expression):
 
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
         candidates = self.candidates_read.rows(arguments, limits, graph)
-        return candidates * (2 + ordering(self.orders, arguments, limits, graph)) + 2
+        return 2 * candidates + ordering(self.orders, candidates, arguments, limits, graph) + 2
 
     def candidates(
         self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
@@ -214,24 +214,38 @@ class EveryCandidate(Expression):
 
 
 def every_candidate(
-    candidates: Expression, orders: Mapping[str, Expression] | None = None
+    candidates: Expression, orders: Mapping[str, OrderReads] | None = None
 ) -> EveryCandidate:
     return EveryCandidate(candidates, orders or {})
 
 
+@dataclass(frozen=True)
+class OrderReads:
+    """What ordering a list by an aggregate reads: `each` for one candidate, and, the
+    candidates being distinct nodes, at most `every` for all of them together (a
+    researcher's works, for every researcher, are every authorship)."""
+
+    each: Expression
+    every: Expression | None = None
+
+
 def ordering(
-    orders: Mapping[str, Expression],
+    orders: Mapping[str, OrderReads],
+    candidates: int,
     arguments: Arguments,
     limits: RequestLimits,
     graph: GraphStatistics,
 ) -> int:
-    """What the list's `orderBy` reads for each candidate."""
+    """What the list's `orderBy` reads for all its candidates."""
     order = arguments.get("orderBy")
     if order is None:
         return 0
     chosen = order["field"]
-    each = orders.get(str(getattr(chosen, "value", chosen)))
-    return 0 if each is None else each.rows(arguments, limits, graph)
+    reads = orders.get(str(getattr(chosen, "value", chosen)))
+    if reads is None:
+        return 0
+    found = candidates * reads.each.rows(arguments, limits, graph)
+    return found if reads.every is None else min(found, reads.every.rows(arguments, limits, graph))
 
 
 @dataclass(frozen=True)
@@ -262,7 +276,7 @@ class RootList(Expression):
 
     every: Expression
     anchors: Mapping[str, Expression]
-    orders: Mapping[str, Expression] = field(default_factory=dict)
+    orders: Mapping[str, OrderReads] = field(default_factory=dict)
 
     @property
     def reads_arguments(self) -> bool:
@@ -272,7 +286,7 @@ class RootList(Expression):
         if not arguments.get("where") and arguments.get("orderBy") is None:
             return PAGE.items(arguments, limits) + 1
         candidates = self.candidates(arguments, limits, graph)
-        return candidates * (2 + ordering(self.orders, arguments, limits, graph)) + 2
+        return 2 * candidates + ordering(self.orders, candidates, arguments, limits, graph) + 2
 
     def candidates(
         self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics

@@ -17,6 +17,7 @@ from resolvers.compiler.compile import (
 from resolvers.compiler.connections import Items, connection, page_size
 from resolvers.compiler.cypher import Template
 from resolvers.compiler.nodes import count_of, related_node
+from resolvers.compiler.request import Arguments
 from resolvers.compiler.work_lists import where_predicate
 
 RESEARCHER_ORDER = {
@@ -30,6 +31,13 @@ RESEARCHER_ORDER = {
 FIGURE_ORDERS = ("citations", "hIndex")
 
 
+def years_checked(arguments: Arguments) -> bool:
+    """Refuses an orderBy whose years is out of bounds; a plan's fact, so read for every
+    request of a document, with or without an orderBy."""
+    order = arguments.get("orderBy")
+    return order is None or RECENT.size(order) >= 0
+
+
 def researchers_order(
     c: Compilation, selected: Selected, order: tuple[str, str], variable: str
 ) -> str:
@@ -37,9 +45,7 @@ def researchers_order(
     direction = "DESC" if order[1] == "desc" else "ASC"
     field = order[0]
     # `years` is checked whatever the order: a value out of bounds is refused alike
-    c.statement.fact(
-        c.arguments(selected), "years", lambda arguments: RECENT.size(arguments["orderBy"]) >= 0
-    )
+    c.statement.fact(c.arguments(selected), "years", years_checked)
     if field in FIGURE_ORDERS:
         value = f"{c.value('researcher_citations', {'this': variable})}.{field}"
     elif field == "followers":

@@ -229,9 +229,8 @@ def root_works(c: Compilation, selected: Selected) -> RootStatement:
     work = c.variable("w")
     predicate = work_lists.where_predicate(c, selected, work)
     order = None if c.order(selected) is None else work_lists.works_order(c, selected, work)
-    return root_connection(
-        c, selected, root_list(anchored(c, selected, work), work, predicate, order)
-    )
+    head = anchored(c, selected, work, "Work", WORK_ANCHORS)
+    return root_connection(c, selected, root_list(head, work, predicate, order))
 
 
 # Where works start from the node of each label a `where` names (Condition.names).
@@ -244,17 +243,28 @@ WORK_ANCHORS = {
 }
 
 
-def anchored(c: Compilation, selected: Selected, variable: str) -> str:
-    """Works start from the topic, author or institution the top of the tree names."""
+# Where researchers start from the topic a `where` names: the authors of its works.
+RESEARCHER_ANCHORS = {
+    "Topic": Template(
+        "MATCH (:Topic {key: {p}})<-[:ABOUT]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
+        "WITH DISTINCT {x} AS {v}"
+    ),
+}
+
+
+def anchored(
+    c: Compilation, selected: Selected, variable: str, label: str, anchors: Mapping[str, Template]
+) -> str:
+    """The candidates start from the node the top of the tree names, if any."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
     found = anchor(where, work_lists.where_criteria(selected))
-    if found is None:
-        return f"MATCH ({variable}:Work)"
+    if found is None or found[1] not in anchors:
+        return f"MATCH ({variable}:{label})"
     name, kind = found
     key = c.parameter(
         selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
     )
-    return c.bind(p=key, v=variable)(WORK_ANCHORS[kind])
+    return c.bind(p=key, v=variable)(anchors[kind])
 
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
@@ -262,7 +272,7 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     predicate = work_lists.where_predicate(c, selected, researcher)
     found = c.order(selected)
     order = None if found is None else researchers.researchers_order(c, selected, found, researcher)
-    head = f"MATCH ({researcher}:Researcher)"
+    head = anchored(c, selected, researcher, "Researcher", RESEARCHER_ANCHORS)
     return root_connection(c, selected, root_list(head, researcher, predicate, order))
 
 

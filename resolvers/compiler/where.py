@@ -118,6 +118,7 @@ NAME_CONTAINS = Criterion("toLower({v}.name) CONTAINS {p}", lowered)
 RESEARCHER_TOPIC = Criterion(
     "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }",
     global_key("Topic"),
+    names="Topic",
     work=Most("researcher.works") * (Most("work.topics") + 2) + 2,
     total=Most("relationships.AUTHORED") * (Most("work.topics") + 2) + 2 * Most("nodes.Researcher"),
 )
