@@ -4,6 +4,7 @@ Not a test. It needs Node 20+ and wrk (installed with apt-get when missing and r
 
     .venv/bin/python bench/peer.py [--works 200000] [--seconds 5] [--blocks 3]
         [--concurrency 1 8] [--only 1_profile ...] [--list-forms] [--api-ref REV ...]
+        [--first-time]
 
 It runs its own managed Neo4j (PEERGRAPH_NEO4J_HOME=/tmp/peer-neo4j, Bolt port 7710, 3g
 heap and page cache unless those variables say otherwise), migrates, seeds and generates
@@ -17,6 +18,10 @@ time, so that one statement may hold half of the transaction memory: the peer's 
 are not held to our turns, and its biggest topic's needs more than 477 MiB. Our API takes as
 many turns as the most clients the run sends (`--concurrency`), so its turns never queue a
 client that the peer would serve at once.
+
+With `--first-time`, on a Neo4j started afresh (`peergraph neo4j stop` first), each query
+is sent once to each side, the first time Neo4j meets its statements, then five more
+times: what a new query shape costs each API before its plan is cached. No load follows.
 
 With two or more `--api-ref`s (a commit before a change and one after), our API is served
 from each, and every side takes its turn in the same run: each ratio to the peer is then
@@ -33,6 +38,7 @@ import os
 import platform
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,6 +79,7 @@ NODES = 50
 WARM_UP_SECONDS = 2
 MAX_WARM_UP_SECONDS = 32
 REQUESTS_PER_CONNECTION = 8
+FIRST_TIME_WARM = 5  # requests after the first, whose median is a query's warm time
 OURS, PEER_SIDE = "ours", "peer"
 
 Json = Any
@@ -832,6 +839,9 @@ def run(arguments: argparse.Namespace) -> None:
         api_sources(arguments.api_ref or []) as sources,
         all_servers(sources, Path(scratch), max(arguments.concurrency)) as servers,
     ):
+        if arguments.first_time:
+            first_times(servers, queries, picks)
+            return
         rows = [
             row
             for query in queries
@@ -866,6 +876,38 @@ def all_servers(sources: list[ApiSource], logs: Path, turns: int) -> Iterator[di
             serving(PEER_SIDE, *peer_command(port), port, logs)
         )
         yield servers
+
+
+def timed_post(url: str, payload: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    answer = post(url, payload)
+    elapsed = time.perf_counter() - started
+    if answer.get("errors"):
+        raise SystemExit(f"{url} answered {answer['errors']}")
+    return elapsed
+
+
+def first_times(servers: dict[str, Server], queries: list[Query], picks: Picks) -> None:
+    """Each query's first request on each side, on a Neo4j that has not planned it since it
+    started, against its median of FIRST_TIME_WARM requests after; the sides take turns
+    going first."""
+    print("| query | ours first / warm | peer first / warm | ours extra | peer extra |")
+    print("|---|---|---|---|---|")
+    sides = [OURS, PEER_SIDE]
+    for turn, query in enumerate(queries):
+        payloads = query.payloads(picks)
+        found: dict[str, tuple[float, float]] = {}
+        for side in sides[turn % 2 :] + sides[: turn % 2]:
+            url, payload = servers[side].url, payloads[payload_of(side)]
+            first = timed_post(url, payload)
+            warm = statistics.median(timed_post(url, payload) for _ in range(FIRST_TIME_WARM))
+            found[side] = (first, warm)
+        ours, peer = found[OURS], found[PEER_SIDE]
+        print(
+            f"| {query.label} | {ours[0]:.3f} / {ours[1]:.3f} s | {peer[0]:.3f} / {peer[1]:.3f} s "
+            f"| {ours[0] - ours[1]:.3f} s | {peer[0] - peer[1]:.3f} s |",
+            flush=True,
+        )
 
 
 def measure_query(
@@ -919,6 +961,11 @@ def main() -> None:
     parser.add_argument("--researcher", default=SEED_RESEARCHER, help="key for the profiles")
     parser.add_argument(
         "--only", nargs="+", default=[], metavar="QUERY", help="names from bench/peer/queries/"
+    )
+    parser.add_argument(
+        "--first-time",
+        action="store_true",
+        help="time each query's first request on each side (start Neo4j afresh), not the load",
     )
     parser.add_argument(
         "--api-ref",

@@ -219,6 +219,11 @@ def every_candidate(
     return EveryCandidate(candidates, orders or {})
 
 
+def enum_value(chosen: Any) -> str:
+    """An enum argument's value, as the schema's Python enum or as its plain value."""
+    return str(getattr(chosen, "value", chosen))
+
+
 @dataclass(frozen=True)
 class OrderReads:
     """What ordering a list by an aggregate reads: `each` for one candidate, and, the
@@ -240,8 +245,7 @@ def ordering(
     order = arguments.get("orderBy")
     if order is None:
         return 0
-    chosen = order["field"]
-    reads = orders.get(str(getattr(chosen, "value", chosen)))
+    reads = orders.get(enum_value(order["field"]))
     if reads is None:
         return 0
     found = candidates * reads.each.rows(arguments, limits, graph)
@@ -263,8 +267,7 @@ class PerCandidate:
     def rows(
         self, candidates: int, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
     ) -> int:
-        chosen = arguments[self.argument]
-        each = self.per_candidate[str(getattr(chosen, "value", chosen))]
+        each = self.per_candidate[enum_value(arguments[self.argument])]
         return candidates * (1 + each.rows(arguments, limits, graph)) + 1
 
 

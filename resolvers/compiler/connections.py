@@ -133,9 +133,10 @@ def connection(
     facets: dict[str, tuple[str, Shaper]] = {}
     for field in fields:
         if field.name == "groupBy":
+            source = f"g{len(facets)}"
             text, shaper = group_by(c, field, items, GROUPINGS[node_type.name])
-            facets[field.key] = (f"g{len(facets)}", shaper)
-            entries.append(f"g{len(facets) - 1}: {text}")
+            facets[field.key] = (source, shaper)
+            entries.append(f"{source}: {text}")
     resumed = items.keyset and c.given(selected, "after")
     if items.keyset:
         entries.append(f"offset: 0, after: {'true' if resumed else 'false'}")
