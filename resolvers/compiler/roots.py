@@ -425,13 +425,14 @@ def search(c: Compilation, selected: Selected) -> RootStatement:
         "kinds",
         lambda arguments: tuple(sorted({kind.value for kind in arguments["kinds"]})),
     )
+    limit, query = page_size(c, selected), c.parameter(selected, search_text)
     if not kinds:
-        return RootStatement("RETURN [] AS data", list_shape(None, "SearchHit", True))
-    limit = page_size(c, selected)
-    parameters: dict[str, Any] = {
-        "text": ParameterRef(c.parameter(selected, search_text)),
-        "limit": ParameterRef(limit),
-    }
+        # nothing to search; the query and the page are still checked like any other
+        return RootStatement(
+            f"WITH {query} AS text, {limit} AS size RETURN [] AS data",
+            list_shape(None, "SearchHit", True),
+        )
+    parameters: dict[str, Any] = {"text": ParameterRef(query), "limit": ParameterRef(limit)}
     for name, attribute in sorted({found for kind in kinds for found in IDENTIFIERS[kind]}):
         parameters[name] = ParameterRef(c.parameter(selected, identifier(attribute)))
     kind, node, score = c.variable("kind"), c.variable("n"), c.variable("score")
