@@ -22,8 +22,9 @@ from resolvers.compiler.shape import FieldShape, Path, Shaper, list_shape, objec
 @dataclass(frozen=True)
 class Grouping:
     """How an item (`{v}`) falls into groups: `values` is its one value or, with `many`, the
-    list of its values; `kind` the label of nodes that are values; `key` turns a stored
-    value into the group's key (an entity's key into its global id)."""
+    list of its values; `kind` the label of nodes that are values (their key becomes a global
+    id, their name the display name); `key` and `display` turn another stored value into
+    the group's key and keyDisplayName."""
 
     values: Template
     many: bool = False
