@@ -23,8 +23,8 @@ from core.work import (
 LOOKUP = Rows(4)
 # A node one relationship away, whose own kind has at most one such (a topic's parent).
 ONE_HOP = Rows(2)
-# A researcher's citation figures: their works, each with its citing works' degree.
-CITATION_FIGURES = Most("researcher.works") + 1
+# A researcher's two-year mean citedness: their works, with their kept citations.
+RECENT_CITEDNESS = Most("researcher.works") + 1
 
 # The works hanging off a researcher, a topic or an institution (its affiliation links,
 # several to a work).
@@ -71,11 +71,10 @@ RESEARCHER_GROUPS = PerCandidate(
     }
 )
 # What ordering researchers by a figure reads for each (RESEARCHER_ORDER in
-# resolvers/compiler/researchers.py): names and works counts are properties and degrees.
+# resolvers/compiler/researchers.py): names, works counts, citations and h-indexes are
+# properties, kept figures and degrees.
 ALL_AUTHORSHIPS = Most("relationships.AUTHORED") + Most("nodes.Researcher")
 RESEARCHER_ORDERS = {
-    "citations": OrderReads(CITATION_FIGURES, ALL_AUTHORSHIPS),
-    "hIndex": OrderReads(CITATION_FIGURES, ALL_AUTHORSHIPS),
     "followers": OrderReads(Most("researcher.followers") + 4),
     "recentWorks": OrderReads(Most("researcher.works"), ALL_AUTHORSHIPS),
 }
@@ -84,21 +83,9 @@ ROOT_RESEARCHERS = RootList(
     {"topic": Most("topic.authorships") + Most("topic.works")},
     RESEARCHER_ORDERS,
 )
-ROOT_TOPICS = RootList(Most("nodes.Topic"), {})  # its orders read a property or a degree
-ROOT_INSTITUTIONS = RootList(
-    Most("nodes.Institution"),
-    {},
-    {
-        "worksCount": OrderReads(
-            Most("institution.affiliations"), Most("relationships.AFFILIATION")
-        ),
-        "researchersCount": OrderReads(
-            Most("institution.authorships")
-            + Most("institution.affiliations")
-            + Most("institution.members")
-        ),
-    },
-)
+# Their orders read a property, a kept count or a degree.
+ROOT_TOPICS = RootList(Most("nodes.Topic"), {})
+ROOT_INSTITUTIONS = RootList(Most("nodes.Institution"), {})
 NODES_BY_IDS = 2 * ItemsOf(IDS) + 1
 
 # A researcher's topics: every work's topics.
@@ -122,16 +109,11 @@ COLLABORATION_PATH = Most("nodes.Researcher") + Most("nodes.Work") + 2
 # What a researcher's trust and claim status are read from (fragments/researcher_standing).
 STANDING = Most("user.follows") + 8
 
-# Authors of a topic's works, or of an institution's affiliated works and its members.
+# Authors of a topic's works, or an institution's kept members.
 TOPIC_RESEARCHERS = every_candidate(
     Most("topic.authorships") + Most("topic.works"), RESEARCHER_ORDERS
 )
-INSTITUTION_RESEARCHERS = every_candidate(
-    Most("institution.authorships")
-    + Most("institution.affiliations")
-    + Most("institution.members"),
-    RESEARCHER_ORDERS,
-)
+INSTITUTION_RESEARCHERS = every_candidate(Most("institution.members"), RESEARCHER_ORDERS)
 # Topics of an institution's works, with each work's authors once for each of its topics
 # (fragments/institution_top_topics): the authors of all its works are its authorships.
 INSTITUTION_TOPICS = (

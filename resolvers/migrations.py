@@ -1,6 +1,7 @@
 """Constraints and indexes, applied idempotently (every statement says IF NOT EXISTS), the
-defaults of nodes stored without them (resolvers/defaults.py), and emails stored before
-they were folded (resolvers/stored_emails.py)."""
+defaults of nodes stored without them (resolvers/defaults.py), emails stored before
+they were folded (resolvers/stored_emails.py), and the aggregates of a graph stored before
+they were kept (resolvers/aggregates.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from neo4j.exceptions import ClientError
 
+from resolvers.aggregates import keep_unless_kept
 from resolvers.database import Database
 from resolvers.defaults import NODE_DEFAULTS
 from resolvers.statements import statement_names
@@ -31,4 +33,5 @@ async def apply_migrations(db: Database, order: Callable[[str], Any] | None = No
             if error.code != CREATED_BESIDE:
                 raise
     await fold_stored_emails(db)
+    await keep_unless_kept(db)
     return len(names)

@@ -48,25 +48,22 @@ class ResearcherStats:
     )
     citations: int = compiled_field(
         researchers.citations,
-        work=reads.CITATION_FIGURES,
         description="Citations of the researcher's works: for each, the larger of citedByCount"
         " and the works in the graph citing it (docs/metrics.md).",
     )
     h_index: int = compiled_field(
         researchers.h_index,
-        work=reads.CITATION_FIGURES,
         description="The largest h such that h of the researcher's works have at least h"
         " citations each, counted as for `citations`.",
     )
     i10_index: int = compiled_field(
         researchers.i10_index,
-        work=reads.CITATION_FIGURES,
         description="How many of the researcher's works have at least 10 citations each,"
         " counted as for `citations`.",
     )
     two_year_mean_citedness: float = compiled_field(
         researchers.two_year_mean_citedness,
-        work=reads.CITATION_FIGURES,
+        work=reads.RECENT_CITEDNESS,
         description="The mean citations, counted as for `citations`, of the researcher's"
         " works published in the two years before this one; 0 without such works.",
     )

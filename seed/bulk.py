@@ -14,6 +14,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
+from resolvers.aggregates import keep_every
 from resolvers.database import Created, Database
 from resolvers.migrations import apply_migrations
 from seed.generator import generate
@@ -77,6 +78,8 @@ async def load_generated(
         # after a failed write the generator may still run in its thread: let it finish
         await asyncio.wait([upcoming])
         batches.close()
+    # written without them, batch by batch: kept in one pass, as a bulk load's indexes are
+    await keep_every(db)
     seconds = time.perf_counter() - started
     return LoadReport(done, authorships, written.nodes, written.relationships, seconds)
 

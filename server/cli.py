@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 GC_YOUNG_THRESHOLD = 10_000
 SWITCH_INTERVAL = 0.001  # seconds a thread holds the interpreter lock before it must offer it
+VERIFY_SHOWN = 50  # differences printed; the count says how many there are in all
 
 
 class CommandFailed(RuntimeError):
@@ -85,6 +86,24 @@ def seed(settings: Settings) -> None:
 
     asyncio.run(run())
     print("seed data loaded")
+
+
+def verify_aggregates(settings: Settings) -> None:
+    from resolvers.aggregates import verify
+
+    async def run() -> list[dict[str, Any]]:
+        async with database_for(settings) as db:
+            return await verify(db)
+
+    differences = asyncio.run(run())
+    for difference in differences[:VERIFY_SHOWN]:
+        print(
+            f"{difference['key']}: {difference['aggregate']} kept {difference['kept']!r}, "
+            f"counted {difference['counted']!r}"
+        )
+    if differences:
+        raise CommandFailed(f"{len(differences):,} kept aggregates differ from the graph")
+    print("every kept aggregate agrees with the graph")
 
 
 def users_promote(settings: Settings, email: str) -> None:
@@ -262,6 +281,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "migrate": migrate,
     "seed": seed,
     "users promote": users_promote,
+    "verify aggregates": verify_aggregates,
     "generate": generate,
     "import openalex": import_openalex,
     "import openalex-sample": import_openalex_sample,
@@ -285,6 +305,13 @@ def build_parser() -> argparse.ArgumentParser:
     users = commands.add_parser("users", help="manage accounts")
     users.add_argument("action", choices=["promote"], help="promote: make a user a moderator")
     users.add_argument("email", help="the account's email address")
+    verifier = commands.add_parser("verify", help="check what is kept against the graph")
+    verifier.add_argument(
+        "action",
+        choices=["aggregates"],
+        help="aggregates: count the kept aggregates again from the relationships and list "
+        "any that differ (exits 1 if one does)",
+    )
     generator = commands.add_parser(
         "generate", help="generate a synthetic graph into a database without one"
     )

@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
 from core.global_ids import encode_id
+from resolvers.aggregates import verify
 from resolvers.database import Row
 from resolvers.migrations import apply_migrations
 from seed.bulk import LoadReport, load_generated
@@ -117,6 +118,17 @@ def run_on_db(settings: Settings, name: str, parameters: dict[str, Any] | None =
     async def run() -> list[Row]:
         async with database_for(settings) as db:
             return await db.write(name, parameters)
+
+    return asyncio.run(run())
+
+
+def kept_differences(settings: Settings) -> list[Row]:
+    """What `peergraph verify aggregates` reports: every kept aggregate that differs from
+    the one counted again from the graph."""
+
+    async def run() -> list[Row]:
+        async with database_for(settings) as db:
+            return await verify(db)
 
     return asyncio.run(run())
 

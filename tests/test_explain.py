@@ -105,7 +105,7 @@ THIS_LABELS = {
     "close_collaborators": "Researcher",
     "collaborators": "Researcher",
     "recommended_collaborators": "Researcher",
-    "researcher_citations": "Researcher",
+    "researcher_recent_citedness": "Researcher",
     "researcher_standing": "Researcher",
     "researcher_topics": "Researcher",
     "institution_top_topics": "Institution",

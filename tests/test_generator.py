@@ -31,6 +31,7 @@ from tests.conftest import (
     GENERATED_WORKS,
     GeneratedGraph,
     gql,
+    kept_differences,
     run_on_db,
 )
 
@@ -238,6 +239,8 @@ def test_the_load_report_matches_the_database(
 ) -> None:
     census = run_on_db(generated_graph.settings, "generate/census")[0]
     relationships = dict(census["relationships"])
+    kept = relationships.pop("MEMBER_OF")  # kept aggregates (resolvers/aggregates.py)
+    assert kept == len(memberships(graph))
     report = generated_graph.report
     assert report.works == GENERATED_WORKS
     assert report.nodes == census["nodes"]
@@ -254,6 +257,41 @@ def test_the_load_report_matches_the_database(
         "AFFILIATION": sum(len(work["affiliations"]) for work in graph.works),
         "CITES": sum(len(citation["cites"]) for citation in graph.citations),
     }
+
+
+def memberships(graph: Batch) -> dict[tuple[str, str], int]:
+    """(researcher, institution) -> works naming the institution for the researcher; a
+    profile affiliation alone makes a membership of no works."""
+    works: dict[tuple[str, str], set[str]] = {
+        (r["key"], r["institution"]): set() for r in graph.researchers if r["institution"]
+    }
+    for work in graph.works:
+        for researcher, institution in work["affiliations"]:
+            works.setdefault((researcher, institution), set()).add(work["key"])
+    return {pair: len(named) for pair, named in works.items()}
+
+
+def test_the_kept_aggregates_agree_with_a_model_of_the_generated_graph(
+    generated: Settings, graph: Batch
+) -> None:
+    held = Counter(cited for citation in graph.citations for cited in citation["cites"])
+    cited = {w["key"]: max(w["citedByCount"] or 0, held[w["key"]]) for w in graph.works}
+    by_researcher: dict[str, list[int]] = {r["key"]: [] for r in graph.researchers}
+    for work in graph.works:
+        for author in work["authors"]:
+            by_researcher[author].append(cited[work["key"]])
+    expected_memberships = memberships(graph)
+    rows = run_on_db(generated, "test/kept_aggregates")
+    assert len(rows) == len(by_researcher)
+    for row in rows:
+        counts = sorted(by_researcher[row["key"]], reverse=True)
+        assert row["citations"] == sum(counts)
+        assert row["hIndex"] == sum(count >= rank for rank, count in enumerate(counts, 1))
+        assert row["i10Index"] == sum(count >= 10 for count in counts)
+        for institution, works in row["memberships"]:
+            assert expected_memberships.pop((row["key"], institution)) == works
+    assert expected_memberships == {}
+    assert kept_differences(generated) == []
 
 
 def test_bylines_in_the_database_are_contiguous_from_one(generated: Settings) -> None:

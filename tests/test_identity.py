@@ -30,6 +30,7 @@ from tests.conftest import (
     SEED_RESEARCHER,
     fingerprint,
     gql,
+    kept_differences,
     run_on_db,
     seed_database,
     sign_up,
@@ -280,3 +281,4 @@ def test_any_order_of_seed_and_import_parts_gives_the_same_graph(
     assignment, steps = history
     replay(empty, assignment, steps)
     assert stable(fingerprint(empty)) == everything_once
+    assert kept_differences(empty) == []

@@ -22,7 +22,7 @@ from seed.openalex.sync import SyncReport, sync_openalex
 from server.app import create_app
 from server.connection import database_for
 from server.settings import Settings
-from tests.conftest import gql, run_on_db
+from tests.conftest import gql, kept_differences, run_on_db
 from tests.conftest import whole_graph as fingerprint
 from tests.test_openalex import DATA, LATER, cli
 
@@ -118,6 +118,7 @@ def test_merged_ids_answer_the_record_they_were_merged_into(
     assert work["id"] == heavy_tails
     assert work["title"] == "Heavy tails in stochastic training, revisited"  # not the stale copy
     assert work["references"]["totalCount"] >= 1  # W90008's reference moved to it
+    assert kept_differences(empty) == []
     merged = fingerprint(empty)
 
     run_on_db(empty, "test/wipe")
@@ -144,6 +145,7 @@ def test_a_chain_of_merges_in_one_file_equals_the_merges_one_month_at_a_time(
     write_work_merges(root, "2025-04-02", ("W90008", "W90005"))
     sync(empty, root)
     one_at_a_time = fingerprint(empty)
+    assert kept_differences(empty) == []
 
     run_on_db(empty, "test/wipe")
     shutil.rmtree(root / "merged_ids")
@@ -175,6 +177,7 @@ def test_a_month_of_a_sample_synced_equals_a_fresh_mirror_of_it(
     report = sync(empty, first)
     assert report.merges > 0
     assert report.report.tallies[Entity.WORKS].updated > 0  # revised works
+    assert kept_differences(empty) == []
     synced = fingerprint(empty)
 
     run_on_db(empty, "test/wipe")

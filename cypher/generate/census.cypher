@@ -1,5 +1,7 @@
+// The graph's nodes, but the marker of kept aggregates, and its relationships by type.
 CALL () {
   MATCH (n)
+  WHERE NOT n:KeptAggregates
   RETURN count(n) AS nodes
 }
 CALL () {

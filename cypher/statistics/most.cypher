@@ -35,7 +35,7 @@ CALL () {
   }
   RETURN max(COUNT { (i)<-[:AFFILIATION]-() }) AS institutionAffiliations,
          max(authorships) AS institutionAuthorships,
-         max(COUNT { (i)<-[:AFFILIATED_WITH]-() }) AS institutionMembers
+         max(COUNT { (i)<-[:MEMBER_OF]-() }) AS institutionMembers
 }
 CALL () {
   MATCH (u:User)

@@ -24,13 +24,16 @@ class Grouping:
     """How an item (`{v}`) falls into groups: `values` is its one value or, with `many`, the
     list of its values; `kind` the label of nodes that are values (their key becomes a global
     id, their name the display name); `key` and `display` turn another stored value into
-    the group's key and keyDisplayName."""
+    the group's key and keyDisplayName. `whole`, when every node of the list's label is a
+    candidate, binds each group `{g}` with its count `{n}` from the groups' degrees instead
+    of reading every candidate."""
 
     values: Template
     many: bool = False
     kind: str | None = None
     key: Callable[[Any], str] = str
     display: Callable[[Any], str] = str
+    whole: Template | None = None
 
 
 def _related(pattern: str, label: str) -> Template:
@@ -55,7 +58,18 @@ WORK_GROUPINGS: Mapping[str, Grouping] = {
         key=lambda value: "true" if value else "false",
         display=lambda value: "open access" if value else "closed access",
     ),
-    "topic": Grouping(_related("-[:ABOUT]->", "Topic"), True, "Topic"),
+    # one ABOUT per work and topic: the writers merge them
+    "topic": Grouping(
+        _related("-[:ABOUT]->", "Topic"),
+        True,
+        "Topic",
+        whole=Template(
+            "CALL () { MATCH ({g}:Topic) WITH {g}, COUNT { ({g})<-[:ABOUT]-() } AS {n} "
+            "WHERE {n} > 0 RETURN {g}, {n} "
+            "UNION ALL MATCH ({v}:Work) WHERE NOT EXISTS { ({v})-[:ABOUT]->() } "
+            "WITH count(*) AS {n} WHERE {n} > 0 RETURN null AS {g}, {n} }"
+        ),
+    ),
     "subfield": Grouping(_ancestors_at("subfield"), True, "Topic"),
     "field": Grouping(_ancestors_at("field"), True, "Topic"),
     "domain": Grouping(_ancestors_at("domain"), True, "Topic"),
@@ -90,6 +104,8 @@ RESEARCHER_GROUPINGS: Mapping[str, Grouping] = {
     ),
     "topic": Grouping(_related("-[:AUTHORED]->(:Work)-[:ABOUT]->", "Topic"), True, "Topic"),
 }
+
+WHOLE_LABEL = "Work"  # the label of the lists whose groupings have a `whole`
 
 # ORDER BY for each GroupOrder value: `{n}` the count, `{s}` the key's sort columns.
 ORDERS = {
@@ -143,10 +159,20 @@ def group_by(
         key, display = f"{group}.key", f"{group}.name"
     ordering = Template(ORDERS[order]).fill(n=count, g=group, s=sort, s_desc=sort_desc)
     item, shape = _groups(c, selected, grouping, group, count, key, display)
+    every_node = f"MATCH ({candidates.variable}:{WHOLE_LABEL})"
+    if grouping.whole is not None and (candidates.head, candidates.predicate) == (
+        every_node,
+        "true",
+    ):
+        counted = c.bind(g=group, n=count, v=candidates.variable)(grouping.whole)
+    else:
+        counted = (
+            f"{candidates.head} WITH {candidates.variable}{candidates.carried} "
+            f"WHERE {candidates.predicate} {spread}"
+            f"WITH {group}, count(*) AS {count}"
+        )
     expression = (
-        f"COLLECT {{ {candidates.head} WITH {candidates.variable}{candidates.carried} "
-        f"WHERE {candidates.predicate} {spread}"
-        f"WITH {group}, count(*) AS {count} "
+        f"COLLECT {{ {counted} "
         f"WITH collect({{g: {group}, n: {count}}}) AS {every} "
         f"RETURN {{count: size({every}), groups: COLLECT {{ UNWIND {every} AS {row} "
         f"WITH {row}.g AS {group}, {row}.n AS {count} ORDER BY {ordering} LIMIT {first} "

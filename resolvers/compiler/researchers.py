@@ -20,15 +20,16 @@ from resolvers.compiler.nodes import count_of, related_node
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.work_lists import where_predicate
 
+# Citations and the h-index are kept on the node (resolvers/aggregates.py).
 RESEARCHER_ORDER = {
     "name": Template("{r}.name"),
+    "citations": Template("{r}.citations"),
+    "hIndex": Template("{r}.hIndex"),
     "worksCount": Template("COUNT { ({r})-[:AUTHORED]->() }"),
     "recentWorks": Template(
         "COUNT { ({r})-[:AUTHORED]->({w}:Work) WHERE {w}.year > date().year - {years} }"
     ),
 }
-# Orders by a figure of Researcher.stats, computed by the same Cypher as the figure.
-FIGURE_ORDERS = ("citations", "hIndex")
 
 
 def years_checked(arguments: Arguments) -> bool:
@@ -46,9 +47,7 @@ def researchers_order(
     field = order[0]
     # `years` is checked whatever the order: a value out of bounds is refused alike
     c.statement.fact(c.arguments(selected), "years", years_checked)
-    if field in FIGURE_ORDERS:
-        value = f"{c.value('researcher_citations', {'this': variable})}.{field}"
-    elif field == "followers":
+    if field == "followers":
         value = c.bind(this=variable)(FOLLOWERS)
     elif field == "recentWorks":
         years = c.parameter(selected, lambda arguments: RECENT.size(arguments["orderBy"]))
@@ -89,15 +88,11 @@ topic_researchers = researchers_under(
         "WITH {x} AS {r}, count(*) AS {relevance}"
     )
 )
-# A profile affiliation makes a member with no works there; only works count for the order.
+# Its members, kept (resolvers/aggregates.py) with their works there: a profile affiliation
+# makes a member with no works there.
 institution_researchers = researchers_under(
     Template(
-        "CALL ({this}) { "
-        "MATCH ({this})<-[{a}:AFFILIATION]-({w}:Work)<-[:AUTHORED]-({x}:Researcher) "
-        "WHERE {x}.key = {a}.researcher RETURN {x}, {w} "
-        "UNION ALL MATCH ({this})<-[:AFFILIATED_WITH]-({x}:Researcher) "
-        "RETURN {x}, null AS {w} } "
-        "WITH {x} AS {r}, count(DISTINCT {w}) AS {relevance}"
+        "MATCH ({this})<-[{m}:MEMBER_OF]-({x}:Researcher) WITH {x} AS {r}, {m}.works AS {relevance}"
     )
 )
 affiliation = related_node(
@@ -129,26 +124,26 @@ def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObject
     return Compiled(text, shape)
 
 
-def citation_figure(name: str) -> Rule:
-    """A citation figure (`citations`, `hIndex`...): one fragment computes them all, once
-    per researcher."""
+def kept_figure(name: str) -> Rule:
+    """A citation figure kept on the node (resolvers/aggregates.py)."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
-        return Compiled(
-            c.value("researcher_citations", scope),
-            lambda figures, path, errors: figures[name],
-            shared="!citations",
-        )
+        return Compiled(f"{scope['this']}.{name}")
 
     return rule
 
 
-citations = citation_figure("citations")
-h_index = citation_figure("hIndex")
-i10_index = citation_figure("i10Index")
-two_year_mean_citedness = citation_figure("twoYearMeanCitedness")
+citations = kept_figure("citations")
+h_index = kept_figure("hIndex")
+i10_index = kept_figure("i10Index")
+
+
+def two_year_mean_citedness(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(c.value("researcher_recent_citedness", scope))
 
 
 def counts_by_year(

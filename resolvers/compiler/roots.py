@@ -297,19 +297,14 @@ topics = keyed_list(
     "Topic",
     {"name": Template("{n}.name"), "worksCount": Template("COUNT { ({n})<-[:ABOUT]-() }")},
 )
-# Researchers counted as Institution.researchers lists them (researchers.py).
+# Works and members as kept (resolvers/aggregates.py): members as Institution.researchers
+# lists them (researchers.py).
 institutions = keyed_list(
     "Institution",
     {
         "name": Template("{n}.name"),
-        "worksCount": Template(
-            "COUNT { MATCH ({n})<-[:AFFILIATION]-({w}:Work) RETURN DISTINCT {w} }"
-        ),
-        "researchersCount": Template(
-            "COUNT { MATCH ({n})<-[{a}:AFFILIATION]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
-            "WHERE {x}.key = {a}.researcher RETURN {x} "
-            "UNION MATCH ({n})<-[:AFFILIATED_WITH]-({x}:Researcher) RETURN {x} }"
-        ),
+        "worksCount": Template("{n}.worksCount"),
+        "researchersCount": Template("COUNT { ({n})<-[:MEMBER_OF]-() }"),
     },
 )
 

@@ -20,16 +20,12 @@ from resolvers.compiler.cypher import Template
 from resolvers.compiler.shape import list_shape
 from resolvers.compiler.where import Criteria, Predicate, criteria_of, shape_of, value_at
 
-# A work's citations as docs/metrics.md counts them (researcher_citations.cypher agrees).
-CITATIONS = Template(
-    "CASE WHEN coalesce({w}.citedByCount, 0) > COUNT { ({w})<-[:CITES]-() } "
-    "THEN {w}.citedByCount ELSE COUNT { ({w})<-[:CITES]-() } END"
-)
+# A work's citations as docs/metrics.md counts them are kept on it (resolvers/aggregates.py).
 WORK_ORDER = {
     "year": Template("{w}.year"),
     "citedByCount": Template("{w}.citedByCount"),
     "title": Template("{w}.title"),
-    "citations": CITATIONS,
+    "citations": Template("{w}.citations"),
     "references": Template("COUNT { ({w})-[:CITES]->() }"),
 }
 

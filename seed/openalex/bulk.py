@@ -99,7 +99,7 @@ def bulk_import(
         shutil.rmtree(folder, ignore_errors=True)
     with _step(result, "start Neo4j"):
         neo4j.start()
-    with _step(result, "constraints and indexes, until all are online"):
+    with _step(result, "constraints, indexes until all are online, kept aggregates"):
         asyncio.run(_build_indexes(target.connection))
     result.report.written = asyncio.run(_census(target))
     result.report.seconds = time.perf_counter() - started

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from resolvers.aggregates import Touched
 from resolvers.database import Database, Row, Transaction
 from seed.identity import Mention, identify
 from seed.openalex.merges import Merge
@@ -32,6 +33,7 @@ async def apply_merges(
 
 
 async def _apply(tx: Transaction, merges: Sequence[Merge]) -> None:
+    touched = Touched()
     authors = [merge for merge in merges if merge.entity is Entity.AUTHORS]
     if authors:
         identities = await identify(
@@ -41,9 +43,11 @@ async def _apply(tx: Transaction, merges: Sequence[Merge]) -> None:
             retiring={merge.id for merge in authors},
         )
         await identities.record_aliases(tx)
+        await touched.read(tx, researchers=[identities.key(merge.into) for merge in authors])
     pending = [merge for merge in merges if merge.entity is Entity.WORKS]
     while pending:
-        pending = await _merge_works(tx, pending)
+        pending = await _merge_works(tx, pending, touched)
+    await touched.keep(tx)
 
 
 @dataclass
@@ -55,7 +59,13 @@ class _WorkChanges:
     aliases: list[dict[str, str]] = field(default_factory=list)
     resolved: list[dict[str, str]] = field(default_factory=list)
 
-    async def run(self, tx: Transaction) -> None:
+    async def run(self, tx: Transaction, touched: Touched) -> None:
+        """`touched` gains the works before and after: a joined work's citations move."""
+        await touched.read(
+            tx,
+            works=[row[end] for row in self.joins for end in ("from", "into")]
+            + [str(row["node"]) for row in self.rekeys],
+        )
         # joins first: a seed work's node takes its OpenAlex id once the duplicate is gone
         for name, rows in (
             ("identity/merge_work", self.joins),
@@ -65,9 +75,15 @@ class _WorkChanges:
         ):
             if rows:
                 await tx.run(name, {"rows": rows})
+        await touched.read(
+            tx,
+            works=[row["into"] for row in self.joins]
+            + [str(row["key"]) for row in self.rekeys]
+            + [row["node"] for row in self.resolved],
+        )
 
 
-async def _merge_works(tx: Transaction, merges: list[Merge]) -> list[Merge]:
+async def _merge_works(tx: Transaction, merges: list[Merge], kept: Touched) -> list[Merge]:
     """Applies, in one round of statements, each merge that shares no id or node with an
     earlier one of `merges`, and returns the others, in order, for the next round: a merge
     into a work that another merge moves must see where it went."""
@@ -84,7 +100,7 @@ async def _merge_works(tx: Transaction, merges: list[Merge]) -> list[Merge]:
         else:
             _plan_work_merge(merge, held.get(merge.id), held.get(merge.into), changes)
         touched |= nodes
-    await changes.run(tx)
+    await changes.run(tx, kept)
     return later
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from resolvers.aggregates import Touched
 from resolvers.database import Created, Database, Transaction
 from resolvers.defaults import NODE_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
@@ -115,6 +116,9 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             for record in applied
             if record.key in stored or record.key in works
         ]
+        touching = _touching(batch.entity, applied, works, researchers)
+        touched = Touched()
+        await touched.read(tx, **touching)
         written = Created()
         if plan.unlink is not None and replaced:
             written += (await tx.run(plan.unlink, {"keys": replaced})).created
@@ -139,6 +143,8 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             written += (await tx.run(plan.resolve, {"rows": cited})).created
         written += await run_links(plan.after)
         await researchers.record_aliases(tx)
+        await touched.read(tx, **touching)
+        await touched.keep(tx)
         tally = Tally(
             created=len(applied) - len(replaced),
             updated=len(replaced),
@@ -147,6 +153,19 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         return Outcome(tally, written)
 
     return await db.write_transaction(work)
+
+
+def _touching(
+    entity: Entity, applied: list[Mapped], works: dict[str, str], researchers: Identities
+) -> dict[str, list[str]]:
+    """The nodes of the applied records, by the keys of the nodes that hold them."""
+    if entity is Entity.WORKS:
+        return {"works": [works.get(record.key, record.key) for record in applied]}
+    if entity is Entity.AUTHORS:
+        return {"researchers": [researchers.key(record.key) for record in applied]}
+    if entity is Entity.INSTITUTIONS:
+        return {"institutions": [record.key for record in applied]}
+    return {}
 
 
 def _author_mentions(records: Iterable[Mapped]) -> list[Mention]:

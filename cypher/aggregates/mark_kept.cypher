@@ -1,0 +1,1 @@
+MERGE (:KeptAggregates {version: $version})

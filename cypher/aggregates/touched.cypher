@@ -1,0 +1,23 @@
+// What a write to the works `$works`, the researchers `$researchers` and the institutions
+// `$institutions` may change the kept aggregates of: the works, the works they cite, their
+// authors and the institutions they name; the researchers and the institutions of their
+// profiles; the institutions. Read before the write and after it: the links it drops and
+// those it makes.
+WITH COLLECT {
+  UNWIND $works AS key MATCH (w:Work {key: key}) USING INDEX w:Work(key) RETURN w
+} AS written
+RETURN
+  [w IN written | w.key] + COLLECT {
+    UNWIND written AS w MATCH (w)-[:CITES]->(cited:Work) RETURN cited.key
+  } AS works,
+  $researchers + COLLECT {
+    UNWIND written AS w MATCH (w)<-[:AUTHORED]-(r:Researcher) RETURN r.key
+  } AS researchers,
+  $institutions + COLLECT {
+    UNWIND written AS w MATCH (w)-[:AFFILIATION]->(i:Institution) RETURN i.key
+    UNION
+    UNWIND $researchers AS key
+    MATCH (r:Researcher {key: key})-[:AFFILIATED_WITH]->(i:Institution)
+    USING INDEX r:Researcher(key)
+    RETURN i.key
+  } AS institutions

@@ -1,0 +1,18 @@
+// The researchers among `$keys` whose kept figures or memberships differ from those
+// computed again.
+UNWIND $keys AS key
+MATCH (r:Researcher {key: key}) USING INDEX r:Researcher(key)
+// include fragments/parts/kept_researcher_figures
+// include fragments/parts/kept_memberships
+WITH r, figures, memberships, COLLECT {
+  MATCH (r)-[m:MEMBER_OF]->(i:Institution)
+  RETURN {institution: i.key, works: m.works} AS membership ORDER BY i.key
+} AS kept
+UNWIND [
+  ['citations', r.citations, figures.citations],
+  ['hIndex', r.hIndex, figures.hIndex],
+  ['i10Index', r.i10Index, figures.i10Index],
+  ['memberships', kept, memberships]
+] AS check
+WITH r, check WHERE check[1] IS NULL OR check[1] <> check[2]
+RETURN r.key AS key, check[0] AS aggregate, check[1] AS kept, check[2] AS counted
