@@ -57,8 +57,8 @@ class Touched:
 async def keep(
     tx: Transaction, works: Iterable[str], researchers: Iterable[str], institutions: Iterable[str]
 ) -> None:
-    """Counts the aggregates of these nodes again, by key; a researcher's follow from their
-    works', so the authors of a work whose citations moved are counted again too."""
+    """Counts the aggregates of these nodes again, by key. A researcher's figures sum their
+    works' citations, so the authors of a work whose citations moved are counted again too."""
     (moved,) = (await tx.run("aggregates/keep_works", {"keys": sorted(set(works))})).rows
     authors = sorted(set(researchers) | set(moved["researchers"]))
     await tx.run("aggregates/keep_researchers", {"keys": authors})
