@@ -20,8 +20,8 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
 from core.global_ids import encode_id
-from resolvers.aggregates import verify
-from resolvers.database import Row
+from resolvers.aggregates import Touched, verify
+from resolvers.database import Row, Transaction
 from resolvers.migrations import apply_migrations
 from seed.bulk import LoadReport, load_generated
 from seed.generator import HUB_KEY
@@ -120,6 +120,25 @@ def run_on_db(settings: Settings, name: str, parameters: dict[str, Any] | None =
             return await db.write(name, parameters)
 
     return asyncio.run(run())
+
+
+def keep_aggregates(
+    settings: Settings, works: list[str] | None = None, researchers: list[str] | None = None
+) -> None:
+    """What a write path does after it writes: keeps the aggregates of what a test's own
+    statement wrote (by key)."""
+
+    async def run() -> None:
+        async with database_for(settings) as db:
+
+            async def work(tx: Transaction) -> None:
+                touched = Touched()
+                await touched.read(tx, works=works or [], researchers=researchers or [])
+                await touched.keep(tx)
+
+            await db.write_transaction(work)
+
+    asyncio.run(run())
 
 
 def kept_differences(settings: Settings) -> list[Row]:
@@ -270,6 +289,7 @@ def gql(
 def broken_work(seeded: Settings) -> Iterator[str]:
     """The id of a work whose stored type no resolver expects: an unexpected error."""
     run_on_db(seeded, "test/broken_work")
+    keep_aggregates(seeded, works=["test:broken"])
     yield encode_id("Work", "test:broken")
     run_on_db(seeded, "test/delete_broken_work")
 
@@ -278,6 +298,7 @@ def broken_work(seeded: Settings) -> Iterator[str]:
 def bare_work(seeded: Settings) -> Iterator[str]:
     """A work with a title and no year, type, venue or openAccess."""
     run_on_db(seeded, "test/bare_work")
+    keep_aggregates(seeded, works=["test:bare"])
     yield encode_id("Work", "test:bare")
     run_on_db(seeded, "test/delete_bare_work")
 

@@ -28,6 +28,7 @@ from tests.conftest import (
     SEED_RESEARCHER,
     GraphQLResponse,
     gql,
+    keep_aggregates,
     run_on_db,
     seed_database,
     sign_up,
@@ -238,6 +239,7 @@ def test_the_seed_profile_answers_its_stats(client: TestClient, imported: Settin
 def solo_researcher(seeded: Settings) -> Iterator[str]:
     """A researcher with one work and no co-author, on any graph."""
     run_on_db(seeded, "test/solo_researcher")
+    keep_aggregates(seeded, works=["test:solo-work"])
     yield encode_id("Researcher", "test:solo")
     run_on_db(seeded, "test/delete_solo_researcher")
 
