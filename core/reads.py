@@ -80,7 +80,10 @@ RESEARCHER_ORDERS = {
 }
 ROOT_RESEARCHERS = RootList(
     Most("nodes.Researcher"),
-    {"topic": Most("topic.authorships") + Most("topic.works")},
+    {
+        "topic": Most("topic.authorships") + Most("topic.works"),
+        "institution": Most("institution.members"),
+    },
     RESEARCHER_ORDERS,
 )
 # Their orders read a property, a kept count or a degree.

@@ -30,6 +30,7 @@ STATISTICS = (
     "researcher.works",
     "researcher.affiliations",
     "researcher.followers",
+    "researcher.memberships",
     "work.authors",
     "work.topics",
     "work.affiliations",
@@ -54,6 +55,7 @@ STATISTICS = (
     "relationships.ABOUT",
     "relationships.AFFILIATION",
     "relationships.AFFILIATED_WITH",
+    "relationships.MEMBER_OF",
 )
 
 
@@ -294,12 +296,16 @@ class RootList(Expression):
     def candidates(
         self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
     ) -> int:
-        where = arguments.get("where") or {}
-        anchor = next(
-            (work for name, work in self.anchors.items() if where.get(name) is not None),
-            self.every,
-        )
+        anchored = self.anchored(arguments.get("where"))
+        anchor = self.every if anchored is None else self.anchors[anchored]
         return anchor.rows(arguments, limits, graph)
+
+    def anchored(self, where: Any) -> str | None:
+        """The condition the candidates start from, which every one of them meets: the
+        first of `anchors` at the top of the tree (the compiler's order too)."""
+        if not where:
+            return None
+        return next((name for name in self.anchors if where.get(name) is not None), None)
 
 
 def candidates_of(

@@ -39,7 +39,7 @@ from graphql.execution.values import VariableValues, get_argument_values, get_di
 
 from core.bounds import Arguments, ItemBound, introspection_bounds
 from core.request_limits import RequestLimits
-from core.work import ByParent, GraphStatistics, PerCandidate, Work, candidates_of
+from core.work import ByParent, GraphStatistics, PerCandidate, RootList, Work, candidates_of
 from resolvers.compiler.collect import Collector, fragments_of
 from resolvers.compiler.declaration import declaration_of
 from resolvers.compiler.request import uses_variables
@@ -186,7 +186,8 @@ class CostEstimate:
                 scanned = candidates_of(field.work, arguments, self._limits, graph) or 0
             if field.criteria is not None:
                 where = arguments.get("where")
-                each, total = where_rows(where, field.criteria, self._limits, graph)
+                anchored = field.work.anchored(where) if isinstance(field.work, RootList) else None
+                each, total = where_rows(where, field.criteria, self._limits, graph, anchored)
                 # one list's candidates are distinct nodes: together they read no more than
                 # all the nodes of their kind, for the page and again for the count
                 rows += min(rows * each, 2 * total)

@@ -6,6 +6,7 @@ CALL () {
   MATCH (r:Researcher)
   RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS researcherWorks,
          max(COUNT { (r)-[:AFFILIATED_WITH]->() }) AS researcherAffiliations,
+         max(COUNT { (r)-[:MEMBER_OF]->() }) AS researcherMemberships,
          max(COUNT { (r)<-[:FOLLOWS]-() }) AS researcherFollowers,
          max(COUNT { (r)<-[:TO]-() }) AS researcherInvitations
 }
@@ -46,6 +47,7 @@ CALL () {
 RETURN researcherWorks AS `researcher.works`,
        researcherAffiliations AS `researcher.affiliations`,
        researcherFollowers AS `researcher.followers`,
+       researcherMemberships AS `researcher.memberships`,
        workAuthors AS `work.authors`,
        workTopics AS `work.topics`,
        workAffiliations AS `work.affiliations`,
@@ -69,4 +71,5 @@ RETURN researcherWorks AS `researcher.works`,
        COUNT { ()-[:AUTHORED]->() } AS `relationships.AUTHORED`,
        COUNT { ()-[:ABOUT]->() } AS `relationships.ABOUT`,
        COUNT { ()-[:AFFILIATION]->() } AS `relationships.AFFILIATION`,
-       COUNT { ()-[:AFFILIATED_WITH]->() } AS `relationships.AFFILIATED_WITH`
+       COUNT { ()-[:AFFILIATED_WITH]->() } AS `relationships.AFFILIATED_WITH`,
+       COUNT { ()-[:MEMBER_OF]->() } AS `relationships.MEMBER_OF`

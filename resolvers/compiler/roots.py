@@ -227,9 +227,9 @@ def root_list(head: str, variable: str, predicate: str, order: str | None) -> It
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
     work = c.variable("w")
-    predicate = work_lists.where_predicate(c, selected, work)
+    head, condition = anchored(c, selected, work, "Work", WORK_ANCHORS)
+    predicate = work_lists.where_predicate(c, selected, work, anchored=condition)
     order = None if c.order(selected) is None else work_lists.works_order(c, selected, work)
-    head = anchored(c, selected, work, "Work", WORK_ANCHORS)
     return root_connection(c, selected, root_list(head, work, predicate, order))
 
 
@@ -243,36 +243,39 @@ WORK_ANCHORS = {
 }
 
 
-# Where researchers start from the topic a `where` names: the authors of its works.
+# Where researchers start from the topic or institution a `where` names: the authors of
+# the topic's works, the institution's kept members.
 RESEARCHER_ANCHORS = {
     "Topic": Template(
         "MATCH (:Topic {key: {p}})<-[:ABOUT]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
         "WITH DISTINCT {x} AS {v}"
     ),
+    "Institution": Template("MATCH (:Institution {key: {p}})<-[:MEMBER_OF]-({v}:Researcher)"),
 }
 
 
 def anchored(
     c: Compilation, selected: Selected, variable: str, label: str, anchors: Mapping[str, Template]
-) -> str:
-    """The candidates start from the node the top of the tree names, if any."""
+) -> tuple[str, str | None]:
+    """The candidates' MATCH: from the node the top of the tree names, if any, with the
+    name of that condition, which every candidate then meets (RootList.anchored agrees)."""
     where = c.statement.request.of_source(c.arguments(selected)).get("where")
     found = anchor(where, work_lists.where_criteria(selected))
     if found is None or found[1] not in anchors:
-        return f"MATCH ({variable}:{label})"
+        return f"MATCH ({variable}:{label})", None
     name, kind = found
     key = c.parameter(
         selected, lambda arguments: decode_id(arguments["where"][name], expected=kind)[1]
     )
-    return c.bind(p=key, v=variable)(anchors[kind])
+    return c.bind(p=key, v=variable)(anchors[kind]), name
 
 
 def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     researcher = c.variable("r")
-    predicate = work_lists.where_predicate(c, selected, researcher)
+    head, condition = anchored(c, selected, researcher, "Researcher", RESEARCHER_ANCHORS)
+    predicate = work_lists.where_predicate(c, selected, researcher, anchored=condition)
     found = c.order(selected)
     order = None if found is None else researchers.researchers_order(c, selected, found, researcher)
-    head = anchored(c, selected, researcher, "Researcher", RESEARCHER_ANCHORS)
     return root_connection(c, selected, root_list(head, researcher, predicate, order))
 
 

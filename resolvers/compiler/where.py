@@ -122,17 +122,13 @@ RESEARCHER_TOPIC = Criterion(
     work=Most("researcher.works") * (Most("work.topics") + 2) + 2,
     total=Most("relationships.AUTHORED") * (Most("work.topics") + 2) + 2 * Most("nodes.Researcher"),
 )
+# A member: affiliated on the profile or on a paper (the kept MEMBER_OF, docs/metrics.md).
 RESEARCHER_INSTITUTION = Criterion(
-    "(EXISTS { ({v})-[:AFFILIATED_WITH]->(:Institution {key: {p}}) }"
-    " OR EXISTS { ({v})-[:AUTHORED]->(:Work)-[{a}:AFFILIATION]->(:Institution {key: {p}})"
-    " WHERE {a}.researcher = {v}.key })",
+    "EXISTS { ({v})-[:MEMBER_OF]->(:Institution {key: {p}}) }",
     global_key("Institution"),
-    work=Most("researcher.affiliations")
-    + Most("researcher.works") * (Most("work.affiliations") + 2)
-    + 4,
-    total=Most("relationships.AFFILIATED_WITH")
-    + Most("relationships.AUTHORED") * (Most("work.affiliations") + 2)
-    + 4 * Most("nodes.Researcher"),
+    names="Institution",
+    work=Most("researcher.memberships") + 2,
+    total=Most("relationships.MEMBER_OF") + 2 * Most("nodes.Researcher"),
 )
 HAS_ORCID = Criterion("({v}.orcid IS NOT NULL) = {p}")
 OPEN_TO_COLLABORATE = Criterion("{v}.openToCollaborate = {p}")
@@ -153,14 +149,22 @@ def shape_of(where: Any, criteria: Criteria) -> Hashable:
 
 
 def where_rows(
-    where: Any, criteria: Criteria, limits: RequestLimits, graph: GraphStatistics
+    where: Any,
+    criteria: Criteria,
+    limits: RequestLimits,
+    graph: GraphStatistics,
+    anchored: str | None = None,
 ) -> tuple[int, int]:
     """The rows a `where` tree reads for each candidate it tests, and for all the nodes of
     the kind together: every condition in it counts, since an OR may test all of its
-    alternatives."""
+    alternatives, but the `anchored` one at its top, which the candidates start from."""
     if where is None:
         return 0, 0
-    given = [criterion for name, criterion in criteria.items() if where.get(name) is not None]
+    given = [
+        criterion
+        for name, criterion in criteria.items()
+        if where.get(name) is not None and name != anchored
+    ]
     each = sum(criterion.work.rows({}, limits, graph) for criterion in given)
     total = sum(criterion.total.rows({}, limits, graph) for criterion in given)
     children = [*(where.get("AND") or ()), *(where.get("OR") or ())]
@@ -187,21 +191,24 @@ class Predicate:
         bind: Bind,
         fresh: Callable[[str], str],
         parent: tuple[str, str] | None = None,
+        anchored: str | None = None,
     ) -> None:
         """`parent`: (label, variable) when every candidate hangs off that node, so a
         condition naming a node of that label holds without a look at the graph when it
-        names the parent."""
+        names the parent. `anchored`: the condition at the top of the tree the candidates
+        start from, which every one of them meets."""
         self.criteria = criteria
         self.variable = variable
         self.bind = bind
         self.fresh = fresh
         self.parent = parent
+        self.anchored = anchored
         self.count = 0
 
     def text(self, where: Any, path: Path = (), negated: bool = False) -> str:
         parts = []
         for name, criterion in self.criteria.items():
-            if where.get(name) is None:
+            if where.get(name) is None or (not path and name == self.anchored):
                 continue
             self.count += 1
             if self.count > MAX_CONDITIONS:

@@ -49,9 +49,14 @@ def where_criteria(selected: Selected) -> Criteria:
 
 
 def where_predicate(
-    c: Compilation, selected: Selected, variable: str, parent: tuple[str, str] | None = None
+    c: Compilation,
+    selected: Selected,
+    variable: str,
+    parent: tuple[str, str] | None = None,
+    anchored: str | None = None,
 ) -> str:
-    """`parent`: (label, variable) of the node the candidates hang off."""
+    """`parent`: (label, variable) of the node the candidates hang off; `anchored`: the
+    condition at the top of the tree they start from."""
     criteria = where_criteria(selected)
     where = c.statement.fact(
         c.arguments(selected),
@@ -65,7 +70,7 @@ def where_predicate(
     def bind(path: tuple[str | int, ...], convert: Callable[[Any], Any]) -> str:
         return c.parameter(selected, lambda arguments: convert(value_at(arguments["where"], path)))
 
-    return Predicate(criteria, variable, bind, c.variable, parent).text(current)
+    return Predicate(criteria, variable, bind, c.variable, parent, anchored).text(current)
 
 
 def works_under(heads: Mapping[str, Template]) -> Rule:
