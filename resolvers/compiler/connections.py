@@ -34,6 +34,8 @@ class Items:
     keyset: bool = False  # ordered by key alone: page by the last key seen
     # columns the items' own fields read beside the item (an invitation's sender...)
     columns: tuple[tuple[str, str], ...] = ()
+    # how many candidates there are without a `where`, kept on the parent or its degree
+    kept_total: str | None = None
 
 
 # The groupings of `groupBy` on a list, by the type of its items.
@@ -166,12 +168,13 @@ def connection(
             predicate = f"{predicate} AND {items.variable}.key IS NOT NULL"
         elif not items.keyset:
             paging = f"SKIP {offset} LIMIT {limit}"
+        # a list whose count costs a walk counts its matches as it collects them for the
+        # page; one with columns beside each item (a topic's researchers and their works
+        # there) only when filtered: collecting every row of the biggest parent at once
+        # needs more than a request's memory share
         counted = any(field.name == "totalCount" for field in fields)
-        # a filtered list counts its matches as it collects them for the page; an aggregated
-        # one (an institution's researchers) is counted apart: collecting every group of the
-        # busiest institution (85,000 researchers on a million works) for one pass needs more
-        # than a request's memory share
-        if counted and items.predicate != "true" and not items.keyset:
+        filtered = items.predicate != "true"
+        if counted and not items.keyset and (filtered or not (items.carried or cheap_count(items))):
             page = one_pass(items, paging, item_map, c.variable("rows"), c.variable("row"))
             entries.append(f"page: {page}")
             return finish(
@@ -198,10 +201,15 @@ def connection(
     )
 
 
+def cheap_count(items: Items) -> bool:
+    """Whether the unfiltered candidates are counted without a walk: a kept count, or a bare
+    pattern, which Neo4j counts from its counts store or the node's degrees."""
+    return items.kept_total is not None or " WITH " not in items.head
+
+
 def count(items: Items) -> str:
-    if items.predicate == "true" and " WITH " not in items.head:
-        # a bare pattern: Neo4j counts it from its counts store or the node's degrees
-        return f"COUNT {{ {items.head} }}"
+    if items.predicate == "true" and cheap_count(items):
+        return items.kept_total or f"COUNT {{ {items.head} }}"
     return (
         f"COUNT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
         f"RETURN {items.variable} }}"

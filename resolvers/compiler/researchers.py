@@ -57,8 +57,9 @@ def researchers_order(
     return f"{value} {direction}, {variable}.key"
 
 
-def researchers_under(template: Template) -> Rule:
-    """Without orderBy, the researchers with most works under the parent come first."""
+def researchers_under(template: Template, kept_total: Template | None = None) -> Rule:
+    """Without orderBy, the researchers with most works under the parent come first;
+    `kept_total` counts them all, where the graph keeps that count."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -76,6 +77,7 @@ def researchers_under(template: Template) -> Rule:
             order=sort,
             predicate=where_predicate(c, selected, researcher),
             carried=f", {relevance}",
+            kept_total=None if kept_total is None else c.bind(this=scope["this"])(kept_total),
         )
         return connection(c, scope, selected, items, type_.name)
 
@@ -93,7 +95,8 @@ topic_researchers = researchers_under(
 institution_researchers = researchers_under(
     Template(
         "MATCH ({this})<-[{m}:MEMBER_OF]-({x}:Researcher) WITH {x} AS {r}, {m}.works AS {relevance}"
-    )
+    ),
+    Template("COUNT { ({this})<-[:MEMBER_OF]-() }"),
 )
 affiliation = related_node(
     Template("MATCH ({this})-[{a}:AFFILIATED_WITH]->({n}:Institution) WHERE {a}.until IS NULL"),

@@ -73,8 +73,11 @@ def where_predicate(
     return Predicate(criteria, variable, bind, c.variable, parent, anchored).text(current)
 
 
-def works_under(heads: Mapping[str, Template]) -> Rule:
-    """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`."""
+def works_under(
+    heads: Mapping[str, Template], kept_totals: Mapping[str, Template] | None = None
+) -> Rule:
+    """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`;
+    `kept_totals[parent type]` counts them all, where that is kept on `{this}`."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -85,6 +88,11 @@ def works_under(heads: Mapping[str, Template]) -> Rule:
             variable=work,
             order=works_order(c, selected, work),
             predicate=where_predicate(c, selected, work, (type_.name, scope["this"])),
+            kept_total=(
+                c.bind(this=scope["this"])(kept_totals[type_.name])
+                if kept_totals and type_.name in kept_totals
+                else None
+            ),
         )
         return connection(c, scope, selected, items, type_.name)
 
@@ -122,7 +130,7 @@ HAS_WORKS = {
     "Topic": Template("MATCH ({this})<-[:ABOUT]-({w}:Work)"),
     "Institution": Template("MATCH ({this})<-[:AFFILIATION]-({x}:Work) WITH DISTINCT {x} AS {w}"),
 }
-works = works_under(HAS_WORKS)
+works = works_under(HAS_WORKS, {"Institution": Template("{this}.worksCount")})
 works_by_year = works_by_year_under(HAS_WORKS)
 all_works_by_year = works_by_year_under({"Query": Template("MATCH ({w}:Work)")})
 # One CITES per citing and cited work: the importer and the generator keep them unique.
