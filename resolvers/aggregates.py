@@ -1,6 +1,6 @@
-"""Aggregates kept on the nodes for pages and sorts (docs/metrics.md): a work's citations, a
-researcher's citation figures and memberships (MEMBER_OF, with their works there), and an
-institution's count of works.
+"""Aggregates kept on the nodes for pages and sorts (docs/metrics.md): a work's citations and
+whether it has a topic, a researcher's citation figures and memberships (MEMBER_OF, with
+their works there), and an institution's count of works.
 
 A write reads what it touches before it changes the graph and again after (`Touched`), and
 keeps those nodes' aggregates again in its own transaction. A bulk load keeps every node's
@@ -21,7 +21,7 @@ from resolvers.database import Database, Row, Transaction
 # thousand researchers.
 PASS_BATCH = 10_000
 LABELS = ("Work", "Researcher", "Institution")
-VERSION = 1  # what the kept aggregates are: a change to their rules takes a new version
+VERSION = 2  # what the kept aggregates are: a change to their rules takes a new version
 
 
 @dataclass

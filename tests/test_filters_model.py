@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from core.global_ids import decode_id, encode_id
+from seed.loader import read_seed
 from server.settings import Settings
 from tests.conftest import GraphQLResponse, gql, run_on_db
 from tests.filters_model import (
@@ -492,3 +493,27 @@ def test_topics_and_institutions_order_by_their_counts(
             assert ids == global_ids(kind, ordered[:100]), (kind, field, direction)
         # the order is not the key order on this graph
         assert sorted(keys, key=figure) != sorted(keys), (kind, field)
+
+
+EVERY_WORK_BY_TOPIC = """{ works(first: 0) { totalCount
+  groupBy(field: TOPIC, first: 200) { groupsCount groups { key count } } } }"""
+
+
+def test_every_works_topics_count_the_works_without_one_last(
+    client: TestClient, bare_work: str
+) -> None:
+    """Over every work, the groups come from the topics' degrees and the works kept as
+    having no topic (docs/metrics.md), not from a look at each work."""
+    data = read_seed()
+    counts = Counter(assignment.topic for work in data.works for assignment in work.topics)
+    response = gql(client, EVERY_WORK_BY_TOPIC)
+    assert response.errors == []
+    found = response.data["works"]
+    assert found["totalCount"] == len(data.works) + 1
+    assert found["groupBy"]["groupsCount"] == len(counts) + 1
+    groups = [(group["key"], group["count"]) for group in found["groupBy"]["groups"]]
+    assert groups[-1] == (None, 1)  # the bare work; among the smallest, the null key last
+    assert sorted(groups[:-1]) == sorted(
+        (encode_id("Topic", topic), count) for topic, count in counts.items()
+    )
+    assert [count for _, count in groups] == sorted((count for _, count in groups), reverse=True)

@@ -96,7 +96,8 @@ def test_the_fixture_is_mapped_onto_the_graph(empty: Settings) -> None:
         "title": "A year that is not a number",
         "type": "other",
         "openalexUpdated": None,
-        "citations": 0,  # kept (resolvers/aggregates.py)
+        "citations": 0,  # kept (resolvers/aggregates.py), as is:
+        "topical": False,
     }
 
     work = node(empty, "W90004")

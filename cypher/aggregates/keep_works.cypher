@@ -1,10 +1,10 @@
-// Keeps the citations of the works `$keys`. Returns the authors of those whose figure moved:
-// their own figures follow from it.
+// Keeps the citations and the `topical` of the works `$keys`. Returns the authors of those
+// whose citations moved: their own figures follow from them.
 UNWIND $keys AS key
 MATCH (w:Work {key: key}) USING INDEX w:Work(key)
 WITH w, w.citations AS kept
-// include fragments/parts/kept_work_citations
-SET w.citations = cited
+// include fragments/parts/kept_work_figures
+SET w.citations = cited, w.topical = topical
 WITH w WHERE kept IS NULL OR kept <> cited
 MATCH (w)<-[:AUTHORED]-(r:Researcher)
 RETURN collect(DISTINCT r.key) AS researchers

@@ -1,6 +1,7 @@
-// The works among `$keys` whose kept citations differ from those counted again.
+// The works among `$keys` whose kept citations or `topical` differ from those counted again.
 UNWIND $keys AS key
 MATCH (w:Work {key: key}) USING INDEX w:Work(key)
-// include fragments/parts/kept_work_citations
-WITH w, cited WHERE w.citations IS NULL OR w.citations <> cited
-RETURN w.key AS key, 'citations' AS aggregate, w.citations AS kept, cited AS counted
+// include fragments/parts/kept_work_figures
+UNWIND [['citations', w.citations, cited], ['topical', w.topical, topical]] AS check
+WITH w, check WHERE check[1] IS NULL OR check[1] <> check[2]
+RETURN w.key AS key, check[0] AS aggregate, check[1] AS kept, check[2] AS counted

@@ -58,7 +58,7 @@ WORK_GROUPINGS: Mapping[str, Grouping] = {
         key=lambda value: "true" if value else "false",
         display=lambda value: "open access" if value else "closed access",
     ),
-    # one ABOUT per work and topic: the writers merge them
+    # one ABOUT per work and topic: the writers merge them; `topical` is kept on each work
     "topic": Grouping(
         _related("-[:ABOUT]->", "Topic"),
         True,
@@ -66,7 +66,7 @@ WORK_GROUPINGS: Mapping[str, Grouping] = {
         whole=Template(
             "CALL () { MATCH ({g}:Topic) WITH {g}, COUNT { ({g})<-[:ABOUT]-() } AS {n} "
             "WHERE {n} > 0 RETURN {g}, {n} "
-            "UNION ALL MATCH ({v}:Work) WHERE NOT EXISTS { ({v})-[:ABOUT]->() } "
+            "UNION ALL MATCH ({v}:Work) WHERE {v}.topical = false "
             "WITH count(*) AS {n} WHERE {n} > 0 RETURN null AS {g}, {n} }"
         ),
     ),
