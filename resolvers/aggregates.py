@@ -12,6 +12,7 @@ read where they are needed.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 
@@ -26,20 +27,43 @@ VERSION = 2  # what the kept aggregates are: a change to their rules takes a new
 
 @dataclass
 class Touched:
-    """The nodes whose kept aggregates a write may change."""
+    """The nodes whose kept aggregates a write may change, read `before` it and `after` it.
+
+    Works, researchers and their figures are counted again from their relationships, which
+    their degrees bound; an institution's works are not (the busiest names a sixth of all
+    works), so its count moves by the works that came to name it less those that ceased to,
+    from what the reads found the written works naming."""
 
     works: set[str] = field(default_factory=set)
     researchers: set[str] = field(default_factory=set)
-    institutions: set[str] = field(default_factory=set)
+    institutions: Counter[str] = field(default_factory=Counter)
 
-    async def read(
+    async def before(
         self,
         tx: Transaction,
         works: Iterable[str] = (),
         researchers: Iterable[str] = (),
         institutions: Iterable[str] = (),
     ) -> None:
-        """Adds these nodes (by key) and those their links tie to their aggregates."""
+        await self._read(tx, -1, works, researchers, institutions)
+
+    async def after(
+        self,
+        tx: Transaction,
+        works: Iterable[str] = (),
+        researchers: Iterable[str] = (),
+        institutions: Iterable[str] = (),
+    ) -> None:
+        await self._read(tx, 1, works, researchers, institutions)
+
+    async def _read(
+        self,
+        tx: Transaction,
+        sign: int,
+        works: Iterable[str],
+        researchers: Iterable[str],
+        institutions: Iterable[str],
+    ) -> None:
         parameters = {
             "works": sorted(set(works)),
             "researchers": sorted(set(researchers)),
@@ -48,21 +72,19 @@ class Touched:
         (row,) = (await tx.run("aggregates/touched", parameters)).rows
         self.works.update(row["works"])
         self.researchers.update(row["researchers"])
-        self.institutions.update(row["institutions"])
+        self.institutions.update(dict.fromkeys(row["institutions"], 0))
+        named: Counter[str] = Counter(row["named"])
+        self.institutions.update({key: sign * works for key, works in named.items()})
 
     async def keep(self, tx: Transaction) -> None:
-        await keep(tx, self.works, self.researchers, self.institutions)
-
-
-async def keep(
-    tx: Transaction, works: Iterable[str], researchers: Iterable[str], institutions: Iterable[str]
-) -> None:
-    """Counts the aggregates of these nodes again, by key. A researcher's figures sum their
-    works' citations, so the authors of a work whose citations moved are counted again too."""
-    (moved,) = (await tx.run("aggregates/keep_works", {"keys": sorted(set(works))})).rows
-    authors = sorted(set(researchers) | set(moved["researchers"]))
-    await tx.run("aggregates/keep_researchers", {"keys": authors})
-    await tx.run("aggregates/keep_institutions", {"keys": sorted(set(institutions))})
+        """Counts the aggregates of the touched works and researchers again, by key, and
+        moves the institutions' counts. A researcher's figures sum their works' citations,
+        so the authors of a work whose citations moved are counted again too."""
+        (moved,) = (await tx.run("aggregates/keep_works", {"keys": sorted(self.works)})).rows
+        authors = sorted(self.researchers | set(moved["researchers"]))
+        await tx.run("aggregates/keep_researchers", {"keys": authors})
+        rows = [{"key": key, "by": by} for key, by in sorted(self.institutions.items())]
+        await tx.run("aggregates/move_institutions", {"rows": rows})
 
 
 async def keep_every(db: Database) -> None:

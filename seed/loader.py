@@ -97,13 +97,15 @@ async def load_seed(db: Database, path: Path = SEED_FILE) -> None:
         return {"rows": [record.model_dump(mode="json") for record in records]}
 
     async def work(tx: Transaction) -> None:
+        # adopting a node changes its key, not its links: the read "before" follows it
         await tx.run("seed/adopt_works", rows(data.works))
+        touched = Touched()
+        await touched.before(tx, works=[work.key for work in data.works])
         researchers = await _identify(tx, data)
         for name, records in STEPS:
             await tx.run(name, rows(getattr(data, records)))
         await researchers.record_aliases(tx)
-        touched = Touched()
-        await touched.read(
+        await touched.after(
             tx,
             works=[work.key for work in data.works],
             researchers=[researchers.key(researcher.key) for researcher in data.researchers],

@@ -133,7 +133,7 @@ def keep_aggregates(
 
             async def work(tx: Transaction) -> None:
                 touched = Touched()
-                await touched.read(tx, works=works or [], researchers=researchers or [])
+                await touched.after(tx, works=works or [], researchers=researchers or [])
                 await touched.keep(tx)
 
             await db.write_transaction(work)

@@ -1,8 +1,8 @@
 // What a write to the works `$works`, the researchers `$researchers` and the institutions
-// `$institutions` may change the kept aggregates of: the works, the works they cite, their
-// authors and the institutions they name; the researchers and the institutions of their
-// profiles; the institutions. Read before the write and after it: the links it drops and
-// those it makes.
+// `$institutions` may change the kept aggregates of: the works, the works they cite and
+// their authors; the researchers and the institutions of their profiles; the institutions.
+// `named`: each institution once for every work of `$works` naming it. Read before the
+// write and after it: the links it drops and those it makes.
 WITH COLLECT {
   UNWIND $works AS key MATCH (w:Work {key: key}) USING INDEX w:Work(key) RETURN w
 } AS written
@@ -14,10 +14,13 @@ RETURN
     UNWIND written AS w MATCH (w)<-[:AUTHORED]-(r:Researcher) RETURN r.key
   } AS researchers,
   $institutions + COLLECT {
-    UNWIND written AS w MATCH (w)-[:AFFILIATION]->(i:Institution) RETURN i.key
-    UNION
     UNWIND $researchers AS key
     MATCH (r:Researcher {key: key})-[:AFFILIATED_WITH]->(i:Institution)
     USING INDEX r:Researcher(key)
     RETURN i.key
-  } AS institutions
+  } AS institutions,
+  COLLECT {
+    UNWIND written AS w
+    CALL (w) { MATCH (w)-[:AFFILIATION]->(i:Institution) RETURN DISTINCT i.key AS named }
+    RETURN named
+  } AS named

@@ -43,7 +43,7 @@ async def _apply(tx: Transaction, merges: Sequence[Merge]) -> None:
             retiring={merge.id for merge in authors},
         )
         await identities.record_aliases(tx)
-        await touched.read(tx, researchers=[identities.key(merge.into) for merge in authors])
+        await touched.after(tx, researchers=[identities.key(merge.into) for merge in authors])
     pending = [merge for merge in merges if merge.entity is Entity.WORKS]
     while pending:
         pending = await _merge_works(tx, pending, touched)
@@ -60,12 +60,15 @@ class _WorkChanges:
     resolved: list[dict[str, str]] = field(default_factory=list)
 
     async def run(self, tx: Transaction, touched: Touched) -> None:
-        """`touched` gains the works before and after: a joined work's citations move."""
-        await touched.read(
-            tx,
-            works=[row[end] for row in self.joins for end in ("from", "into")]
-            + [str(row["node"]) for row in self.rekeys],
-        )
+        """`touched` reads the works before and after: a joined work's citations and
+        institutions move. Both reads name the same keys, so a work counts in both or in the
+        one where it exists."""
+        works = [
+            *(row[end] for row in self.joins for end in ("from", "into")),
+            *(str(row[end]) for row in self.rekeys for end in ("node", "key")),
+            *(row["node"] for row in self.resolved),
+        ]
+        await touched.before(tx, works=works)
         # joins first: a seed work's node takes its OpenAlex id once the duplicate is gone
         for name, rows in (
             ("identity/merge_work", self.joins),
@@ -75,12 +78,7 @@ class _WorkChanges:
         ):
             if rows:
                 await tx.run(name, {"rows": rows})
-        await touched.read(
-            tx,
-            works=[row["into"] for row in self.joins]
-            + [str(row["key"]) for row in self.rekeys]
-            + [row["node"] for row in self.resolved],
-        )
+        await touched.after(tx, works=works)
 
 
 async def _merge_works(tx: Transaction, merges: list[Merge], kept: Touched) -> list[Merge]:

@@ -118,7 +118,7 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         ]
         touching = _touching(batch.entity, applied, works, researchers)
         touched = Touched()
-        await touched.read(tx, **touching)
+        await touched.before(tx, **touching)
         written = Created()
         if plan.unlink is not None and replaced:
             written += (await tx.run(plan.unlink, {"keys": replaced})).created
@@ -143,7 +143,7 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             written += (await tx.run(plan.resolve, {"rows": cited})).created
         written += await run_links(plan.after)
         await researchers.record_aliases(tx)
-        await touched.read(tx, **touching)
+        await touched.after(tx, **touching)
         await touched.keep(tx)
         tally = Tally(
             created=len(applied) - len(replaced),
