@@ -34,7 +34,11 @@ from server.settings import Settings, load_settings
 HERE = Path(__file__).resolve().parent.parent
 REFERENCE = ("domains", "fields", "subfields", "topics", "institutions", "authors")
 SUMMARY = re.compile(r"^read ([\d,]+) records from \d+ files in ([\d.]+)s")
-WIPE = "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted"
+# Relationships first: a node's DETACH DELETE holds all of its relationships at once.
+WIPE = (
+    "MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS deleted",
+    "MATCH (n) WITH n LIMIT 50000 DELETE n RETURN count(*) AS deleted",
+)
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -53,12 +57,15 @@ def import_command(
 
 async def wipe(settings: Settings) -> None:
     async with database_for(settings) as db:
-        while True:
-            records, _, _ = await db.driver.execute_query(
-                Query(WIPE, timeout=600), database_=db.database, routing_=RoutingControl.WRITE
-            )
-            if not records[0]["deleted"]:
-                return
+        for statement in WIPE:
+            while True:
+                records, _, _ = await db.driver.execute_query(
+                    Query(statement, timeout=600),
+                    database_=db.database,
+                    routing_=RoutingControl.WRITE,
+                )
+                if not records[0]["deleted"]:
+                    break
 
 
 def cpu_seconds(pid: int) -> float:

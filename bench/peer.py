@@ -263,6 +263,45 @@ def peer_counts(data: Json) -> Json:
     }
 
 
+def ours_sums(data: Json) -> Json:
+    def figures(aggregate: Json) -> Json:
+        cited = aggregate["citedByCount"]
+        return {
+            "citedByCount": [cited["sum"], round(cited["average"], 6), cited["min"], cited["max"]],
+            "year": [aggregate["year"]["min"], aggregate["year"]["max"]],
+        }
+
+    recent = data["topic"]["recent"]
+    return {
+        "topic recent": recent["totalCount"],
+        "topic recent figures": figures(recent["aggregate"]),
+        "hub figures": figures(data["researcher"]["works"]["aggregate"]),
+    }
+
+
+def peer_sums(data: Json) -> Json:
+    topic, hub = only(data["topics"]), only(data["researchers"])
+
+    def figures(aggregate: Json) -> Json:
+        cited = aggregate["node"]["citedByCount"]
+        return {
+            "citedByCount": [
+                float(cited["sum"]),
+                round(cited["average"], 6),
+                cited["min"],
+                cited["max"],
+            ],
+            "year": [aggregate["node"]["year"]["min"], aggregate["node"]["year"]["max"]],
+        }
+
+    recent = topic["recent"]["aggregate"]
+    return {
+        "topic recent": int(recent["count"]["nodes"]),
+        "topic recent figures": figures(recent),
+        "hub figures": figures(hub["worksConnection"]["aggregate"]),
+    }
+
+
 def other_queries() -> list[Query]:
     return [
         Query(
@@ -309,6 +348,15 @@ def other_queries() -> list[Query]:
             lambda p: {"topic": p.topic, "hub": p.hub},
             ours_counts,
             peer_counts,
+            {"topic": "Topic", "hub": "Researcher"},
+        ),
+        Query(
+            "10_sums",
+            "10. aggregates: sum, average, least and greatest citedByCount and years of the"
+            " biggest topic's works since 2018 and of the hub's works",
+            lambda p: {"topic": p.topic, "hub": p.hub},
+            ours_sums,
+            peer_sums,
             {"topic": "Topic", "hub": "Researcher"},
         ),
     ]

@@ -61,6 +61,8 @@ WORK_GROUPS = PerCandidate(
         "author": Most("work.authors"),
     }
 )
+# `aggregate` over a list of works: properties of each candidate.
+WORK_AGGREGATE = PerCandidate(Rows(0))
 # groupBy over a list of researchers: their current profile affiliations, or their works'
 # topics.
 RESEARCHER_GROUPS = PerCandidate(

@@ -256,10 +256,11 @@ def ordering(
 
 @dataclass(frozen=True)
 class PerCandidate:
-    """A facet of the list above it (`groupBy`): one more pass over the list's candidates,
-    reading, for each, the rows that `per_candidate[arguments[argument]]` says."""
+    """A facet of the list above it (`groupBy`, `aggregate`): one more pass over the list's
+    candidates, reading, for each, the rows that `per_candidate` says, or with a mapping,
+    `per_candidate[arguments[argument]]`."""
 
-    per_candidate: Mapping[str, Expression]
+    per_candidate: Mapping[str, Expression] | Expression
     argument: str = "field"
 
     @property
@@ -269,7 +270,11 @@ class PerCandidate:
     def rows(
         self, candidates: int, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics
     ) -> int:
-        each = self.per_candidate[enum_value(arguments[self.argument])]
+        each = (
+            self.per_candidate
+            if isinstance(self.per_candidate, Expression)
+            else self.per_candidate[enum_value(arguments[self.argument])]
+        )
         return candidates * (1 + each.rows(arguments, limits, graph)) + 1
 
 

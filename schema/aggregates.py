@@ -5,6 +5,33 @@ from __future__ import annotations
 import strawberry
 
 
+@strawberry.type(
+    description="Sum, average, least and greatest of one number over a list's items that have"
+    " it; items without it are left out."
+)
+class IntStats:
+    sum: float = strawberry.field(
+        description="0 when no item has the number. A Float: a whole graph's citations pass"
+        " GraphQL's 32-bit Int."
+    )
+    average: float | None = strawberry.field(description="Null when no item has the number.")
+    min: int | None = strawberry.field(description="Null when no item has the number.")
+    max: int | None = strawberry.field(description="Null when no item has the number.")
+
+
+@strawberry.type(
+    description="Numbers of a list's works summed up over the whole list (every page, the same"
+    " `where`)."
+)
+class WorkAggregate:
+    cited_by_count: IntStats = strawberry.field(description="OpenAlex's citedByCount.")
+    citations: IntStats = strawberry.field(
+        description="Citations as docs/metrics.md counts them: the larger of citedByCount and"
+        " the works in the graph citing the work."
+    )
+    year: IntStats = strawberry.field(description="Publication years.")
+
+
 @strawberry.type(description="Works that appeared in one year.")
 class YearCount:
     year: int

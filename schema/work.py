@@ -18,7 +18,7 @@ from core.bounds import (
 )
 from core.work import Most, every_candidate
 from resolvers.compiler import nodes, work_lists
-from schema.aggregates import YearCitations
+from schema.aggregates import WorkAggregate, YearCitations
 from schema.compiled import compiled, compiled_field
 from schema.filters import WorkOrder, WorkWhere
 from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, WorkGroupField
@@ -139,6 +139,11 @@ class Work(Node):
 
 @strawberry.type(description="A page of works, with facets over the whole list.")
 class WorkConnection(Connection[Work]):
+    aggregate: WorkAggregate = compiled_field(
+        work=reads.WORK_AGGREGATE,
+        description="Sums, averages, least and greatest values of the whole list's works.",
+    )
+
     @compiled_field(work=reads.WORK_GROUPS, description=GROUP_BY_DESCRIPTION)
     def group_by(
         self,

@@ -221,6 +221,22 @@ CORPUS: list[Operation] = [
         {"topic": TOPIC, "author": RESEARCHER, "institution": INSTITUTION},
     ),
     Operation(
+        "facets",
+        "Facets beside a page: groupBy and aggregate over a topic's works since a year, and"
+        " groupBy TOPIC over every work, read from the topics' degrees.",
+        """query ($topic: ID!) {
+          topic(id: $topic) {
+            works(first: 5, where: {yearFrom: 2018}) {
+              totalCount edges { node { title } }
+              groupBy(field: INSTITUTION, first: 3) { groupsCount groups { key count } }
+              aggregate { citations { sum average } year { min max } }
+            }
+          }
+          every: works(first: 0) { groupBy(field: TOPIC) { groups { key keyDisplayName count } } }
+        }""",
+        {"topic": TOPIC},
+    ),
+    Operation(
         "researchers_where_ordered",
         "Researchers filtered by an OR, NOT and plain fields, ordered by works count.",
         """query ($where: ResearcherWhere) {

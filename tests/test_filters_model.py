@@ -57,6 +57,8 @@ GROUP_BY = (
     "groupBy(field: $groupField, first: $groupFirst, orderBy: $groupOrder) "
     "{ groupsCount groups { key keyDisplayName count } }"
 )
+STATS = "{ sum average min max }"
+AGGREGATE = f"aggregate {{ citedByCount {STATS} citations {STATS} year {STATS} }}"
 WORK_GROUP_FIELDS = (
     "YEAR",
     "TYPE",
@@ -90,6 +92,8 @@ class ListKind:
         if years:
             arguments += GROUP_ARGUMENTS.format(of=self.of)
             page = f" {GROUP_BY}"
+        if years and self.of == "Work":
+            page += f" {AGGREGATE}"
         if years and self.of == "Work":
             by_year = " worksByYear(where: $where) { year works }"
         if self.parent is None:
@@ -323,6 +327,14 @@ def test_generated_lists_agree_with_the_model(generated_client: TestClient, grap
             at = None if parent is None or kind.parent is None else (kind.parent, decode(parent))
             assert holder["worksByYear"] == graph.works_by_year(at, where), variables
             ran["worksByYear"] += 1
+            works = [decode(item) for item in expected]
+            numbers: dict[str, list[int | None]] = {
+                "citedByCount": [graph.works[work].get("citedByCount") for work in works],
+                "citations": [graph.citations(work) for work in works],
+                "year": [graph.works[work].get("year") for work in works],
+            }
+            assert_aggregate(holder["list"]["aggregate"], numbers, variables)
+            ran["aggregate"] += 1
         field, order = variables["groupField"], variables["groupOrder"]
         groups = graph.groups([decode(item) for item in expected], kind.of, field, order)
         expected_groups = [
@@ -337,6 +349,23 @@ def test_generated_lists_agree_with_the_model(generated_client: TestClient, grap
     check()
     assert ran["lists"] >= 330, ran
     assert ran["groupBy"] >= 330, ran
+    assert ran["aggregate"] >= 150, ran
+
+
+def assert_aggregate(
+    found: dict[str, Any], numbers: dict[str, list[int | None]], variables: Any
+) -> None:
+    """`aggregate` against the numbers of the listed works, items without one left out."""
+    for name, values in numbers.items():
+        present = [value for value in values if value is not None]
+        stats = found[name]
+        assert stats["sum"] == sum(present), (name, variables)
+        assert stats["min"] == min(present, default=None), (name, variables)
+        assert stats["max"] == max(present, default=None), (name, variables)
+        if present:
+            assert math.isclose(stats["average"], sum(present) / len(present)), (name, variables)
+        else:
+            assert stats["average"] is None, (name, variables)
 
 
 def group_key(graph: Graph, field: str, value: Any) -> dict[str, str | None]:

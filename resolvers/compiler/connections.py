@@ -14,6 +14,7 @@ from graphql import GraphQLError, GraphQLNonNull
 from core.bounds import PAGE
 from core.errors import BadUserInput
 from core.global_ids import decode_opaque, key_cursor, list_identity, offset_cursor
+from resolvers.compiler.aggregate import aggregate
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
 from resolvers.compiler.groups import RESEARCHER_GROUPINGS, WORK_GROUPINGS, group_by
@@ -137,6 +138,11 @@ def connection(
         if field.name == "groupBy":
             source = f"g{len(facets)}"
             text, shaper = group_by(c, field, items, GROUPINGS[node_type.name])
+            facets[field.key] = (source, shaper)
+            entries.append(f"{source}: {text}")
+        elif field.name == "aggregate":
+            source = f"g{len(facets)}"
+            text, shaper = aggregate(c, field, items)
             facets[field.key] = (source, shaper)
             entries.append(f"{source}: {text}")
     resumed = items.keyset and c.given(selected, "after")
@@ -358,7 +364,7 @@ def connection_shape(
                 result[key] = info_shapers[key](info, at, errors)
             elif name == "totalCount":
                 result[key] = raw["total"]
-            elif name == "groupBy":
+            elif name in ("groupBy", "aggregate"):
                 source, facet = facets[key]
                 result[key] = facet(raw[source], at, errors)
             else:

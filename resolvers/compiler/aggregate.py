@@ -1,0 +1,62 @@
+"""`aggregate` on a list of works: the sum, average, least and greatest of numbers of its
+candidates (the same `where`, every page), in one COLLECT beside the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+from resolvers.compiler.collect import Selected
+from resolvers.compiler.compile import Compilation
+from resolvers.compiler.groups import Candidates
+from resolvers.compiler.shape import Path, Shaper
+
+# The number each field of WorkAggregate reads of a work; citations are kept on it.
+WORK_NUMBERS = {"citedByCount": "citedByCount", "citations": "citations", "year": "year"}
+# IntStats' fields, as the statement names them.
+STATS = {"sum": "s", "average": "a", "min": "lo", "max": "hi"}
+NO_ITEMS = {"s": 0, "a": None, "lo": None, "hi": None}
+
+
+def aggregate(c: Compilation, selected: Selected, candidates: Candidates) -> tuple[str, Shaper]:
+    """The expression of one `aggregate` field and the shaper of its value."""
+    aggregate_type, stats_type = c.object_type("WorkAggregate"), c.object_type("IntStats")
+    numbers: dict[str, str] = {}  # property -> the statement's name for its stats
+    plan: list[tuple[str, str | None, list[tuple[str, str | None]]]] = []
+    for field in c.collector.fields(selected.selection_sets(), aggregate_type):
+        if field.name not in WORK_NUMBERS:
+            plan.append((field.key, None, []))
+            continue
+        number = WORK_NUMBERS[field.name]
+        source = numbers.setdefault(number, f"x{len(numbers)}")
+        stats = [
+            (stat.key, STATS.get(stat.name))
+            for stat in c.collector.fields(field.selection_sets(), stats_type)
+        ]
+        plan.append((field.key, source, stats))
+    variable = candidates.variable
+    values = ", ".join(f"{variable}.{number} AS {name}" for number, name in numbers.items())
+    summed = ", ".join(
+        f"{name}: {{s: sum({name}), a: avg({name}), lo: min({name}), hi: max({name})}}"
+        for name in numbers.values()
+    )
+    expression = (
+        f"COLLECT {{ {candidates.head} WITH {variable}{candidates.carried} "
+        f"WHERE {candidates.predicate} WITH {values or 'null AS x'} "
+        f"RETURN {{{summed}}} AS value }}[0]"
+    )
+
+    def shape(raw: Any, path: Path, errors: list[GraphQLError]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, source, stats in plan:
+            if source is None:
+                result[key] = "WorkAggregate"
+                continue
+            found = (raw or {}).get(source) or NO_ITEMS
+            result[key] = {
+                stat_key: "IntStats" if name is None else found[name] for stat_key, name in stats
+            }
+        return result
+
+    return expression, shape
