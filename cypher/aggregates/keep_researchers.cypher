@@ -1,5 +1,8 @@
 // Keeps the citation figures and the memberships (a MEMBER_OF with its `works`) of the
 // researchers `$keys`.
+// The nodes a relationship leads to carry no label (each type leads to one label): a
+// label would let a plan made while the graph was empty scan it for every row instead of
+// expanding from the node at hand, and a write keeps its plans as the graph grows.
 UNWIND $keys AS key
 MATCH (r:Researcher {key: key}) USING INDEX r:Researcher(key)
 // include fragments/parts/kept_researcher_figures
@@ -7,7 +10,7 @@ SET r += figures
 WITH r
 // include fragments/parts/kept_memberships
 CALL (r, memberships) {
-  MATCH (r)-[m:MEMBER_OF]->(i:Institution)
+  MATCH (r)-[m:MEMBER_OF]->(i)
   WHERE NOT i.key IN [membership IN memberships | membership.institution]
   DELETE m
 }

@@ -6,5 +6,5 @@ WITH w, w.citations AS kept
 // include fragments/parts/kept_work_figures
 SET w.citations = cited, w.topical = topical
 WITH w WHERE kept IS NULL OR kept <> cited
-MATCH (w)<-[:AUTHORED]-(r:Researcher)
+MATCH (w)<-[:AUTHORED]-(r)
 RETURN collect(DISTINCT r.key) AS researchers

@@ -3,24 +3,27 @@
 // their authors; the researchers and the institutions of their profiles; the institutions.
 // `named`: each institution once for every work of `$works` naming it. Read before the
 // write and after it: the links it drops and those it makes.
+// The nodes a relationship leads to carry no label (each type leads to one label): a
+// label would let a plan made while the graph was empty scan it for every row instead of
+// expanding from the node at hand, and a write keeps its plans as the graph grows.
 WITH COLLECT {
   UNWIND $works AS key MATCH (w:Work {key: key}) USING INDEX w:Work(key) RETURN w
 } AS written
 RETURN
   [w IN written | w.key] + COLLECT {
-    UNWIND written AS w MATCH (w)-[:CITES]->(cited:Work) RETURN cited.key
+    UNWIND written AS w MATCH (w)-[:CITES]->(cited) RETURN cited.key
   } AS works,
   $researchers + COLLECT {
-    UNWIND written AS w MATCH (w)<-[:AUTHORED]-(r:Researcher) RETURN r.key
+    UNWIND written AS w MATCH (w)<-[:AUTHORED]-(r) RETURN r.key
   } AS researchers,
   $institutions + COLLECT {
     UNWIND $researchers AS key
-    MATCH (r:Researcher {key: key})-[:AFFILIATED_WITH]->(i:Institution)
+    MATCH (r:Researcher {key: key})-[:AFFILIATED_WITH]->(i)
     USING INDEX r:Researcher(key)
     RETURN i.key
   } AS institutions,
   COLLECT {
     UNWIND written AS w
-    CALL (w) { MATCH (w)-[:AFFILIATION]->(i:Institution) RETURN DISTINCT i.key AS named }
+    CALL (w) { MATCH (w)-[:AFFILIATION]->(i) RETURN DISTINCT i.key AS named }
     RETURN named
   } AS named

@@ -5,7 +5,7 @@ MATCH (r:Researcher {key: key}) USING INDEX r:Researcher(key)
 // include fragments/parts/kept_researcher_figures
 // include fragments/parts/kept_memberships
 WITH r, figures, memberships, COLLECT {
-  MATCH (r)-[m:MEMBER_OF]->(i:Institution)
+  MATCH (r)-[m:MEMBER_OF]->(i)
   RETURN {institution: i.key, works: m.works} AS membership ORDER BY i.key
 } AS kept
 UNWIND [

@@ -1,2 +1,2 @@
 // `works`: how many works name institution `i` for at least one of their authors.
-WITH *, COUNT { MATCH (i)<-[:AFFILIATION]-(w:Work) RETURN DISTINCT w } AS works
+WITH *, COUNT { MATCH (i)<-[:AFFILIATION]-(w) RETURN DISTINCT w } AS works

@@ -3,11 +3,11 @@
 // paper names for them.
 WITH *, COLLECT {
   CALL (r) {
-    MATCH (r)-[:AUTHORED]->(w:Work)-[a:AFFILIATION]->(i:Institution)
+    MATCH (r)-[:AUTHORED]->(w)-[a:AFFILIATION]->(i)
     WHERE a.researcher = r.key
     RETURN i, w
     UNION ALL
-    MATCH (r)-[:AFFILIATED_WITH]->(i:Institution)
+    MATCH (r)-[:AFFILIATED_WITH]->(i)
     RETURN i, null AS w
   }
   WITH i, count(DISTINCT w) AS works

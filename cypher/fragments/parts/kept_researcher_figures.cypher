@@ -1,7 +1,7 @@
 // `figures`: the citation figures of researcher `r` kept on the node (docs/metrics.md),
 // from their works' kept citations.
 WITH *, COLLECT {
-  MATCH (r)-[:AUTHORED]->(w:Work)
+  MATCH (r)-[:AUTHORED]->(w)
   WITH DISTINCT w
   RETURN coalesce(w.citations, 0) AS cited ORDER BY cited DESC
 } AS cited
