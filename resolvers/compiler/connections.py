@@ -37,6 +37,7 @@ class Items:
     columns: tuple[tuple[str, str], ...] = ()
     # how many candidates there are without a `where`, kept on the parent or its degree
     kept_total: str | None = None
+    every: bool = False  # `head` matches every node of the kind
 
 
 # The groupings of `groupBy` on a list, by the type of its items.

@@ -105,8 +105,6 @@ RESEARCHER_GROUPINGS: Mapping[str, Grouping] = {
     "topic": Grouping(_related("-[:AUTHORED]->(:Work)-[:ABOUT]->", "Topic"), True, "Topic"),
 }
 
-WHOLE_LABEL = "Work"  # the label of the lists whose groupings have a `whole`
-
 # ORDER BY for each GroupOrder value: `{n}` the count, `{s}` the key's sort columns.
 ORDERS = {
     "countDesc": "{n} DESC, {g} IS NULL, {s}",
@@ -118,7 +116,7 @@ ORDERS = {
 
 class Candidates(Protocol):
     """A list's candidates: `head` binds each as `variable` (and `carried` columns),
-    `predicate` keeps those of its `where`."""
+    `predicate` keeps those of its `where`; `every`: the head matches every node of the kind."""
 
     @property
     def head(self) -> str: ...
@@ -128,6 +126,8 @@ class Candidates(Protocol):
     def carried(self) -> str: ...
     @property
     def predicate(self) -> str: ...
+    @property
+    def every(self) -> bool: ...
 
 
 def group_by(
@@ -142,7 +142,7 @@ def group_by(
     grouping = groupings[field]
     first = c.parameter(selected, lambda arguments: GROUPS.size(arguments))
     values = c.bind(v=candidates.variable)(grouping.values)
-    group, count, every, row = (c.variable(name) for name in ("g", "n", "all", "r"))
+    group, count, all_groups, row = (c.variable(name) for name in ("g", "n", "all", "r"))
     if grouping.many:
         found = c.variable("vs")
         spread = (
@@ -159,11 +159,7 @@ def group_by(
         key, display = f"{group}.key", f"{group}.name"
     ordering = Template(ORDERS[order]).fill(n=count, g=group, s=sort, s_desc=sort_desc)
     item, shape = _groups(c, selected, grouping, group, count, key, display)
-    every_node = f"MATCH ({candidates.variable}:{WHOLE_LABEL})"
-    if grouping.whole is not None and (candidates.head, candidates.predicate) == (
-        every_node,
-        "true",
-    ):
+    if grouping.whole is not None and candidates.every and candidates.predicate == "true":
         counted = c.bind(g=group, n=count, v=candidates.variable)(grouping.whole)
     else:
         counted = (
@@ -173,8 +169,8 @@ def group_by(
         )
     expression = (
         f"COLLECT {{ {counted} "
-        f"WITH collect({{g: {group}, n: {count}}}) AS {every} "
-        f"RETURN {{count: size({every}), groups: COLLECT {{ UNWIND {every} AS {row} "
+        f"WITH collect({{g: {group}, n: {count}}}) AS {all_groups} "
+        f"RETURN {{count: size({all_groups}), groups: COLLECT {{ UNWIND {all_groups} AS {row} "
         f"WITH {row}.g AS {group}, {row}.n AS {count} ORDER BY {ordering} LIMIT {first} "
         f"RETURN {item} }}}} AS value }}[0]"
     )

@@ -217,12 +217,15 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
     return RootStatement(text, compiled.shape, positions=ids[1:])
 
 
-def root_list(head: str, variable: str, predicate: str, order: str | None) -> Items:
+def root_list(
+    head: str, variable: str, predicate: str, order: str | None, every: bool = False
+) -> Items:
     """A root list: in key order, paged by the last key seen, unless orderBy says otherwise.
-    The default is the list's own, whatever its filter: the same for equivalent trees."""
+    The default is the list's own, whatever its filter: the same for equivalent trees.
+    `every`: the head matches every node of the kind."""
     if order is None:
-        return Items(head, variable, f"{variable}.key", predicate, keyset=True)
-    return Items(head, variable, order, predicate)
+        return Items(head, variable, f"{variable}.key", predicate, keyset=True, every=every)
+    return Items(head, variable, order, predicate, every=every)
 
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
@@ -230,7 +233,8 @@ def root_works(c: Compilation, selected: Selected) -> RootStatement:
     head, condition = anchored(c, selected, work, "Work", WORK_ANCHORS)
     predicate = work_lists.where_predicate(c, selected, work, anchored=condition)
     order = None if c.order(selected) is None else work_lists.works_order(c, selected, work)
-    return root_connection(c, selected, root_list(head, work, predicate, order))
+    every = condition is None
+    return root_connection(c, selected, root_list(head, work, predicate, order, every))
 
 
 # Where works start from the node of each label a `where` names (Condition.names).
@@ -276,7 +280,8 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     predicate = work_lists.where_predicate(c, selected, researcher, anchored=condition)
     found = c.order(selected)
     order = None if found is None else researchers.researchers_order(c, selected, found, researcher)
-    return root_connection(c, selected, root_list(head, researcher, predicate, order))
+    every = condition is None
+    return root_connection(c, selected, root_list(head, researcher, predicate, order, every))
 
 
 def keyed_list(label: str, orders: Mapping[str, Template]) -> RootRule:
@@ -290,7 +295,7 @@ def keyed_list(label: str, orders: Mapping[str, Template]) -> RootRule:
             direction = "DESC" if found[1] == "desc" else "ASC"
             order = f"{c.bind(n=node)(orders[found[0]])} {direction}, {node}.key"
         return root_connection(
-            c, selected, root_list(f"MATCH ({node}:{label})", node, "true", order)
+            c, selected, root_list(f"MATCH ({node}:{label})", node, "true", order, every=True)
         )
 
     return rule
