@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from resolvers.database import Database, Row, Transaction
 
@@ -25,9 +26,16 @@ LABELS = ("Work", "Researcher", "Institution")
 VERSION = 2  # what the kept aggregates are: a change to their rules takes a new version
 
 
+class Moment(Enum):
+    """When a write's touched nodes are read: the sign their named institutions count with."""
+
+    BEFORE = -1
+    AFTER = 1
+
+
 @dataclass
 class Touched:
-    """The nodes whose kept aggregates a write may change, read `before` it and `after` it.
+    """The nodes whose kept aggregates a write may change, read before it and after it.
 
     Works, researchers and their figures are counted again from their relationships, which
     their degrees bound; an institution's works are not (the busiest names a sixth of all
@@ -38,48 +46,36 @@ class Touched:
     researchers: set[str] = field(default_factory=set)
     institutions: Counter[str] = field(default_factory=Counter)
 
-    async def before(
+    async def read(
         self,
         tx: Transaction,
+        moment: Moment,
         works: Iterable[str] = (),
         researchers: Iterable[str] = (),
         institutions: Iterable[str] = (),
     ) -> None:
-        await self._read(tx, -1, works, researchers, institutions)
-
-    async def after(
-        self,
-        tx: Transaction,
-        works: Iterable[str] = (),
-        researchers: Iterable[str] = (),
-        institutions: Iterable[str] = (),
-    ) -> None:
-        await self._read(tx, 1, works, researchers, institutions)
-
-    async def _read(
-        self,
-        tx: Transaction,
-        sign: int,
-        works: Iterable[str],
-        researchers: Iterable[str],
-        institutions: Iterable[str],
-    ) -> None:
+        """Adds these nodes (by key), those their links tie to their aggregates, and, with
+        the sign of `moment`, the institutions the works name."""
         parameters = {
             "works": sorted(set(works)),
             "researchers": sorted(set(researchers)),
             "institutions": sorted(set(institutions)),
         }
+        if not any(parameters.values()):
+            return
         (row,) = (await tx.run("aggregates/touched", parameters)).rows
         self.works.update(row["works"])
         self.researchers.update(row["researchers"])
         self.institutions.update(dict.fromkeys(row["institutions"], 0))
         named: Counter[str] = Counter(row["named"])
-        self.institutions.update({key: sign * works for key, works in named.items()})
+        self.institutions.update({key: moment.value * works for key, works in named.items()})
 
     async def keep(self, tx: Transaction) -> None:
         """Counts the aggregates of the touched works and researchers again, by key, and
         moves the institutions' counts. A researcher's figures sum their works' citations,
         so the authors of a work whose citations moved are counted again too."""
+        if not (self.works or self.researchers or self.institutions):
+            return
         (moved,) = (await tx.run("aggregates/keep_works", {"keys": sorted(self.works)})).rows
         authors = sorted(self.researchers | set(moved["researchers"]))
         await tx.run("aggregates/keep_researchers", {"keys": authors})

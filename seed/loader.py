@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from resolvers.aggregates import Touched
+from resolvers.aggregates import Moment, Touched
 from resolvers.database import Database, Transaction
 from resolvers.defaults import RESEARCHER_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
@@ -100,13 +100,14 @@ async def load_seed(db: Database, path: Path = SEED_FILE) -> None:
         # adopting a node changes its key, not its links: the read "before" follows it
         await tx.run("seed/adopt_works", rows(data.works))
         touched = Touched()
-        await touched.before(tx, works=[work.key for work in data.works])
+        await touched.read(tx, Moment.BEFORE, works=[work.key for work in data.works])
         researchers = await _identify(tx, data)
         for name, records in STEPS:
             await tx.run(name, rows(getattr(data, records)))
         await researchers.record_aliases(tx)
-        await touched.after(
+        await touched.read(
             tx,
+            Moment.AFTER,
             works=[work.key for work in data.works],
             researchers=[researchers.key(researcher.key) for researcher in data.researchers],
             institutions=[institution.key for institution in data.institutions],

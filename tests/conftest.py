@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp
 
 from core.global_ids import encode_id
-from resolvers.aggregates import Touched, verify
+from resolvers.aggregates import Moment, Touched, verify
 from resolvers.database import Row, Transaction
 from resolvers.migrations import apply_migrations
 from seed.bulk import LoadReport, load_generated
@@ -133,7 +133,9 @@ def keep_aggregates(
 
             async def work(tx: Transaction) -> None:
                 touched = Touched()
-                await touched.after(tx, works=works or [], researchers=researchers or [])
+                await touched.read(
+                    tx, Moment.AFTER, works=works or [], researchers=researchers or []
+                )
                 await touched.keep(tx)
 
             await db.write_transaction(work)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from resolvers.aggregates import Touched
+from resolvers.aggregates import Moment, Touched
 from resolvers.database import Database, Row, Transaction
 from seed.identity import Mention, identify
 from seed.openalex.merges import Merge
@@ -43,7 +43,9 @@ async def _apply(tx: Transaction, merges: Sequence[Merge]) -> None:
             retiring={merge.id for merge in authors},
         )
         await identities.record_aliases(tx)
-        await touched.after(tx, researchers=[identities.key(merge.into) for merge in authors])
+        await touched.read(
+            tx, Moment.AFTER, researchers=[identities.key(merge.into) for merge in authors]
+        )
     pending = [merge for merge in merges if merge.entity is Entity.WORKS]
     while pending:
         pending = await _merge_works(tx, pending, touched)
@@ -68,7 +70,7 @@ class _WorkChanges:
             *(str(row[end]) for row in self.rekeys for end in ("node", "key")),
             *(row["node"] for row in self.resolved),
         ]
-        await touched.before(tx, works=works)
+        await touched.read(tx, Moment.BEFORE, works=works)
         # joins first: a seed work's node takes its OpenAlex id once the duplicate is gone
         for name, rows in (
             ("identity/merge_work", self.joins),
@@ -78,7 +80,7 @@ class _WorkChanges:
         ):
             if rows:
                 await tx.run(name, {"rows": rows})
-        await touched.after(tx, works=works)
+        await touched.read(tx, Moment.AFTER, works=works)
 
 
 async def _merge_works(tx: Transaction, merges: list[Merge], kept: Touched) -> list[Merge]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from resolvers.aggregates import Touched
+from resolvers.aggregates import Moment, Touched
 from resolvers.database import Created, Database, Transaction
 from resolvers.defaults import NODE_DEFAULTS
 from seed.identity import Identities, Mention, bylines, identify, same_authors
@@ -118,7 +118,7 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
         ]
         touching = _touching(batch.entity, applied, works, researchers)
         touched = Touched()
-        await touched.before(tx, **touching)
+        await touched.read(tx, Moment.BEFORE, **touching)
         written = Created()
         if plan.unlink is not None and replaced:
             written += (await tx.run(plan.unlink, {"keys": replaced})).created
@@ -143,7 +143,7 @@ async def write_batch(db: Database, batch: Batch) -> Outcome:
             written += (await tx.run(plan.resolve, {"rows": cited})).created
         written += await run_links(plan.after)
         await researchers.record_aliases(tx)
-        await touched.after(tx, **touching)
+        await touched.read(tx, Moment.AFTER, **touching)
         await touched.keep(tx)
         tally = Tally(
             created=len(applied) - len(replaced),
