@@ -1,6 +1,7 @@
 """Aggregates kept on the nodes for pages and sorts (docs/metrics.md): a work's citations and
 whether it has a topic, a researcher's citation figures and memberships (MEMBER_OF, with
-their works there), and an institution's count of works.
+their works there), an institution's count of works, and the works of each topic and
+institution tallied by year and open access (WorkTally, resolvers/tallies.py).
 
 A write reads what it touches before it changes the graph and again after (`Touched`), and
 keeps those nodes' aggregates again in its own transaction. A bulk load keeps every node's
@@ -12,22 +13,26 @@ read where they are needed.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from core.tallies import Value
 from resolvers.database import Database, Row, Transaction
+from resolvers.tallies import RECOUNT, Bucket, move_tallies
 
 # Nodes per transaction of a pass over every node: on a million works, 10,000 researchers,
 # the heaviest to keep, take about a second.
 PASS_BATCH = 10_000
-LABELS = ("Work", "Researcher", "Institution")
-VERSION = 2  # what the kept aggregates are: a change to their rules takes a new version
+# A topic or institution holds tallies for every year of its works: fewer per transaction.
+OWNERS_BATCH = 200
+LABELS = ("Work", "Researcher", "Institution", "Topic")
+VERSION = 3  # what the kept aggregates are: a change to their rules takes a new version
 
 
 class Moment(Enum):
-    """When a write's touched nodes are read: the sign their named institutions count with."""
+    """When a write's touched nodes are read: the sign its works count with in their buckets."""
 
     BEFORE = -1
     AFTER = 1
@@ -38,13 +43,14 @@ class Touched:
     """The nodes whose kept aggregates a write may change, read before it and after it.
 
     Works, researchers and their figures are counted again from their relationships, which
-    their degrees bound; an institution's works are not (the busiest names a sixth of all
-    works), so its count moves by the works that came to name it less those that ceased to,
-    from what the reads found the written works naming."""
+    their degrees bound; a topic's or an institution's works are not (the busiest names a
+    sixth of all works), so its tallies and count of works move by the works the write
+    added to each bucket less those it removed, from what the two reads found."""
 
     works: set[str] = field(default_factory=set)
     researchers: set[str] = field(default_factory=set)
-    institutions: Counter[str] = field(default_factory=Counter)
+    institutions: set[str] = field(default_factory=set)
+    tallied: Counter[tuple[Bucket, Value]] = field(default_factory=Counter)
 
     async def read(
         self,
@@ -55,7 +61,7 @@ class Touched:
         institutions: Iterable[str] = (),
     ) -> None:
         """Adds these nodes (by key), those their links tie to their aggregates, and, with
-        the sign of `moment`, the institutions the works name."""
+        the sign of `moment`, the works in their topics' and institutions' buckets."""
         parameters = {
             "works": sorted(set(works)),
             "researchers": sorted(set(researchers)),
@@ -66,21 +72,30 @@ class Touched:
         (row,) = (await tx.run("aggregates/touched", parameters)).rows
         self.works.update(row["works"])
         self.researchers.update(row["researchers"])
-        self.institutions.update(dict.fromkeys(row["institutions"], 0))
-        named: Counter[str] = Counter(row["named"])
-        self.institutions.update({key: moment.value * works for key, works in named.items()})
+        self.institutions.update(row["institutions"])
+        for entry in row["tallied"]:
+            bucket = Bucket(entry["kind"], entry["owner"], entry["year"], entry["openAccess"])
+            self.tallied[bucket, entry["citedByCount"]] += moment.value
 
     async def keep(self, tx: Transaction) -> None:
         """Counts the aggregates of the touched works and researchers again, by key, and
-        moves the institutions' counts. A researcher's figures sum their works' citations,
-        so the authors of a work whose citations moved are counted again too."""
-        if not (self.works or self.researchers or self.institutions):
+        moves the tallies and the institutions' counts. A researcher's figures sum their
+        works' citations, so the authors of a work whose citations moved are counted again
+        too."""
+        if not (self.works or self.researchers or self.institutions or self.tallied):
             return
         (moved,) = (await tx.run("aggregates/keep_works", {"keys": sorted(self.works)})).rows
         authors = sorted(self.researchers | set(moved["researchers"]))
         await tx.run("aggregates/keep_researchers", {"keys": authors})
-        rows = [{"key": key, "by": by} for key, by in sorted(self.institutions.items())]
+        changes: defaultdict[Bucket, Counter[Value]] = defaultdict(Counter)
+        institutions = Counter(dict.fromkeys(self.institutions, 0))
+        for (bucket, value), by in self.tallied.items():
+            changes[bucket][value] += by
+            if bucket.kind == "Institution":
+                institutions[bucket.owner] += by
+        rows = [{"key": key, "by": by} for key, by in sorted(institutions.items())]
         await tx.run("aggregates/move_institutions", {"rows": rows})
+        await move_tallies(tx, changes)
 
 
 async def keep_every(db: Database) -> None:
@@ -116,8 +131,9 @@ async def verify(db: Database) -> list[Row]:
 
 async def _pages(db: Database, label: str) -> AsyncIterator[list[str]]:
     after = ""
+    limit = OWNERS_BATCH if label in RECOUNT else PASS_BATCH
     while True:
-        parameters = {"label": label, "after": after, "limit": PASS_BATCH}
+        parameters = {"label": label, "after": after, "limit": limit}
         rows = await db.read("aggregates/keys", parameters)
         if not rows:
             return

@@ -352,6 +352,81 @@ def test_generated_lists_agree_with_the_model(generated_client: TestClient, grap
     assert ran["aggregate"] >= 150, ran
 
 
+# What a topic's or institution's kept WorkTally buckets answer (docs/metrics.md): a `where`
+# on these fields alone, and the counts, figures and groups below.
+BUCKETED_LISTS = 120
+BUCKETED_DOCUMENT = """
+query ($parent: ID!, $where: WorkWhere, $groupField: WorkGroupField!, $groupOrder: GroupOrder!) {
+  parent: %s(id: $parent) { list: works(first: 0, where: $where) {
+    totalCount
+    groupBy(field: $groupField, first: 200, orderBy: $groupOrder) {
+      groupsCount groups { key keyDisplayName count }
+    }
+    aggregate { citedByCount { sum average min max } year { sum average min max } }
+  }
+  worksByYear(where: $where) { year works } }
+}"""
+
+
+def test_lists_counted_from_their_buckets_agree_with_the_model(
+    generated_client: TestClient, graph: Graph
+) -> None:
+    values = Values.of(graph)
+    years = sorted({work["year"] for work in graph.works.values() if work.get("year")})
+    year = st.sampled_from([years[0] - 1, *years, years[-1] + 1])
+    fields = {"yearFrom": year, "yearTo": year, "openAccess": st.booleans()}
+    ran: Counter[str] = Counter()
+
+    @settings(
+        max_examples=BUCKETED_LISTS,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        kind = data.draw(st.sampled_from(("Topic", "Institution")), label="parent kind")
+        parent = data.draw(parent_keys(values, kind), label="parent")
+        where = data.draw(st.none() | where_trees(fields, 2), label="where")
+        field = data.draw(st.sampled_from(("YEAR", "OPEN_ACCESS")), label="groupField")
+        order = data.draw(st.sampled_from(GROUP_ORDERS), label="groupOrder")
+        variables: dict[str, Any] = {
+            "parent": parent,
+            "where": where,
+            "groupField": field,
+            "groupOrder": order,
+        }
+        response = gql(generated_client, BUCKETED_DOCUMENT % kind.lower(), **variables)
+        if conditions(where) > MAX_CONDITIONS:
+            assert response.codes == ["BAD_USER_INPUT"], (variables, response.errors)
+            return
+        assert response.errors == [], response.errors
+        found = response.data["parent"]["list"]
+        at = (kind, decode(parent))
+        works = graph.works_list(at, where, None)
+        assert response.data["parent"]["worksByYear"] == graph.works_by_year(at, where)
+        assert found["totalCount"] == len(works), variables
+        numbers: dict[str, list[int | None]] = {
+            "citedByCount": [graph.works[work].get("citedByCount") for work in works],
+            "year": [graph.works[work].get("year") for work in works],
+        }
+        assert_aggregate(found["aggregate"], numbers, variables)
+        groups = graph.groups(works, "Work", field, order)
+        assert found["groupBy"] == {
+            "groupsCount": len(groups),
+            "groups": [
+                {"count": count, **group_key(graph, field, value)} for value, count in groups
+            ],
+        }, variables
+        ran["lists"] += 1
+        ran["empty"] += not works
+
+    check()
+    assert ran["lists"] >= BUCKETED_LISTS - 5, ran
+    assert 0 < ran["empty"] < ran["lists"] / 2, ran
+
+
 def assert_aggregate(
     found: dict[str, Any], numbers: dict[str, list[int | None]], variables: Any
 ) -> None:

@@ -33,6 +33,13 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
         for institution in a.institutions
     }
     marker = 1  # that every node's aggregates are kept (resolvers/aggregates.py)
+    # a WorkTally per topic or institution, year and open access of its works
+    buckets = {
+        (owner, work.year, work.openAccess)
+        for work in data.works
+        for owner in {assignment.topic for assignment in work.topics}
+        | {institution for a in work.authors for institution in a.institutions}
+    }
     assert (
         before["nodes"]
         == len(data.researchers)
@@ -40,9 +47,10 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
         + len(data.topics)
         + len(data.institutions)
         + marker
+        + len(buckets)
     )
     assert before["relationships"] == (
-        authorships + assignments + hierarchy + affiliations + len(memberships)
+        authorships + assignments + hierarchy + affiliations + len(memberships) + len(buckets)
     )
 
 

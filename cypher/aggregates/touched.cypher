@@ -1,8 +1,9 @@
 // What a write to the works `$works`, the researchers `$researchers` and the institutions
 // `$institutions` may change the kept aggregates of: the works, the works they cite and
 // their authors; the researchers and the institutions of their profiles; the institutions.
-// `named`: each institution once for every work of `$works` naming it. Read before the
-// write and after it: the links it drops and those it makes.
+// `tallied`: each work of `$works` once for each of its topics and each institution it
+// names, with what its buckets count of it (resolvers/tallies.py). Read before the write
+// and after it: the works and links it drops and those it makes.
 // The nodes a relationship leads to carry no label (each type leads to one label): a
 // label would let a plan made while the graph was empty scan it for every row instead of
 // expanding from the node at hand, and a write keeps its plans as the graph grows.
@@ -24,6 +25,13 @@ RETURN
   } AS institutions,
   COLLECT {
     UNWIND written AS w
-    CALL (w) { MATCH (w)-[:AFFILIATION]->(i) RETURN DISTINCT i.key AS named }
-    RETURN named
-  } AS named
+    CALL (w) {
+      MATCH (w)-[:ABOUT]->(t) RETURN 'Topic' AS kind, t.key AS owner
+      UNION
+      MATCH (w)-[:AFFILIATION]->(i) RETURN 'Institution' AS kind, i.key AS owner
+    }
+    RETURN {
+      kind: kind, owner: owner, year: w.year, openAccess: w.openAccess,
+      citedByCount: w.citedByCount
+    } AS tallied
+  } AS tallied

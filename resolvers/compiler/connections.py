@@ -17,7 +17,7 @@ from core.global_ids import decode_opaque, key_cursor, list_identity, offset_cur
 from resolvers.compiler.aggregate import aggregate
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
-from resolvers.compiler.groups import RESEARCHER_GROUPINGS, WORK_GROUPINGS, group_by
+from resolvers.compiler.groups import RESEARCHER_GROUPINGS, WORK_GROUPINGS, Buckets, group_by
 from resolvers.compiler.request import PARENT, Arguments
 from resolvers.compiler.shape import FieldShape, Path, Shaper, object_shape
 
@@ -38,6 +38,7 @@ class Items:
     # how many candidates there are without a `where`, kept on the parent or its degree
     kept_total: str | None = None
     every: bool = False  # `head` matches every node of the kind
+    buckets: Buckets | None = None
 
 
 # The groupings of `groupBy` on a list, by the type of its items.
@@ -181,7 +182,8 @@ def connection(
         # needs more than a request's memory share
         counted = any(field.name == "totalCount" for field in fields)
         filtered = items.predicate != "true"
-        if counted and not items.keyset and (filtered or not (items.carried or cheap_count(items))):
+        walked = filtered or not (items.carried or cheap_count(items))
+        if counted and not items.keyset and items.buckets is None and walked:
             page = one_pass(items, paging, item_map, c.variable("rows"), c.variable("row"))
             entries.append(f"page: {page}")
             return finish(
@@ -217,6 +219,9 @@ def cheap_count(items: Items) -> bool:
 def count(items: Items) -> str:
     if items.predicate == "true" and cheap_count(items):
         return items.kept_total or f"COUNT {{ {items.head} }}"
+    if items.buckets is not None:
+        bucket = items.buckets.variable
+        return f"COLLECT {{ {items.buckets.head} RETURN sum({bucket}.works) AS n }}[0]"
     return (
         f"COUNT {{ {items.head} WITH {items.variable}{items.carried} WHERE {items.predicate} "
         f"RETURN {items.variable} }}"

@@ -26,7 +26,8 @@ class Grouping:
     id, their name the display name); `key` and `display` turn another stored value into
     the group's key and keyDisplayName. `whole`, when every node of the list's label is a
     candidate, binds each group `{g}` with its count `{n}` from the groups' degrees instead
-    of reading every candidate."""
+    of reading every candidate; `bucketed`, when the candidates' buckets are kept, names the
+    value among a bucket's properties, so that the buckets are counted instead."""
 
     values: Template
     many: bool = False
@@ -34,6 +35,8 @@ class Grouping:
     key: Callable[[Any], str] = str
     display: Callable[[Any], str] = str
     whole: Template | None = None
+    # the property of a WorkTally bucket (and of its works) that is the value, when one is
+    bucketed: str | None = None
 
 
 def _related(pattern: str, label: str) -> Template:
@@ -48,7 +51,7 @@ def _ancestors_at(level: str) -> Template:
 TYPE_NAMES = {member.value: member.name for member in WorkType}
 
 WORK_GROUPINGS: Mapping[str, Grouping] = {
-    "year": Grouping(Template("{v}.year")),
+    "year": Grouping(Template("{v}.year"), bucketed="year"),
     "type": Grouping(
         Template("{v}.type"), key=lambda value: TYPE_NAMES.get(value, str(value)).upper()
     ),
@@ -57,6 +60,7 @@ WORK_GROUPINGS: Mapping[str, Grouping] = {
         Template("{v}.openAccess"),
         key=lambda value: "true" if value else "false",
         display=lambda value: "open access" if value else "closed access",
+        bucketed="openAccess",
     ),
     # one ABOUT per work and topic: the writers merge them; `topical` is kept on each work
     "topic": Grouping(
@@ -114,9 +118,20 @@ ORDERS = {
 }
 
 
+@dataclass(frozen=True)
+class Buckets:
+    """The kept WorkTally buckets that hold exactly a list's candidates (docs/metrics.md):
+    `head` binds each as `variable`. Counts, sums and extremes of the list read them instead
+    of the candidates."""
+
+    head: str
+    variable: str
+
+
 class Candidates(Protocol):
     """A list's candidates: `head` binds each as `variable` (and `carried` columns),
-    `predicate` keeps those of its `where`; `every`: the head matches every node of the kind."""
+    `predicate` keeps those of its `where`; `every`: the head matches every node of the kind;
+    `buckets`: the kept buckets holding exactly them, if any."""
 
     @property
     def head(self) -> str: ...
@@ -128,6 +143,8 @@ class Candidates(Protocol):
     def predicate(self) -> str: ...
     @property
     def every(self) -> bool: ...
+    @property
+    def buckets(self) -> Buckets | None: ...
 
 
 def group_by(
@@ -159,8 +176,14 @@ def group_by(
         key, display = f"{group}.key", f"{group}.name"
     ordering = Template(ORDERS[order]).fill(n=count, g=group, s=sort, s_desc=sort_desc)
     item, shape = _groups(c, selected, grouping, group, count, key, display)
+    buckets = candidates.buckets
     if grouping.whole is not None and candidates.every and candidates.predicate == "true":
         counted = c.bind(g=group, n=count, v=candidates.variable)(grouping.whole)
+    elif grouping.bucketed is not None and buckets is not None:
+        counted = (
+            f"{buckets.head} WITH {buckets.variable}.{grouping.bucketed} AS {group}, "
+            f"sum({buckets.variable}.works) AS {count}"
+        )
     else:
         counted = (
             f"{candidates.head} WITH {candidates.variable}{candidates.carried} "

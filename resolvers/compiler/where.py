@@ -40,6 +40,8 @@ class Criterion:
     # for all the nodes of the kind together: the candidates of one list read no more
     work: Expression = NO_ROWS
     total: Expression = NO_ROWS
+    # it reads only what a work's WorkTally bucket is made by, which every work there shares
+    bucketed: bool = False
     template: Template = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -83,11 +85,11 @@ def not_negative(name: str) -> Callable[[Any], int]:
 
 
 # Criteria on works (WorkWhere)
-YEAR_FROM = Criterion("{v}.year >= {p}")
-YEAR_TO = Criterion("{v}.year <= {p}")
+YEAR_FROM = Criterion("{v}.year >= {p}", bucketed=True)
+YEAR_TO = Criterion("{v}.year <= {p}", bucketed=True)
 WORK_TYPE = Criterion("{v}.type IN {p}", enum_values)
 VENUE = Criterion("{v}.venue = {p}")
-OPEN_ACCESS = Criterion("{v}.openAccess = {p}")
+OPEN_ACCESS = Criterion("{v}.openAccess = {p}", bucketed=True)
 # A test that follows relationships reads the candidate's relationships of that type, or
 # the named node by its key and the one relationship between them: the larger is declared.
 WORK_TOPIC = Criterion(
@@ -145,6 +147,17 @@ def shape_of(where: Any, criteria: Criteria) -> Hashable:
         None if where["AND"] is None else tuple(shape_of(w, criteria) for w in where["AND"]),
         None if where["OR"] is None else tuple(shape_of(w, criteria) for w in where["OR"]),
         shape_of(where["NOT"], criteria),
+    )
+
+
+def bucketed(where: Any, criteria: Criteria) -> bool:
+    """Whether every condition of the tree reads only what a WorkTally bucket is made by."""
+    if where is None:
+        return True
+    given = (criterion for name, criterion in criteria.items() if where.get(name) is not None)
+    children = [*(where.get("AND") or ()), *(where.get("OR") or ()), where.get("NOT")]
+    return all(criterion.bucketed for criterion in given) and all(
+        bucketed(child, criteria) for child in children
     )
 
 

@@ -17,8 +17,16 @@ from resolvers.compiler.compile import (
 )
 from resolvers.compiler.connections import Items, connection
 from resolvers.compiler.cypher import Template
+from resolvers.compiler.groups import Buckets
 from resolvers.compiler.shape import list_shape
-from resolvers.compiler.where import Criteria, Predicate, criteria_of, shape_of, value_at
+from resolvers.compiler.where import (
+    Criteria,
+    Predicate,
+    bucketed,
+    criteria_of,
+    shape_of,
+    value_at,
+)
 
 # A work's citations as docs/metrics.md counts them are kept on it (resolvers/aggregates.py).
 WORK_ORDER = {
@@ -73,11 +81,29 @@ def where_predicate(
     return Predicate(criteria, variable, bind, c.variable, parent, anchored).text(current)
 
 
+def where_buckets(c: Compilation, selected: Selected, this: str) -> Buckets | None:
+    """The WorkTally buckets of `this` holding exactly the works of the field's `where`, when
+    the `where` reads only what buckets are made by."""
+    criteria = where_criteria(selected)
+    if not c.statement.fact(
+        c.arguments(selected),
+        "bucketed",
+        lambda arguments: bucketed(arguments.get("where"), criteria),
+    ):
+        return None
+    bucket = c.variable("t")
+    predicate = where_predicate(c, selected, bucket)
+    return Buckets(f"MATCH ({this})-[:TALLIES]->({bucket}) WHERE {predicate}", bucket)
+
+
 def works_under(
-    heads: Mapping[str, Template], kept_totals: Mapping[str, Template] | None = None
+    heads: Mapping[str, Template],
+    kept_totals: Mapping[str, Template] | None = None,
+    tallied: tuple[str, ...] = (),
 ) -> Rule:
     """Works hanging off a parent: `heads[parent type]` matches them as `{w}` from `{this}`;
-    `kept_totals[parent type]` counts them all, where that is kept on `{this}`."""
+    `kept_totals[parent type]` counts them all, where that is kept on `{this}`; parents of
+    the `tallied` types keep WorkTally buckets of their works."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -93,28 +119,42 @@ def works_under(
                 if kept_totals and type_.name in kept_totals
                 else None
             ),
+            buckets=(where_buckets(c, selected, scope["this"]) if type_.name in tallied else None),
         )
         return connection(c, scope, selected, items, type_.name)
 
     return rule
 
 
-def works_by_year_under(heads: Mapping[str, Template]) -> Rule:
+def works_by_year_under(heads: Mapping[str, Template], tallied: tuple[str, ...] = ()) -> Rule:
+    """Counts by year of the works `heads` match, from their WorkTally buckets under parents
+    of the `tallied` types when the `where` allows."""
+
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         work, year, count = c.variable("w"), c.variable("year"), c.variable("works")
-        predicate = where_predicate(c, selected, work)
+        buckets = where_buckets(c, selected, scope["this"]) if type_.name in tallied else None
+        if buckets is None:
+            predicate = where_predicate(c, selected, work)
+            head = c.bind(this=scope["this"], w=work)(heads[type_.name])
+            counted = (
+                f"{head} WITH {work} WHERE {predicate} AND {work}.year IS NOT NULL "
+                f"WITH {work}.year AS {year}, count({work}) AS {count}"
+            )
+        else:
+            bucket = buckets.variable
+            counted = (
+                f"{buckets.head} AND {bucket}.year IS NOT NULL "
+                f"WITH {bucket}.year AS {year}, sum({bucket}.works) AS {count}"
+            )
         text, shape = c.project(
             {"year": year, "works": count},
             c.object_type("YearCount"),
             selected.selection_sets(),
         )
-        head = c.bind(this=scope["this"], w=work)(heads[type_.name])
         expression = (
-            f"COLLECT {{ {head} WITH {work} "
-            f"WHERE {predicate} AND {work}.year IS NOT NULL "
-            f"WITH {work}.year AS {year}, count({work}) AS {count} "
+            f"COLLECT {{ {counted} "
             f"ORDER BY {year} DESC LIMIT {c.cap(selected)} "
             f"WITH {year}, {count} ORDER BY {year} "
             f"WITH {year}, {count}, {text} AS item RETURN item }}"
@@ -130,8 +170,9 @@ HAS_WORKS = {
     "Topic": Template("MATCH ({this})<-[:ABOUT]-({w}:Work)"),
     "Institution": Template("MATCH ({this})<-[:AFFILIATION]-({x}:Work) WITH DISTINCT {x} AS {w}"),
 }
-works = works_under(HAS_WORKS, {"Institution": Template("{this}.worksCount")})
-works_by_year = works_by_year_under(HAS_WORKS)
+TALLIED = ("Topic", "Institution")  # keep WorkTally buckets of their works
+works = works_under(HAS_WORKS, {"Institution": Template("{this}.worksCount")}, TALLIED)
+works_by_year = works_by_year_under(HAS_WORKS, TALLIED)
 all_works_by_year = works_by_year_under({"Query": Template("MATCH ({w}:Work)")})
 # One CITES per citing and cited work: the importer and the generator keep them unique.
 references = works_under({"Work": Template("MATCH ({this})-[:CITES]->({w}:Work)")})
