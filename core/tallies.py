@@ -61,9 +61,13 @@ def moved(figures: BucketFigures, changes: Mapping[Value, int]) -> BucketFigures
     """The bucket's figures once `changes` (each citedByCount with the works added, or
     removed when negative) apply; None when the graph must count them again."""
     numbers = {value: by for value, by in changes.items() if value is not None and by}
-    least = _extreme(figures.least, numbers, lambda a, b: a < b)
-    greatest = _extreme(figures.greatest, numbers, lambda a, b: a > b)
     cited = figures.cited + sum(numbers.values())
+    kept_least, kept_greatest = figures.least, figures.greatest
+    if figures.cited + sum(by for by in numbers.values() if by < 0) == 0:
+        # none of the works that were there is left: the extremes are among those added
+        kept_least = kept_greatest = Extreme()
+    least = _extreme(kept_least, numbers, lambda a, b: a < b)
+    greatest = _extreme(kept_greatest, numbers, lambda a, b: a > b)
     if cited and (least is None or greatest is None):
         return None
     return BucketFigures(

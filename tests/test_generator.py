@@ -239,8 +239,9 @@ def test_the_load_report_matches_the_database(
 ) -> None:
     census = run_on_db(generated_graph.settings, "generate/census")[0]
     relationships = dict(census["relationships"])
-    kept = relationships.pop("MEMBER_OF")  # kept aggregates (resolvers/aggregates.py)
-    assert kept == len(memberships(graph))
+    # kept aggregates (resolvers/aggregates.py)
+    assert relationships.pop("MEMBER_OF") == len(memberships(graph))
+    assert relationships.pop("TALLIES") == len(tallies(graph))
     report = generated_graph.report
     assert report.works == GENERATED_WORKS
     assert report.nodes == census["nodes"]
@@ -269,6 +270,33 @@ def memberships(graph: Batch) -> dict[tuple[str, str], int]:
         for researcher, institution in work["affiliations"]:
             works.setdefault((researcher, institution), set()).add(work["key"])
     return {pair: len(named) for pair, named in works.items()}
+
+
+def tallies(graph: Batch) -> dict[tuple[str, int | None, bool | None], list[int | None]]:
+    """(topic or institution, year, openAccess) -> the citedByCount of each of its works."""
+    found: dict[tuple[str, int | None, bool | None], list[int | None]] = {}
+    for work in graph.works:
+        owners = set(work["topics"]) | {institution for _, institution in work["affiliations"]}
+        for owner in owners:
+            bucket = (owner, work["year"], work["openAccess"])
+            found.setdefault(bucket, []).append(work["citedByCount"])
+    return found
+
+
+def test_the_kept_tallies_agree_with_a_model_of_the_generated_graph(
+    generated: Settings, graph: Batch
+) -> None:
+    expected = tallies(graph)
+    rows = run_on_db(generated, "test/kept_tallies")
+    assert len(rows) == len(expected)
+    for row in rows:
+        values = expected[row["owner"], row["year"], row["openAccess"]]
+        numbers = [value for value in values if value is not None]
+        assert row["works"] == len(values)
+        assert (row["cited"], row["citedSum"]) == (len(numbers), sum(numbers))
+        least, greatest = min(numbers), max(numbers)  # every generated work has a count
+        assert (row["citedMin"], row["citedMinHolders"]) == (least, numbers.count(least))
+        assert (row["citedMax"], row["citedMaxHolders"]) == (greatest, numbers.count(greatest))
 
 
 def test_the_kept_aggregates_agree_with_a_model_of_the_generated_graph(

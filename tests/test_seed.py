@@ -40,15 +40,9 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
         for owner in {assignment.topic for assignment in work.topics}
         | {institution for a in work.authors for institution in a.institutions}
     }
-    assert (
-        before["nodes"]
-        == len(data.researchers)
-        + len(data.works)
-        + len(data.topics)
-        + len(data.institutions)
-        + marker
-        + len(buckets)
-    )
+    assert before["nodes"] == len(data.researchers) + len(data.works) + len(data.topics) + len(
+        data.institutions
+    ) + marker + len(buckets)
     assert before["relationships"] == (
         authorships + assignments + hierarchy + affiliations + len(memberships) + len(buckets)
     )

@@ -69,3 +69,5 @@ def test_the_bucket_is_counted_again_only_when_an_extreme_is_lost() -> None:
     assert moved(figures, {1: -1, 0: 1}) == counted(Counter([0, 3, 3, 5]))
     assert moved(figures, {1: -1}) is None  # the next least, 3, is not known from the change
     assert moved(counted(Counter([2])), {2: -1, None: 1}) == counted(Counter([None]))
+    # the only work moved: what it holds now is all the bucket holds
+    assert moved(counted(Counter([2])), {2: -1, 7: 1}) == counted(Counter([7]))

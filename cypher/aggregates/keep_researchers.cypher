@@ -18,5 +18,5 @@ CALL (r, memberships) {
   UNWIND memberships AS membership
   MATCH (i:Institution {key: membership.institution}) USING INDEX i:Institution(key)
   MERGE (r)-[m:MEMBER_OF]->(i)
-  SET m.works = membership.works
+  SET m.works = membership.works, m.institution = membership.institution
 }

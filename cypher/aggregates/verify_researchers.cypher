@@ -6,7 +6,11 @@ MATCH (r:Researcher {key: key}) USING INDEX r:Researcher(key)
 // include fragments/parts/kept_memberships
 WITH r, figures, memberships, COLLECT {
   MATCH (r)-[m:MEMBER_OF]->(i)
-  RETURN {institution: i.key, works: m.works} AS membership ORDER BY i.key
+  // a membership whose kept key is not its institution's reads as one of no institution
+  RETURN {
+    institution: CASE WHEN m.institution = i.key THEN i.key END,
+    works: m.works
+  } AS membership ORDER BY i.key
 } AS kept
 UNWIND [
   ['citations', r.citations, figures.citations],

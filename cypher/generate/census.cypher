@@ -1,7 +1,8 @@
-// The graph's nodes, but the marker of kept aggregates, and its relationships by type.
+// The graph's nodes, but those of kept aggregates (their marker and WorkTally buckets), and
+// its relationships by type.
 CALL () {
   MATCH (n)
-  WHERE NOT n:KeptAggregates
+  WHERE NOT n:KeptAggregates AND NOT n:WorkTally
   RETURN count(n) AS nodes
 }
 CALL () {

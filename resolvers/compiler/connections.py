@@ -6,6 +6,7 @@ below a page (authors, topics...) is fetched for that page only, however long th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,9 @@ class Items:
     kept_total: str | None = None
     every: bool = False  # `head` matches every node of the kind
     buckets: Buckets | None = None
+    # the head of a page that wants the first `need` candidates in `order` (text for a
+    # number): fewer candidates than `head` matches, all those the page may hold
+    narrowed: Callable[[str], str] | None = None
 
 
 # The groupings of `groupBy` on a list, by the type of its items.
@@ -197,9 +201,12 @@ def connection(
                 identity,
                 facets,
             )
+        head = items.head
+        if items.narrowed is not None:
+            head = items.narrowed(f"{offset} + {first} + 1")
         entries.append(
             "items: COLLECT { "
-            f"{items.head} WITH {items.variable}{items.carried} WHERE {predicate} "
+            f"{head} WITH {items.variable}{items.carried} WHERE {predicate} "
             f"WITH {items.variable}{items.carried} ORDER BY {items.order} {paging} "
             f"WITH {items.variable}{items.carried}, {item_map} AS item RETURN item }}"
         )

@@ -57,26 +57,34 @@ def researchers_order(
     return f"{value} {direction}, {variable}.key"
 
 
-def researchers_under(template: Template, kept_total: Template | None = None) -> Rule:
-    """Without orderBy, the researchers with most works under the parent come first;
-    `kept_total` counts them all, where the graph keeps that count."""
+# A parent's researchers without orderBy: `{relevance}`, their works under it, first.
+BY_RELEVANCE = Template("{relevance} DESC, {r}.key")
+RELEVANCE = Template(", {relevance}")
+
+
+def researchers_under(
+    template: Template,
+    kept_total: Template | None = None,
+    ranking: Template = BY_RELEVANCE,
+    ranked: Template = RELEVANCE,
+) -> Rule:
+    """Without orderBy, the researchers with most works under the parent come first, as
+    `ranking` orders the `ranked` columns `template` binds beside each; `kept_total` counts
+    them all, where the graph keeps that count."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
     ) -> Compiled:
         researcher = c.variable("r")
-        relevance = c.variable("relevance")
+        bind = c.bind(this=scope["this"], r=researcher)
         order = c.order(selected)
-        if order is None:
-            sort = f"{relevance} DESC, {researcher}.key"
-        else:
-            sort = researchers_order(c, selected, order, researcher)
+        sort = bind(ranking) if order is None else researchers_order(c, selected, order, researcher)
         items = Items(
-            head=c.bind(this=scope["this"], r=researcher, relevance=relevance)(template),
+            head=bind(template),
             variable=researcher,
             order=sort,
             predicate=where_predicate(c, selected, researcher),
-            carried=f", {relevance}",
+            carried=bind(ranked),
             kept_total=None if kept_total is None else c.bind(this=scope["this"])(kept_total),
         )
         return connection(c, scope, selected, items, type_.name)
@@ -91,12 +99,19 @@ topic_researchers = researchers_under(
     )
 )
 # Its members, kept (resolvers/aggregates.py) with their works there: a profile affiliation
-# makes a member with no works there.
+# makes a member with no works there. The index on the kept (institution, works) gives them
+# most works first, so a page reads its members alone, not all of the institution's; ordered
+# by both, as the index is, so that the planner keeps the index's order.
 institution_researchers = researchers_under(
     Template(
-        "MATCH ({this})<-[{m}:MEMBER_OF]-({x}:Researcher) WITH {x} AS {r}, {m}.works AS {relevance}"
+        "MATCH ({x}:Researcher)-[{m}:MEMBER_OF]->() "
+        "USING INDEX {m}:MEMBER_OF(institution, works) "
+        "WHERE {m}.institution = {this}.key AND {m}.works >= 0 "
+        "WITH {x} AS {r}, {m}.institution AS {at}, {m}.works AS {relevance}"
     ),
     Template("COUNT { ({this})<-[:MEMBER_OF]-() }"),
+    Template("{at} DESC, {relevance} DESC, {r}.key"),
+    Template(", {at}, {relevance}"),
 )
 affiliation = related_node(
     Template("MATCH ({this})-[{a}:AFFILIATED_WITH]->({n}:Institution) WHERE {a}.until IS NULL"),
