@@ -1,4 +1,8 @@
-"""The `peergraph` command."""
+"""The `peergraph` command: runs peergraph's GraphQL API over a Neo4j research graph, and
+manages that graph (a local Neo4j, its schema, the seed, imports and checks).
+
+The whole set-up on a fresh machine is `make run` (this command's neo4j start, migrate, seed
+and serve); `peergraph COMMAND --help` says more of each."""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 GC_YOUNG_THRESHOLD = 10_000
 SWITCH_INTERVAL = 0.001  # seconds a thread holds the interpreter lock before it must offer it
 VERIFY_SHOWN = 50  # differences printed; the count says how many there are in all
+MAX_PORT = 65535
 
 
 class CommandFailed(RuntimeError):
@@ -183,7 +188,24 @@ def import_openalex_sample(
     run_sample(works, seed, out, months)
 
 
-def serve(settings: Settings) -> None:
+def schema(settings: Settings) -> None:
+    """The schema the server serves with these settings, as SDL."""
+    from schema.schema import build_schema
+
+    print(build_schema(settings.request_limits(), introspection=True).as_str())
+
+
+def serve(settings: Settings, host: str | None, port: int | None) -> None:
+    if host is not None or port is not None:
+        # each worker builds its app from the environment: the options go there too
+        os.environ.update(
+            {
+                name: str(value)
+                for name, value in (("PEERGRAPH_HOST", host), ("PEERGRAPH_PORT", port))
+                if value is not None
+            }
+        )
+        settings = load_settings()
     connection_for(settings)  # refused here in one line, not in each worker's start-up
     with metrics_shared_by_workers(settings.workers):
         import uvicorn
@@ -258,9 +280,19 @@ def share_the_interpreter() -> None:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
+
+
+def _port(value: str) -> int:
+    number = _positive(value)
+    if number > MAX_PORT:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to {MAX_PORT})")
     return number
 
 
@@ -285,12 +317,15 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "generate": generate,
     "import openalex": import_openalex,
     "import openalex-sample": import_openalex_sample,
+    "schema": schema,
     "serve": serve,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="peergraph", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="peergraph", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"peergraph {version('peergraph')}")
     commands = parser.add_subparsers(dest="command", required=True)
     neo4j = commands.add_parser("neo4j", help="the managed local Neo4j server")
@@ -321,7 +356,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size", type=_positive, default=5000, help="works per transaction (5000)"
     )
     _add_import(commands.add_parser("import", help="import scholarly data"))
-    commands.add_parser("serve", help="serve the GraphQL API")
+    commands.add_parser("schema", help="print the GraphQL schema these settings serve, as SDL")
+    server = commands.add_parser("serve", help="serve the GraphQL API and the web app")
+    server.add_argument("--host", help="the address to listen on (PEERGRAPH_HOST, or 127.0.0.1)")
+    server.add_argument(
+        "--port", type=_port, help="the port to listen on (PEERGRAPH_PORT, or 8000)"
+    )
     return parser
 
 

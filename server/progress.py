@@ -24,7 +24,10 @@ class RateColumn(ProgressColumn):
         self.counted = counted
 
     def render(self, task: Task) -> Text:
-        if self.counted is None:
+        if self.counted is None and task.finished:
+            # rich's recent speed is gone once the task ends: the mean, as the summary says
+            speed = task.completed / task.elapsed if task.elapsed else 0
+        elif self.counted is None:
             speed = task.speed or 0
         else:
             speed = task.fields.get(self.counted, 0) / task.elapsed if task.elapsed else 0

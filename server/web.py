@@ -1,7 +1,8 @@
 """The browser app, as `npm run build` leaves it in web/dist: the explorer at / and at
-each of its client-side routes, its hashed assets under /assets, and the GraphQL
-playground on GET /graphql from a browser. A page is looked up when asked for, so a
-build made while the server runs is served without a restart."""
+each of its client-side routes, its hashed assets under /assets, its icon, and the GraphQL
+playground on GET /graphql from a browser. A browser asking for any other page gets the
+app with a 404, which shows its own not-found page. A page is looked up when asked for, so
+a build made while the server runs is served without a restart."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from pathlib import Path
 
 from starlette.datastructures import Headers, QueryParams
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+)
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -21,6 +28,7 @@ from server.media import accepts_html
 
 logger = logging.getLogger("peergraph")
 CLIENT_ROUTES = ("/", "/r/{id}", "/w/{id}", "/t/{id}", "/i/{id}", "/claims")
+ICON = "favicon.svg"  # web/public/, copied to the build's root
 # Pages name the assets of their build: they are revalidated, the assets never change.
 PAGE_CACHE = "no-cache"
 ASSET_CACHE = "public, max-age=31536000, immutable"
@@ -41,19 +49,29 @@ class WebDist:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def page(self, name: str) -> Response:
+    def page(self, name: str, status_code: int = 200) -> Response:
         path = self.directory / name
         if not path.is_file():
             return HTMLResponse(NOT_BUILT, status_code=404)
-        return FileResponse(path, headers={"Cache-Control": PAGE_CACHE})
+        return FileResponse(path, status_code=status_code, headers={"Cache-Control": PAGE_CACHE})
 
     def routes(self) -> list[BaseRoute]:
+        """The app's routes; the last takes every path no other route has."""
+
         async def index(request: Request) -> Response:
             return self.page("index.html")
 
+        async def icon(request: Request) -> Response:
+            path = self.directory / ICON
+            if not path.is_file():
+                return PlainTextResponse("Not Found", status_code=404)
+            return FileResponse(path, headers={"Cache-Control": PAGE_CACHE})
+
         return [
             *(Route(path, index, methods=["GET"]) for path in CLIENT_ROUTES),
+            Route(f"/{ICON}", icon, methods=["GET"]),
             Mount("/assets", Assets(directory=self.directory / "assets", check_dir=False)),
+            Route("/{path:path}", MissingPage(self)),
         ]
 
     def report(self) -> None:
@@ -63,6 +81,22 @@ class WebDist:
                 "web app not built: no %s; / says so until `make web` builds it",
                 self.directory / "index.html",
             )
+
+
+class MissingPage:
+    """Any path no route has: the app with a 404 for a browser, which shows its own
+    not-found page, and a plain 404 for anything else. An ASGI app rather than a request
+    handler, so that it takes every method."""
+
+    def __init__(self, dist: WebDist) -> None:
+        self.dist = dist
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if is_browser_visit(scope):
+            page = self.dist.page("index.html", status_code=404)
+        else:
+            page = PlainTextResponse("Not Found", status_code=404)
+        await page(scope, receive, send)
 
 
 class Assets(StaticFiles):

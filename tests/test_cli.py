@@ -17,6 +17,8 @@ from server.connection import connection_for
 from server.settings import Settings
 from tests.conftest import free_port, gql, sign_up
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def run_cli(*args: str, cwd: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     """`peergraph ARGS` where Neo4j is only what `env` says."""
@@ -106,6 +108,23 @@ def test_version_and_help_for_every_command() -> None:
             elif not action.help:
                 undocumented.append(f"{name}: {action.dest}")
     assert undocumented == []
+
+
+def test_the_checked_in_schema_is_the_one_served() -> None:
+    """docs/schema.graphql is what `peergraph schema` prints: regenerate it with
+    `peergraph schema > docs/schema.graphql` when the schema changes."""
+    result = run_cli("schema")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (ROOT / "docs" / "schema.graphql").read_text(encoding="utf-8")
+
+
+def test_numbers_and_ports_are_refused_in_words() -> None:
+    words = run_cli("generate", "--works", "abc", "--seed", "1")
+    assert words.returncode == 2
+    assert "argument --works: 'abc' is not a whole number" in words.stderr
+    port = run_cli("serve", "--port", "70000")
+    assert port.returncode == 2
+    assert "argument --port: 70000 is not a port (1 to 65535)" in port.stderr
 
 
 def external(settings: Settings, **changes: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.settings import Settings
 from server.web import ASSET_CACHE
-from tests.web_dist import ASSET, ASSET_TEXT, INDEX, PLAYGROUND, build_dist
+from tests.web_dist import ASSET, ASSET_TEXT, ICON_TEXT, INDEX, PLAYGROUND, build_dist
 
 CLIENT_ROUTES = ["/", "/r/UmVzZWFyY2hlcjph", "/w/V29yazph", "/t/VG9waWM6", "/i/SW5zdGl0", "/claims"]
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
@@ -42,7 +42,35 @@ def test_each_client_route_is_the_app(web: TestClient, path: str) -> None:
 
 def test_other_paths_are_not_found(web: TestClient) -> None:
     for path in ["/nowhere", "/r", "/r/id/more", "/assets/missing.js", "/index.htm"]:
-        assert web.get(path).status_code == 404, path
+        response = web.get(path)
+        assert (response.status_code, response.text) == (404, "Not Found"), path
+    for path in ["/nowhere", "/r/id/more"]:
+        assert web.post(path, json={}).status_code == 404, path
+
+
+def test_a_browser_gets_the_apps_own_not_found_page(web: TestClient) -> None:
+    for path in ["/nowhere", "/r", "/r/id/more", "/index.htm"]:
+        response = web.get(path, headers=BROWSER)
+        assert (response.status_code, response.text) == (404, INDEX), path
+    # a missing asset is a file, not a page
+    assert web.get("/assets/missing.js", headers=BROWSER).text == "Not Found"
+
+
+def test_the_icon_is_served(web: TestClient) -> None:
+    response = web.get("/favicon.svg")
+    assert response.status_code == 200
+    assert response.text == ICON_TEXT
+    assert response.headers["content-type"] == "image/svg+xml"
+
+
+def test_answers_go_out_compressed_to_a_client_that_asks(web: TestClient) -> None:
+    query = {"query": "{ __schema { types { name fields { name } } } }"}
+    compressed = web.post("/graphql", json=query, headers={"Accept-Encoding": "gzip"})
+    assert compressed.headers["content-encoding"] == "gzip"
+    assert int(compressed.headers["content-length"]) < len(compressed.content) / 3
+    plain = web.post("/graphql", json=query, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.json() == compressed.json()
 
 
 def test_assets_are_cached_for_good(web: TestClient) -> None:
