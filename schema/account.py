@@ -14,11 +14,13 @@ from schema.viewer import Viewer
 
 @strawberry.type(description="Send `token` as `Authorization: Bearer <token>` until it expires.")
 class AccessToken:
-    token: str
-    expires_at: datetime.datetime
+    token: str = strawberry.field(description="A signed JWT.")
+    expires_at: datetime.datetime = strawberry.field(
+        description="When the token stops being accepted; log in again after it."
+    )
     user: strawberry.Private[str]
 
-    @strawberry.field
+    @strawberry.field(description="The signed-in user the token is for.")
     def viewer(self) -> Viewer:
         return written(Viewer, self.user)
 

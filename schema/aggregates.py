@@ -34,13 +34,13 @@ class WorkAggregate:
 
 @strawberry.type(description="Works that appeared in one year.")
 class YearCount:
-    year: int
-    works: int
+    year: int = strawberry.field(description="The publication year.")
+    works: int = strawberry.field(description="How many of the works were published that year.")
 
 
 @strawberry.type(description="A researcher's works and the citations they received, in one year.")
 class YearFigures:
-    year: int
+    year: int = strawberry.field(description="The year.")
     works: int = strawberry.field(description="Works published that year.")
     citations: int = strawberry.field(
         description="Citations received that year: works in the graph published that year"
@@ -50,7 +50,7 @@ class YearFigures:
 
 @strawberry.type(description="The citations a work received in one year.")
 class YearCitations:
-    year: int
+    year: int = strawberry.field(description="The year.")
     citations: int = strawberry.field(
         description="Works in the graph published that year that cite the work."
     )

@@ -18,7 +18,9 @@ from schema.researcher import Researcher
 from schema.user import User
 
 
-@strawberry.enum
+@strawberry.enum(
+    description="Where a claim stands: PENDING until a moderator approves or rejects it."
+)
 class ClaimStatus(Enum):
     PENDING = "PENDING"
     APPROVED = "APPROVED"
@@ -27,27 +29,39 @@ class ClaimStatus(Enum):
 
 # The same class as core's: Strawberry marks it as a GraphQL enum in place.
 ClaimDecision = decisions.ClaimDecision
-strawberry.enum(ClaimDecision)
+strawberry.enum(ClaimDecision, description="A moderator's decision on a pending claim.")
 
 
 @strawberry.input(description="What shows that the record is the claimant's; all optional.")
 class ClaimEvidenceInput:
-    orcid: str | None = None
+    orcid: str | None = strawberry.field(
+        default=None,
+        description="An ORCID iD in any usual spelling; it matches when it is the record's.",
+    )
     institutional_email: str | None = strawberry.field(
         default=None, description="An address at an institution the record is affiliated with."
     )
-    note: str | None = None
+    note: str | None = strawberry.field(
+        default=None,
+        description="Anything else for the moderator to read, at most 2000 characters.",
+    )
 
 
 @strawberry.type(description="The evidence given, and which of it matches the record.")
 class ClaimEvidence:
-    orcid: str | None
+    orcid: str | None = strawberry.field(
+        description="The ORCID iD given, without a URL prefix; null when none was."
+    )
     institutional_email: str | None = compiled_field(
         people.institutional_email,
         description="The address given; only its claimant sees it, moderators see its domain.",
     )
-    email_domain: str | None
-    note: str | None
+    email_domain: str | None = strawberry.field(
+        description="The domain of the institutional email given; null when none was."
+    )
+    note: str | None = strawberry.field(
+        description="The claimant's note; null when none was given."
+    )
     orcid_matches: bool = strawberry.field(description="The ORCID iD is the record's own.")
     email_matches: bool = strawberry.field(
         description="The email's domain belongs to an institution the record is affiliated with."
@@ -59,13 +73,22 @@ class ClaimEvidence:
     " moderators see it."
 )
 class Claim:
-    id: strawberry.ID = compiled_field(nodes.node_id)
-    status: ClaimStatus
-    researcher: Researcher
-    claimant: User
-    evidence: ClaimEvidence = compiled_field(people.evidence)
-    requested_at: datetime.datetime = compiled_field(people.requested_at)
-    reviewed_at: datetime.datetime | None
+    id: strawberry.ID = compiled_field(
+        nodes.node_id,
+        description="A global id; not a node of the research graph, so node(id) answers null.",
+    )
+    status: ClaimStatus = strawberry.field(description="Where the claim stands.")
+    researcher: Researcher = strawberry.field(description="The author record claimed.")
+    claimant: User = strawberry.field(description="The user who asked.")
+    evidence: ClaimEvidence = compiled_field(
+        people.evidence, description="The evidence given with the request."
+    )
+    requested_at: datetime.datetime = compiled_field(
+        people.requested_at, description="When the claim was requested."
+    )
+    reviewed_at: datetime.datetime | None = strawberry.field(
+        description="When a moderator approved or rejected it; null while it is pending."
+    )
     reason: str | None = strawberry.field(description="The moderator's reason, if given.")
 
 

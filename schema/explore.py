@@ -18,12 +18,18 @@ from schema.path import CollaborationPath
 
 @strawberry.type(description="One page of a node's neighbours and the edges that reach them.")
 class Neighborhood:
-    center: strawberry.ID
+    center: strawberry.ID = strawberry.field(description="The global id of the node expanded.")
     nodes: list[GraphNode] = compiled_field(
         items=NeighborNodes(), items_from_parent=True, description="The center, then this page."
     )
-    edges: list[GraphEdge] = compiled_field(items=FanoutCenter(), items_from_parent=True)
-    page_info: PageInfo
+    edges: list[GraphEdge] = compiled_field(
+        items=FanoutCenter(),
+        items_from_parent=True,
+        description="The relationships between the center and this page's neighbours.",
+    )
+    page_info: PageInfo = strawberry.field(
+        description="Where this page sits among the neighbours, with offset cursors."
+    )
     total_count: int = strawberry.field(description="Neighbours of the requested kinds seen.")
     truncated: bool = strawberry.field(
         description="True when the node has more relationships than the fan-out cap ranks."

@@ -63,7 +63,11 @@ class Groups:
         description="How many groups there are, the null-key group included; `groups` holds "
         "the first `first` of them."
     )
-    groups: list[Group] = compiled_field(items=GROUPS, items_from_parent=True)
+    groups: list[Group] = compiled_field(
+        items=GROUPS,
+        items_from_parent=True,
+        description="The first `first` groups, in the order asked for.",
+    )
 
 
 GROUP_BY_DESCRIPTION = (

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="A topic of an institution's works.")
 class InstitutionTopic:
-    topic: Annotated[Topic, strawberry.lazy("schema.topic")]
+    topic: Annotated[Topic, strawberry.lazy("schema.topic")] = strawberry.field(
+        description="The topic."
+    )
     works: int = strawberry.field(description="Works affiliated here about the topic.")
     researchers: int = strawberry.field(description="Distinct authors of those works.")
     share: float = strawberry.field(description="Score-weighted share of the topics here.")
@@ -29,10 +31,15 @@ class InstitutionTopic:
 
 @strawberry.type(description="A university, company or lab.")
 class Institution(Node, HasWorks):
-    name: str
-    ror: str | None
+    name: str = strawberry.field(description="The institution's name.")
+    ror: str | None = strawberry.field(
+        description="The ROR id, without a URL prefix (027m9bs27); null when it has none."
+    )
     country: str | None = strawberry.field(description="ISO 3166-1 alpha-2 country code.")
-    type: str | None
+    type: str | None = strawberry.field(
+        description="The kind of institution as OpenAlex gives it, such as education or"
+        " company; null when unknown."
+    )
     domains: list[str] = compiled_field(
         nodes.domains, description="Email domains of its people (from ROR)."
     )

@@ -17,7 +17,10 @@ from schema.researcher import Researcher
 from schema.user import User
 
 
-@strawberry.enum
+@strawberry.enum(
+    description="Where an invitation stands: PENDING until the invited claimant accepts or"
+    " declines it."
+)
 class InvitationStatus(Enum):
     PENDING = "PENDING"
     ACCEPTED = "ACCEPTED"
@@ -26,18 +29,23 @@ class InvitationStatus(Enum):
 
 # The same class as core's: Strawberry marks it as a GraphQL enum in place.
 InvitationAnswer = decisions.InvitationAnswer
-strawberry.enum(InvitationAnswer)
+strawberry.enum(InvitationAnswer, description="The invited claimant's answer to an invitation.")
 
 
 @strawberry.type(description="An invitation to collaborate; seen by its sender and the claimant.")
 class Invitation:
-    id: strawberry.ID = compiled_field(nodes.node_id)
-    message: str
-    status: InvitationStatus
-    sender: User = strawberry.field(name="from")
-    to: Researcher
-    created_at: datetime.datetime
-    responded_at: datetime.datetime | None
+    id: strawberry.ID = compiled_field(
+        nodes.node_id,
+        description="A global id; not a node of the research graph, so node(id) answers null.",
+    )
+    message: str = strawberry.field(description="The sender's message, 1 to 2000 characters.")
+    status: InvitationStatus = strawberry.field(description="Where the invitation stands.")
+    sender: User = strawberry.field(name="from", description="The user who sent it.")
+    to: Researcher = strawberry.field(description="The claimed record it was sent to.")
+    created_at: datetime.datetime = strawberry.field(description="When it was sent.")
+    responded_at: datetime.datetime | None = strawberry.field(
+        description="When the claimant answered; null while it is pending."
+    )
 
 
 @strawberry.type

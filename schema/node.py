@@ -12,7 +12,9 @@ from schema.graph import GraphSlice
 
 @strawberry.interface(description="An object with a global, opaque id.")
 class Node:
-    id: strawberry.ID = compiled_field(nodes.node_id)
+    id: strawberry.ID = compiled_field(
+        nodes.node_id, description="The global id, which node(id) and nodes(ids) accept."
+    )
 
     @compiled_field(
         slices.graph_slice,

@@ -34,8 +34,14 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Counts derived from the graph when asked, never stored.")
 class ResearcherStats:
-    works: int = compiled_field(researchers.works_count)
-    followers: int = compiled_field(researchers.followers_count, work=reads.STANDING)
+    works: int = compiled_field(
+        researchers.works_count, description="The works in the graph the researcher authored."
+    )
+    followers: int = compiled_field(
+        researchers.followers_count,
+        work=reads.STANDING,
+        description="Users who follow the researcher, the record's claimant not counted.",
+    )
     topics: int = compiled_field(
         researchers.topics_count,
         work=reads.RESEARCHER_TOPICS,
@@ -77,9 +83,11 @@ class ResearcherStats:
     )
 
 
-@strawberry.type
+@strawberry.type(description="A topic of a researcher's works, and the researcher's share of it.")
 class ResearcherTopic:
-    topic: Annotated[Topic, strawberry.lazy("schema.topic")]
+    topic: Annotated[Topic, strawberry.lazy("schema.topic")] = strawberry.field(
+        description="The topic."
+    )
     works: int = strawberry.field(description="The researcher's works about this topic.")
     share: float = strawberry.field(
         description="Score-weighted share of the researcher's topic assignments; sums to 1."
@@ -88,13 +96,21 @@ class ResearcherTopic:
 
 @strawberry.type(description="A co-author and the collaboration between the two.")
 class Collaborator:
-    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
-    shared_works: int
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] = strawberry.field(
+        description="The co-author."
+    )
+    shared_works: int = strawberry.field(
+        description="Works the two wrote together that count toward `strength`."
+    )
     strength: float = strawberry.field(
         description="Sum over shared works of 1 / (authors - 1), halved every 5 years of age."
     )
-    first_year: int | None
-    last_year: int | None
+    first_year: int | None = strawberry.field(
+        description="Publication year of the earliest of those works; null when none has a year."
+    )
+    last_year: int | None = strawberry.field(
+        description="Publication year of the latest of those works; null when none has a year."
+    )
     close: bool = strawberry.field(description=f"strength >= {CLOSE_STRENGTH}")
     works: list[Annotated[Work, strawberry.lazy("schema.work")]] = compiled_field(
         items=WORKS_PER_COLLABORATOR,
@@ -105,23 +121,40 @@ class Collaborator:
 
 @strawberry.type(description="Someone worth meeting: not yet a co-author.")
 class RecommendedCollaborator:
-    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")]
+    researcher: Annotated[Researcher, strawberry.lazy("schema.researcher")] = strawberry.field(
+        description="The researcher recommended."
+    )
     score: float = strawberry.field(
         description=f"{COAUTHOR_WEIGHT} per shared co-author + {TOPIC_WEIGHT} per shared topic."
     )
-    shared_coauthors: int
-    shared_topics: list[str]
+    shared_coauthors: int = strawberry.field(
+        description="How many of the researcher's co-authors have also written with this one."
+    )
+    shared_topics: list[str] = strawberry.field(
+        description="Names of the researcher's strongest topics (at most five) this one also"
+        " wrote on."
+    )
     reasons: list[str] = compiled_field(
-        collaboration.derived_column("reasons", recommendation_reasons)
+        collaboration.derived_column("reasons", recommendation_reasons),
+        description="The score in words, such as '2 shared co-author(s), e.g. A, B' and 'also"
+        " works on X'.",
     )
 
 
 @strawberry.type(description="A person who authors works: an imported author record or a profile.")
 class Researcher(Node, HasWorks):
-    name: str
-    headline: str | None
-    orcid: str | None
-    open_to_collaborate: bool
+    name: str = strawberry.field(description="The researcher's name.")
+    headline: str | None = strawberry.field(
+        description="A one-line description, which the claimant can edit; null when there is none."
+    )
+    orcid: str | None = strawberry.field(
+        description="The ORCID iD, without a URL prefix (0000-0002-1825-0097); null when the"
+        " record has none."
+    )
+    open_to_collaborate: bool = strawberry.field(
+        description="Whether the researcher is open to collaborate, which an invitation needs;"
+        " the claimant can change it."
+    )
     verification_level: VerificationLevel = compiled_field(
         researchers.derived(verification_level_name),
         work=reads.STANDING,
@@ -143,7 +176,9 @@ class Researcher(Node, HasWorks):
             description="Current profile-level affiliation; null when not imported.",
         )
     )
-    stats: ResearcherStats = compiled_field(researchers.stats)
+    stats: ResearcherStats = compiled_field(
+        researchers.stats, description="Counts and citation figures derived from the graph."
+    )
     trust: Trust = compiled_field(
         researchers.derived(trust_fields),
         work=reads.STANDING,

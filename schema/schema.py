@@ -53,11 +53,27 @@ class PeergraphSchema(strawberry.Schema):
         return self._schema
 
 
+def root_type(name: str, types: tuple[type, ...], description: str) -> type:
+    """The types merged into one named `name`, described: `merge_types` gives the type it
+    makes no description, so the root type is a subclass of it that has one."""
+    return strawberry.type(type(name, (merge_types(name, types),), {}), description=description)
+
+
 def build_schema(limits: RequestLimits, *, introspection: bool) -> PeergraphSchema:
     plans = Plans(limits, CACHED_TEXT)
     schema = PeergraphSchema(
-        query=merge_types("Query", ROOT_TYPES),
-        mutation=merge_types("Mutation", MUTATION_TYPES),
+        query=root_type(
+            "Query",
+            ROOT_TYPES,
+            "Reads: lookups and lists of the research graph, search, the explorer, the"
+            " signed-in user and the moderators' queue of claims.",
+        ),
+        mutation=root_type(
+            "Mutation",
+            MUTATION_TYPES,
+            "Writes: registering and logging in, following researchers, claims and their"
+            " review, profile edits and collaboration invitations.",
+        ),
     )
     declare_fields(schema, schema.graphql_schema)
     plans.schema = schema.graphql_schema

@@ -29,7 +29,9 @@ class SearchHit:
     score: float = strawberry.field(
         description="Lucene relevance, higher first; an exact identifier match has the top score."
     )
-    node: Node = compiled_field(roots.search_hit_node)
+    node: Node = compiled_field(
+        roots.search_hit_node, description="The researcher, work, topic or institution found."
+    )
 
 
 @strawberry.type

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from schema.researcher import ResearcherConnection
 
 
-@strawberry.enum
+@strawberry.enum(description="The levels of the topic hierarchy, broadest first.")
 class TopicLevel(Enum):
     DOMAIN = "domain"
     FIELD = "field"
@@ -28,9 +28,11 @@ class TopicLevel(Enum):
 
 @strawberry.type(description="A research topic, placed in a hierarchy.")
 class Topic(Node, HasWorks):
-    name: str
-    description: str | None
-    level: TopicLevel
+    name: str = strawberry.field(description="The topic's name.")
+    description: str | None = strawberry.field(
+        description="A description of what the topic covers; null when there is none."
+    )
+    level: TopicLevel = strawberry.field(description="Where the topic sits in the hierarchy.")
     parent: Topic | None = compiled_field(
         nodes.parent_topic,
         work=reads.ONE_HOP,

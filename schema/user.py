@@ -10,7 +10,9 @@ from resolvers.compiler import nodes
 from schema.compiled import compiled_field
 
 
-@strawberry.enum
+@strawberry.enum(
+    description="What an account may do: a MODERATOR also reviews claims and sets claim allowances."
+)
 class Role(Enum):
     USER = "user"
     MODERATOR = "moderator"
@@ -18,5 +20,8 @@ class Role(Enum):
 
 @strawberry.type(description="A person with an account: a name and nothing else about them.")
 class User:
-    id: strawberry.ID = compiled_field(nodes.node_id)
-    name: str
+    id: strawberry.ID = compiled_field(
+        nodes.node_id,
+        description="A global id; not a node of the research graph, so node(id) answers null.",
+    )
+    name: str = strawberry.field(description="The name the user registered with.")

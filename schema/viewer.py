@@ -22,13 +22,15 @@ class Viewer:
     id: strawberry.ID = compiled_field(
         people.user_id, description="The same id as the User others see."
     )
-    name: str
-    email: str
-    role: Role
+    name: str = strawberry.field(description="The name the user registered with.")
+    email: str = strawberry.field(
+        description="The account's email as stored: trimmed, NFKC-normalised and case-folded."
+    )
+    role: Role = strawberry.field(description="What the account may do.")
     claim_allowance: int = strawberry.field(
         description="How many records the user may claim: 1 unless a moderator allows more."
     )
-    created_at: datetime.datetime
+    created_at: datetime.datetime = strawberry.field(description="When the account was registered.")
 
     @compiled_field(
         people.following,

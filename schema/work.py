@@ -54,23 +54,39 @@ class Authorship:
     )
 
 
-@strawberry.type
+@strawberry.type(description="A topic a work is about, and how strongly.")
 class WorkTopic:
-    topic: Annotated[Topic, strawberry.lazy("schema.topic")]
+    topic: Annotated[Topic, strawberry.lazy("schema.topic")] = strawberry.field(
+        description="The topic."
+    )
     score: float = strawberry.field(description="How strongly the work is about the topic, 0 to 1.")
 
 
 @strawberry.type(description="A paper, preprint, book or dataset.")
 class Work(Node):
-    type: WorkType
-    title: str
-    abstract: str | None
-    year: int | None
-    published_on: datetime.date | None
-    venue: str | None
-    doi: str | None
-    arxiv_id: str | None
-    open_access: bool | None
+    type: WorkType = strawberry.field(description="The kind of work.")
+    title: str = strawberry.field(
+        description="The title; empty for the few works OpenAlex has without one."
+    )
+    abstract: str | None = strawberry.field(description="Null when the source gives none.")
+    year: int | None = strawberry.field(description="The publication year; null when unknown.")
+    published_on: datetime.date | None = strawberry.field(
+        description="The date the work was first published; null when unknown."
+    )
+    venue: str | None = strawberry.field(
+        description="The name of the source it appeared in, such as a journal or arXiv; null"
+        " when unknown."
+    )
+    doi: str | None = strawberry.field(
+        description="The DOI in lower case, without a URL prefix (10.1016/…); null when it has"
+        " none."
+    )
+    arxiv_id: str | None = strawberry.field(
+        description="The arXiv id, without a version (2204.12554); null when it has none."
+    )
+    open_access: bool | None = strawberry.field(
+        description="Whether the work is open access; null when unknown."
+    )
     cited_by_count: int | None = strawberry.field(description="Null when not imported.")
     openalex_updated: datetime.datetime | None = strawberry.field(
         description="When OpenAlex last updated the record this work holds (its updated_date, "
