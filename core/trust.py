@@ -123,13 +123,13 @@ def assess(inputs: TrustInputs) -> TrustScore:
             name="works",
             points=min(inputs.works * POINTS_PER_WORK, MAX_WORK_POINTS),
             max_points=MAX_WORK_POINTS,
-            reason=f"{inputs.works} works, {POINTS_PER_WORK} points each",
+            reason=f"{counted(inputs.works, 'work')}, {POINTS_PER_WORK} points each",
         ),
         ScoreComponent(
             name="followers",
             points=min(inputs.followers * POINTS_PER_FOLLOWER, MAX_FOLLOWER_POINTS),
             max_points=MAX_FOLLOWER_POINTS,
-            reason=f"{inputs.followers} followers, {POINTS_PER_FOLLOWER} points each",
+            reason=f"{counted(inputs.followers, 'follower')}, {POINTS_PER_FOLLOWER} points each",
         ),
     )
     score = sum(component.points for component in components)
@@ -166,3 +166,8 @@ def claim_status(standing: dict[str, Any]) -> RecordClaimStatus:
     if standing["claimed"]:
         return RecordClaimStatus.CLAIMED
     return RecordClaimStatus.PENDING if standing["claimPending"] else RecordClaimStatus.UNCLAIMED
+
+
+def counted(number: int, noun: str) -> str:
+    """`number` of `noun`, in the plural unless one: "1 follower", "3 followers"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

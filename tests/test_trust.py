@@ -69,3 +69,16 @@ def test_the_verification_component_explains_the_claim(
     trust = assess(inputs)
     assert trust.score == score
     assert trust.components[0].reason == reason
+
+
+def test_reasons_count_in_words() -> None:
+    one = assess(replace(SEED, works=1, followers=1))
+    assert [component.reason for component in one.components[3:]] == [
+        "1 work, 3 points each",
+        "1 follower, 2 points each",
+    ]
+    many = assess(replace(SEED, works=4, followers=0))
+    assert [component.reason for component in many.components[3:]] == [
+        "4 works, 3 points each",
+        "0 followers, 2 points each",
+    ]

@@ -160,7 +160,7 @@ function Profile({
       </div>
       <section aria-labelledby="works-title">
         <h2 id="works-title">Published work</h2>
-        <p className="muted">{r.works.totalCount} published item(s)</p>
+        <p className="muted">{r.works.totalCount} published {r.works.totalCount === 1 ? "work" : "works"}</p>
         <WorkList works={r.works.edges.map((edge) => edge.node)} />
       </section>
       <div className="columns">
