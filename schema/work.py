@@ -16,6 +16,7 @@ from core.bounds import (
     TOPICS_PER_WORK,
     Capped,
 )
+from core.citations import CitationFormat
 from core.work import Most, every_candidate
 from resolvers.compiler import nodes, work_lists
 from schema.aggregates import WorkAggregate, YearCitations
@@ -25,6 +26,9 @@ from schema.groups import GROUP_BY_DESCRIPTION, GroupOrder, Groups, WorkGroupFie
 from schema.node import Node
 from schema.pagination import Connection
 from schema.work_type import WorkType
+
+# core's class, which Strawberry marks as a GraphQL enum in place
+strawberry.enum(CitationFormat, description="The formats a work's citation is written in.")
 
 if TYPE_CHECKING:
     from schema.institution import Institution
@@ -113,6 +117,17 @@ class Work(Node):
             description="Institutions named on the paper, by name.",
         )
     )
+
+    @compiled_field(
+        nodes.work_citation,
+        work=Most("work.authors") + 1,
+        description="The work as a reference manager imports it: BibTeX (the default), RIS or"
+        " CSL-JSON, with"
+        " what the graph holds of it (authors in byline order, title, venue, year, DOI, arXiv"
+        " id); a value it does not hold is left out.",
+    )
+    def citation(self, format: CitationFormat = CitationFormat.BIBTEX) -> str:
+        compiled()
 
     @compiled_field(
         nodes.authors,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphql import GraphQLObjectType
 
+from core.citations import CitationFormat, CitedWork, cite
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
     Compilation,
@@ -159,3 +160,19 @@ def work_counts_by_year(
     c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
 ) -> Compiled:
     return c.rows("work_counts_by_year", scope, ("year", "citations"), selected)
+
+
+def work_citation(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    """The work in the asked format, written in Python from the fragment's record."""
+    chosen = CitationFormat(
+        c.statement.fact(
+            c.arguments(selected), "format", lambda arguments: arguments["format"].value
+        )
+    )
+    return c.derived(
+        lambda record: cite(CitedWork.of_row(record), chosen),
+        selected,
+        c.value("work_citation", scope),
+    )
