@@ -64,7 +64,7 @@ class WebDist:
         async def icon(request: Request) -> Response:
             path = self.directory / ICON
             if not path.is_file():
-                return PlainTextResponse("Not Found", status_code=404)
+                return not_found()
             return FileResponse(path, headers={"Cache-Control": PAGE_CACHE})
 
         return [
@@ -95,7 +95,7 @@ class MissingPage:
         if is_browser_visit(scope):
             page = self.dist.page("index.html", status_code=404)
         else:
-            page = PlainTextResponse("Not Found", status_code=404)
+            page = not_found()
         await page(scope, receive, send)
 
 
@@ -134,6 +134,10 @@ class Playground:
             await page(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+def not_found() -> Response:
+    return PlainTextResponse("Not Found", status_code=404)
 
 
 def graphiql_off() -> Response:

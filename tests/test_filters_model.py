@@ -288,18 +288,23 @@ def page_size(drawn: int | None, total: int) -> int:
     return min(100, max(20 if drawn is None else drawn, least, 1))
 
 
-def test_generated_lists_agree_with_the_model(generated_client: TestClient, graph: Graph) -> None:
-    values = Values.of(graph)
-    strategies = {of: field_strategies(values, of) for of in ("Work", "Researcher")}
-    ran: Counter[str] = Counter()
-
-    @settings(
-        max_examples=GENERATED_LISTS,
+def generated(examples: int) -> settings:
+    """Hypothesis settings of the model tests: the same examples on every run."""
+    return settings(
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         database=None,
         suppress_health_check=list(HealthCheck),
     )
+
+
+def test_generated_lists_agree_with_the_model(generated_client: TestClient, graph: Graph) -> None:
+    values = Values.of(graph)
+    strategies = {of: field_strategies(values, of) for of in ("Work", "Researcher")}
+    ran: Counter[str] = Counter()
+
+    @generated(GENERATED_LISTS)
     @given(st.data())
     def check(data: st.DataObject) -> None:
         kind = data.draw(st.sampled_from(LISTS), label="list")
@@ -377,13 +382,7 @@ def test_lists_counted_from_their_buckets_agree_with_the_model(
     fields = {"yearFrom": year, "yearTo": year, "openAccess": st.booleans()}
     ran: Counter[str] = Counter()
 
-    @settings(
-        max_examples=BUCKETED_LISTS,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @generated(BUCKETED_LISTS)
     @given(st.data())
     def check(data: st.DataObject) -> None:
         kind = data.draw(st.sampled_from(("Topic", "Institution")), label="parent kind")
