@@ -169,6 +169,16 @@ class Researcher(Node, HasWorks):
         researchers.viewer_follows,
         description="True when the signed-in user follows this researcher.",
     )
+    viewer_is_claimant: bool = compiled_field(
+        researchers.viewer_is_claimant,
+        description="True when the signed-in user's claim on this record was approved: they"
+        " may edit it and answer its invitations, and may not follow or invite it.",
+    )
+    openalex_id: str | None = compiled_field(
+        researchers.openalex_id,
+        description="The OpenAlex author id (A…): the record's key, or the oldest OpenAlex id"
+        " merged into it; null when OpenAlex has not reached the record.",
+    )
     affiliation: Annotated[Institution, strawberry.lazy("schema.institution")] | None = (
         compiled_field(
             researchers.affiliation,

@@ -339,6 +339,24 @@ def test_only_the_claimant_edits_the_profile(
     cleared = gql(client, UPDATE, bearer=owner, id=RESEARCHER, headline="")
     assert cleared.data["updateProfile"]["headline"] is None
 
+
+def test_the_page_knows_its_claimant_only_once_the_claim_is_approved(
+    client: TestClient, people: Settings, moderator: str
+) -> None:
+    owner = sign_up(client, "owner@example.org")
+    stranger = sign_up(client, "stranger@example.org")
+    query = "query ($id: ID!) { researcher(id: $id) { viewerIsClaimant openalexId } }"
+
+    def owns(bearer: str | None) -> bool:
+        answer = gql(client, query, bearer=bearer, id=RESEARCHER)
+        assert answer.data["researcher"]["openalexId"] is None  # the seed alone
+        return bool(answer.data["researcher"]["viewerIsClaimant"])
+
+    id = claim_id(client, owner)
+    assert (owns(owner), owns(stranger), owns(None)) == (False, False, False)
+    gql(client, REVIEW, bearer=moderator, id=id, decision="APPROVE")
+    assert (owns(owner), owns(stranger), owns(None), owns(moderator)) == (True, False, False, False)
+
     # Re-importing the seed does not undo the claimant's edits.
     gql(client, UPDATE, bearer=owner, id=RESEARCHER, headline="Kept")
     seed_database(people)

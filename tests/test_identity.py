@@ -155,7 +155,9 @@ def test_his_openalex_id_answers_the_seed_record(empty: Settings, client: TestCl
           researcher(id: $id) { id }
           node(id: $id) { id }
           nodes(ids: [$id]) { id }
-          byOpenalexId: researcher(openalexId: "https://openalex.org/A90001") { name }
+          byOpenalexId: researcher(openalexId: "https://openalex.org/A90001") {
+            name openalexId
+          }
         }""",
         id=OPENALEX_ANIRBIT,
     )
@@ -164,7 +166,8 @@ def test_his_openalex_id_answers_the_seed_record(empty: Settings, client: TestCl
         "researcher": {"id": ANIRBIT},
         "node": {"id": ANIRBIT},
         "nodes": [{"id": ANIRBIT}],
-        "byOpenalexId": {"name": "Anirbit Mukherjee"},
+        # the page links OpenAlex by the id merged into the seed's record
+        "byOpenalexId": {"name": "Anirbit Mukherjee", "openalexId": "A90001"},
     }
     # the actions of his page take the old id too
     followed = gql(client, FOLLOW, bearer=sign_up(client, "fan@example.org"), id=OPENALEX_ANIRBIT)

@@ -196,3 +196,27 @@ def viewer_follows(
 ) -> Compiled:
     viewer = c.statement.viewer()
     return Compiled(f"EXISTS {{ (:User {{key: {viewer}}})-[:FOLLOWS]->({scope['this']}) }}")
+
+
+def viewer_is_claimant(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    viewer = c.statement.viewer()
+    claimed = "[:CLAIMED {status: 'APPROVED'}]"
+    return Compiled(f"EXISTS {{ (:User {{key: {viewer}}})-{claimed}->({scope['this']}) }}")
+
+
+# A merged person keeps the seed's key, and OpenAlex's ids as aliases (docs/identity.md).
+OPENALEX_ID = Template(
+    "CASE WHEN {r}.key =~ 'A[0-9]+' THEN {r}.key"
+    " ELSE reduce(oldest = null, key IN [({a}:Alias)-[:ALIAS_OF]->({r})"
+    " WHERE {a}.key =~ 'A[0-9]+' AND NOT coalesce({a}.retired, false) | {a}.key]"
+    " | CASE WHEN oldest IS NULL OR size(key) < size(oldest)"
+    " OR (size(key) = size(oldest) AND key < oldest) THEN key ELSE oldest END) END"
+)
+
+
+def openalex_id(
+    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
+) -> Compiled:
+    return Compiled(c.bind(r=scope["this"])(OPENALEX_ID))
