@@ -31,6 +31,9 @@ from server.connection import database_for
 from server.neo4j_local import ManagedNeo4j
 from server.settings import Settings
 
+# The browser tests' servers and pages (web_base, generated_base, page).
+pytest_plugins = ["tests.browser"]
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -10,29 +10,25 @@ import json
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from core.global_ids import encode_id
 from server.settings import Settings
-from tests.conftest import GENERATED_HUB, SEED_RESEARCHER, promote
+from tests.browser import open_page, warmed_up
+from tests.conftest import GENERATED_HUB, SEED_RESEARCHER
 from tests.webapp import (
     DIST,
     WEB,
     Traffic,
     build_web,
-    launch,
     persisted_documents,
-    post_document,
-    serve,
     sha256,
 )
 
-expect.set_options(timeout=20_000)  # a first query on a busy two-core CI machine
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 FACTS = json.loads(
     (Path(__file__).resolve().parent / "fixtures" / "reference" / "seed-facts.json").read_text()
@@ -40,76 +36,6 @@ FACTS = json.loads(
 SEED_ID = encode_id("Researcher", SEED_RESEARCHER)
 PAPAMARKOU = "Theodore Papamarkou"
 PASSWORD = "correct horse battery staple"
-
-
-@contextlib.contextmanager
-def warmed_up(settings: Settings, researcher: str) -> Iterator[str]:
-    """The app over these settings, the researcher page's statement already planned: Neo4j
-    plans a statement that size in a few seconds the first time, which on a busy machine
-    can pass the API's 10 s limit; the tests are about what the page shows."""
-    build_web()
-    with serve(settings.model_copy(update={"query_timeout": 60.0})) as base:
-        answer = post_document(base, "ResearcherPage", {"id": encode_id("Researcher", researcher)})
-        assert "errors" not in answer, answer
-        yield base
-
-
-@pytest.fixture(scope="session")
-def web_base(seeded: Settings) -> Iterator[str]:
-    with warmed_up(seeded, SEED_RESEARCHER) as base:
-        yield base
-
-
-@pytest.fixture(scope="session")
-def generated_base(generated: Settings) -> Iterator[str]:
-    with warmed_up(generated, GENERATED_HUB) as base:
-        yield base
-
-
-def open_page(base: str) -> Iterator[tuple[Page, Traffic]]:
-    """A browser per test: Playwright's sync API holds an event loop while it runs, and the
-    database fixtures (`people`, the generated graph) need none running when they set up or
-    clean up, so a test names them before `page`."""
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-        traffic = Traffic(base)
-        context.route("**/*", traffic.route)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        # Chromium reports each thing the Content-Security-Policy blocked on the console.
-        blocked: list[str] = []
-        page.on(
-            "console",
-            lambda message: (
-                blocked.append(message.text) if "Content Security Policy" in message.text else None
-            ),
-        )
-        policies: list[str | None] = []
-        page.on(
-            "response",
-            lambda response: (
-                policies.append(response.headers.get("content-security-policy"))
-                if response.request.resource_type == "document"
-                else None
-            ),
-        )
-        yield page, traffic
-        browser.close()
-    assert traffic.foreign == [], f"the page reached outside its origin: {traffic.foreign}"
-    assert errors == [], errors
-    assert blocked == [], f"the Content-Security-Policy blocked: {blocked}"
-    assert all(policy and "frame-ancestors 'none'" in policy for policy in policies), policies
-    documents = persisted_documents()
-    for body in traffic.graphql if traffic.app_only else []:
-        digest = body["extensions"]["persistedQuery"]["sha256Hash"]
-        assert documents.get(digest) == body["query"], f"not a persisted document: {body}"
-
-
-@pytest.fixture
-def page(web_base: str) -> Iterator[tuple[Page, Traffic]]:
-    yield from open_page(web_base)
 
 
 def screenshot(page: Page, name: str, selector: str | None = None) -> None:
@@ -234,17 +160,19 @@ def test_the_seed_researcher_page_shows_the_reference_values_in_one_request(
     shown = FACTS["page_shows"]
     expect(tab.get_by_test_id("stat-works").locator("dd")).to_have_text("4")
     expect(tab.get_by_test_id("stat-followers").locator("dd")).to_have_text("0")
-    expect(tab.get_by_test_id("stat-topics").locator("dd")).to_have_text("5")
+    expect(tab.get_by_role("heading", name="Topics (5)")).to_be_visible()
     expect(tab.get_by_test_id("trust")).to_have_text(
-        f"Trust {shown['trust_score']} - {shown['trust_label']}"
+        f"Trust {shown['trust_score']} · {shown['trust_label']}"
     )
-    expect(tab.get_by_test_id("level")).to_have_text(f"Verification {shown['verification_level']}")
-    expect(tab.get_by_test_id("claim-status")).to_have_text(shown["claim_status"])
     expect(tab.get_by_text("Affiliation not imported")).to_be_visible()
     expect(tab.get_by_text("Open to collaborate", exact=True)).to_be_visible()
     expect(tab.get_by_text(f"Anirbit Mukherjee {shown['headline']}.")).to_be_visible()
 
-    tab.get_by_text("How the score adds up").click()
+    tab.get_by_test_id("trust").click()  # the badge opens how the score adds up
+    expect(tab.get_by_test_id("level")).to_contain_text(
+        f"Verification {shown['verification_level']} · "
+    )
+    expect(tab.get_by_test_id("claim-status")).to_have_text(shown["claim_status"])
     expect(tab.locator("table.components tbody tr").first).to_be_visible()
 
     works = tab.get_by_test_id("work")
@@ -275,7 +203,7 @@ def test_every_page_passes_the_accessibility_checks(page: tuple[Page, Traffic]) 
     expect(tab.get_by_role("option").first).to_be_visible()
     found = {"search": accessibility_violations(tab)}
     open_seed_page(tab)
-    tab.get_by_text("How the score adds up").click()
+    tab.get_by_test_id("trust").click()
     tab.locator("details.node-list summary").click()
     expect(tab.get_by_test_id("graph-canvas")).to_have_attribute("data-busy", "false")
     found["researcher"] = accessibility_violations(tab)
@@ -401,62 +329,6 @@ def test_the_truncated_marker_shows_on_the_capped_hub(generated_base: str) -> No
         screenshot(tab, "graph-hub", "section.graph")
 
 
-def test_sign_up_then_follow_and_unfollow(people: Settings, page: tuple[Page, Traffic]) -> None:
-    tab, _ = page
-    open_seed_page(tab)
-    follow = tab.get_by_test_id("follow")
-    expect(follow).to_be_disabled()
-    expect(tab.get_by_test_id("follow-reason")).to_contain_text("Sign in to follow")
-    sign_up(tab, "reader@example.org")
-    expect(follow).to_be_enabled()
-    follow.click()
-    expect(tab.get_by_test_id("follow-count")).to_have_text("1")
-    expect(follow).to_have_text(re.compile("^Unfollow"))
-    expect(tab.get_by_test_id("stat-followers").locator("dd")).to_have_text("1")
-    tab.reload()
-    expect(tab.get_by_test_id("follow-count")).to_have_text("1")
-    follow.click()
-    expect(tab.get_by_test_id("follow-count")).to_have_text("0")
-    expect(follow).to_have_text(re.compile("^Follow researcher"))
-    assert "token" not in tab.url and "eyJ" not in tab.url
-
-
-def test_a_claim_is_pending_and_the_invitation_says_why_it_cannot_be_sent(
-    people: Settings, page: tuple[Page, Traffic]
-) -> None:
-    tab, _ = page
-    open_seed_page(tab)
-    invite = tab.get_by_test_id("invite")
-    expect(invite).to_be_disabled()
-    expect(tab.get_by_test_id("invite-reason")).to_contain_text("Sign in to send an invitation")
-    sign_up(tab, "anirbit@example.org", name="Anirbit Mukherjee")
-    expect(invite).to_be_disabled()
-    expect(tab.get_by_test_id("invite-reason")).to_contain_text("NOT_CLAIMED")
-    tab.get_by_role("button", name="Claim this record").click()
-    tab.get_by_label("Institutional email").fill("anirbit.mukherjee@manchester.ac.uk")
-    tab.get_by_label("Note for the moderator").fill("My arXiv author page.")
-    tab.get_by_role("button", name="Send claim").click()
-    expect(tab.get_by_test_id("claim-result")).to_contain_text("PENDING")
-    expect(tab.get_by_test_id("claim-status")).to_have_text("Claim under review")
-    tab.reload()
-    expect(tab.get_by_test_id("claim-status")).to_have_text("Claim under review")
-    expect(tab.get_by_test_id("claim-reason")).to_contain_text("CLAIM_PENDING")
-
-
-MODERATOR = "moderator@example.org"
-
-
-@pytest.fixture
-def moderator(people: Settings, web_base: str) -> str:
-    """An account the API knows as a moderator; its email."""
-    answer = post_document(
-        web_base, "SignUp", {"email": MODERATOR, "password": PASSWORD, "name": "Moderator"}
-    )
-    assert "errors" not in answer, answer
-    promote(people, MODERATOR)
-    return MODERATOR
-
-
 def sign_in(page: Page, email: str) -> None:
     page.get_by_role("button", name="Sign in or sign up").first.click()
     form = page.locator("form.account-form")
@@ -464,37 +336,6 @@ def sign_in(page: Page, email: str) -> None:
     form.get_by_label("Password").fill(PASSWORD)
     form.get_by_role("button", name="Sign in").last.click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def test_a_moderator_approves_the_claim_and_then_invitations_can_be_sent(
-    moderator: str, page: tuple[Page, Traffic]
-) -> None:
-    tab, _ = page
-    open_seed_page(tab)
-    sign_up(tab, "anirbit@example.org", name="Anirbit Mukherjee")
-    tab.get_by_role("button", name="Claim this record").click()
-    tab.get_by_label("Institutional email").fill("anirbit.mukherjee@manchester.ac.uk")
-    tab.get_by_role("button", name="Send claim").click()
-    expect(tab.get_by_test_id("claim-result")).to_contain_text("PENDING")
-    tab.get_by_role("button", name="Sign out").click()
-
-    sign_in(tab, moderator)
-    tab.get_by_role("link", name="Claims queue").click()
-    claim = tab.locator("ol.claims > li").filter(has_text="Anirbit Mukherjee claims")
-    expect(claim).to_contain_text("manchester.ac.uk (matches an affiliation)")
-    claim.get_by_role("button", name="Approve").click()
-    expect(tab.get_by_text("No claims await review.")).to_be_visible()
-    tab.get_by_role("button", name="Sign out").click()
-
-    open_seed_page(tab)
-    expect(tab.get_by_test_id("claim-status")).to_have_text("Claimed profile")
-    sign_up(tab, "colleague@example.org", name="A Colleague")
-    invite = tab.get_by_test_id("invite")
-    tab.get_by_label("Message").fill("Shall we write about heavy tails together?")
-    expect(invite).to_be_enabled()
-    invite.click()
-    expect(invite).to_be_disabled()
-    expect(tab.get_by_test_id("invite-reason")).to_contain_text("ALREADY_INVITED")
 
 
 def test_graphiql_opens_on_the_profile_query_and_runs_it(page: tuple[Page, Traffic]) -> None:

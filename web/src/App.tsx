@@ -2,7 +2,7 @@ import { AccountBar } from "./components/Account";
 import { Link } from "./components/Link";
 import { ClaimsPage } from "./pages/ClaimsPage";
 import { InstitutionPage, TopicPage } from "./pages/GroupPages";
-import { ResearcherPage } from "./pages/ResearcherPage";
+import { ResearcherPage } from "./pages/researcher/ResearcherPage";
 import { SearchPage } from "./pages/SearchPage";
 import { WorkPage } from "./pages/WorkPage";
 import { useRoute, type Route } from "./router";

@@ -5,7 +5,9 @@ import { currentSession, signOut, useSession } from "./session";
 export type QueryState<T> =
   | { status: "loading" }
   | { status: "error"; error: ApiError }
-  | { status: "done"; data: T };
+  // `stale`: answered for another account (the user has just signed in or out) and asked
+  // again; what the page offers that depends on the account waits for the new answer.
+  | { status: "done"; data: T; stale: boolean };
 
 /** Sends `document` as the signed-in user, or anonymously. A token the server no longer
  * accepts (expired, its account gone) signs the user out, and the page asks again. */
@@ -38,10 +40,12 @@ export function useQuery<T>(
     // Signing in or out refreshes the page in place; another record starts blank.
     if (shown.current !== key) {
       setState({ status: "loading" });
+    } else {
+      setState((previous) => (previous.status === "done" ? { ...previous, stale: true } : previous));
     }
     shown.current = key;
     send<T>(document, JSON.parse(key) as Variables).then(
-      (data) => live && setState({ status: "done", data }),
+      (data) => live && setState({ status: "done", data, stale: false }),
       (error: unknown) =>
         live &&
         setState({
@@ -56,7 +60,7 @@ export function useQuery<T>(
   }, [document, key, token]);
   const update = useCallback((change: (data: T) => T) => {
     setState((previous) =>
-      previous.status === "done" ? { status: "done", data: change(previous.data) } : previous,
+      previous.status === "done" ? { ...previous, data: change(previous.data) } : previous,
     );
   }, []);
   return [state, update];

@@ -5,6 +5,7 @@ import SignUp from "../graphql/SignUp.graphql";
 import { ApiError } from "../api";
 import { signIn, signOut, useSession, type Session } from "../session";
 import { send } from "../useQuery";
+import { sentence } from "../text";
 import { Link } from "./Link";
 
 let dialogOpen = false;
@@ -79,7 +80,7 @@ function AccountForm() {
       signIn(login);
       closeDialog();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(caught instanceof ApiError ? sentence(caught.message) : "Something went wrong. Try again.");
     } finally {
       setBusy(false);
     }

@@ -13,21 +13,35 @@ const CLAIM_TEXT: Record<string, string> = {
   CLAIMED: "Claimed profile",
 };
 
-/** The trust snapshot: score, label, level and claim, with the components that add up. */
-export function TrustSnapshot({ trust, claimStatus }: { trust: TrustData; claimStatus: string }) {
+const LEVEL_TEXT: Record<string, string> = {
+  L0: "L0 · no public record",
+  L1: "L1 · imported public record",
+  L2: "L2 · claimed by a signed-in user",
+  L3: "L3 · claimed with verified evidence",
+};
+
+/** A compact badge: the score and its label, opening to the level, the claim and the
+ * components that add up to the score. */
+export function TrustBadge({ trust, claimStatus }: { trust: TrustData; claimStatus: string }) {
   return (
-    <section className="card trust" aria-labelledby="trust-title">
-      <h2 id="trust-title">Trust snapshot</h2>
-      <p className="trust-line">
+    <details className="trust-badge">
+      <summary>
         <span className={`pill band-${trust.band.toLowerCase()}`} data-testid="trust">
-          Trust {trust.score} - {trust.label}
+          Trust {trust.score} · {trust.label}
         </span>
-        <span className="pill" data-testid="level">Verification {trust.verificationLevel}</span>
-        <span className="pill" data-testid="claim-status">{CLAIM_TEXT[claimStatus] ?? claimStatus}</span>
-      </p>
-      <details>
-        <summary>How the score adds up</summary>
+        <span className="sr-only"> (how the score adds up)</span>
+      </summary>
+      <div className="trust-breakdown">
+        <p className="trust-line">
+          <span className="pill" data-testid="level">
+            Verification {LEVEL_TEXT[trust.verificationLevel] ?? trust.verificationLevel}
+          </span>
+          <span className="pill" data-testid="claim-status">
+            {CLAIM_TEXT[claimStatus] ?? claimStatus}
+          </span>
+        </p>
         <table className="components">
+          <caption className="sr-only">How the score adds up</caption>
           <thead>
             <tr>
               <th scope="col">Component</th>
@@ -47,7 +61,7 @@ export function TrustSnapshot({ trust, claimStatus }: { trust: TrustData; claimS
             ))}
           </tbody>
         </table>
-      </details>
-    </section>
+      </div>
+    </details>
   );
 }

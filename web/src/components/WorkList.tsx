@@ -1,4 +1,5 @@
 import { pathOf } from "../router";
+import { plural } from "../text";
 import { Link } from "./Link";
 
 export interface WorkItem {
@@ -30,10 +31,10 @@ export function WorkList({ works, empty = "No works." }: { works: WorkItem[]; em
         <li key={work.id} className="work" data-testid="work">
           <p className="work-meta">
             <span className="tag">{workType(work.type)}</span>
-            {work.year !== null && <span>{work.year}</span>}
+            {work.year !== null && <span className="year">{work.year}</span>}
             {work.venue !== null && <span>{work.venue}</span>}
             {work.openAccess && <span className="tag open">open access</span>}
-            {work.citedByCount !== null && <span>{work.citedByCount} citations</span>}
+            {work.citedByCount !== null && <span className="cited">{plural(work.citedByCount, "citation")}</span>}
           </p>
           <h3 className="work-title">
             <Link to={pathOf("WORK", work.id)}>{work.title}</Link>

@@ -8,6 +8,7 @@ import { Link } from "../components/Link";
 import { pathOf } from "../router";
 import { useSession } from "../session";
 import { send, useQuery } from "../useQuery";
+import { sentence } from "../text";
 import { Loaded } from "./common";
 
 interface Claim {
@@ -28,9 +29,7 @@ export function ClaimsPage() {
     return (
       <section>
         <h1>Claims queue</h1>
-        <p className="reason">
-          Moderators only: sign in first. <code>UNAUTHENTICATED</code>
-        </p>
+        <p>Claims are reviewed by moderators. Sign in with a moderator&apos;s account to see them.</p>
         <button type="button" onClick={askToSignIn}>
           Sign in
         </button>
@@ -77,7 +76,7 @@ function ClaimItem({ claim, onReviewed }: { claim: Claim; onReviewed: () => void
       await send(ReviewClaim, { id: claim.id, decision, reason: reason.trim() || null });
       onReviewed();
     } catch (caught) {
-      setError(caught instanceof ApiError ? `${caught.message} (${caught.reason ?? caught.code})` : String(caught));
+      setError(caught instanceof ApiError ? sentence(caught.message) : "Something went wrong. Try again.");
     } finally {
       setBusy(false);
     }

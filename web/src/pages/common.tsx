@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { sentence } from "../text";
 import type { QueryState } from "../useQuery";
 
 /** Loading, error and not-found states shared by the record pages. */
@@ -9,7 +10,7 @@ export function Loaded<T>({
 }: {
   state: QueryState<T>;
   what: string;
-  children: (data: T) => ReactNode;
+  children: (data: T, stale: boolean) => ReactNode;
 }) {
   if (state.status === "loading") {
     return (
@@ -21,11 +22,11 @@ export function Loaded<T>({
   if (state.status === "error") {
     return (
       <p className="error" role="alert">
-        {state.error.message} <code>{state.error.code}</code>
+        {sentence(state.error.message)}
       </p>
     );
   }
-  return <>{children(state.data)}</>;
+  return <>{children(state.data, state.stale)}</>;
 }
 
 export function NotFound({ what }: { what: string }) {

@@ -1,0 +1,228 @@
+// The claimant's own view of their record: edit the headline and openness, and answer the
+// invitations the record received or see those sent.
+import { useState, type FormEvent } from "react";
+import Inbox from "../../graphql/Inbox.graphql";
+import RespondToInvitation from "../../graphql/RespondToInvitation.graphql";
+import UpdateProfile from "../../graphql/UpdateProfile.graphql";
+import { Link } from "../../components/Link";
+import { pathOf } from "../../router";
+import { send, useQuery } from "../../useQuery";
+import { sentence } from "../../text";
+import { Refusal } from "./Refusal";
+import { plural } from "../../text";
+
+export interface Editable {
+  id: string;
+  headline: string | null;
+  openToCollaborate: boolean;
+}
+
+const HEADLINE_LIMIT = 280;
+const INBOX_PAGE = 50;
+
+export function OwnerActions({ editing, onEdit }: { editing: boolean; onEdit: () => void }) {
+  return (
+    <div className="profile-actions" data-testid="owner-actions">
+      <p className="pill open">Your profile</p>
+      <button type="button" className="secondary" onClick={onEdit} aria-expanded={editing}>
+        Edit profile
+      </button>
+      <a className="button secondary-link" href="#invitations-title">
+        Invitations
+      </a>
+    </div>
+  );
+}
+
+export function EditProfile({
+  record,
+  onSaved,
+  onClose,
+}: {
+  record: Editable;
+  onSaved: (saved: Editable) => void;
+  onClose: () => void;
+}) {
+  const [headline, setHeadline] = useState(record.headline ?? "");
+  const [open, setOpen] = useState(record.openToCollaborate);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const { updateProfile } = await send<{ updateProfile: Editable }>(UpdateProfile, {
+        id: record.id,
+        headline,
+        openToCollaborate: open,
+      });
+      onSaved(updateProfile);
+      onClose();
+    } catch (error) {
+      setRefusal(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card stacked edit-profile" onSubmit={submit} aria-label="Edit profile">
+      <h2>Edit profile</h2>
+      <label>
+        Headline
+        <input value={headline} maxLength={HEADLINE_LIMIT} onChange={(event) => setHeadline(event.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={open} onChange={(event) => setOpen(event.target.checked)} />
+        Open to collaborate (others can send you invitations)
+      </label>
+      <p className="row">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </p>
+      <Refusal error={refusal} testId="profile-reason" />
+    </form>
+  );
+}
+
+interface Invitation {
+  id: string;
+  message: string;
+  status: "PENDING" | "ACCEPTED" | "DECLINED";
+  createdAt: string;
+  respondedAt: string | null;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+}
+
+interface Invitations {
+  totalCount: number;
+  edges: { node: Invitation }[];
+}
+
+interface InboxData {
+  viewer: { id: string; invitations: Invitations; sentInvitations: Invitations } | null;
+}
+
+const STATUS_TEXT = { PENDING: "Awaiting an answer", ACCEPTED: "Accepted", DECLINED: "Declined" };
+
+export function InvitationsInbox() {
+  const [state, update] = useQuery<InboxData>(Inbox, { first: INBOX_PAGE });
+  const [shown, setShown] = useState<"received" | "sent">("received");
+  const answered = (invitation: Invitation) =>
+    update((data) =>
+      data.viewer === null
+        ? data
+        : {
+            viewer: {
+              ...data.viewer,
+              invitations: {
+                ...data.viewer.invitations,
+                edges: data.viewer.invitations.edges.map((edge) =>
+                  edge.node.id === invitation.id ? { node: invitation } : edge,
+                ),
+              },
+            },
+          },
+    );
+  return (
+    <section className="card" aria-labelledby="invitations-title" data-testid="inbox">
+      <h2 id="invitations-title">Invitations</h2>
+      {state.status === "loading" && <p className="muted" role="status">Loading your invitations…</p>}
+      {state.status === "error" && <p className="error" role="alert">{sentence(state.error.message)}</p>}
+      {state.status === "done" && state.data.viewer !== null && (
+        <>
+          <div className="tabs" role="group" aria-label="Invitations shown">
+            <button type="button" aria-pressed={shown === "received"} onClick={() => setShown("received")}>
+              Received ({state.data.viewer.invitations.totalCount})
+            </button>
+            <button type="button" aria-pressed={shown === "sent"} onClick={() => setShown("sent")}>
+              Sent ({state.data.viewer.sentInvitations.totalCount})
+            </button>
+          </div>
+          {shown === "received" ? (
+            <InvitationList list={state.data.viewer.invitations} received onAnswered={answered} />
+          ) : (
+            <InvitationList list={state.data.viewer.sentInvitations} received={false} onAnswered={answered} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function InvitationList({
+  list,
+  received,
+  onAnswered,
+}: {
+  list: Invitations;
+  received: boolean;
+  onAnswered: (invitation: Invitation) => void;
+}) {
+  if (list.totalCount === 0) {
+    return <p className="muted">{received ? "No invitations received yet." : "You have not sent any invitations."}</p>;
+  }
+  return (
+    <>
+      <ol className="invitations">
+        {list.edges.map(({ node }) => (
+          <li key={node.id} data-testid="invitation">
+            <p className="invitation-head">
+              {received ? (
+                <>From <strong>{node.from.name}</strong></>
+              ) : (
+                <>To <Link to={pathOf("RESEARCHER", node.to.id)}>{node.to.name}</Link></>
+              )}{" "}
+              <span className="muted">
+                · {new Date(node.createdAt).toLocaleDateString("en", { dateStyle: "medium" })} ·{" "}
+                {STATUS_TEXT[node.status]}
+              </span>
+            </p>
+            <blockquote className="invitation-message">{node.message}</blockquote>
+            {received && node.status === "PENDING" && <Answer invitation={node} onAnswered={onAnswered} />}
+          </li>
+        ))}
+      </ol>
+      {list.totalCount > list.edges.length && (
+        <p className="muted">
+          Showing the latest {list.edges.length} of {plural(list.totalCount, "invitation")}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function Answer({ invitation, onAnswered }: { invitation: Invitation; onAnswered: (invitation: Invitation) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const answer = async (choice: "ACCEPT" | "DECLINE") => {
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const { respondToInvitation } = await send<{ respondToInvitation: Invitation }>(RespondToInvitation, {
+        id: invitation.id,
+        answer: choice,
+      });
+      onAnswered(respondToInvitation);
+    } catch (error) {
+      setRefusal(error);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row">
+      <button type="button" disabled={busy} onClick={() => answer("ACCEPT")}>
+        Accept
+      </button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => answer("DECLINE")}>
+        Decline
+      </button>
+      <Refusal error={refusal} testId="answer-reason" />
+    </div>
+  );
+}

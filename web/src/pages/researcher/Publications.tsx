@@ -1,0 +1,208 @@
+// The researcher's works, sortable and filterable, paged to the end. The page's own
+// request brings the first page in the default order; any other order, filter or page is
+// one ResearcherWorks request.
+import { useEffect, useState } from "react";
+import ResearcherWorks from "../../graphql/ResearcherWorks.graphql";
+import { ApiError } from "../../api";
+import { WorkList, workType } from "../../components/WorkList";
+import { send } from "../../useQuery";
+import { Refusal } from "./Refusal";
+import { type Collaborator, type ResearcherTopic, type WorkPage } from "./types";
+import { plural } from "../../text";
+
+export const FIRST_PAGE = 20;
+const MORE = 50;
+
+const ORDERS = {
+  newest: { label: "Newest first", orderBy: null },
+  oldest: { label: "Oldest first", orderBy: { field: "YEAR", direction: "ASC" } },
+  cited: { label: "Most cited", orderBy: { field: "CITED_BY_COUNT", direction: "DESC" } },
+  title: { label: "Title", orderBy: { field: "TITLE", direction: "ASC" } },
+} as const;
+type Order = keyof typeof ORDERS;
+
+interface Filters {
+  year: string;
+  type: string;
+  topic: string;
+  coauthor: string;
+}
+const NO_FILTERS: Filters = { year: "", type: "", topic: "", coauthor: "" };
+
+export interface Facets {
+  years: { year: number; works: number }[];
+  types: { key: string | null; count: number }[];
+  topics: ResearcherTopic[];
+  coauthors: Collaborator[];
+}
+
+function whereOf(filters: Filters): Record<string, unknown> | null {
+  const where: Record<string, unknown> = {};
+  if (filters.year !== "") {
+    where.yearFrom = Number(filters.year);
+    where.yearTo = Number(filters.year);
+  }
+  if (filters.type !== "") {
+    where.type = [filters.type];
+  }
+  if (filters.topic !== "") {
+    where.topic = filters.topic;
+  }
+  if (filters.coauthor !== "") {
+    where.author = filters.coauthor;
+  }
+  return Object.keys(where).length === 0 ? null : where;
+}
+
+// What the list shows, and for which order and filters (`query`): while it differs from
+// the controls, the list is being asked again.
+interface Shown {
+  query: string;
+  page: WorkPage | null;
+  loading: boolean;
+  error: unknown;
+}
+
+const DEFAULT_QUERY = JSON.stringify({ where: null, orderBy: null });
+
+export function Publications({ researcherId, first, facets }: { researcherId: string; first: WorkPage; facets: Facets }) {
+  const [order, setOrder] = useState<Order>("newest");
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [list, setList] = useState<Shown>({ query: DEFAULT_QUERY, page: first, loading: false, error: null });
+  const where = whereOf(filters);
+  const query = JSON.stringify({ where, orderBy: ORDERS[order].orderBy });
+
+  useEffect(() => {
+    if (query === DEFAULT_QUERY) {
+      setList({ query, page: first, loading: false, error: null });
+      return;
+    }
+    let live = true;
+    setList((previous) => ({ ...previous, loading: true, error: null }));
+    fetchPage(researcherId, FIRST_PAGE, null, JSON.parse(query)).then(
+      (page) => live && setList({ query, page, loading: false, error: null }),
+      (error: unknown) => live && setList({ query, page: null, loading: false, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [researcherId, first, query]);
+
+  const more = async () => {
+    const shown = list.page;
+    if (shown === null || list.loading) {
+      return;
+    }
+    setList({ ...list, loading: true, error: null });
+    try {
+      const next = await fetchPage(researcherId, MORE, shown.pageInfo.endCursor, JSON.parse(list.query));
+      setList({ ...list, page: { ...next, edges: [...shown.edges, ...next.edges] }, loading: false });
+    } catch (error) {
+      setList({ ...list, loading: false, error });
+    }
+  };
+
+  const page = list.page;
+  const filtered = where !== null;
+  const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
+    setFilters({ ...filters, [name]: event.target.value });
+  return (
+    <section className="publications" aria-labelledby="works-title" aria-busy={list.loading || list.query !== query}>
+      <div className="section-head">
+        <h2 id="works-title">Publications</h2>
+        <p className="muted" data-testid="works-shown" aria-live="polite">
+          {page === null
+            ? ""
+            : `${page.edges.length === page.totalCount ? "All" : `${page.edges.length} of`} ${plural(page.totalCount, filtered ? "matching work" : "published work")}`}
+        </p>
+      </div>
+      <div className="work-controls" role="group" aria-label="Sort and filter publications">
+        <label>
+          Sort
+          <select value={order} onChange={(event) => setOrder(event.target.value as Order)}>
+            {Object.entries(ORDERS).map(([value, { label }]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Year
+          <select value={filters.year} onChange={set("year")}>
+            <option value="">All years</option>
+            {[...facets.years].reverse().map(({ year, works }) => (
+              <option key={year} value={String(year)}>
+                {year} ({works})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Type
+          <select value={filters.type} onChange={set("type")}>
+            <option value="">All types</option>
+            {facets.types.flatMap(({ key, count }) =>
+              key === null ? [] : [<option key={key} value={key}>{`${workType(key)} (${count})`}</option>],
+            )}
+          </select>
+        </label>
+        <label>
+          Topic
+          <select value={filters.topic} onChange={set("topic")}>
+            <option value="">All topics</option>
+            {facets.topics.map(({ topic, works }) => (
+              <option key={topic.id} value={topic.id}>
+                {topic.name} ({works})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Co-author
+          <select value={filters.coauthor} onChange={set("coauthor")}>
+            <option value="">Anyone</option>
+            {facets.coauthors.map(({ researcher, sharedWorks }) => (
+              <option key={researcher.id} value={researcher.id}>
+                {researcher.name} ({sharedWorks})
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered && (
+          <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        )}
+      </div>
+      {page !== null && (
+        <WorkList works={page.edges.map((edge) => edge.node)} empty={filtered ? "No works match these filters." : "No published works."} />
+      )}
+      <Refusal error={list.error} testId="works-reason" />
+      {page !== null && page.pageInfo.hasNextPage && (
+        <button type="button" className="secondary more" onClick={more} disabled={list.loading} data-testid="more-works">
+          {list.loading ? "Loading…" : `Show ${Math.min(MORE, page.totalCount - page.edges.length)} more`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+async function fetchPage(
+  researcherId: string,
+  first: number,
+  after: string | null,
+  asked: { where: unknown; orderBy: unknown },
+): Promise<WorkPage> {
+  const { researcher } = await send<{ researcher: { works: WorkPage } | null }>(ResearcherWorks, {
+    id: researcherId,
+    first,
+    after,
+    where: asked.where,
+    orderBy: asked.orderBy,
+  });
+  if (researcher === null) {
+    throw new ApiError("the researcher is no longer in the graph", "NOT_FOUND", null);
+  }
+  return researcher.works;
+}
