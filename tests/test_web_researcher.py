@@ -35,6 +35,7 @@ from tests.webapp import Traffic
 browsing = contextlib.contextmanager(open_page)
 HUB_ID = encode_id("Researcher", GENERATED_HUB)
 HUB_WORKS = 150
+INBOX_PAGE = 20  # invitations a page, as web/src/pages/researcher/Owner.tsx asks
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 # Codes and reasons the API puts in `extensions`: words are shown instead.
 RAW_CODE = re.compile(r"\b(?:[A-Z]+_[A-Z_]+|UNAUTHENTICATED|FORBIDDEN|CONFLICT|SELF|TIMEOUT)\b")
@@ -167,7 +168,7 @@ def test_publications_sort_by_citations_and_filter_by_year_and_co_author(
         tab.goto(f"/r/{HUB_ID}")
         works = tab.get_by_test_id("work")
         expect(works).to_have_count(20)
-        tab.get_by_label("Sort").select_option(label="Most cited")
+        tab.get_by_label("Sort", exact=True).select_option(label="Most cited")
         settled(tab)
         counts = [
             int(text.split()[0].replace(",", ""))
@@ -258,6 +259,13 @@ def test_the_owner_edits_the_profile_and_answers_an_invitation(
 ) -> None:
     claimed_by_owner(web_base, people)
     colleague = account(web_base, "colleague@example.org", "A Colleague")
+    for number in range(INBOX_PAGE):  # with the colleague's, one more than a page
+        api(
+            web_base,
+            'mutation ($to: ID!) { sendCollaborationInvitation(toResearcherId: $to, message: "Hi") { id } }',
+            account(web_base, f"reader{number}@example.org", f"Reader {number}"),
+            to=SEED_ID,
+        )
     with browsing(web_base) as (tab, _):
         open_seed_page(tab)
         # a visitor of a claimed record may invite it
@@ -284,8 +292,11 @@ def test_the_owner_edits_the_profile_and_answers_an_invitation(
         expect(form).to_have_count(0)
 
         inbox = tab.get_by_test_id("inbox")
-        invitation = inbox.get_by_test_id("invitation")
-        expect(invitation).to_contain_text("From A Colleague")
+        expect(inbox.get_by_role("button", name=f"Received ({INBOX_PAGE + 1})")).to_be_visible()
+        expect(inbox.get_by_test_id("invitation")).to_have_count(INBOX_PAGE)
+        inbox.get_by_role("button", name="Show 1 more invitation").click()
+        expect(inbox.get_by_test_id("invitation")).to_have_count(INBOX_PAGE + 1)
+        invitation = inbox.get_by_test_id("invitation").filter(has_text="From A Colleague")
         expect(invitation).to_contain_text("Shall we write about heavy tails?")
         keep_screenshot(tab, "researcher-owner")
         assert accessibility_violations(tab) == []
@@ -293,7 +304,8 @@ def test_the_owner_edits_the_profile_and_answers_an_invitation(
         expect(invitation).to_contain_text("Accepted")
         tab.reload()
         expect(tab.locator(".headline")).to_have_text("Learning theory of neural networks.")
-        expect(tab.get_by_test_id("inbox").get_by_test_id("invitation")).to_contain_text("Accepted")
+        colleagues = tab.get_by_test_id("invitation").filter(has_text="From A Colleague")
+        expect(colleagues).to_contain_text("Accepted")
     sent = api(
         web_base,
         "{ viewer { sentInvitations { edges { node { status } } } } }",

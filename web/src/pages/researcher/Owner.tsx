@@ -2,7 +2,9 @@
 // invitations the record received or see those sent.
 import { useState, type FormEvent } from "react";
 import Inbox from "../../graphql/Inbox.graphql";
+import ReceivedInvitations from "../../graphql/ReceivedInvitations.graphql";
 import RespondToInvitation from "../../graphql/RespondToInvitation.graphql";
+import SentInvitations from "../../graphql/SentInvitations.graphql";
 import UpdateProfile from "../../graphql/UpdateProfile.graphql";
 import { Link } from "../../components/Link";
 import { pathOf } from "../../router";
@@ -18,7 +20,7 @@ export interface Editable {
 }
 
 const HEADLINE_LIMIT = 280;
-const INBOX_PAGE = 50;
+const INBOX_PAGE = 20;
 
 export function OwnerActions({ editing, onEdit }: { editing: boolean; onEdit: () => void }) {
   return (
@@ -101,6 +103,7 @@ interface Invitation {
 
 interface Invitations {
   totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
   edges: { node: Invitation }[];
 }
 
@@ -108,27 +111,27 @@ interface InboxData {
   viewer: { id: string; invitations: Invitations; sentInvitations: Invitations } | null;
 }
 
+type Box = "invitations" | "sentInvitations";
+
 const STATUS_TEXT = { PENDING: "Awaiting an answer", ACCEPTED: "Accepted", DECLINED: "Declined" };
+const NEXT_PAGE = { invitations: ReceivedInvitations, sentInvitations: SentInvitations };
 
 export function InvitationsInbox() {
   const [state, update] = useQuery<InboxData>(Inbox, { first: INBOX_PAGE });
-  const [shown, setShown] = useState<"received" | "sent">("received");
+  const [shown, setShown] = useState<Box>("invitations");
+  const change = (box: Box, list: (invitations: Invitations) => Invitations) =>
+    update((data) => (data.viewer === null ? data : { viewer: { ...data.viewer, [box]: list(data.viewer[box]) } }));
   const answered = (invitation: Invitation) =>
-    update((data) =>
-      data.viewer === null
-        ? data
-        : {
-            viewer: {
-              ...data.viewer,
-              invitations: {
-                ...data.viewer.invitations,
-                edges: data.viewer.invitations.edges.map((edge) =>
-                  edge.node.id === invitation.id ? { node: invitation } : edge,
-                ),
-              },
-            },
-          },
-    );
+    change("invitations", (list) => ({
+      ...list,
+      edges: list.edges.map((edge) => (edge.node.id === invitation.id ? { node: invitation } : edge)),
+    }));
+  const more = async (box: Box, after: string) => {
+    const { viewer } = await send<{ viewer: Record<Box, Invitations> | null }>(NEXT_PAGE[box], { first: INBOX_PAGE, after });
+    if (viewer !== null) {
+      change(box, (list) => ({ ...viewer[box], edges: [...list.edges, ...viewer[box].edges] }));
+    }
+  };
   return (
     <section className="card" aria-labelledby="invitations-title" data-testid="inbox">
       <h2 id="invitations-title">Invitations</h2>
@@ -137,18 +140,20 @@ export function InvitationsInbox() {
       {state.status === "done" && state.data.viewer !== null && (
         <>
           <div className="tabs" role="group" aria-label="Invitations shown">
-            <button type="button" aria-pressed={shown === "received"} onClick={() => setShown("received")}>
+            <button type="button" aria-pressed={shown === "invitations"} onClick={() => setShown("invitations")}>
               Received ({state.data.viewer.invitations.totalCount})
             </button>
-            <button type="button" aria-pressed={shown === "sent"} onClick={() => setShown("sent")}>
+            <button type="button" aria-pressed={shown === "sentInvitations"} onClick={() => setShown("sentInvitations")}>
               Sent ({state.data.viewer.sentInvitations.totalCount})
             </button>
           </div>
-          {shown === "received" ? (
-            <InvitationList list={state.data.viewer.invitations} received onAnswered={answered} />
-          ) : (
-            <InvitationList list={state.data.viewer.sentInvitations} received={false} onAnswered={answered} />
-          )}
+          <InvitationList
+            key={shown}
+            list={state.data.viewer[shown]}
+            received={shown === "invitations"}
+            onAnswered={answered}
+            onMore={(after) => more(shown, after)}
+          />
         </>
       )}
     </section>
@@ -159,14 +164,30 @@ function InvitationList({
   list,
   received,
   onAnswered,
+  onMore,
 }: {
   list: Invitations;
   received: boolean;
   onAnswered: (invitation: Invitation) => void;
+  onMore: (after: string) => Promise<void>;
 }) {
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
   if (list.totalCount === 0) {
     return <p className="muted">{received ? "No invitations received yet." : "You have not sent any invitations."}</p>;
   }
+  const more = async (after: string) => {
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await onMore(after);
+    } catch (error) {
+      setRefusal(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const after = list.pageInfo.endCursor;
   return (
     <>
       <ol className="invitations">
@@ -188,11 +209,12 @@ function InvitationList({
           </li>
         ))}
       </ol>
-      {list.totalCount > list.edges.length && (
-        <p className="muted">
-          Showing the latest {list.edges.length} of {plural(list.totalCount, "invitation")}.
-        </p>
+      {list.pageInfo.hasNextPage && after !== null && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => void more(after)}>
+          Show {plural(Math.min(INBOX_PAGE, list.totalCount - list.edges.length), "more invitation")}
+        </button>
       )}
+      <Refusal error={refusal} testId="inbox-reason" />
     </>
   );
 }

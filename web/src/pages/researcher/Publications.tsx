@@ -1,7 +1,7 @@
 // The researcher's works, sortable and filterable, paged to the end. The page's own
 // request brings the first page in the default order; any other order, filter or page is
 // one ResearcherWorks request.
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from "react";
 import ResearcherWorks from "../../graphql/ResearcherWorks.graphql";
 import { ApiError } from "../../api";
 import { WorkList, workType } from "../../components/WorkList";
@@ -117,58 +117,43 @@ export function Publications({ researcherId, first, facets }: { researcherId: st
         </p>
       </div>
       <div className="work-controls" role="group" aria-label="Sort and filter publications">
-        <label>
-          Sort
-          <select value={order} onChange={(event) => setOrder(event.target.value as Order)}>
+        <Choice label="Sort" value={order} onChange={(event) => setOrder(event.target.value as Order)}>
             {Object.entries(ORDERS).map(([value, { label }]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Year
-          <select value={filters.year} onChange={set("year")}>
+        </Choice>
+        <Choice label="Year" value={filters.year} onChange={set("year")}>
             <option value="">All years</option>
             {[...facets.years].reverse().map(({ year, works }) => (
               <option key={year} value={String(year)}>
                 {year} ({works})
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Type
-          <select value={filters.type} onChange={set("type")}>
+        </Choice>
+        <Choice label="Type" value={filters.type} onChange={set("type")}>
             <option value="">All types</option>
             {facets.types.flatMap(({ key, count }) =>
               key === null ? [] : [<option key={key} value={key}>{`${workType(key)} (${count})`}</option>],
             )}
-          </select>
-        </label>
-        <label>
-          Topic
-          <select value={filters.topic} onChange={set("topic")}>
+        </Choice>
+        <Choice label="Topic" value={filters.topic} onChange={set("topic")}>
             <option value="">All topics</option>
             {facets.topics.map(({ topic, works }) => (
               <option key={topic.id} value={topic.id}>
                 {topic.name} ({works})
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Co-author
-          <select value={filters.coauthor} onChange={set("coauthor")}>
+        </Choice>
+        <Choice label="Co-author" value={filters.coauthor} onChange={set("coauthor")}>
             <option value="">Anyone</option>
             {facets.coauthors.map(({ researcher, sharedWorks }) => (
               <option key={researcher.id} value={researcher.id}>
                 {researcher.name} ({sharedWorks})
               </option>
             ))}
-          </select>
-        </label>
+        </Choice>
         {filtered && (
           <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
             Clear filters
@@ -185,6 +170,19 @@ export function Publications({ researcherId, first, facets }: { researcherId: st
         </button>
       )}
     </section>
+  );
+}
+
+/** A labelled select: its accessible name is the label alone, not the option chosen. */
+function Choice({ label, value, onChange, children }: { label: string; value: string; onChange: (event: ChangeEvent<HTMLSelectElement>) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <span className="choice">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={onChange}>
+        {children}
+      </select>
+    </span>
   );
 }
 
