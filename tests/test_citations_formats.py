@@ -25,10 +25,10 @@ def cited(client: TestClient, citation_format: str) -> str:
 
 def test_bibtex_names_the_authors_in_byline_order(client: TestClient) -> None:
     assert cited(client, "BIBTEX") == (
-        "@misc{karmakar2022,\n"
+        "@article{karmakar2022,\n"
         "  author = {Karmakar, Sayar and Mukherjee, Anirbit},\n"
         "  title = {{Provable Training of a ReLU Gate with an Iterative Non-Gradient Algorithm}},\n"
-        "  howpublished = {arXiv},\n"
+        "  journal = {Neural Networks},\n"
         "  year = {2022},\n"
         "  doi = {10.1016/j.neunet.2022.03.040},\n"
         "  eprint = {2005.04211},\n"
@@ -39,7 +39,8 @@ def test_bibtex_names_the_authors_in_byline_order(client: TestClient) -> None:
 
 def test_ris_ends_its_record(client: TestClient) -> None:
     lines = cited(client, "RIS").split("\r\n")
-    assert lines[:3] == ["TY  - GEN", "AU  - Sayar Karmakar", "AU  - Anirbit Mukherjee"]
+    assert lines[:3] == ["TY  - JOUR", "AU  - Sayar Karmakar", "AU  - Anirbit Mukherjee"]
+    assert "T2  - Neural Networks" in lines
     assert "DO  - 10.1016/j.neunet.2022.03.040" in lines
     assert "DA  - 2020/05/08" in lines
     assert lines[-2:] == ["ER  -", ""]
@@ -52,7 +53,8 @@ def test_csl_json_is_a_list_of_one_item(client: TestClient) -> None:
         {"family": "Mukherjee", "given": "Anirbit"},
     ]
     assert item["issued"] == {"date-parts": [[2020, 5, 8]]}
-    assert (item["DOI"], item["type"]) == ("10.1016/j.neunet.2022.03.040", "article")
+    assert (item["DOI"], item["type"]) == ("10.1016/j.neunet.2022.03.040", "article-journal")
+    assert item["container-title"] == "Neural Networks"
 
 
 def test_bibtex_is_the_default_and_an_unknown_format_is_refused(client: TestClient) -> None:

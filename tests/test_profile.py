@@ -36,6 +36,12 @@ query Profile($id: ID!) {
 """
 
 
+# The product departs from the reference here: the reference lists 2005.04211 as an arXiv
+# preprint, while its own DOI (10.1016/j.neunet.2022.03.040) is the journal's, Neural
+# Networks, so the seed holds the work as that journal article and keeps its arXiv id.
+JOURNAL_VERSIONS = {"2005.04211": ("ARTICLE", 2022, "Neural Networks")}
+
+
 @pytest.fixture(scope="module")
 def facts() -> dict[str, Any]:
     return dict(json.loads((REFERENCE / "seed-facts.json").read_text()))
@@ -87,8 +93,9 @@ def test_works_carry_the_reference_facts(profile: dict[str, Any], facts: dict[st
     for work in works:
         fact = by_arxiv_id[work["arxivId"]]
         assert work["title"] == fact["title"]
-        assert work["type"] == fact["type"].upper()
-        assert (work["year"], work["venue"]) == (fact["year"], fact["venue"])
+        assert (work["type"], work["year"], work["venue"]) == JOURNAL_VERSIONS.get(
+            work["arxivId"], (fact["type"].upper(), fact["year"], fact["venue"])
+        )
         assert work["doi"] == fact.get("doi")
         assert [a["researcher"]["name"] for a in work["authors"]] == fact["authors"]
         assert [a["position"] for a in work["authors"]] == list(range(1, len(fact["authors"]) + 1))

@@ -1,13 +1,19 @@
 import { useEffect } from "react";
+import type { GraphQLDocument } from "../api";
+import WorkCitedByDocument from "../graphql/WorkCitedBy.graphql";
 import WorkPageDocument from "../graphql/WorkPage.graphql";
+import WorkReferencesDocument from "../graphql/WorkReferences.graphql";
 import { BarChart } from "../components/Charts";
+import { Cite } from "../components/Cite";
 import { Link } from "../components/Link";
-import { WorkList, workType, type WorkItem } from "../components/WorkList";
+import { PagedWorks, type WorkPage as WorkListPage } from "../components/PagedWorks";
+import { workType, type WorkItem } from "../components/WorkList";
 import { GraphView } from "../graph/GraphView";
 import type { Slice } from "../graph/model";
 import { pathOf } from "../router";
-import { useQuery } from "../useQuery";
+import { send, useQuery } from "../useQuery";
 import { Loaded, NotFound, percent } from "./common";
+import "./WorkPage.css";
 
 interface Place {
   id: string;
@@ -15,15 +21,15 @@ interface Place {
   country: string | null;
 }
 
-// The page asks for more authors than a list item (50), with their institutions.
+// The page asks for more authors than a list item (100), with their institutions.
 interface Work extends Omit<WorkItem, "authors"> {
   abstract: string | null;
   publishedOn: string | null;
   authors: (WorkItem["authors"][number] & { institutions: Place[] })[];
   topics: { score: number; topic: { id: string; name: string; level: string } }[];
   institutions: Place[];
-  references: { totalCount: number; edges: { node: WorkItem }[] };
-  citedBy: { totalCount: number; edges: { node: WorkItem }[] };
+  references: WorkListPage;
+  citedBy: WorkListPage;
   graph: Slice;
 }
 
@@ -51,32 +57,92 @@ function WorkRecord({ work }: { work: Work }) {
           {work.year !== null && <span className="pill">{work.year}</span>}
           {work.venue !== null && <span className="pill">{work.venue}</span>}
           {work.openAccess !== null && <span className="pill">{work.openAccess ? "Open access" : "Closed access"}</span>}
-          <span className="pill">{work.citedByCount === null ? "Citations not imported" : `${work.citedByCount} citations`}</span>
-          <span className="pill">{work.authors.length} author{work.authors.length === 1 ? "" : "s"}</span>
+          {work.citedByCount !== null && (
+            <span className="pill">
+              {work.citedByCount} citation{work.citedByCount === 1 ? "" : "s"}
+            </span>
+          )}
+        </p>
+        <p className="work-actions">
+          <Cite workId={work.id} fileName={citationFileName(work)} />
           {work.doi !== null && (
             <a className="pill" href={`https://doi.org/${work.doi}`} rel="noopener noreferrer">
               DOI {work.doi}
             </a>
           )}
           {work.arxivId !== null && (
-            <a className="pill" href={`https://arxiv.org/abs/${work.arxivId}`} rel="noopener noreferrer">
-              arXiv:{work.arxivId}
-            </a>
+            <>
+              <a className="pill" href={`https://arxiv.org/abs/${work.arxivId}`} rel="noopener noreferrer">
+                arXiv:{work.arxivId}
+              </a>
+              {/* arXiv serves every paper it holds free to read */}
+              <a className="pill open" href={`https://arxiv.org/pdf/${work.arxivId}`} rel="noopener noreferrer">
+                Free PDF on arXiv
+              </a>
+            </>
           )}
         </p>
       </header>
-      <section className="card" aria-labelledby="authors-title">
-        <h2 id="authors-title">Authors</h2>
-        <ol className="authors">
-          {work.authors.map((author) => (
-            <li key={author.position}>
+      <Authors authors={work.authors} />
+      {work.abstract !== null && (
+        <section className="card work-abstract" aria-labelledby="abstract-title">
+          <h2 id="abstract-title">Abstract</h2>
+          <p data-testid="abstract">{work.abstract}</p>
+        </section>
+      )}
+      {(work.topics.length > 0 || work.institutions.length > 0) && (
+        <div className="columns">
+          {work.topics.length > 0 && (
+            <section className="card" aria-labelledby="topics-title">
+              <h2 id="topics-title">Topics</h2>
+              <BarChart
+                caption="How strongly the work is about each topic"
+                bars={work.topics.map((t) => ({
+                  key: t.topic.id,
+                  label: <Link to={pathOf("TOPIC", t.topic.id)}>{t.topic.name}</Link>,
+                  value: t.score,
+                  text: percent(t.score),
+                }))}
+              />
+            </section>
+          )}
+          {work.institutions.length > 0 && (
+            <section className="card" aria-labelledby="institutions-title">
+              <h2 id="institutions-title">Institutions</h2>
+              <ul className="people">
+                {work.institutions.map((place) => (
+                  <li key={place.id}>
+                    <Link to={pathOf("INSTITUTION", place.id)}>{place.name}</Link>
+                    {place.country !== null && <span className="muted"> {place.country}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+      <GraphView slice={work.graph} title="Research map" />
+      <Citations work={work} />
+    </article>
+  );
+}
+
+function Authors({ authors }: { authors: Work["authors"] }) {
+  return (
+    <section className="card" aria-labelledby="authors-title">
+      <h2 id="authors-title">Authors</h2>
+      <ol className="authors" aria-label="Authors in byline order">
+        {[...authors]
+          .sort((a, b) => a.position - b.position)
+          .map((author) => (
+            <li key={author.position} data-testid="author">
               {author.researcher === null ? (
                 author.name
               ) : (
                 <Link to={pathOf("RESEARCHER", author.researcher.id)}>{author.researcher.name}</Link>
               )}
               {author.institutions.length > 0 && (
-                <span className="muted">
+                <span className="affiliations">
                   {" — "}
                   {author.institutions.map((place, index) => (
                     <span key={place.id}>
@@ -88,52 +154,67 @@ function WorkRecord({ work }: { work: Work }) {
               )}
             </li>
           ))}
-        </ol>
-      </section>
-      {work.abstract !== null && (
-        <section aria-labelledby="abstract-title">
-          <h2 id="abstract-title">Abstract</h2>
-          <p className="abstract">{work.abstract}</p>
-        </section>
-      )}
-      <div className="columns">
-        <section className="card" aria-labelledby="topics-title">
-          <h2 id="topics-title">Topics</h2>
-          <BarChart
-            caption="How strongly the work is about each topic"
-            bars={work.topics.map((t) => ({
-              key: t.topic.id,
-              label: <Link to={pathOf("TOPIC", t.topic.id)}>{t.topic.name}</Link>,
-              value: t.score,
-              text: percent(t.score),
-            }))}
-          />
-        </section>
-        <section className="card" aria-labelledby="institutions-title">
-          <h2 id="institutions-title">Institutions</h2>
-          {work.institutions.length === 0 ? (
-            <p className="muted">None named on the paper.</p>
-          ) : (
-            <ul className="people">
-              {work.institutions.map((place) => (
-                <li key={place.id}>
-                  <Link to={pathOf("INSTITUTION", place.id)}>{place.name}</Link>
-                  {place.country !== null && <span className="muted"> {place.country}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-      <GraphView slice={work.graph} title="Research map" />
-      <section aria-labelledby="references-title">
-        <h2 id="references-title">References ({work.references.totalCount} in the graph)</h2>
-        <WorkList works={work.references.edges.map((edge) => edge.node)} empty="No references in the graph." />
-      </section>
-      <section aria-labelledby="cited-title">
-        <h2 id="cited-title">Cited by ({work.citedBy.totalCount} in the graph)</h2>
-        <WorkList works={work.citedBy.edges.map((edge) => edge.node)} empty="No citing works in the graph." />
-      </section>
-    </article>
+      </ol>
+    </section>
   );
+}
+
+/** References and citing works the graph holds, each paged to its end; a list the graph
+ * holds nothing of is one quiet line, not an empty panel. */
+function Citations({ work }: { work: Work }) {
+  const none = [
+    work.references.totalCount === 0 && "references of this work",
+    work.citedBy.totalCount === 0 && "works citing it",
+  ].filter((what) => what !== false);
+  return (
+    <>
+      {work.references.totalCount > 0 && (
+        <CitationList work={work} title="References" label="references" document={WorkReferencesDocument} first={work.references} />
+      )}
+      {work.citedBy.totalCount > 0 && (
+        <CitationList work={work} title="Cited by" label="citing works" document={WorkCitedByDocument} first={work.citedBy} />
+      )}
+      {none.length > 0 && <p className="muted">The graph holds no {none.join(" and no ")}.</p>}
+    </>
+  );
+}
+
+function CitationList({
+  work,
+  title,
+  label,
+  document,
+  first,
+}: {
+  work: Work;
+  title: string;
+  label: string;
+  document: GraphQLDocument;
+  first: WorkListPage;
+}) {
+  const headingId = `${label.replace(/\W+/g, "-")}-title`;
+  const nextPage = async (after: string) => {
+    const data = await send<{ work: { list: WorkListPage } | null }>(document, { id: work.id, after });
+    if (data.work === null) {
+      throw new Error("the work is gone");
+    }
+    return data.work.list;
+  };
+  return (
+    <section aria-labelledby={headingId} data-testid={label.replace(/\W+/g, "-")}>
+      <h2 id={headingId}>
+        {title} ({first.totalCount} in the graph)
+      </h2>
+      <PagedWorks key={work.id} label={label} first={first} nextPage={nextPage} />
+    </section>
+  );
+}
+
+/** The name a downloaded citation gets: the first author's family name and the year, as
+ * reference managers name their keys. */
+function citationFileName(work: Work): string {
+  const first = work.authors.find((author) => author.position === 1);
+  const family = (first?.researcher?.name ?? first?.name ?? "").split(/\s+/).pop() ?? "";
+  const plain = family.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return `${plain || "citation"}${work.year ?? ""}`;
 }
