@@ -21,7 +21,7 @@ export function Loaded<T>({
   if (state.status === "error") {
     return (
       <p className="error" role="alert">
-        {state.error.message} <code>{state.error.code}</code>
+        {state.error.message}
       </p>
     );
   }
