@@ -1,7 +1,8 @@
 // What the home page shows under the search box before anything is typed: what the graph
 // holds, searches to try (its largest topics, so that each finds something), and where
-// to start: the most cited and most followed researchers, the largest topics and the
-// institutions with the most works.
+// to start: the most cited, most published and most followed researchers, the largest
+// topics and the institutions with the most works. A ranking that nobody is on yet (no
+// citations recorded, nobody followed) is left out rather than shown empty.
 import HomeDocument from "../graphql/Home.graphql";
 import { Link } from "../components/Link";
 import { pathOf } from "../router";
@@ -14,12 +15,15 @@ interface Named {
   name: string;
 }
 
+type Ranked = Named & { affiliation: { name: string } | null; stats: { citations: number; works: number } };
+
 interface Home {
   researchers: { totalCount: number };
   works: { totalCount: number };
   topics: { totalCount: number };
   institutions: { totalCount: number };
-  mostCited: { edges: { node: Named & { affiliation: { name: string } | null; stats: { citations: number; works: number } } }[] };
+  mostCited: { edges: { node: Ranked }[] };
+  mostPublished: { edges: { node: Ranked }[] };
   mostFollowed: { edges: { node: Named & { affiliation: { name: string } | null; stats: { followers: number; works: number } } }[] };
   largestTopics: { edges: { node: Named & { works: { totalCount: number } } }[] };
   busiestInstitutions: { edges: { node: Named & { country: string | null; works: { totalCount: number } } }[] };
@@ -33,24 +37,32 @@ interface Entry {
   detail: string;
 }
 
-function Ranking({ id, title, kind, entries, empty }: { id: string; title: string; kind: string; entries: Entry[]; empty: string }) {
+function Ranking({ id, title, kind, entries }: { id: string; title: string; kind: string; entries: Entry[] }) {
+  if (entries.length === 0) {
+    return null;
+  }
   return (
     <section className="card" aria-labelledby={id} data-testid={id}>
       <h2 id={id}>{title}</h2>
-      {entries.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <ol className="home-ranking">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <Link to={pathOf(kind, entry.id)}>{entry.name}</Link>
-              <span className="muted"> · {entry.detail}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ol className="home-ranking">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <Link to={pathOf(kind, entry.id)}>{entry.name}</Link>
+            <span className="muted"> · {entry.detail}</span>
+          </li>
+        ))}
+      </ol>
     </section>
   );
+}
+
+function researcherEntry(node: Ranked, first: "citations" | "works"): Entry {
+  const figures = [plural(node.stats.citations, "citation"), plural(node.stats.works, "work")];
+  return {
+    id: node.id,
+    name: node.name,
+    detail: [...(first === "works" ? figures.reverse() : figures), node.affiliation?.name].filter(Boolean).join(" · "),
+  };
 }
 
 export function HomeOverview({ onExample }: { onExample: (query: string) => void }) {
@@ -105,12 +117,15 @@ export function HomeOverview({ onExample }: { onExample: (query: string) => void
           id="cited-title"
           title="Most cited researchers"
           kind="RESEARCHER"
-          entries={home.mostCited.edges.map(({ node }) => ({
-            id: node.id,
-            name: node.name,
-            detail: [plural(node.stats.citations, "citation"), plural(node.stats.works, "work"), node.affiliation?.name].filter(Boolean).join(" · "),
-          }))}
-          empty="No researchers yet."
+          entries={home.mostCited.edges
+            .filter(({ node }) => node.stats.citations > 0)
+            .map(({ node }) => researcherEntry(node, "citations"))}
+        />
+        <Ranking
+          id="published-title"
+          title="Researchers with the most works"
+          kind="RESEARCHER"
+          entries={home.mostPublished.edges.map(({ node }) => researcherEntry(node, "works"))}
         />
         <Ranking
           id="followed-title"
@@ -121,14 +136,12 @@ export function HomeOverview({ onExample }: { onExample: (query: string) => void
             name: node.name,
             detail: [plural(node.stats.followers, "follower"), plural(node.stats.works, "work")].join(" · "),
           }))}
-          empty="Nobody follows a researcher yet: sign in and follow the ones you read."
         />
         <Ranking
           id="topics-title"
           title="Largest topics"
           kind="TOPIC"
           entries={topics.map((topic) => ({ id: topic.id, name: topic.name, detail: plural(topic.works.totalCount, "work") }))}
-          empty="No topics yet."
         />
         <Ranking
           id="institutions-title"
@@ -139,7 +152,6 @@ export function HomeOverview({ onExample }: { onExample: (query: string) => void
             name: node.name,
             detail: [plural(node.works.totalCount, "work"), node.country].filter(Boolean).join(" · "),
           }))}
-          empty="No institutions yet."
         />
       </div>
     </div>
