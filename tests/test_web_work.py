@@ -17,9 +17,9 @@ from playwright.sync_api import Locator, Page, expect
 
 from core.global_ids import encode_id
 from server.settings import Settings
-from tests import test_web
+from tests.browser import open_page
 from tests.conftest import run_on_db
-from tests.test_web import accessibility_violations, open_page, screenshot
+from tests.test_web import accessibility_violations, screenshot
 from tests.webapp import Traffic, post_document
 
 # The seed's journal article (DOI in Neural Networks) and its arXiv preprint sibling, the
@@ -27,11 +27,6 @@ from tests.webapp import Traffic, post_document
 JOURNAL_ARTICLE = encode_id("Work", "arxiv:2005.04211")
 HEAVY_TAILS = encode_id("Work", "arxiv:2204.12554")
 DOI = "10.1016/j.neunet.2022.03.040"
-
-# test_web's fixtures, shared rather than copied
-web_base = test_web.web_base
-generated_base = test_web.generated_base
-page = test_web.page
 
 
 def open_work(tab: Page, work_id: str) -> None:

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { navigate, pathOf } from "../router";
 import { hitLabel, identifierKind, optionKeys, useSearch, type SearchHit } from "../search";
+import { HomeOverview } from "./HomeOverview";
 
 function describe(hit: SearchHit): string {
   const node = hit.node;
@@ -44,6 +45,11 @@ export function SearchPage({ initial }: { initial: string }) {
     navigate(text.trim() === "" ? "/" : `/?q=${encodeURIComponent(text)}`, { replace: true });
   }, [text]);
   useEffect(() => setActive(0), [found]);
+
+  const tryExample = (query: string) => {
+    setText(query);
+    input.current?.focus();
+  };
 
   const open = (hit: SearchHit | undefined) => {
     if (hit !== undefined) {
@@ -100,6 +106,7 @@ export function SearchPage({ initial }: { initial: string }) {
           </li>
         ))}
       </ul>
+      {text.trim() === "" && <HomeOverview onExample={tryExample} />}
     </section>
   );
 }

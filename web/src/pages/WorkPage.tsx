@@ -1,13 +1,13 @@
 import { useEffect } from "react";
-import type { GraphQLDocument } from "../api";
+import { ApiError, type GraphQLDocument } from "../api";
 import WorkCitedByDocument from "../graphql/WorkCitedBy.graphql";
 import WorkPageDocument from "../graphql/WorkPage.graphql";
 import WorkReferencesDocument from "../graphql/WorkReferences.graphql";
 import { BarChart } from "../components/Charts";
 import { Cite } from "../components/Cite";
 import { Link } from "../components/Link";
-import { PagedWorks, type WorkPage as WorkListPage } from "../components/PagedWorks";
-import { workType, type WorkItem } from "../components/WorkList";
+import { Paged, type Connection } from "../components/Paged";
+import { WorkList, workType, type WorkItem } from "../components/WorkList";
 import { GraphView } from "../graph/GraphView";
 import type { Slice } from "../graph/model";
 import { pathOf } from "../router";
@@ -28,8 +28,8 @@ interface Work extends Omit<WorkItem, "authors"> {
   authors: (WorkItem["authors"][number] & { institutions: Place[] })[];
   topics: { score: number; topic: { id: string; name: string; level: string } }[];
   institutions: Place[];
-  references: WorkListPage;
-  citedBy: WorkListPage;
+  references: Connection<WorkItem>;
+  citedBy: Connection<WorkItem>;
   graph: Slice;
 }
 
@@ -169,10 +169,10 @@ function Citations({ work }: { work: Work }) {
   return (
     <>
       {work.references.totalCount > 0 && (
-        <CitationList work={work} title="References" label="references" document={WorkReferencesDocument} first={work.references} />
+        <CitationList work={work} title="References" noun="reference" document={WorkReferencesDocument} first={work.references} />
       )}
       {work.citedBy.totalCount > 0 && (
-        <CitationList work={work} title="Cited by" label="citing works" document={WorkCitedByDocument} first={work.citedBy} />
+        <CitationList work={work} title="Cited by" noun="citing work" document={WorkCitedByDocument} first={work.citedBy} />
       )}
       {none.length > 0 && <p className="muted">The graph holds no {none.join(" and no ")}.</p>}
     </>
@@ -182,30 +182,32 @@ function Citations({ work }: { work: Work }) {
 function CitationList({
   work,
   title,
-  label,
+  noun,
   document,
   first,
 }: {
   work: Work;
   title: string;
-  label: string;
+  noun: string;
   document: GraphQLDocument;
-  first: WorkListPage;
+  first: Connection<WorkItem>;
 }) {
-  const headingId = `${label.replace(/\W+/g, "-")}-title`;
-  const nextPage = async (after: string) => {
-    const data = await send<{ work: { list: WorkListPage } | null }>(document, { id: work.id, after });
+  const section = `${noun.replace(/\W+/g, "-")}s`;
+  const nextPage = async (after: string | null) => {
+    const data = await send<{ work: { list: Connection<WorkItem> } | null }>(document, { id: work.id, after });
     if (data.work === null) {
-      throw new Error("the work is gone");
+      throw new ApiError("the work is no longer in the graph", "NOT_FOUND", null);
     }
     return data.work.list;
   };
   return (
-    <section aria-labelledby={headingId} data-testid={label.replace(/\W+/g, "-")}>
-      <h2 id={headingId}>
+    <section aria-labelledby={`${section}-title`} data-testid={section}>
+      <h2 id={`${section}-title`}>
         {title} ({first.totalCount} in the graph)
       </h2>
-      <PagedWorks key={work.id} label={label} first={first} nextPage={nextPage} />
+      <Paged key={work.id} first={first} load={nextPage} noun={noun}>
+        {(works) => <WorkList works={works} />}
+      </Paged>
     </section>
   );
 }

@@ -80,10 +80,15 @@ function Profile({
       <div className="columns">
         <section className="card" aria-labelledby="citations-title">
           <h2 id="citations-title">Citations per year</h2>
-          <YearChart
-            years={r.stats.countsByYear.map(({ year, citations }) => ({ year, works: citations }))}
-            caption="Citations received each year from works in the graph"
-          />
+          {r.stats.countsByYear.some(({ citations }) => citations > 0) ? (
+            <YearChart
+              years={r.stats.countsByYear.map(({ year, citations }) => ({ year, works: citations }))}
+              caption="Citations received each year from works in the graph"
+              noun="citation"
+            />
+          ) : (
+            <p className="muted">No work in the graph has cited these works in the last ten years.</p>
+          )}
         </section>
         <section className="card" aria-labelledby="years-title">
           <h2 id="years-title">Works per year</h2>
