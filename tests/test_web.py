@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import os
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -30,6 +32,7 @@ from tests.webapp import (
 )
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 FACTS = json.loads(
     (Path(__file__).resolve().parent / "fixtures" / "reference" / "seed-facts.json").read_text()
 )
@@ -39,9 +42,14 @@ PASSWORD = "correct horse battery staple"
 
 
 def screenshot(page: Page, name: str, selector: str | None = None) -> None:
+    """The page (or one part of it) in tests/artifacts; in docs/screenshots too, for
+    docs/explorer.md, when PEERGRAPH_UPDATE_SCREENSHOTS is set."""
     ARTIFACTS.mkdir(exist_ok=True)
     target = page if selector is None else page.locator(selector)
     target.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    if os.environ.get("PEERGRAPH_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ARTIFACTS / f"{name}.png", SCREENSHOTS / f"{name}.png")
 
 
 def graph_state(page: Page) -> dict[str, Any]:

@@ -1,16 +1,16 @@
 // The researcher's works, sortable and filterable, paged to the end. The page's own
 // request brings the first page in the default order; any other order, filter or page is
 // one ResearcherWorks request.
-import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from "react";
+import { useId, useState, type ChangeEvent, type ReactNode } from "react";
 import ResearcherWorks from "../../graphql/ResearcherWorks.graphql";
 import { ApiError } from "../../api";
-import { WorkList, workType } from "../../components/WorkList";
+import { Paged, type Connection } from "../../components/Paged";
+import { WorkList, workType, type WorkItem } from "../../components/WorkList";
 import { send } from "../../useQuery";
-import { Refusal } from "./Refusal";
-import { type Collaborator, type ResearcherTopic, type WorkPage } from "./types";
 import { plural } from "../../text";
+import type { Collaborator, ResearcherTopic } from "./types";
 
-export const FIRST_PAGE = 20;
+const FIRST_PAGE = 20;
 const MORE = 50;
 
 const ORDERS = {
@@ -54,67 +54,32 @@ function whereOf(filters: Filters): Record<string, unknown> | null {
   return Object.keys(where).length === 0 ? null : where;
 }
 
-// What the list shows, and for which order and filters (`query`): while it differs from
-// the controls, the list is being asked again.
-interface Shown {
-  query: string;
-  page: WorkPage | null;
-  loading: boolean;
-  error: unknown;
-}
-
-const DEFAULT_QUERY = JSON.stringify({ where: null, orderBy: null });
-
-export function Publications({ researcherId, first, facets }: { researcherId: string; first: WorkPage; facets: Facets }) {
+export function Publications({
+  researcherId,
+  total,
+  first,
+  facets,
+}: {
+  researcherId: string;
+  total: number;
+  first: Connection<WorkItem>;
+  facets: Facets;
+}) {
   const [order, setOrder] = useState<Order>("newest");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [list, setList] = useState<Shown>({ query: DEFAULT_QUERY, page: first, loading: false, error: null });
   const where = whereOf(filters);
-  const query = JSON.stringify({ where, orderBy: ORDERS[order].orderBy });
-
-  useEffect(() => {
-    if (query === DEFAULT_QUERY) {
-      setList({ query, page: first, loading: false, error: null });
-      return;
-    }
-    let live = true;
-    setList((previous) => ({ ...previous, loading: true, error: null }));
-    fetchPage(researcherId, FIRST_PAGE, null, JSON.parse(query)).then(
-      (page) => live && setList({ query, page, loading: false, error: null }),
-      (error: unknown) => live && setList({ query, page: null, loading: false, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [researcherId, first, query]);
-
-  const more = async () => {
-    const shown = list.page;
-    if (shown === null || list.loading) {
-      return;
-    }
-    setList({ ...list, loading: true, error: null });
-    try {
-      const next = await fetchPage(researcherId, MORE, shown.pageInfo.endCursor, JSON.parse(list.query));
-      setList({ ...list, page: { ...next, edges: [...shown.edges, ...next.edges] }, loading: false });
-    } catch (error) {
-      setList({ ...list, loading: false, error });
-    }
-  };
-
-  const page = list.page;
+  const orderBy = ORDERS[order].orderBy;
+  const query = JSON.stringify({ where, orderBy });
+  const load = (after: string | null) =>
+    fetchPage(researcherId, after === null ? FIRST_PAGE : MORE, after, { where, orderBy });
   const filtered = where !== null;
   const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
     setFilters({ ...filters, [name]: event.target.value });
   return (
-    <section className="publications" aria-labelledby="works-title" aria-busy={list.loading || list.query !== query}>
+    <section className="publications" aria-labelledby="works-title">
       <div className="section-head">
         <h2 id="works-title">Publications</h2>
-        <p className="muted" data-testid="works-shown" aria-live="polite">
-          {page === null
-            ? ""
-            : `${page.edges.length === page.totalCount ? "All" : `${page.edges.length} of`} ${plural(page.totalCount, filtered ? "matching work" : "published work")}`}
-        </p>
+        <p className="muted">{plural(total, "published work")}</p>
       </div>
       <div className="work-controls" role="group" aria-label="Sort and filter publications">
         <Choice label="Sort" value={order} onChange={(event) => setOrder(event.target.value as Order)}>
@@ -160,15 +125,10 @@ export function Publications({ researcherId, first, facets }: { researcherId: st
           </button>
         )}
       </div>
-      {page !== null && (
-        <WorkList works={page.edges.map((edge) => edge.node)} empty={filtered ? "No works match these filters." : "No published works."} />
-      )}
-      <Refusal error={list.error} testId="works-reason" />
-      {page !== null && page.pageInfo.hasNextPage && (
-        <button type="button" className="secondary more" onClick={more} disabled={list.loading} data-testid="more-works">
-          {list.loading ? "Loading…" : `Show ${Math.min(MORE, page.totalCount - page.edges.length)} more`}
-        </button>
-      )}
+      {/* a new order or filter is a new list, read from its first page */}
+      <Paged key={query} first={where === null && orderBy === null ? first : null} load={load} noun="work">
+        {(works) => <WorkList works={works} empty={filtered ? "No works match these filters." : "No published works."} />}
+      </Paged>
     </section>
   );
 }
@@ -191,8 +151,8 @@ async function fetchPage(
   first: number,
   after: string | null,
   asked: { where: unknown; orderBy: unknown },
-): Promise<WorkPage> {
-  const { researcher } = await send<{ researcher: { works: WorkPage } | null }>(ResearcherWorks, {
+): Promise<Connection<WorkItem>> {
+  const { researcher } = await send<{ researcher: { works: Connection<WorkItem> } | null }>(ResearcherWorks, {
     id: researcherId,
     first,
     after,

@@ -74,6 +74,7 @@ function Profile({
       {owner && <InvitationsInbox />}
       <Publications
         researcherId={r.id}
+        total={r.stats.works}
         first={r.works}
         facets={{ years: r.worksByYear, types: r.works.groupBy.groups, topics: r.topics, coauthors: r.collaborators }}
       />

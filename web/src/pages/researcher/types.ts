@@ -1,12 +1,7 @@
+import type { Connection } from "../../components/Paged";
 import type { TrustData } from "../../components/Trust";
 import type { WorkItem } from "../../components/WorkList";
 import type { Slice } from "../../graph/model";
-
-export interface WorkPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { node: WorkItem }[];
-}
 
 export interface Collaborator {
   sharedWorks: number;
@@ -56,7 +51,7 @@ export interface Researcher {
   };
   trust: TrustData;
   topics: ResearcherTopic[];
-  works: WorkPage & { groupBy: { groups: { key: string | null; count: number }[] } };
+  works: Connection<WorkItem> & { groupBy: { groups: { key: string | null; count: number }[] } };
   collaborators: Collaborator[];
   recommendedCollaborators: Recommendation[];
   worksByYear: { year: number; works: number }[];
