@@ -43,6 +43,7 @@ const SLICE_SIZES = [10, 25, 50];
 // this cap the view says so and points to the node's own page, a new centre.
 const MAX_DRAWN = 1000;
 const CARD_GRACE_MS = 250;
+const LABELS_AFTER_MS = 120;
 
 interface Neighborhood {
   center: string;
@@ -179,15 +180,17 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     const place = labelPlacer(cy);
     place();
     placeLabels.current = place;
-    // Labels are placed again once per frame while the viewport moves, not once per event.
-    let frame = 0;
+    // Labels are placed again once the viewport rests: restyling 300 labels for every
+    // step of a wheel zoom would make the zoom itself stutter. data-labels tells tests.
+    element.dataset.labels = "placed";
+    let resting = 0;
     cy.on("viewport", () => {
-      if (frame === 0) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          place();
-        });
-      }
+      element.dataset.labels = "moving";
+      window.clearTimeout(resting);
+      resting = window.setTimeout(() => {
+        place();
+        element.dataset.labels = "placed";
+      }, LABELS_AFTER_MS);
       setCard(null);
     });
     cyRef.current = cy;
@@ -201,7 +204,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     setCard(null);
     setCapped(false);
     return () => {
-      cancelAnimationFrame(frame);
+      window.clearTimeout(resting);
       cy.destroy();
       cyRef.current = null;
       placeLabels.current = () => 0;
@@ -372,7 +375,11 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     if (cy === null) {
       return;
     }
-    cy.on("tap", "node", (event) => select(event.target.id()));
+    cy.on("tap", "node", (event) => {
+      // The panel now tells the node: the card would only repeat it over the graph.
+      hideCard(0);
+      select(event.target.id());
+    });
     cy.on("dbltap", "node", (event) => navigate(pathOf(event.target.data("kind"), event.target.id())));
     cy.on("tap", (event) => {
       if (event.target === cy) {

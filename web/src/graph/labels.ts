@@ -7,6 +7,7 @@ export const LABEL_PX = 13;
 export const CENTER_LABEL_PX = 15;
 export const LABEL_LINE_HEIGHT = 1.2;
 export const LABEL_GAP = 4; // between the node and its label, in screen pixels
+export const LABEL_PLATE = 2; // the label's background beyond its text, in screen pixels
 const LINE_CHARS = 26;
 
 /** A label broken into at most `lines` lines of about 26 characters, at word boundaries;
@@ -94,11 +95,10 @@ export function textMeasurer(): (text: string, px: number, bold: boolean) => num
 /** The screen box of a label drawn centred under a node. */
 export function labelBox(center: { x: number; y: number }, nodeHeight: number, width: number, lines: number, px: number): Box {
   const top = center.y + nodeHeight / 2 + LABEL_GAP;
-  const outline = 2;
   return {
-    left: center.x - width / 2 - outline,
-    right: center.x + width / 2 + outline,
-    top: top - outline,
-    bottom: top + lines * px * LABEL_LINE_HEIGHT + outline,
+    left: center.x - width / 2 - LABEL_PLATE,
+    right: center.x + width / 2 + LABEL_PLATE,
+    top: top - LABEL_PLATE,
+    bottom: top + lines * px * LABEL_LINE_HEIGHT + LABEL_PLATE,
   };
 }

@@ -1,6 +1,6 @@
 import type { Css, StylesheetJson } from "cytoscape";
 import type { NodeKind } from "../router";
-import { CENTER_LABEL_PX, LABEL_FONT, LABEL_GAP, LABEL_LINE_HEIGHT, LABEL_PX } from "./labels";
+import { CENTER_LABEL_PX, LABEL_FONT, LABEL_GAP, LABEL_LINE_HEIGHT, LABEL_PLATE, LABEL_PX } from "./labels";
 
 // Colours readable on white and apart for the common colour-vision deficiencies; the
 // shapes differ too, so kinds never rely on colour alone.
@@ -27,20 +27,26 @@ export function graphStyle(zoom: number): StylesheetJson {
         "text-wrap": "wrap",
         "text-max-width": "4000px",
         color: "#1b1f24",
-        "text-outline-color": "#ffffff",
-        "text-outline-width": 2 / zoom,
+        // A light plate under each label keeps it readable where it crosses edges and nodes.
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "text-background-padding": `${LABEL_PLATE / zoom}px`,
+        "text-background-shape": "roundrectangle",
         "text-valign": "bottom",
         "text-margin-y": LABEL_GAP / zoom,
         "border-width": 1.5,
         "border-color": "#ffffff",
+        // A node whose label shows is drawn over the quiet ones, so nothing covers its label
+        // but another labelled node.
+        "z-index": 5,
       },
     },
     ...Object.entries(KIND_STYLE).map(([kind, style]) => ({
       selector: `node[kind = "${kind}"]`,
       style: { "background-color": style.color, shape: style.shape },
     })),
-    { selector: "node[hop = 0]", style: { "font-size": CENTER_LABEL_PX / zoom, "font-weight": "bold" } },
-    { selector: "node.quiet", style: { label: "" } },
+    { selector: "node[hop = 0]", style: { "font-size": CENTER_LABEL_PX / zoom, "font-weight": "bold", "z-index": 9 } },
+    { selector: "node.quiet", style: { label: "", "z-index": 1 } },
     { selector: "node.truncated", style: { "border-style": "double", "border-width": 5, "border-color": "#6e7781" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#1b1f24" } },
     { selector: "node.hovered", style: { "underlay-color": "#0969da", "underlay-opacity": 0.25, "underlay-padding": 6 } },
