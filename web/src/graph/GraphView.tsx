@@ -1,7 +1,9 @@
-// The research graph: a slice drawn with Cytoscape; a click expands a node through
-// `neighbors` (paged), a double click or "Open" goes to its page, "Path to…" highlights a
-// co-authorship chain. Every node is also in a list of buttons, for the keyboard.
-import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+// The research graph: a slice drawn with Cytoscape and laid out by force; a click expands a
+// node through `neighbors` (paged) and brings its neighbourhood forward, a double click or
+// "Open" goes to its page, "Path to…" highlights a co-authorship chain. Labels show as zoom
+// makes room for them; a card tells each node in full. Every node is also in a list of
+// buttons, for the keyboard.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import CollaborationPath from "../graphql/CollaborationPath.graphql";
 import GraphSlice from "../graphql/GraphSlice.graphql";
@@ -10,23 +12,38 @@ import { Link } from "../components/Link";
 import { navigate, pathOf, type NodeKind } from "../router";
 import { send } from "../useQuery";
 import { ApiError } from "../api";
+import { ExportMenu } from "./ExportMenu";
+import type { DrawnGraph } from "./exports";
+import { HoverCard, type CardTarget } from "./HoverCard";
+import { LABEL_PX, wrapLabel } from "./labels";
+import { labelPlacer } from "./labelPlacement";
+import { settle } from "./layout";
 import {
-  aroundParent,
   KIND_NAMES,
   KINDS,
+  placeAround,
   sizeOf,
-  slicePositions,
+  startingPositions,
   type Point,
   type Slice,
   type SliceEdge,
   type SliceNode,
 } from "./model";
-import { GRAPH_STYLE, KIND_STYLE } from "./style";
+import { graphStyle, KIND_STYLE } from "./style";
 import { PathPicker, type PathTarget } from "./PathPicker";
+import "./graph.css";
 
 const PAGE_SIZE = 12;
 // Nodes of each kind per hop: the page's own slice has 10; the explorer can ask for more.
 const SLICE_SIZES = [10, 25, 50];
+// The most nodes one view draws. The API sends at most 401 per slice (50 of each of four
+// kinds on each of two hops: core/bounds.py) and 12 per expansion, so only a user who
+// expands about fifty nodes by hand gets here; a WebGL renderer would draw more, but not
+// make them readable on a page-sized canvas, where labels already give way at 400. Past
+// this cap the view says so and points to the node's own page, a new centre.
+const MAX_DRAWN = 1000;
+const CARD_GRACE_MS = 250;
+const LABELS_AFTER_MS = 120;
 
 interface Neighborhood {
   center: string;
@@ -43,7 +60,6 @@ interface Expansion {
   truncated: boolean;
   endCursor: string | null;
   hasNextPage: boolean;
-  rings: number;
 }
 
 interface PathResult {
@@ -53,16 +69,53 @@ interface PathResult {
 
 type GraphElement = HTMLDivElement & { cy?: Core };
 
-function shortLabel(label: string): string {
-  return label.length > 28 ? `${label.slice(0, 26)}…` : label;
-}
-
 function nodeElement(node: SliceNode, position: Point): ElementDefinition {
   return {
     group: "nodes",
-    data: { ...node, size: sizeOf(node), short: shortLabel(node.label) },
+    data: { ...node, size: sizeOf(node), short: wrapLabel(node.label, node.hop === 0 ? 3 : 2) },
     position,
   };
+}
+
+function drawnGraph(cy: Core, center: string): DrawnGraph {
+  return {
+    center,
+    nodes: cy.nodes(":visible").map((node) => ({
+      id: node.id(),
+      kind: node.data("kind") as NodeKind,
+      label: node.data("label") as string,
+      weight: node.data("weight") as number,
+      hop: node.data("hop") as number,
+      x: node.position().x,
+      y: node.position().y,
+      size: node.data("size") as number,
+      shown: node.hasClass("quiet") || node.hasClass("faded") ? null : (node.data("short") as string),
+    })),
+    edges: cy.edges(":visible").map((edge) => ({
+      id: edge.id(),
+      source: edge.source().id(),
+      target: edge.target().id(),
+      kind: edge.data("kind") as string,
+      weight: edge.data("weight") as number,
+    })),
+  };
+}
+
+/** Fades all but `node` and its neighbours; with no node, brings everything back. */
+function spotlight(cy: Core, node: NodeSingular | null): void {
+  cy.batch(() => {
+    if (node === null || node.empty()) {
+      cy.elements(".faded").removeClass("faded");
+      return;
+    }
+    const kept = node.closedNeighborhood();
+    cy.elements().forEach((element) => {
+      const faded = !kept.has(element);
+      if (element.hasClass("faded") !== faded) {
+        element.toggleClass("faded", faded);
+      }
+    });
+  });
 }
 
 function edgeElement(edge: SliceEdge): ElementDefinition {
@@ -96,6 +149,11 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [path, setPath] = useState<{ target: PathTarget; result: PathResult | null } | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [card, setCard] = useState<CardTarget | null>(null);
+  const [capped, setCapped] = useState(false);
+  const placeLabels = useRef<() => number>(() => 0);
+  const cardTimer = useRef<number | undefined>(undefined);
   const center = nodes.find((node) => node.id === slice.center);
 
   useEffect(() => {
@@ -103,20 +161,37 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     if (element === null) {
       return;
     }
-    const positions = slicePositions(slice);
+    const positions = startingPositions(slice);
     const cy = cytoscape({
       container: element,
       elements: [
         ...slice.nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
         ...slice.edges.map(edgeElement),
       ],
-      style: GRAPH_STYLE,
-      layout: { name: "preset", fit: true, padding: 24 },
+      style: graphStyle(1),
+      layout: { name: "preset" },
       minZoom: 0.1,
       maxZoom: 3,
       textureOnViewport: slice.nodes.length > 150,
       hideEdgesOnViewport: slice.nodes.length > 150,
       selectionType: "single",
+    });
+    settle(cy, slice.center);
+    const place = labelPlacer(cy);
+    place();
+    placeLabels.current = place;
+    // Labels are placed again once the viewport rests: restyling 300 labels for every
+    // step of a wheel zoom would make the zoom itself stutter. data-labels tells tests.
+    element.dataset.labels = "placed";
+    let resting = 0;
+    cy.on("viewport", () => {
+      element.dataset.labels = "moving";
+      window.clearTimeout(resting);
+      resting = window.setTimeout(() => {
+        place();
+        element.dataset.labels = "placed";
+      }, LABELS_AFTER_MS);
+      setCard(null);
     });
     cyRef.current = cy;
     element.cy = cy;
@@ -125,9 +200,14 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     setExpansions({});
     setPath(null);
     setMessage("");
+    setFocused(null);
+    setCard(null);
+    setCapped(false);
     return () => {
+      window.clearTimeout(resting);
       cy.destroy();
       cyRef.current = null;
+      placeLabels.current = () => 0;
       delete element.cy;
     };
   }, [slice]);
@@ -147,20 +227,31 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
         }
       });
     });
-  }, [hiddenKinds, nodes, slice.center]);
+    spotlight(cy, focused === null ? null : cy.getElementById(focused));
+    placeLabels.current();
+  }, [hiddenKinds, nodes, slice.center, focused]);
 
   const add = useCallback(
-    (parentId: string, newNodes: SliceNode[], newEdges: SliceEdge[], ring: number): number => {
+    (parentId: string, newNodes: SliceNode[], newEdges: SliceEdge[]): number | null => {
       const cy = cyRef.current;
       if (cy === null) {
-        return 0;
+        return null;
       }
       const parent = cy.getElementById(parentId);
       const fresh = newNodes.filter((node) => cy.getElementById(node.id).empty());
-      const origin = cy.getElementById(slice.center).position();
-      const places = aroundParent(parent.position(), origin, fresh.length, ring);
+      if (cy.nodes().length + fresh.length > MAX_DRAWN) {
+        setCapped(true);
+        return null;
+      }
+      const hopOf = (node: SliceNode) => (node.hop === 0 ? 0 : Math.max(node.hop, (parent.data("hop") as number) + 1));
+      const places = placeAround(
+        { position: parent.position(), size: parent.data("size") as number },
+        cy.getElementById(slice.center).position(),
+        cy.nodes().map((node) => ({ position: node.position(), size: node.data("size") as number })),
+        fresh.map((node) => sizeOf({ ...node, hop: hopOf(node) })),
+      );
       cy.batch(() => {
-        cy.add(fresh.map((node, index) => nodeElement({ ...node, hop: node.hop === 0 ? 0 : Math.max(node.hop, (parent.data("hop") as number) + 1) }, places[index])));
+        cy.add(fresh.map((node, index) => nodeElement({ ...node, hop: hopOf(node) }, places[index])));
         cy.add(newEdges.filter((edge) => cy.getElementById(edge.id).empty()).map(edgeElement));
       });
       if (fresh.length > 0) {
@@ -194,7 +285,11 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
           return;
         }
         const page = neighbors.nodes.filter((node) => node.id !== neighbors.center);
-        const added = add(id, page, neighbors.edges, known?.rings ?? 0);
+        const added = add(id, page, neighbors.edges);
+        if (added === null) {
+          setMessage(`${label}: not drawn, this view holds at most ${MAX_DRAWN.toLocaleString("en")} nodes.`);
+          return;
+        }
         const shown = (known?.shown ?? 0) + page.length;
         cy.getElementById(id).toggleClass("truncated", neighbors.truncated || neighbors.pageInfo.hasNextPage);
         setExpansions((previous) => ({
@@ -205,7 +300,6 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
             truncated: neighbors.truncated,
             endCursor: neighbors.pageInfo.endCursor,
             hasNextPage: neighbors.pageInfo.hasNextPage,
-            rings: (known?.rings ?? 0) + 1,
           },
         }));
         setMessage(
@@ -231,7 +325,49 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     cy.elements(":selected").unselect();
     cy.getElementById(id).select();
     setSelected(id);
+    setFocused(id);
     void expandRef.current(id);
+  }, []);
+
+  const showCard = useCallback((id: string) => {
+    const cy = cyRef.current;
+    const node = cy?.getElementById(id);
+    if (cy === null || node === undefined || node.empty()) {
+      return;
+    }
+    window.clearTimeout(cardTimer.current);
+    const at = node.renderedPosition();
+    cy.nodes(".hovered").removeClass("hovered");
+    node.addClass("hovered");
+    setCard({
+      node: { ...(node.data() as SliceNode) },
+      x: at.x,
+      y: at.y + node.renderedOuterHeight() / 2,
+      drawn: node.connectedEdges().length,
+    });
+  }, []);
+
+  const hideCard = useCallback((grace: number) => {
+    window.clearTimeout(cardTimer.current);
+    cardTimer.current = window.setTimeout(() => {
+      cyRef.current?.nodes(".hovered").removeClass("hovered");
+      setCard(null);
+    }, grace);
+  }, []);
+
+  const focusOn = useCallback((id: string) => {
+    const cy = cyRef.current;
+    if (cy === null) {
+      return;
+    }
+    setFocused(id);
+    const node = cy.getElementById(id);
+    cy.animate({ fit: { eles: node.closedNeighborhood(":visible"), padding: 40 }, duration: 300 });
+  }, []);
+
+  const leaveFocus = useCallback(() => {
+    setFocused(null);
+    cyRef.current?.animate({ fit: { eles: cyRef.current.elements(":visible"), padding: 24 }, duration: 300 });
   }, []);
 
   useEffect(() => {
@@ -239,15 +375,24 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     if (cy === null) {
       return;
     }
-    cy.on("tap", "node", (event) => select(event.target.id()));
+    cy.on("tap", "node", (event) => {
+      // The panel now tells the node: the card would only repeat it over the graph.
+      hideCard(0);
+      select(event.target.id());
+    });
     cy.on("dbltap", "node", (event) => navigate(pathOf(event.target.data("kind"), event.target.id())));
     cy.on("tap", (event) => {
       if (event.target === cy) {
         cy.elements(":selected").unselect();
         setSelected(null);
+        setFocused(null);
       }
     });
-  }, [slice, select]);
+    cy.on("mouseover", "node", (event) => showCard(event.target.id()));
+    cy.on("mouseout", "node", () => hideCard(CARD_GRACE_MS));
+  }, [slice, select, showCard, hideCard]);
+
+  useEffect(() => () => window.clearTimeout(cardTimer.current), []);
 
   const showPath = useCallback(
     async (target: PathTarget) => {
@@ -279,8 +424,8 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
               links.push({ id, source: person.id, target: hop.work.id, kind: "AUTHORED", weight: 1 });
             }
           }
-          add(hop.source.id, [work], [], 0);
-          add(hop.work.id, [researcher(hop.target)], links, 0);
+          add(hop.source.id, [work], []);
+          add(hop.work.id, [researcher(hop.target)], links);
           for (const [a, b] of [[hop.source.id, hop.work.id], [hop.target.id, hop.work.id]]) {
             const edge = hasEdgeBetween(cy, a, b);
             if (edge !== null) {
@@ -367,18 +512,29 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
       </fieldset>
       {center?.kind === "RESEARCHER" && <PathPicker from={center.id} onPick={showPath} disabled={busy} />}
       <div className="graph-body">
-        <div
-          ref={container}
-          className="graph-canvas"
-          data-testid="graph-canvas"
-          data-nodes={nodes.length}
-          data-busy={busy}
-          role="img"
-          aria-label={`Graph of ${nodes.length} nodes around ${center?.label ?? "this node"}; the list below has them all.`}
-        />
+        <div className="graph-stage">
+          <div
+            ref={container}
+            className="graph-canvas"
+            data-testid="graph-canvas"
+            data-nodes={nodes.length}
+            data-busy={busy}
+            onPointerLeave={() => hideCard(CARD_GRACE_MS)}
+            role="img"
+            aria-label={`Graph of ${nodes.length} nodes around ${center?.label ?? "this node"}; the list below has them all.`}
+          />
+          {card !== null && (
+            <HoverCard
+              target={card}
+              onFocusNode={focusOn}
+              onPointerEnter={() => window.clearTimeout(cardTimer.current)}
+              onPointerLeave={() => hideCard(CARD_GRACE_MS)}
+            />
+          )}
+        </div>
         <aside className="graph-panel" aria-label="Selected node">
           {selectedNode === undefined ? (
-            <p className="muted">Click a node to expand it; double-click to open its page.</p>
+            <p className="muted">Click a node to expand it and bring its neighbours forward; double-click to open its page. Zoom in for more labels.</p>
           ) : (
             <>
               <p className="kind-tag">{KIND_NAMES[selectedNode.kind]}</p>
@@ -391,20 +547,40 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
                 </p>
               )}
               {expansion?.hasNextPage && (
-                <button type="button" onClick={() => void expand(selectedNode.id)} disabled={busy}>
+                <button type="button" onClick={() => void expand(selectedNode.id)} disabled={busy || capped}>
                   More neighbours
                 </button>
               )}
+              <button type="button" className="secondary" onClick={() => focusOn(selectedNode.id)}>
+                Zoom to its neighbours
+              </button>
               <Link to={pathOf(selectedNode.kind, selectedNode.id)} className="button">
                 Open {KIND_NAMES[selectedNode.kind].toLowerCase()} page
               </Link>
             </>
           )}
+          {focused !== null && (
+            <button type="button" className="secondary" onClick={leaveFocus}>
+              Show the whole graph
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => cyRef.current?.fit(undefined, 24)}>
             Fit to view
           </button>
+          <ExportMenu
+            name={center?.label ?? title}
+            drawn={() => (cyRef.current === null ? null : drawnGraph(cyRef.current, slice.center))}
+            png={() => cyRef.current?.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) ?? null}
+            labelSize={() => LABEL_PX / (cyRef.current?.zoom() ?? 1)}
+          />
         </aside>
       </div>
+      {capped && (
+        <p className="graph-cap" data-testid="graph-cap">
+          <strong>This view stops at {MAX_DRAWN.toLocaleString("en")} nodes.</strong> Past that, labels and edges no longer read on
+          a canvas this size, so further neighbours are not drawn. Open a node's page to explore from it as a new centre.
+        </p>
+      )}
       <p className="status" role="status" aria-live="polite" data-testid="graph-status">{message}</p>
       {path?.result && (
         <ol className="path-list" aria-label={`Path to ${path.target.name}`} data-testid="path">
@@ -422,7 +598,13 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
         <ul>
           {nodes.filter((node) => node.id === slice.center || !hiddenKinds.includes(node.kind)).map((node) => (
             <li key={node.id}>
-              <button type="button" onClick={() => select(node.id)} aria-pressed={node.id === selected}>
+              <button
+                type="button"
+                onClick={() => select(node.id)}
+                onFocus={() => showCard(node.id)}
+                onBlur={() => hideCard(0)}
+                aria-pressed={node.id === selected}
+              >
                 {node.label}
               </button>{" "}
               <span className="muted">{KIND_NAMES[node.kind]}</span>{" "}

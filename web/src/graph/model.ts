@@ -1,6 +1,6 @@
-// The API's graph slice, and where its nodes go on screen. Positions are computed here,
-// not by a force layout: the same slice always looks the same, and nodes added later are
-// placed around the node they came from without moving anything already drawn.
+// The API's graph slice, and where its nodes start on screen. A force layout (layout.ts)
+// settles the whole slice once; nodes added later by an expansion are placed here, in the
+// free space around the node they came from, so that nothing already drawn moves.
 import type { NodeKind } from "../router";
 
 export interface SliceNode {
@@ -47,71 +47,100 @@ export function sizeOf(node: Pick<SliceNode, "weight" | "hop">): number {
   return Math.min(node.hop === 0 ? 72 : 56, Math.max(node.hop === 0 ? 36 : 14, size));
 }
 
-function ringRadius(count: number, spacing: number, minimum: number): number {
-  return Math.max(minimum, (count * spacing) / (2 * Math.PI));
+/** Which labels win a place first: the centre, then the most connected. */
+export function byImportance(a: Pick<SliceNode, "hop" | "weight" | "id">, b: Pick<SliceNode, "hop" | "weight" | "id">): number {
+  return Number(b.hop === 0) - Number(a.hop === 0) || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Center in the middle, hop 1 on a ring grouped by kind, hop 2 on an outer ring ordered
- * by the mean angle of the hop-1 nodes that lead to each, so that edges cross little. */
-export function slicePositions(slice: Slice): Map<string, Point> {
-  const positions = new Map<string, Point>();
-  const angles = new Map<string, number>();
-  const firstRing = slice.nodes
+function neighboursOf(edges: SliceEdge[]): Map<string, string[]> {
+  const neighbours = new Map<string, string[]>();
+  for (const edge of edges) {
+    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
+    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+  }
+  return neighbours;
+}
+
+/** Where the force layout starts: hop 1 in one sector per kind around the centre, hop 2
+ * beside the hop-1 nodes it hangs from (a work beside its topic). The layout keeps this
+ * grouping by kind and by topic while it untangles the edges. */
+export function startingPositions(slice: Slice): Map<string, Point> {
+  const positions = new Map<string, Point>([[slice.center, { x: 0, y: 0 }]]);
+  const firstHop = slice.nodes
     .filter((node) => node.hop === 1)
-    .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
-  const secondRing = slice.nodes.filter((node) => node.hop >= 2);
-  const inner = ringRadius(firstRing.length, 46, 140);
-  const outer = inner + ringRadius(secondRing.length, 30, 160) * 0.9;
-  positions.set(slice.center, { x: 0, y: 0 });
-  firstRing.forEach((node, index) => {
-    const angle = (2 * Math.PI * index) / Math.max(1, firstRing.length) - Math.PI / 2;
-    angles.set(node.id, angle);
+    .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || byImportance(a, b));
+  const inner = Math.max(160, (firstHop.length * 60) / (2 * Math.PI));
+  firstHop.forEach((node, index) => {
+    const angle = (2 * Math.PI * index) / firstHop.length - Math.PI / 2;
     positions.set(node.id, { x: inner * Math.cos(angle), y: inner * Math.sin(angle) });
   });
-  const neighbours = new Map<string, number[]>();
-  for (const edge of slice.edges) {
-    for (const [from, to] of [
-      [edge.source, edge.target],
-      [edge.target, edge.source],
-    ]) {
-      const angle = angles.get(from);
-      if (angle !== undefined && !angles.has(to)) {
-        neighbours.set(to, [...(neighbours.get(to) ?? []), angle]);
-      }
-    }
-  }
-  const meanAngle = (id: string): number => {
-    const list = neighbours.get(id) ?? [];
-    if (list.length === 0) {
-      return Math.PI;
-    }
-    const x = list.reduce((sum, angle) => sum + Math.cos(angle), 0);
-    const y = list.reduce((sum, angle) => sum + Math.sin(angle), 0);
-    return Math.atan2(y, x);
-  };
-  const ordered = secondRing
-    .map((node, index) => ({ node, angle: meanAngle(node.id), index }))
-    .sort((a, b) => a.angle - b.angle || a.index - b.index);
-  ordered.forEach(({ node }, index) => {
-    const angle = (2 * Math.PI * index) / Math.max(1, ordered.length) - Math.PI / 2;
-    const shifted = angle + (ordered[0]?.angle ?? 0) + Math.PI / 2;
-    positions.set(node.id, { x: outer * Math.cos(shifted), y: outer * Math.sin(shifted) });
+  const neighbours = neighboursOf(slice.edges);
+  const rest = slice.nodes.filter((node) => !positions.has(node.id));
+  rest.forEach((node, index) => {
+    const anchors = (neighbours.get(node.id) ?? []).flatMap((id) => positions.get(id) ?? []);
+    const angle = (2 * Math.PI * index) / Math.max(1, rest.length);
+    const mean =
+      anchors.length === 0
+        ? { x: 2 * inner * Math.cos(angle), y: 2 * inner * Math.sin(angle) }
+        : {
+            x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
+            y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length,
+          };
+    // Outward from the centre, and spread a little so that siblings do not coincide.
+    const outward = Math.atan2(mean.y, mean.x);
+    const reach = Math.hypot(mean.x, mean.y) + 90 + 12 * (index % 5);
+    positions.set(node.id, {
+      x: reach * Math.cos(outward + 0.05 * ((index % 7) - 3)),
+      y: reach * Math.sin(outward + 0.05 * ((index % 7) - 3)),
+    });
   });
   return positions;
 }
 
-/** Places `count` new nodes on an arc around `parent`, facing away from `origin`. */
-export function aroundParent(parent: Point, origin: Point, count: number, ring = 0): Point[] {
-  const dx = parent.x - origin.x;
-  const dy = parent.y - origin.y;
-  const facing = Math.hypot(dx, dy) < 1 ? -Math.PI / 2 : Math.atan2(dy, dx);
-  const spread = Math.min(2 * Math.PI, Math.max(Math.PI / 2, count * 0.32));
-  const radius = 110 + 40 * ring + 3 * count;
-  return Array.from({ length: count }, (_, index) => {
-    const angle =
-      spread >= 2 * Math.PI
-        ? facing + (2 * Math.PI * index) / count
-        : facing - spread / 2 + (spread * (index + 0.5)) / count;
-    return { x: parent.x + radius * Math.cos(angle), y: parent.y + radius * Math.sin(angle) };
-  });
+export interface Placed {
+  position: Point;
+  size: number;
+}
+
+/** Places `sizes.length` new nodes in the free space nearest `parent`, facing away from
+ * `origin` first: ring after ring of candidate spots, each kept at least `gap` clear of
+ * every node already drawn and of the new ones placed before it. */
+export function placeAround(parent: Placed, origin: Point, drawn: Placed[], sizes: number[], gap = 34): Point[] {
+  const facing =
+    Math.hypot(parent.position.x - origin.x, parent.position.y - origin.y) < 1
+      ? -Math.PI / 2
+      : Math.atan2(parent.position.y - origin.y, parent.position.x - origin.x);
+  const occupied = [...drawn];
+  const placed: Point[] = [];
+  const largest = Math.max(14, ...sizes);
+  for (let ring = 0; placed.length < sizes.length && ring < 60; ring += 1) {
+    const radius = parent.size / 2 + largest / 2 + gap + ring * (largest + gap) * 0.75;
+    const slots = Math.max(6, Math.floor((2 * Math.PI * radius) / (largest + gap)));
+    const turns = Array.from({ length: slots }, (_, index) => {
+      const side = index % 2 === 0 ? 1 : -1;
+      return facing + (side * Math.ceil(index / 2) * 2 * Math.PI) / slots;
+    });
+    for (const angle of turns) {
+      const size = sizes[placed.length];
+      if (size === undefined) {
+        break;
+      }
+      const spot = { x: parent.position.x + radius * Math.cos(angle), y: parent.position.y + radius * Math.sin(angle) };
+      const clear = occupied.every(
+        (other) => Math.hypot(other.position.x - spot.x, other.position.y - spot.y) >= (other.size + size) / 2 + gap,
+      );
+      if (clear) {
+        placed.push(spot);
+        occupied.push({ position: spot, size });
+      }
+    }
+  }
+  // Past 60 rings the parent is boxed in: what is left goes on one more ring, unchecked.
+  const left = sizes.length - placed.length;
+  const outer = parent.size / 2 + 61 * (largest + gap) * 0.75;
+  for (let index = 0; index < left; index += 1) {
+    const angle = facing + (2 * Math.PI * index) / left;
+    placed.push({ x: parent.position.x + outer * Math.cos(angle), y: parent.position.y + outer * Math.sin(angle) });
+  }
+  return placed;
 }
