@@ -307,7 +307,7 @@ def test_the_path_to_papamarkou_is_highlighted(page: tuple[Page, Traffic]) -> No
     open_seed_page(tab)
     picker = tab.get_by_role("combobox", name="Path to…")
     picker.press_sequentially("Papamar")
-    tab.get_by_role("option", name=PAPAMARKOU).click()
+    tab.locator(".path-picker").get_by_role("option", name=PAPAMARKOU).click()
     path = tab.get_by_test_id("path")
     expect(path).to_contain_text("Anirbit Mukherjee wrote Depth-2 Neural Networks")
     expect(path).to_contain_text(PAPAMARKOU)

@@ -20,15 +20,8 @@ from playwright.sync_api import Page, expect
 from core.global_ids import encode_id
 from server.connection import database_for
 from server.settings import Settings
-from tests.conftest import GENERATED_HUB, SEED_RESEARCHER
-from tests.test_web import (
-    click_node,
-    graph_state,
-    open_page,
-    open_seed_page,
-    screenshot,
-    warmed_up,
-)
+from tests.browser import open_page
+from tests.test_web import click_node, graph_state, open_seed_page, screenshot
 
 CANVAS = "[data-testid=graph-canvas]"
 # The box of every label drawn, in screen pixels: the nodes shown whose label Cytoscape
@@ -41,12 +34,6 @@ LABEL_BOXES = """element => element.cy.nodes()
     return {id: node.id(), label: node.data('label'), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2};
   })"""
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
-
-
-@pytest.fixture(scope="module")
-def seed_base(seeded: Settings) -> Iterator[str]:
-    with warmed_up(seeded, SEED_RESEARCHER) as base:
-        yield base
 
 
 def busiest_node_page(settings: Settings) -> str:
@@ -63,16 +50,15 @@ def busiest_node_page(settings: Settings) -> str:
 
 
 @pytest.fixture(scope="module")
-def hub(generated: Settings) -> Iterator[tuple[str, str]]:
+def hub(generated: Settings, generated_base: str) -> tuple[str, str]:
     """The app on the generated graph, and the busiest node's page."""
-    page = busiest_node_page(generated)
-    with warmed_up(generated, GENERATED_HUB) as base:
-        yield base, page
+    return generated_base, busiest_node_page(generated)
 
 
 @pytest.fixture
-def page(seed_base: str) -> Iterator[Page]:
-    for tab, _ in open_page(seed_base):
+def page(web_base: str) -> Iterator[Page]:
+    """A tab on the seed (this module's tests need no record of the traffic)."""
+    for tab, _ in open_page(web_base):
         yield tab
 
 

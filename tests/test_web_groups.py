@@ -241,9 +241,9 @@ def test_a_group_s_works_page_to_the_end_most_cited_first(generated_site: str) -
         links = works.locator(".work-title a").evaluate_all("links => links.map(a => a.pathname)")
         assert len(links) == len(set(links)) == total
         cited = [
-            int(match.group(1))
+            int(match.group(1).replace(",", ""))
             for text in works.locator(".work-meta").all_text_contents()
-            if (match := re.search(r"(\d+) citations", text))
+            if (match := re.search(r"([\d,]+) citations?", text))
         ]
         assert len(cited) == total
         assert cited == sorted(cited, reverse=True)
