@@ -1,7 +1,7 @@
 // Topic and institution pages: what they are, their figures, their works by year, type,
 // venue and topic or institution, their researchers and works read to the end, and their
 // neighbourhood.
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import InstitutionPageDocument from "../graphql/InstitutionPage.graphql";
 import TopicPageDocument from "../graphql/TopicPage.graphql";
 import { BarChart, largestFirst, YearChart, type Bar } from "../components/Charts";
@@ -14,7 +14,7 @@ import type { Slice } from "../graph/model";
 import { pathOf } from "../router";
 import { useQuery } from "../useQuery";
 import { plural } from "../text";
-import { Loaded, NotFound, percent } from "./common";
+import { Loaded, NotFound, percent, useTitle } from "./common";
 import "./group.css";
 
 interface Facet {
@@ -53,12 +53,6 @@ interface Institution extends Group {
 }
 
 const SHOWN_BARS = 8;
-
-function useTitle(name: string | undefined, kind: string): void {
-  useEffect(() => {
-    document.title = name === undefined ? `${kind} · peergraph` : `${name} · peergraph`;
-  }, [name, kind]);
-}
 
 /** A facet's groups as bars of works, the items without a value left out. */
 function facetBars(facet: Facet, link: (key: string) => string | null, label = (name: string) => name): Bar[] {

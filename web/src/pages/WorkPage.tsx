@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { ApiError, type GraphQLDocument } from "../api";
 import WorkCitedByDocument from "../graphql/WorkCitedBy.graphql";
 import WorkPageDocument from "../graphql/WorkPage.graphql";
@@ -12,7 +11,7 @@ import { GraphView } from "../graph/GraphView";
 import type { Slice } from "../graph/model";
 import { pathOf } from "../router";
 import { send, useQuery } from "../useQuery";
-import { Loaded, NotFound, percent } from "./common";
+import { Loaded, NotFound, percent, useTitle } from "./common";
 import "./WorkPage.css";
 
 interface Place {
@@ -36,9 +35,7 @@ interface Work extends Omit<WorkItem, "authors"> {
 export function WorkPage({ id }: { id: string }) {
   const [state] = useQuery<{ work: Work | null }>(WorkPageDocument, { id });
   const title = state.status === "done" ? state.data.work?.title : undefined;
-  useEffect(() => {
-    document.title = title === undefined ? "Work · peergraph" : `${title} · peergraph`;
-  }, [title]);
+  useTitle(title, "Work");
   return (
     <Loaded state={state} what="the work">
       {({ work }) => (work === null ? <NotFound what="work" /> : <WorkRecord work={work} />)}

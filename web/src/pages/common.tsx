@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { sentence } from "../text";
 import type { QueryState } from "../useQuery";
 
@@ -39,4 +39,11 @@ export function NotFound({ what }: { what: string }) {
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+/** The tab's title: the record's name once loaded, its kind until then. */
+export function useTitle(name: string | undefined, kind: string): void {
+  useEffect(() => {
+    document.title = name === undefined ? `${kind} · peergraph` : `${name} · peergraph`;
+  }, [name, kind]);
 }

@@ -1,7 +1,7 @@
 // What a visitor can do on a researcher's page: follow, claim the record, invite. Each
 // control shows only when the API would take it from this visitor; without an account it
 // leads to sign-in, and a refusal is told in words.
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import Follow from "../../graphql/Follow.graphql";
 import RequestClaim from "../../graphql/RequestClaim.graphql";
 import SendInvitation from "../../graphql/SendInvitation.graphql";
@@ -9,8 +9,9 @@ import Unfollow from "../../graphql/Unfollow.graphql";
 import { askToSignIn } from "../../components/Account";
 import type { TrustData } from "../../components/Trust";
 import { useSession } from "../../session";
+import { useAction } from "../../useAction";
 import { send } from "../../useQuery";
-import { Refusal } from "./Refusal";
+import { Refusal, submitted } from "./Refusal";
 
 export interface ActionTarget {
   id: string;
@@ -51,18 +52,10 @@ export function VisitorActions({
 }
 
 function FollowButton({ target, signedIn, stale, onFollow }: ActionProps & { onFollow: (follows: boolean, followers: number) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const toggle = async () => {
-    if (!signedIn) {
-      askToSignIn();
-      return;
-    }
+  const toggle = useAction(async () => {
     const before = { follows: target.viewerFollows, followers: target.followers };
     const follows = !before.follows;
     onFollow(follows, before.followers + (follows ? 1 : -1));
-    setBusy(true);
-    setRefusal(null);
     try {
       const data = await send<Record<string, { viewerFollows: boolean; stats: { followers: number } }>>(
         follows ? Follow : Unfollow,
@@ -72,17 +65,15 @@ function FollowButton({ target, signedIn, stale, onFollow }: ActionProps & { onF
       onFollow(answer.viewerFollows, answer.stats.followers);
     } catch (error) {
       onFollow(before.follows, before.followers);
-      setRefusal(error);
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  };
+  });
   return (
     <div className="action">
       <button
         type="button"
-        onClick={toggle}
-        disabled={busy || stale}
+        onClick={() => (signedIn ? void toggle.run() : askToSignIn())}
+        disabled={toggle.busy || stale}
         aria-pressed={signedIn ? target.viewerFollows : undefined}
         data-testid="follow"
       >
@@ -91,13 +82,12 @@ function FollowButton({ target, signedIn, stale, onFollow }: ActionProps & { onF
           {target.followers}
         </span>
       </button>
-      <Refusal error={refusal} testId="follow-reason" />
+      <Refusal error={toggle.refusal} testId="follow-reason" />
     </div>
   );
 }
 
 function ClaimAction({ target, signedIn, stale, onClaim }: ActionProps & { onClaim: (claimStatus: string, trust: TrustData) => void }) {
-  const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   if (done) {
     return (
@@ -117,26 +107,15 @@ function ClaimAction({ target, signedIn, stale, onClaim }: ActionProps & { onCla
     return null;
   }
   return (
-    <div className="action">
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => (signedIn ? setOpen(!open) : askToSignIn())}
-        disabled={stale}
-        aria-expanded={signedIn ? open : undefined}
-      >
-        Claim this record
-      </button>
-      {open && signedIn && (
-        <ClaimForm
-          target={target}
-          onSent={(claimStatus, trust) => {
-            setDone(true);
-            onClaim(claimStatus, trust);
-          }}
-        />
-      )}
-    </div>
+    <Opening label="Claim this record" signedIn={signedIn} stale={stale}>
+      <ClaimForm
+        target={target}
+        onSent={(claimStatus, trust) => {
+          setDone(true);
+          onClaim(claimStatus, trust);
+        }}
+      />
+    </Opening>
   );
 }
 
@@ -144,57 +123,42 @@ function ClaimForm({ target, onSent }: { target: ActionTarget; onSent: (claimSta
   const [email, setEmail] = useState("");
   const [orcid, setOrcid] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
+  const claim = useAction(async () => {
     const evidence = {
       institutionalEmail: email.trim() || null,
       orcid: orcid.trim() || null,
       note: note.trim() || null,
     };
-    try {
-      const { requestClaim } = await send<{ requestClaim: { researcher: { claimStatus: string; trust: TrustData } } }>(
-        RequestClaim,
-        { researcherId: target.id, evidence },
-      );
-      onSent(requestClaim.researcher.claimStatus, requestClaim.researcher.trust);
-    } catch (error) {
-      setRefusal(error);
-      setBusy(false);
-    }
-  };
+    const { requestClaim } = await send<{ requestClaim: { researcher: { claimStatus: string; trust: TrustData } } }>(
+      RequestClaim,
+      { researcherId: target.id, evidence },
+    );
+    onSent(requestClaim.researcher.claimStatus, requestClaim.researcher.trust);
+  });
   return (
-    <Popover>
-      <form className="stacked" onSubmit={submit} aria-label="Claim evidence">
-        <p className="muted">
-          Claiming links this author record to your account. A moderator reviews the evidence.
-        </p>
-        <label>
-          Institutional email
-          <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
-        </label>
-        <label>
-          ORCID iD
-          <input value={orcid} onChange={(event) => setOrcid(event.target.value)} placeholder="0000-0000-0000-0000" />
-        </label>
-        <label>
-          Note for the moderator
-          <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} />
-        </label>
-        <button type="submit" disabled={busy}>
-          Send claim
-        </button>
-        <Refusal error={refusal} testId="claim-reason" />
-      </form>
-    </Popover>
+    <form className="stacked" onSubmit={submitted(claim.run)} aria-label="Claim evidence">
+      <p className="muted">Claiming links this author record to your account. A moderator reviews the evidence.</p>
+      <label>
+        Institutional email
+        <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
+      </label>
+      <label>
+        ORCID iD
+        <input value={orcid} onChange={(event) => setOrcid(event.target.value)} placeholder="0000-0000-0000-0000" />
+      </label>
+      <label>
+        Note for the moderator
+        <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} />
+      </label>
+      <button type="submit" disabled={claim.busy}>
+        Send claim
+      </button>
+      <Refusal error={claim.refusal} testId="claim-reason" />
+    </form>
   );
 }
 
 function InviteAction({ target, signedIn, stale }: ActionProps) {
-  const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   if (target.claimStatus !== "CLAIMED") {
     return null;
@@ -210,6 +174,36 @@ function InviteAction({ target, signedIn, stale }: ActionProps) {
     );
   }
   return (
+    <Opening label="Invite to collaborate" signedIn={signedIn} stale={stale}>
+      <InviteForm target={target} onSent={() => setSent(true)} />
+    </Opening>
+  );
+}
+
+function InviteForm({ target, onSent }: { target: ActionTarget; onSent: () => void }) {
+  const [message, setMessage] = useState("");
+  const invite = useAction(async () => {
+    await send(SendInvitation, { to: target.id, message });
+    onSent();
+  });
+  return (
+    <form className="stacked" onSubmit={submitted(invite.run)} aria-label="Collaboration invitation">
+      <label>
+        Message to {target.name}
+        <textarea value={message} onChange={(event) => setMessage(event.target.value)} rows={3} maxLength={2000} />
+      </label>
+      <button type="submit" disabled={invite.busy || message.trim() === ""} data-testid="invite">
+        Send invitation
+      </button>
+      <Refusal error={invite.refusal} testId="invite-reason" />
+    </form>
+  );
+}
+
+/** A button that opens its form below it, or sign-in for a visitor without an account. */
+function Opening({ label, signedIn, stale, children }: { label: string; signedIn: boolean; stale: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
     <div className="action">
       <button
         type="button"
@@ -217,47 +211,10 @@ function InviteAction({ target, signedIn, stale }: ActionProps) {
         onClick={() => (signedIn ? setOpen(!open) : askToSignIn())}
         disabled={stale}
         aria-expanded={signedIn ? open : undefined}
-        data-testid="invite-open"
       >
-        Invite to collaborate
+        {label}
       </button>
-      {open && signedIn && <InviteForm target={target} onSent={() => setSent(true)} />}
+      {open && signedIn && <div className="card action-panel">{children}</div>}
     </div>
   );
-}
-
-function InviteForm({ target, onSent }: { target: ActionTarget; onSent: () => void }) {
-  const [message, setMessage] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await send(SendInvitation, { to: target.id, message });
-      onSent();
-    } catch (error) {
-      setRefusal(error);
-      setBusy(false);
-    }
-  };
-  return (
-    <Popover>
-      <form className="stacked" onSubmit={submit} aria-label="Collaboration invitation">
-        <label>
-          Message to {target.name}
-          <textarea value={message} onChange={(event) => setMessage(event.target.value)} rows={3} maxLength={2000} />
-        </label>
-        <button type="submit" disabled={busy || message.trim() === ""} data-testid="invite">
-          Send invitation
-        </button>
-        <Refusal error={refusal} testId="invite-reason" />
-      </form>
-    </Popover>
-  );
-}
-
-function Popover({ children }: { children: ReactNode }) {
-  return <div className="card action-panel">{children}</div>;
 }

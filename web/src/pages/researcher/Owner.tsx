@@ -1,6 +1,6 @@
 // The claimant's own view of their record: edit the headline and openness, and answer the
 // invitations the record received or see those sent.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import Inbox from "../../graphql/Inbox.graphql";
 import ReceivedInvitations from "../../graphql/ReceivedInvitations.graphql";
 import RespondToInvitation from "../../graphql/RespondToInvitation.graphql";
@@ -8,9 +8,10 @@ import SentInvitations from "../../graphql/SentInvitations.graphql";
 import UpdateProfile from "../../graphql/UpdateProfile.graphql";
 import { Link } from "../../components/Link";
 import { pathOf } from "../../router";
+import { useAction } from "../../useAction";
 import { send, useQuery } from "../../useQuery";
 import { sentence } from "../../text";
-import { Refusal } from "./Refusal";
+import { Refusal, submitted } from "./Refusal";
 import { plural } from "../../text";
 
 export interface Editable {
@@ -47,28 +48,17 @@ export function EditProfile({
 }) {
   const [headline, setHeadline] = useState(record.headline ?? "");
   const [open, setOpen] = useState(record.openToCollaborate);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const { updateProfile } = await send<{ updateProfile: Editable }>(UpdateProfile, {
-        id: record.id,
-        headline,
-        openToCollaborate: open,
-      });
-      onSaved(updateProfile);
-      onClose();
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useAction(async () => {
+    const { updateProfile } = await send<{ updateProfile: Editable }>(UpdateProfile, {
+      id: record.id,
+      headline,
+      openToCollaborate: open,
+    });
+    onSaved(updateProfile);
+    onClose();
+  });
   return (
-    <form className="card stacked edit-profile" onSubmit={submit} aria-label="Edit profile">
+    <form className="card stacked edit-profile" onSubmit={submitted(save.run)} aria-label="Edit profile">
       <h2>Edit profile</h2>
       <label>
         Headline
@@ -79,14 +69,14 @@ export function EditProfile({
         Open to collaborate (others can send you invitations)
       </label>
       <p className="row">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={save.busy}>
           Save
         </button>
         <button type="button" className="secondary" onClick={onClose}>
           Cancel
         </button>
       </p>
-      <Refusal error={refusal} testId="profile-reason" />
+      <Refusal error={save.refusal} testId="profile-reason" />
     </form>
   );
 }
@@ -171,22 +161,10 @@ function InvitationList({
   onAnswered: (invitation: Invitation) => void;
   onMore: (after: string) => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
+  const more = useAction(onMore);
   if (list.totalCount === 0) {
     return <p className="muted">{received ? "No invitations received yet." : "You have not sent any invitations."}</p>;
   }
-  const more = async (after: string) => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await onMore(after);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const after = list.pageInfo.endCursor;
   return (
     <>
@@ -210,41 +188,32 @@ function InvitationList({
         ))}
       </ol>
       {list.pageInfo.hasNextPage && after !== null && (
-        <button type="button" className="secondary" disabled={busy} onClick={() => void more(after)}>
+        <button type="button" className="secondary" disabled={more.busy} onClick={() => void more.run(after)}>
           Show {plural(Math.min(INBOX_PAGE, list.totalCount - list.edges.length), "more invitation")}
         </button>
       )}
-      <Refusal error={refusal} testId="inbox-reason" />
+      <Refusal error={more.refusal} testId="inbox-reason" />
     </>
   );
 }
 
 function Answer({ invitation, onAnswered }: { invitation: Invitation; onAnswered: (invitation: Invitation) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const answer = async (choice: "ACCEPT" | "DECLINE") => {
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const { respondToInvitation } = await send<{ respondToInvitation: Invitation }>(RespondToInvitation, {
-        id: invitation.id,
-        answer: choice,
-      });
-      onAnswered(respondToInvitation);
-    } catch (error) {
-      setRefusal(error);
-      setBusy(false);
-    }
-  };
+  const answer = useAction(async (choice: "ACCEPT" | "DECLINE") => {
+    const { respondToInvitation } = await send<{ respondToInvitation: Invitation }>(RespondToInvitation, {
+      id: invitation.id,
+      answer: choice,
+    });
+    onAnswered(respondToInvitation);
+  });
   return (
     <div className="row">
-      <button type="button" disabled={busy} onClick={() => answer("ACCEPT")}>
+      <button type="button" disabled={answer.busy} onClick={() => void answer.run("ACCEPT")}>
         Accept
       </button>
-      <button type="button" className="secondary" disabled={busy} onClick={() => answer("DECLINE")}>
+      <button type="button" className="secondary" disabled={answer.busy} onClick={() => void answer.run("DECLINE")}>
         Decline
       </button>
-      <Refusal error={refusal} testId="answer-reason" />
+      <Refusal error={answer.refusal} testId="answer-reason" />
     </div>
   );
 }

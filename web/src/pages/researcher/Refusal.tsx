@@ -1,3 +1,4 @@
+import type { FormEvent } from "react";
 import { ApiError } from "../../api";
 import { sentence } from "../../text";
 
@@ -12,4 +13,12 @@ export function Refusal({ error, testId }: { error: unknown; testId: string }) {
       {text}
     </p>
   );
+}
+
+/** A form's submit handler that runs `action` instead of the browser's submission. */
+export function submitted(action: () => Promise<void>): (event: FormEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    void action();
+  };
 }

@@ -1,13 +1,13 @@
 // A researcher's page, work first: who they are and their key figures, then their
 // publications, their citations over time, co-authors, topics and the research graph.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import ResearcherPageDocument from "../../graphql/ResearcherPage.graphql";
 import { BarChart, YearChart } from "../../components/Charts";
 import { Link } from "../../components/Link";
 import { GraphView } from "../../graph/GraphView";
 import { pathOf } from "../../router";
 import { useQuery } from "../../useQuery";
-import { Loaded, NotFound, percent } from "../common";
+import { Loaded, NotFound, percent, useTitle } from "../common";
 import { VisitorActions } from "./Actions";
 import { Collaborators } from "./Collaborators";
 import { ProfileHeader } from "./Header";
@@ -19,9 +19,7 @@ import "./researcher.css";
 export function ResearcherPage({ id }: { id: string }) {
   const [state, update] = useQuery<{ researcher: Researcher | null }>(ResearcherPageDocument, { id });
   const name = state.status === "done" ? state.data.researcher?.name : undefined;
-  useEffect(() => {
-    document.title = name === undefined ? "Researcher · peergraph" : `${name} · peergraph`;
-  }, [name]);
+  useTitle(name, "Researcher");
   const change = (patch: Partial<Researcher> | ((researcher: Researcher) => Partial<Researcher>)) =>
     update((data) =>
       data.researcher === null
