@@ -15,34 +15,30 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from server.settings import Settings
-from tests.browser import open_page, warmed_up
-from tests.conftest import GENERATED_HUB, SEED_RESEARCHER, run_on_db
+from tests.browser import open_page
+from tests.conftest import run_on_db
 from tests.test_web import accessibility_violations, screenshot
 from tests.webapp import Traffic, post_document
 
 
-@contextlib.contextmanager
-def group_pages_warmed_up(settings: Settings, researcher: str) -> Iterator[str]:
-    """As `warmed_up`, with the group pages' statements planned too: the first plan of
-    a statement that size takes seconds on a busy machine, and the tests are about what
-    the pages show."""
-    with warmed_up(settings, researcher) as base:
-        for operation, kind in [("InstitutionPage", "institutions"), ("TopicPage", "topics")]:
-            answer = post_document(base, operation, {"id": groups(base, kind)[0]["id"]})
-            assert "errors" not in answer, answer
-        yield base
+def group_pages_warmed_up(base: str) -> str:
+    """The session's app with the group pages' statements planned too: the first plan of a
+    statement that size takes seconds on a busy machine, and the tests are about what the
+    pages show."""
+    for operation, kind in [("InstitutionPage", "institutions"), ("TopicPage", "topics")]:
+        answer = post_document(base, operation, {"id": groups(base, kind)[0]["id"]})
+        assert "errors" not in answer, answer
+    return base
 
 
 @pytest.fixture(scope="module")
-def seed_site(seeded: Settings) -> Iterator[str]:
-    with group_pages_warmed_up(seeded, SEED_RESEARCHER) as base:
-        yield base
+def seed_site(web_base: str) -> str:
+    return group_pages_warmed_up(web_base)
 
 
 @pytest.fixture(scope="module")
-def generated_site(generated: Settings) -> Iterator[str]:
-    with group_pages_warmed_up(generated, GENERATED_HUB) as base:
-        yield base
+def generated_site(generated_base: str) -> str:
+    return group_pages_warmed_up(generated_base)
 
 
 def ask(base: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
