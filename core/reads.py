@@ -8,7 +8,9 @@ from core.bounds import IDS, PAGE, NeighborNodes, SliceEdges, SliceNodes
 from core.collaboration import COAUTHORS_SCANNED, PER_NEIGHBOR_SCANNED, TOPICS_SCANNED
 from core.work import (
     ByParent,
+    Expression,
     ItemsOf,
+    Least,
     Limit,
     Most,
     OrderReads,
@@ -69,7 +71,7 @@ RESEARCHER_GROUPS = PerCandidate(
     {
         "institution": Most("researcher.affiliations"),
         "country": Most("researcher.affiliations"),
-        "topic": Most("researcher.works") * (Most("work.topics") + 1),
+        "topic": Most("researcher.works") + Most("researcher.topics"),
     }
 )
 # What ordering researchers by a figure reads for each (RESEARCHER_ORDER in
@@ -94,19 +96,42 @@ ROOT_INSTITUTIONS = RootList(Most("nodes.Institution"), {})
 NODES_BY_IDS = 2 * ItemsOf(IDS) + 1
 
 # A researcher's topics: every work's topics.
-RESEARCHER_TOPICS = Most("researcher.works") * (Most("work.topics") + 1) + 1
+RESEARCHER_TOPICS = Most("researcher.works") + Most("researcher.topics") + 1
+# The authors, or the topics, of the researcher's most recent `fanout_works` works: no more
+# than those of all their works.
+RECENT_AUTHORSHIPS = Least(
+    (
+        Limit("fanout_works") * (Most("work.authors") + 1),
+        Most("researcher.authorships") + Limit("fanout_works"),
+    )
+)
+RECENT_TOPICS = Least(
+    (
+        Limit("fanout_works") * (Most("work.topics") + 1),
+        Most("researcher.topics") + Limit("fanout_works"),
+    )
+)
 # Co-authors over the most recent `fanout_works` works (fragments/collaborators.cypher).
-COLLABORATORS = Most("researcher.works") + Limit("fanout_works") * (Most("work.authors") + 1) + 1
+COLLABORATORS = Most("researcher.works") + RECENT_AUTHORSHIPS + 1
 # A researcher's works, twice, and the works citing each; a work's citing works.
-RESEARCHER_COUNTS_BY_YEAR = 2 * Most("researcher.works") * (Most("work.citedBy") + 1) + 1
+RESEARCHER_COUNTS_BY_YEAR = 2 * Most("researcher.works") + Most("researcher.citedBy") + 1
 WORK_COUNTS_BY_YEAR = Most("work.citedBy") + 1
+
+
+def neighbor_authorships(every_authorship: Expression) -> Expression:
+    """`PER_NEIGHBOR_SCANNED` works of a co-author or a topic and their authors: no more
+    than the authors of all its works, `every_authorship`."""
+    works = PER_NEIGHBOR_SCANNED
+    return works + Least((works * (Most("work.authors") + 1), every_authorship + works))
+
+
 # Friends of friends and topic neighbours (fragments/recommended_collaborators.cypher).
 RECOMMENDATIONS = (
     2 * Most("researcher.works")
-    + Limit("fanout_works") * (Most("work.authors") + Most("work.topics") + 2)
-    + COAUTHORS_SCANNED
-    * (Most("researcher.works") + PER_NEIGHBOR_SCANNED * (Most("work.authors") + 1))
-    + TOPICS_SCANNED * PER_NEIGHBOR_SCANNED * (Most("work.authors") + 2)
+    + RECENT_AUTHORSHIPS
+    + RECENT_TOPICS
+    + COAUTHORS_SCANNED * neighbor_authorships(Most("researcher.authorships"))
+    + TOPICS_SCANNED * neighbor_authorships(Most("topic.authorships"))
     + 1
 )
 # A shortest path may search every researcher and work before it finds the end, or not.

@@ -28,6 +28,10 @@ from core.request_limits import RequestLimits
 # (cypher/statistics/most.cypher), and how many nodes of each kind the graph holds.
 STATISTICS = (
     "researcher.works",
+    # over all of one researcher's works: their authors, citing works and topics
+    "researcher.authorships",
+    "researcher.citedBy",
+    "researcher.topics",
     "researcher.affiliations",
     "researcher.followers",
     "researcher.memberships",
@@ -180,6 +184,14 @@ class Product(Combined):
         for part in self.parts:
             result *= part.rows(arguments, limits, graph)
         return result
+
+
+class Least(Combined):
+    """The smallest of several bounds of the same rows: a scan capped by a limit, say,
+    that also reads no more than some figure of the graph."""
+
+    def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
+        return min(part.rows(arguments, limits, graph) for part in self.parts)
 
 
 @dataclass(frozen=True)

@@ -126,10 +126,12 @@ class Settings(BaseSettings):
     invitations_per_day: Positive = 20
     # Each client's fair share (core/fair_share.py): work units per window, for each address
     # not signed in and for each account, and an operator's budgets for particular accounts
-    # by account key, as JSON: PEERGRAPH_RATE_BUDGETS='{"<account key>": 10000000}'.
+    # by account key, as JSON: PEERGRAPH_RATE_BUDGETS='{"<account key>": 500000000}'.
     rate_window: Positive = 60
-    rate_budget_anonymous: Positive = 1_000_000
-    rate_budget_signed_in: Positive = 5_000_000
+    # Sized on estimates, which assume the busiest node at every step: a reader opening 15
+    # researcher pages a minute on a million-work graph, each its busiest, stays within.
+    rate_budget_anonymous: Positive = 20_000_000
+    rate_budget_signed_in: Positive = 100_000_000
     rate_budgets: dict[str, Positive] = {}
 
     # The browser app and the documents it sends by id (server/web.py, server/persisted.py)

@@ -20,6 +20,8 @@ from seed.generator import HUB_KEY
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import gql, run_on_db
+from tests.profiled import profiled
+from tests.web_documents import web_documents
 
 LIMITS = Settings(_env_file=None).request_limits()
 GRAPH = GraphStatistics(
@@ -132,6 +134,10 @@ def test_the_statistics_are_the_graphs(generated: Settings, generated_client: Te
     assert statistics.most("researcher.works") == most_works
     assert statistics.most("work.authors") == most_authors
     assert statistics.most("nodes.Work") == run_on_db(generated, "test/works")[0]["works"]
+    # summed for the most prolific researchers, and bounded for the others
+    walked = run_on_db(generated, "test/most_over_a_researchers_works")[0]
+    for figure in ("authorships", "citedBy", "topics"):
+        assert walked[figure] <= statistics.most(f"researcher.{figure}") <= 2 * walked[figure]
 
 
 BUSY = """query ($id: ID!) { %s }"""
@@ -177,3 +183,50 @@ def test_a_request_over_the_work_limit_is_refused_before_any_statement(
     assert refused.body["extensions"]["cost"]["maxWork"] == 2 * work
     assert allowed.errors == []
     assert allowed.statements == 2  # one a root field
+
+
+# A reader browsing at a human pace: the pages a minute one address may open at the default
+# budget, were each the costliest of its kind.
+PAGES_PER_WINDOW = 30
+
+
+def web_pages(busiest: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """The web app's queries as its pages send them, each for the busiest node it takes."""
+    researcher, work = busiest["Researcher"], busiest["Work"]
+    groups = [busiest["Topic"], busiest["Institution"]]
+    kinds = ["RESEARCHER", "WORK", "TOPIC", "INSTITUTION"]
+    by_citations = {"field": "CITED_BY_COUNT", "direction": "DESC"}
+    return [
+        ("Home", {}),
+        ("Search", {"query": "learning"}),
+        ("ResearcherPage", {"id": researcher}),
+        ("ResearcherWorks", {"id": researcher, "first": 50, "orderBy": by_citations}),
+        ("WorkPage", {"id": work}),
+        ("WorkCitation", {"id": work, "format": "BIBTEX"}),
+        ("TopicPage", {"id": groups[0]}),
+        ("InstitutionPage", {"id": groups[1]}),
+        *[("GroupWorks", {"id": group, "orderBy": by_citations}) for group in groups],
+        *[("GroupResearchers", {"id": group}) for group in groups],
+        *[("GraphSlice", {"center": node, "limitPerKind": 50}) for node in busiest.values()],
+        *[("Neighbors", {"id": node, "kinds": kinds, "first": 12}) for node in busiest.values()],
+    ]
+
+
+def test_every_page_fits_the_default_budget_and_reads_no_more_than_it_declares(
+    generated: Settings, generated_client: TestClient
+) -> None:
+    defaults = Settings(_env_file=None)
+    busiest = {
+        row["kind"]: encode_id(row["kind"], row["key"])
+        for row in run_on_db(generated, "test/busiest_of_each_kind")
+    }
+    documents = web_documents()
+    db = generated_client.app.state.db  # type: ignore[attr-defined]
+    for name, variables in web_pages(busiest):
+        with profiled(db) as reads:
+            answer = gql(generated_client, documents[name], **variables)
+        work = answer.body["extensions"]["cost"]["work"]
+
+        assert answer.errors == [], name
+        assert sum(reads) <= work, name
+        assert work * PAGES_PER_WINDOW <= defaults.rate_budget_anonymous, (name, work)

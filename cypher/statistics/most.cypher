@@ -2,6 +2,28 @@
 // work of a field follows, the most that any one node has of it, and the nodes and
 // relationships of each kind from the counts store. One pass per kind; a degree is read from
 // the node, not walked, and a two-hop figure sums the degrees of the nodes one hop away.
+// Over a researcher's works, their authors, citing works and topics: summed for the most
+// prolific researchers only, since summing them for all would walk every authorship. Any
+// other has at most as many works as the first one left out, each with at most the most of
+// each that any work has (`busiestWorksLeftOut`, multiplied out below).
+CALL () {
+  MATCH (r:Researcher)
+  WITH r, COUNT { (r)-[:AUTHORED]->() } AS works
+  ORDER BY works DESC
+  LIMIT 1001
+  WITH collect(r) AS busiest, collect(works) AS counts
+  UNWIND busiest[..1000] AS r
+  CALL (r) {
+    MATCH (r)-[:AUTHORED]->(w:Work)
+    RETURN sum(COUNT { (w)<-[:AUTHORED]-() }) AS authorships,
+           sum(COUNT { (w)<-[:CITES]-() }) AS citedBy,
+           sum(COUNT { (w)-[:ABOUT]->() }) AS topics
+  }
+  RETURN max(authorships) AS busiestAuthorships,
+         max(citedBy) AS busiestCitedBy,
+         max(topics) AS busiestTopics,
+         coalesce(counts[1000], 0) AS busiestWorksLeftOut
+}
 CALL () {
   MATCH (r:Researcher)
   RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS researcherWorks,
@@ -45,6 +67,9 @@ CALL () {
          max(COUNT { (u)-[:SENT]->() }) AS userInvitations
 }
 RETURN researcherWorks AS `researcher.works`,
+       CASE WHEN busiestAuthorships >= busiestWorksLeftOut * workAuthors THEN busiestAuthorships ELSE busiestWorksLeftOut * workAuthors END AS `researcher.authorships`,
+       CASE WHEN busiestCitedBy >= busiestWorksLeftOut * workCitedBy THEN busiestCitedBy ELSE busiestWorksLeftOut * workCitedBy END AS `researcher.citedBy`,
+       CASE WHEN busiestTopics >= busiestWorksLeftOut * workTopics THEN busiestTopics ELSE busiestWorksLeftOut * workTopics END AS `researcher.topics`,
        researcherAffiliations AS `researcher.affiliations`,
        researcherFollowers AS `researcher.followers`,
        researcherMemberships AS `researcher.memberships`,
