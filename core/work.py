@@ -25,7 +25,7 @@ from core.bounds import PAGE, Arguments, Bound
 from core.request_limits import RequestLimits
 
 # The statistics a work may read: the most of a pattern that any one node has
-# (cypher/statistics/most.cypher), and how many nodes of each kind the graph holds.
+# (cypher/statistics/), and how many nodes of each kind the graph holds.
 STATISTICS = (
     "researcher.works",
     # over all of one researcher's works: their authors, citing works and topics
@@ -335,9 +335,24 @@ def candidates_of(
     return None
 
 
+# Over one researcher's works, what the statistics sum for the most prolific researchers
+# only (cypher/statistics/prolific_researchers.cypher), with the most of it that any one
+# work has: anyone else is bounded by the works of the first researcher left out times that.
+BUSIEST_SUMS = {
+    "researcher.authorships": "work.authors",
+    "researcher.citedBy": "work.citedBy",
+    "researcher.topics": "work.topics",
+}
+
+
 def statistics_of(row: Mapping[str, Any]) -> GraphStatistics:
-    """The figures of a row of cypher/statistics/most.cypher, each a count."""
-    missing = [name for name in STATISTICS if name not in row]
+    """The figures of the rows of cypher/statistics/, merged into one, each a count."""
+    figures = dict(row)
+    left_out = int(figures.pop("researcher.worksLeftOut", 0) or 0)
+    for name, per_work in BUSIEST_SUMS.items():
+        busiest = int(figures.pop(f"{name}.busiest", 0) or 0)
+        figures[name] = max(busiest, left_out * int(figures.get(per_work) or 0))
+    missing = [name for name in STATISTICS if name not in figures]
     if missing:
-        raise KeyError(f"the statistics row lacks {', '.join(missing)}")
-    return GraphStatistics({name: int(row[name] or 0) for name in STATISTICS})
+        raise KeyError(f"the statistics rows lack {', '.join(missing)}")
+    return GraphStatistics({name: int(figures[name] or 0) for name in STATISTICS})

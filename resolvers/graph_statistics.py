@@ -18,7 +18,20 @@ from resolvers.database import Database
 
 logger = logging.getLogger("peergraph")
 
-STATEMENT = "statistics/most"
+# One transaction each: together they walk the graph, longer than one transaction may take
+# on a large one.
+STATEMENTS = tuple(
+    f"statistics/{kind}"
+    for kind in (
+        "researchers",
+        "prolific_researchers",
+        "works",
+        "topics",
+        "institutions",
+        "people",
+        "counts",
+    )
+)
 RETRY_SECONDS = 5.0
 
 
@@ -32,13 +45,15 @@ class Statistics:
 
     async def read(self, db: Database) -> None:
         """Reads the figures again; keeps the last ones when Neo4j does not answer."""
+        figures: dict[str, object] = {}
         try:
-            rows = await db.survey(STATEMENT)
+            for name in STATEMENTS:
+                figures.update((await db.survey(name))[0])
         except (DatabaseUnavailable, DatabaseBusy, QueryTimeout) as error:
             logger.warning("graph statistics not read: %s", error)
             self.fresh = False
         else:
-            self.current = statistics_of(rows[0])
+            self.current = statistics_of(figures)
             self.fresh = True
         self.tried.set()
 

@@ -14,7 +14,16 @@ from starlette.testclient import TestClient
 
 from core.global_ids import encode_id
 from core.reads import WORK_GROUPS
-from core.work import GraphStatistics, Most, RootList, candidates_of, every_candidate
+from core.work import (
+    BUSIEST_SUMS,
+    STATISTICS,
+    GraphStatistics,
+    Most,
+    RootList,
+    candidates_of,
+    every_candidate,
+    statistics_of,
+)
 from resolvers.compiler.where import WORK_AUTHOR, WORK_TOPIC, YEAR_FROM, Criteria, where_rows
 from seed.generator import HUB_KEY
 from server.app import create_app
@@ -230,3 +239,19 @@ def test_every_page_fits_the_default_budget_and_reads_no_more_than_it_declares(
         assert answer.errors == [], name
         assert sum(reads) <= work, name
         assert work * PAGES_PER_WINDOW <= defaults.rate_budget_anonymous, (name, work)
+
+
+def test_a_sum_over_a_researchers_works_is_bounded_for_those_not_summed() -> None:
+    read = {name: 0 for name in STATISTICS if name not in BUSIEST_SUMS}
+    read |= {"work.authors": 40, "work.citedBy": 7, "work.topics": 3}
+    summed = {f"{name}.busiest": 500 for name in BUSIEST_SUMS}
+
+    few_works_left_out = statistics_of({**read, **summed, "researcher.worksLeftOut": 10})
+    many_works_left_out = statistics_of({**read, **summed, "researcher.worksLeftOut": 100})
+
+    # 10 works of 40 authors each: fewer than the 500 summed for the most prolific
+    assert few_works_left_out.most("researcher.authorships") == 500
+    # 100 works: as many as 4,000, 700 and 300 over someone's works, none summed
+    assert many_works_left_out.most("researcher.authorships") == 4000
+    assert many_works_left_out.most("researcher.citedBy") == 700
+    assert many_works_left_out.most("researcher.topics") == 500

@@ -1,0 +1,8 @@
+// Of researchers, the most that any one has of each pattern (core/work.py), read from
+// degrees.
+MATCH (r:Researcher)
+RETURN max(COUNT { (r)-[:AUTHORED]->() }) AS `researcher.works`,
+       max(COUNT { (r)-[:AFFILIATED_WITH]->() }) AS `researcher.affiliations`,
+       max(COUNT { (r)-[:MEMBER_OF]->() }) AS `researcher.memberships`,
+       max(COUNT { (r)<-[:FOLLOWS]-() }) AS `researcher.followers`,
+       max(COUNT { (r)<-[:TO]-() }) AS `researcher.invitations`

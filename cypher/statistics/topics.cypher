@@ -1,0 +1,10 @@
+// Of topics, the most that any one has of each pattern (core/work.py): degrees, and the
+// authors of a topic's works summed from theirs.
+MATCH (t:Topic)
+CALL (t) {
+  MATCH (t)<-[:ABOUT]-(w:Work)
+  RETURN sum(COUNT { (w)<-[:AUTHORED]-() }) AS authorships
+}
+RETURN max(COUNT { (t)<-[:ABOUT]-() }) AS `topic.works`,
+       max(authorships) AS `topic.authorships`,
+       max(COUNT { (t)<-[:SUBTOPIC_OF]-() }) AS `topic.subtopics`
