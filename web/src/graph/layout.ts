@@ -6,11 +6,13 @@
 // Its force phase runs at least five iterations per node (cose-base), about 2 s of CPU for
 // a 260-node slice on the two-core machine of bench/web.py; past FORCE_PHASE_NODES the
 // layout is fCoSE's spectral phase alone ("draft"), a sixth of that, which still places
-// connected nodes (works and their topics, co-authors) together.
+// connected nodes (works and their topics, co-authors) together; separation.ts then
+// spreads out the nodes it piles up.
 const FORCE_PHASE_NODES = 150;
 import cytoscape, { type EdgeSingular, type LayoutOptions } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { sizeOf, type Point, type Slice } from "./model";
+import { separate } from "./separation";
 
 cytoscape.use(fcose);
 
@@ -62,5 +64,10 @@ export function settle(slice: Slice, start: Map<string, Point>): Map<string, Poi
   cy.layout(options as unknown as LayoutOptions).run();
   const positions = new Map(cy.nodes().map((node) => [node.id(), { ...node.position() }]));
   cy.destroy();
+  separate(
+    slice.nodes.map((node) => ({ id: node.id, size: sizeOf(node) })),
+    positions,
+    slice.center,
+  );
   return positions;
 }
