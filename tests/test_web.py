@@ -52,8 +52,14 @@ def screenshot(page: Page, name: str, selector: str | None = None) -> None:
         shutil.copy(ARTIFACTS / f"{name}.png", SCREENSHOTS / f"{name}.png")
 
 
+def drawn(page: Page) -> None:
+    """Waits for the graph to be laid out and drawn: it is, after the page's first paint."""
+    expect(page.locator("[data-testid=graph-canvas]")).to_have_attribute("data-layout", "done")
+
+
 def graph_state(page: Page) -> dict[str, Any]:
     """What the graph has drawn, read from the Cytoscape instance behind the canvas."""
+    drawn(page)
     state: dict[str, Any] = page.eval_on_selector(
         "[data-testid=graph-canvas]",
         """element => {
@@ -72,6 +78,7 @@ def graph_state(page: Page) -> dict[str, Any]:
 
 def click_node(page: Page, node_id: str) -> None:
     """A real mouse click where the node is drawn."""
+    drawn(page)
     canvas = page.locator("[data-testid=graph-canvas]")
     canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()

@@ -21,7 +21,7 @@ from core.global_ids import encode_id
 from server.connection import database_for
 from server.settings import Settings
 from tests.browser import open_page
-from tests.test_web import click_node, graph_state, open_seed_page, screenshot
+from tests.test_web import click_node, drawn, graph_state, open_seed_page, screenshot
 
 CANVAS = "[data-testid=graph-canvas]"
 # The box of every label drawn, in screen pixels: the nodes shown whose label Cytoscape
@@ -76,8 +76,9 @@ def overlapping_pairs(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 def settled(page: Page) -> None:
-    """Waits for the graph to be idle, its labels placed for the viewport at rest, and two
-    frames drawn."""
+    """Waits for the graph to be drawn and idle, its labels placed for the viewport at
+    rest, and two frames drawn."""
+    drawn(page)
     expect(page.locator(CANVAS)).to_have_attribute("data-busy", "false")
     expect(page.locator(CANVAS)).to_have_attribute("data-labels", "placed")
     page.evaluate(

@@ -18,6 +18,7 @@ import { HoverCard, type CardTarget } from "./HoverCard";
 import { LABEL_PX, wrapLabel } from "./labels";
 import { labelPlacer } from "./labelPlacement";
 import { settle } from "./layout";
+import { afterPaint } from "./schedule";
 import {
   KIND_NAMES,
   KINDS,
@@ -29,7 +30,7 @@ import {
   type SliceEdge,
   type SliceNode,
 } from "./model";
-import { graphStyle, KIND_STYLE } from "./style";
+import { GRAPH_STYLE, KIND_STYLE } from "./style";
 import { PathPicker, type PathTarget } from "./PathPicker";
 import "./graph.css";
 
@@ -89,7 +90,7 @@ function drawnGraph(cy: Core, center: string): DrawnGraph {
       x: node.position().x,
       y: node.position().y,
       size: node.data("size") as number,
-      shown: node.hasClass("quiet") || node.hasClass("faded") ? null : (node.data("short") as string),
+      shown: node.hasClass("labelled") && !node.hasClass("faded") ? (node.data("short") as string) : null,
     })),
     edges: cy.edges(":visible").map((edge) => ({
       id: edge.id(),
@@ -142,6 +143,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   }, [initial]);
   const container = useRef<GraphElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const [drawn, setDrawn] = useState<Core | null>(null);
   const [nodes, setNodes] = useState<SliceNode[]>(slice.nodes);
   const [selected, setSelected] = useState<string | null>(null);
   const [expansions, setExpansions] = useState<Record<string, Expansion>>({});
@@ -156,46 +158,53 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   const cardTimer = useRef<number | undefined>(undefined);
   const center = nodes.find((node) => node.id === slice.center);
 
+  // The graph is laid out and drawn after the page has painted: the rest of the page does
+  // not wait for it. data-layout tells tests and bench/web.py when it is drawn.
   useEffect(() => {
     const element = container.current;
     if (element === null) {
       return;
     }
-    const positions = startingPositions(slice);
-    const cy = cytoscape({
-      container: element,
-      elements: [
-        ...slice.nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
-        ...slice.edges.map(edgeElement),
-      ],
-      style: graphStyle(1),
-      layout: { name: "preset" },
-      minZoom: 0.1,
-      maxZoom: 3,
-      textureOnViewport: slice.nodes.length > 150,
-      hideEdgesOnViewport: slice.nodes.length > 150,
-      selectionType: "single",
-    });
-    settle(cy, slice.center);
-    const place = labelPlacer(cy);
-    place();
-    placeLabels.current = place;
-    // Labels are placed again once the viewport rests: restyling 300 labels for every
-    // step of a wheel zoom would make the zoom itself stutter. data-labels tells tests.
-    element.dataset.labels = "placed";
+    element.dataset.layout = "pending";
+    let cy: Core | null = null;
     let resting = 0;
-    cy.on("viewport", () => {
-      element.dataset.labels = "moving";
-      window.clearTimeout(resting);
-      resting = window.setTimeout(() => {
-        place();
-        element.dataset.labels = "placed";
-      }, LABELS_AFTER_MS);
-      setCard(null);
+    const cancel = afterPaint(() => {
+      const positions = settle(slice, startingPositions(slice));
+      cy = cytoscape({
+        container: element,
+        elements: [
+          ...slice.nodes.map((node) => nodeElement(node, positions.get(node.id) ?? { x: 0, y: 0 })),
+          ...slice.edges.map(edgeElement),
+        ],
+        style: GRAPH_STYLE,
+        layout: { name: "preset", fit: true, padding: 24 },
+        minZoom: 0.1,
+        maxZoom: 3,
+        textureOnViewport: slice.nodes.length > 150,
+        hideEdgesOnViewport: slice.nodes.length > 150,
+        selectionType: "single",
+      });
+      const place = labelPlacer(cy);
+      place();
+      placeLabels.current = place;
+      // Labels are placed again once the viewport rests: restyling 300 labels for every
+      // step of a wheel zoom would make the zoom itself stutter. data-labels tells tests.
+      element.dataset.labels = "placed";
+      cy.on("viewport", () => {
+        element.dataset.labels = "moving";
+        window.clearTimeout(resting);
+        resting = window.setTimeout(() => {
+          place();
+          element.dataset.labels = "placed";
+        }, LABELS_AFTER_MS);
+        setCard(null);
+      });
+      cyRef.current = cy;
+      element.cy = cy;
+      element.dataset.layout = "done";
+      setDrawn(cy);
+      setNodes(slice.nodes);
     });
-    cyRef.current = cy;
-    element.cy = cy;
-    setNodes(slice.nodes);
     setSelected(null);
     setExpansions({});
     setPath(null);
@@ -204,16 +213,18 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     setCard(null);
     setCapped(false);
     return () => {
+      cancel();
       window.clearTimeout(resting);
-      cy.destroy();
+      cy?.destroy();
       cyRef.current = null;
+      setDrawn(null);
       placeLabels.current = () => 0;
       delete element.cy;
     };
   }, [slice]);
 
   useEffect(() => {
-    const cy = cyRef.current;
+    const cy = drawn;
     if (cy === null) {
       return;
     }
@@ -229,7 +240,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     });
     spotlight(cy, focused === null ? null : cy.getElementById(focused));
     placeLabels.current();
-  }, [hiddenKinds, nodes, slice.center, focused]);
+  }, [drawn, hiddenKinds, nodes, slice.center, focused]);
 
   const add = useCallback(
     (parentId: string, newNodes: SliceNode[], newEdges: SliceEdge[]): number | null => {
@@ -263,10 +274,23 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   );
 
   const expand = useCallback(
-    async (id: string) => {
+    async (id: string, focus: boolean) => {
       const cy = cyRef.current;
+      if (cy === null) {
+        return;
+      }
+      // The rest fades in the same frame as the neighbours are drawn: fading it at the
+      // click would draw the whole graph twice, once faded and once with the neighbours.
+      const bringForward = () => {
+        if (focus) {
+          spotlight(cy, cy.getElementById(id));
+          placeLabels.current();
+          setFocused(id);
+        }
+      };
       const known = expansions[id];
-      if (cy === null || (known !== undefined && !known.hasNextPage)) {
+      if (known !== undefined && !known.hasNextPage) {
+        bringForward();
         return;
       }
       setBusy(true);
@@ -291,7 +315,10 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
           return;
         }
         const shown = (known?.shown ?? 0) + page.length;
-        cy.getElementById(id).toggleClass("truncated", neighbors.truncated || neighbors.pageInfo.hasNextPage);
+        const truncated = neighbors.truncated || neighbors.pageInfo.hasNextPage;
+        if (cy.getElementById(id).hasClass("truncated") !== truncated) {
+          cy.getElementById(id).toggleClass("truncated", truncated);
+        }
         setExpansions((previous) => ({
           ...previous,
           [id]: {
@@ -308,6 +335,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
       } catch (error) {
         setMessage(error instanceof ApiError ? error.message : String(error));
       } finally {
+        bringForward();
         setBusy(false);
       }
     },
@@ -325,8 +353,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     cy.elements(":selected").unselect();
     cy.getElementById(id).select();
     setSelected(id);
-    setFocused(id);
-    void expandRef.current(id);
+    void expandRef.current(id, true);
   }, []);
 
   const showCard = useCallback((id: string) => {
@@ -371,7 +398,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   }, []);
 
   useEffect(() => {
-    const cy = cyRef.current;
+    const cy = drawn;
     if (cy === null) {
       return;
     }
@@ -390,7 +417,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     });
     cy.on("mouseover", "node", (event) => showCard(event.target.id()));
     cy.on("mouseout", "node", () => hideCard(CARD_GRACE_MS));
-  }, [slice, select, showCard, hideCard]);
+  }, [drawn, select, showCard, hideCard]);
 
   useEffect(() => () => window.clearTimeout(cardTimer.current), []);
 
@@ -547,7 +574,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
                 </p>
               )}
               {expansion?.hasNextPage && (
-                <button type="button" onClick={() => void expand(selectedNode.id)} disabled={busy || capped}>
+                <button type="button" onClick={() => void expand(selectedNode.id, false)} disabled={busy || capped}>
                   More neighbours
                 </button>
               )}

@@ -1,26 +1,28 @@
 // Applies labels.ts to a drawn graph: after each change of the viewport, the labels of
-// the nodes on screen compete for space in order of importance, and the losers go quiet.
+// the nodes on screen compete for space in order of importance, and the winners show.
+// Only the nodes whose label appears, disappears or needs another size for the zoom are
+// restyled: restyling every node costs a frame or more on a 300-node slice.
 import type { Core, NodeSingular } from "cytoscape";
-import { CENTER_LABEL_PX, LABEL_PX, labelBox, labelsThatFit, textMeasurer } from "./labels";
+import { CENTER_LABEL_PX, LABEL_GAP, LABEL_PLATE, LABEL_PX, labelBox, labelsThatFit, textMeasurer } from "./labels";
 import { byImportance } from "./model";
-import { graphStyle } from "./style";
 
 function onScreen(node: NodeSingular, extent: { x1: number; y1: number; x2: number; y2: number }): boolean {
   const { x, y } = node.position();
   return x >= extent.x1 && x <= extent.x2 && y >= extent.y1 && y <= extent.y2;
 }
 
-/** A function that restyles `cy` for its zoom and shows the labels that fit; it returns
- * how many are shown. */
+/** The label's sizes in graph units, read by the `node.labelled` style (style.ts). */
+function labelSizes(node: NodeSingular, zoom: number) {
+  const px = node.data("hop") === 0 ? CENTER_LABEL_PX : LABEL_PX;
+  return { labelZoom: zoom, labelPx: px / zoom, labelGap: LABEL_GAP / zoom, labelPlate: LABEL_PLATE / zoom };
+}
+
+/** A function that shows the labels of `cy` that fit at its zoom and returns how many
+ * are shown. */
 export function labelPlacer(cy: Core): () => number {
   const measure = textMeasurer();
-  let styledZoom = Number.NaN;
   return () => {
     const zoom = cy.zoom();
-    if (zoom !== styledZoom) {
-      cy.style(graphStyle(zoom));
-      styledZoom = zoom;
-    }
     const extent = cy.extent();
     const contenders: NodeSingular[] = [];
     cy.nodes().forEach((node) => {
@@ -40,10 +42,13 @@ export function labelPlacer(cy: Core): () => number {
     );
     cy.batch(() => {
       cy.nodes().forEach((node) => {
-        const quiet = !shown.has(node.id());
+        const labelled = shown.has(node.id());
+        if (labelled && node.data("labelZoom") !== zoom) {
+          node.data(labelSizes(node, zoom));
+        }
         // toggleClass restyles a node even when its class does not change.
-        if (node.hasClass("quiet") !== quiet) {
-          node.toggleClass("quiet", quiet);
+        if (node.hasClass("labelled") !== labelled) {
+          node.toggleClass("labelled", labelled);
         }
       });
     });
