@@ -25,13 +25,14 @@ run is reused, migrated to this tree), and measured:
 
     .venv/bin/python bench/scale.py --works 100000 300000 1000000 3000000 [--rounds 20] \\
         [--reuse-home 1000000=/tmp/peergraph-admin-import-…] [--keep] [--heap 4g] \\
-        [--pagecache auto] [--out bench/scale]
+        [--pagecache 12g] [--out bench/scale]
 
 The page cache is, unless given, the store's database folder plus a fifth and 256 MB
 (during the load, an estimate from the works). Writes <out>/results.json (sizes merge
 with those of earlier runs), <out>/latency.png (warm p50 against works, log-log, a panel
 a query: busiest node solid, median dashed) and <out>/first.png (the first request after
-a start), and prints Markdown tables for bench/RESULTS.md.
+a start), and prints Markdown tables for bench/RESULTS.md; --report-only draws and prints
+them again from the JSON.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ import json
 import math
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
@@ -150,10 +152,6 @@ class Series:
     node: str | None
     key: str | None = None
     degree: int | None = None
-
-    @property
-    def label(self) -> str:
-        return self.query if self.kind is None else f"{self.query} {self.node} {self.kind}"
 
     def payload(self, document: str) -> dict[str, Any]:
         node_id = None if self.key is None or self.kind is None else encode_id(self.kind, self.key)
@@ -314,8 +312,15 @@ class Client:
 
 
 def error_codes(status: int, body: bytes) -> list[str]:
-    errors = json.loads(body).get("errors") or []
-    codes = [str(error.get("extensions", {}).get("code", error.get("message"))) for error in errors]
+    """The code of each error in the answer (its message when it has none)."""
+    try:
+        errors = json.loads(body).get("errors") or []
+    except (ValueError, AttributeError):
+        errors = [{"message": body[:80].decode(errors="replace")}]
+    codes = [
+        str(error.get("extensions", {}).get("code") or error.get("message"))[:80]
+        for error in errors
+    ]
     return codes if status == 200 else [f"HTTP {status}", *codes]
 
 
@@ -889,6 +894,12 @@ def report(results: dict[str, Any], out: Path) -> None:
 # The command
 
 
+def memory_size(value: str) -> str:
+    if re.fullmatch(r"\d+[mg]", value) is None:
+        raise argparse.ArgumentTypeError(f"{value!r}: a size as 512m or 4g")
+    return value
+
+
 def reused_homes(pairs: list[str]) -> dict[int, Path]:
     homes = {}
     for pair in pairs:
@@ -908,8 +919,12 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=20, help="warm requests of each series")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--heap", default="4g", help="Neo4j's heap, as PEERGRAPH_NEO4J_HEAP")
-    parser.add_argument("--pagecache", help="Neo4j's page cache; unset: from the store's size")
+    parser.add_argument(
+        "--heap", type=memory_size, default="4g", help="Neo4j's, as PEERGRAPH_NEO4J_HEAP"
+    )
+    parser.add_argument(
+        "--pagecache", type=memory_size, help="Neo4j's; unset: from the store's size"
+    )
     parser.add_argument("--query-timeout", type=float, help="the API's; unset: its default")
     parser.add_argument("--keep", action="store_true", help="keep each new home and say where")
     parser.add_argument(
@@ -922,7 +937,13 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()))
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("scale"))
     parser.add_argument("--no-warm-up-check", dest="warm_up_check", action="store_false")
+    parser.add_argument(
+        "--report-only", action="store_true", help="the tables and plots of <out>/results.json"
+    )
     arguments = parser.parse_args()
+    if arguments.report_only:
+        report(read_results(arguments.out / "results.json"), arguments.out)
+        return
     if "NEO4J_URI" in os.environ:
         raise SystemExit("unset NEO4J_URI: each size runs in a managed Neo4j of its own")
     options = Options(
@@ -939,6 +960,8 @@ def main() -> None:
     )
     if arguments.rounds < 1:
         raise SystemExit("--rounds must be at least 1")
+    if set(options.reuse) - set(arguments.works):
+        raise SystemExit("--reuse-home names a size that --works does not")
     texts = documents()
     path = options.out / "results.json"
     for works in arguments.works:
