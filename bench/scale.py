@@ -141,6 +141,7 @@ class Options:
     scratch: Path
     out: Path
     warm_up_check: bool
+    commit: str  # read once at the start: the tree may change while the run goes on
 
 
 @dataclass(frozen=True)
@@ -514,7 +515,7 @@ def measure_size(works: int, options: Options, texts: dict[str, str]) -> dict[st
         "works": works,
         "started": now(),
         "command": shlex.join([sys.executable, *sys.argv]),
-        "commit": commit(),
+        "commit": options.commit,
         "machine": machine(),
         "options": {"rounds": options.rounds, "seed": options.seed, "heap": options.heap},
     }
@@ -957,6 +958,7 @@ def main() -> None:
         scratch=arguments.scratch,
         out=arguments.out,
         warm_up_check=arguments.warm_up_check,
+        commit=commit(),
     )
     if arguments.rounds < 1:
         raise SystemExit("--rounds must be at least 1")
