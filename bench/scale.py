@@ -21,7 +21,8 @@ run is reused, migrated to this tree), and measured:
 - the heap (JMX: used, and each G1 pool's peak), Neo4j's and the API's resident memory
   and its peak;
 - unless --no-warm-up-check, one more fresh start with the warm-up on (planning the web
-  app's documents, as a build's manifest lists them): the first requests again.
+  app's documents, as a build's manifest lists them, for up to --warm-up-seconds): the
+  first requests again. The API's log says how much of them the warm-up planned.
 
     .venv/bin/python bench/scale.py --works 100000 300000 1000000 3000000 [--rounds 20] \\
         [--reuse-home 1000000=/tmp/peergraph-admin-import-…] [--keep] [--heap 4g] \\
@@ -141,6 +142,7 @@ class Options:
     scratch: Path
     out: Path
     warm_up_check: bool
+    warm_up_seconds: float  # the warm-up's time cap in the check
     commit: str  # read once at the start: the tree may change while the run goes on
 
 
@@ -396,7 +398,7 @@ def hit_ratio(hits: int, faults: int) -> float | None:
 # A fresh start, measured
 
 
-def api_variables(settings: Settings, manifest: Path, warm_up: bool) -> dict[str, str]:
+def api_variables(settings: Settings, manifest: Path, warm_up_seconds: float) -> dict[str, str]:
     variables = {
         "PEERGRAPH_NEO4J_HOME": str(settings.neo4j_home),
         "PEERGRAPH_NEO4J_BOLT_PORT": str(settings.neo4j_bolt_port),
@@ -406,9 +408,8 @@ def api_variables(settings: Settings, manifest: Path, warm_up: bool) -> dict[str
         "PEERGRAPH_QUERY_TIMEOUT": str(settings.query_timeout),
         "PEERGRAPH_DOCUMENTS_MANIFEST": str(manifest),
         "PEERGRAPH_GRAPHIQL": "false",
+        "PEERGRAPH_WARM_UP_SECONDS": str(warm_up_seconds),
     }
-    if not warm_up:
-        variables["PEERGRAPH_WARM_UP_SECONDS"] = "0"
     return variables
 
 
@@ -426,7 +427,7 @@ def fresh_start(
     texts: dict[str, str],
     manifest: Path,
     *,
-    warm_up: bool,
+    warm_up_seconds: float,
     rounds: int,
 ) -> dict[str, Any]:
     """Neo4j and the API started afresh, the first request of each series, then (with
@@ -437,13 +438,13 @@ def fresh_start(
     neo4j_start = time.perf_counter() - started
     try:
         port = free_port()
-        with serving(port, **api_variables(settings, manifest, warm_up)) as api:
+        with serving(port, **api_variables(settings, manifest, warm_up_seconds)) as api:
             found = asyncio.run(measure_requests(settings, port, api, series, texts, rounds))
             found["api_memory"] = process_memory(api.pid)
         found["neo4j_memory"] = process_memory(neo4j.pid())
     finally:
         neo4j.stop()
-    return {"neo4j_start_seconds": neo4j_start, **found}
+    return {"warm_up_seconds": warm_up_seconds, "neo4j_start_seconds": neo4j_start, **found}
 
 
 async def measure_requests(
@@ -553,12 +554,12 @@ def measure_size(works: int, options: Options, texts: dict[str, str]) -> dict[st
         series = series_of(record["nodes"])
         manifest = write_manifest(scratch)
         record["latency"] = fresh_start(
-            settings, series, texts, manifest, warm_up=False, rounds=options.rounds
+            settings, series, texts, manifest, warm_up_seconds=0, rounds=options.rounds
         )
         if options.warm_up_check:
             print("the first requests again, warm-up on")
             record["warm_up_on"] = fresh_start(
-                settings, series, texts, manifest, warm_up=True, rounds=0
+                settings, series, texts, manifest, warm_up_seconds=options.warm_up_seconds, rounds=0
             )
         if options.keep or kept:
             record["home"] = str(home)
@@ -939,6 +940,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("scale"))
     parser.add_argument("--no-warm-up-check", dest="warm_up_check", action="store_false")
     parser.add_argument(
+        "--warm-up-seconds",
+        type=float,
+        default=load_settings().warm_up_seconds,
+        help="the warm-up's time cap in the check; unset: the API's default",
+    )
+    parser.add_argument(
         "--report-only", action="store_true", help="the tables and plots of <out>/results.json"
     )
     arguments = parser.parse_args()
@@ -958,6 +965,7 @@ def main() -> None:
         scratch=arguments.scratch,
         out=arguments.out,
         warm_up_check=arguments.warm_up_check,
+        warm_up_seconds=arguments.warm_up_seconds,
         commit=commit(),
     )
     if arguments.rounds < 1:
