@@ -890,6 +890,10 @@ def report(results: dict[str, Any], out: Path) -> None:
     print("\n" + size_table(sizes))
     print("\n" + latency_table(sizes))
     print("\n" + warm_up_table(sizes))
+    for record in results.values():
+        stopped = record.get("stopped") or record.get("last_attempt", {}).get("stopped")
+        if stopped:
+            print(f"\n{record['works']:,} works stopped: {stopped}")
     print(f"\nwrote {out / 'results.json'}, {out / 'latency.png'}, {out / 'first.png'}")
 
 
@@ -978,7 +982,8 @@ def main() -> None:
         try:
             record = measure_size(works, options, texts)
         except Exception as error:  # the next size goes on; the JSON says what stopped this one
-            traceback.print_exc()
+            if not isinstance(error, RoomError):
+                traceback.print_exc()
             record = {"works": works, "stopped": f"{type(error).__name__}: {error}", "at": now()}
         results = read_results(path)
         if "stopped" in record and "latency" in results.get(str(works), {}):
