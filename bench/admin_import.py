@@ -174,36 +174,49 @@ def timed(timings: dict[str, float], step: str) -> Iterator[None]:
     timings[step] = time.perf_counter() - started
 
 
-def run(works: int, seed: int, keep: bool) -> None:
-    scratch = Path(tempfile.mkdtemp(prefix="peergraph-admin-import-"))
-    settings = load_settings().model_copy(
+def scratch_settings(home: Path, **more: Any) -> Settings:
+    return load_settings().model_copy(
         update={
-            "neo4j_home": scratch / "neo4j",
+            "neo4j_home": home,
             "neo4j_bolt_port": free_port(),
             # the server's transaction timeout follows it: index builds may take minutes
             "query_timeout": INDEX_WAIT_SECONDS,
+            **more,
         }
     )
+
+
+def build(settings: Settings, works: int, seed: int, folder: Path) -> tuple[dict[str, float], Any]:
+    """The generated graph imported into the new managed Neo4j of `settings`, through CSV
+    files written in `folder`, then started and indexed; left running. The time of each
+    step, and the census."""
     neo4j = ManagedNeo4j(settings)
     timings: dict[str, float] = {}
+    neo4j.start()  # creates the home, its configuration and password
+    neo4j.stop()
+    with timed(timings, "generate and write CSV"):
+        write_csv(works, seed, folder)
+    with timed(timings, "neo4j-admin database import full"):
+        neo4j.import_full(
+            [folder / f"{name}.csv" for name in HEADERS if name in NODE_FILES],
+            [folder / f"{name}.csv" for name in HEADERS if name not in NODE_FILES],
+            array_delimiter=ARRAY_DELIMITER,
+        )
+    with timed(timings, "start Neo4j"):
+        neo4j.start()
+    census = asyncio.run(index_and_count(settings, timings))
+    return timings, census
+
+
+def run(works: int, seed: int, keep: bool) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="peergraph-admin-import-"))
+    settings = scratch_settings(scratch / "neo4j")
     try:
-        neo4j.start()  # creates the home, its configuration and password
-        neo4j.stop()
         folder = scratch / "csv"
         folder.mkdir()
-        with timed(timings, "generate and write CSV"):
-            write_csv(works, seed, folder)
-        with timed(timings, "neo4j-admin database import full"):
-            neo4j.import_full(
-                [folder / f"{name}.csv" for name in HEADERS if name in NODE_FILES],
-                [folder / f"{name}.csv" for name in HEADERS if name not in NODE_FILES],
-                array_delimiter=ARRAY_DELIMITER,
-            )
-        with timed(timings, "start Neo4j"):
-            neo4j.start()
-        census = asyncio.run(index_and_count(settings, timings))
+        timings, census = build(settings, works, seed, folder)
     finally:
-        neo4j.stop()
+        ManagedNeo4j(settings).stop()
         if keep:
             print(f"kept {scratch}")
         else:

@@ -25,9 +25,11 @@ def serve_env(port: int, **more: str) -> dict[str, str]:
 
 
 @contextmanager
-def serving(port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """`peergraph serve` from this tree on `port`, stopped at the end."""
-    server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], env=serve_env(port))
+def serving(port: int, **more: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`peergraph serve` from this tree on `port`, with `more` variables, stopped at the end."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve"], env=serve_env(port, **more)
+    )
     try:
         yield server
     finally:
