@@ -343,15 +343,23 @@ BUSIEST_SUMS = {
     "researcher.citedBy": "work.citedBy",
     "researcher.topics": "work.topics",
 }
+# A researcher's kept citations count each work's citing works in the graph or more
+# (docs/metrics.md): a tighter bound than the above where one work is cited thousands of
+# times, as long as the graph keeps them.
+KEPT_BOUNDS = {"researcher.citedBy": "researcher.keptCitations"}
 
 
 def statistics_of(row: Mapping[str, Any]) -> GraphStatistics:
     """The figures of the rows of cypher/statistics/, merged into one, each a count."""
     figures = dict(row)
     left_out = int(figures.pop("researcher.worksLeftOut", 0) or 0)
+    kept = {name: int(figures.pop(kept, 0) or 0) for name, kept in KEPT_BOUNDS.items()}
     for name, per_work in BUSIEST_SUMS.items():
         busiest = int(figures.pop(f"{name}.busiest", 0) or 0)
-        figures[name] = max(busiest, left_out * int(figures.get(per_work) or 0))
+        others = left_out * int(figures.get(per_work) or 0)
+        if kept.get(name):
+            others = min(others, kept[name])
+        figures[name] = max(busiest, others)
     missing = [name for name in STATISTICS if name not in figures]
     if missing:
         raise KeyError(f"the statistics rows lack {', '.join(missing)}")

@@ -128,7 +128,7 @@ class Settings(BaseSettings):
     # not signed in and for each account, and an operator's budgets for particular accounts
     # by account key, as JSON: PEERGRAPH_RATE_BUDGETS='{"<account key>": 500000000}'.
     rate_window: Positive = 60
-    # Sized on estimates, which assume the busiest node at every step: a reader opening 15
+    # Sized on estimates, which assume the busiest node at every step: a reader opening ten
     # researcher pages a minute on a million-work graph, each its busiest, stays within.
     rate_budget_anonymous: Positive = 20_000_000
     rate_budget_signed_in: Positive = 100_000_000

@@ -255,3 +255,8 @@ def test_a_sum_over_a_researchers_works_is_bounded_for_those_not_summed() -> Non
     assert many_works_left_out.most("researcher.authorships") == 4000
     assert many_works_left_out.most("researcher.citedBy") == 700
     assert many_works_left_out.most("researcher.topics") == 500
+    # where the graph keeps citations, the most kept bounds those not summed
+    kept = statistics_of(
+        {**read, **summed, "researcher.worksLeftOut": 100, "researcher.keptCitations": 600}
+    )
+    assert kept.most("researcher.citedBy") == 600
