@@ -5,9 +5,9 @@ two `peergraph serve` processes that reach it through a `neo4j://` routing URI, 
 Debian's haproxy in front of them (round robin, health checks on /readyz, retries on the
 other replica). Then it sends the seed researcher's profile page through haproxy from
 --connections keep-alive connections, SIGKILLs one replica after --before seconds and goes
-on for --after seconds:
+on for --after seconds; --warm-up seconds of load come first, not counted:
 
-    .venv/bin/python bench/replicas.py [--connections 8] [--before 8] [--after 8]
+    .venv/bin/python bench/replicas.py [--connections 8] [--warm-up 10] [--before 8] [--after 8]
 
 Every request is counted: it passes when each one got a 200 with the researcher's data
 and no GraphQL error, and both replicas answered before the kill. --retry-on sets
@@ -111,6 +111,7 @@ class Outcome:
 @dataclass
 class Load:
     outcomes: list[Outcome] = field(default_factory=list)
+    started: float = 0.0
     killed_at: float = 0.0
 
 
@@ -196,9 +197,8 @@ async def keep_sending(port: int, request: bytes, until: float, load: Load) -> N
 async def drive(
     port: int, request: bytes, connections: int, before: float, after: float, victim: int
 ) -> Load:
-    load = Load()
-    started = time.monotonic()
-    until = started + before + after
+    load = Load(started=time.monotonic())
+    until = load.started + before + after
 
     async def kill() -> None:
         await asyncio.sleep(before)
@@ -343,6 +343,16 @@ def spread(outcomes: list[Outcome]) -> str:
     return ", ".join(f"{name} {counts.get(name, 0)}" for name in REPLICAS)
 
 
+def timeline(load: Load) -> str:
+    """Requests answered in each second of the load, `|` where the kill fell."""
+    seconds = Counter(int(outcome.done - load.started) for outcome in load.outcomes if outcome.ok)
+    kill = int(load.killed_at - load.started)
+    return " ".join(
+        ("| " if second == kill else "") + str(seconds.get(second, 0))
+        for second in range(max(seconds) + 1)
+    )
+
+
 def report(load: Load, seconds: float, stats: dict[str, dict[str, str]]) -> bool:
     outcomes = load.outcomes
     before = [outcome for outcome in outcomes if outcome.done < load.killed_at]
@@ -360,6 +370,7 @@ def report(load: Load, seconds: float, stats: dict[str, dict[str, str]]) -> bool
     print(f"in flight at the kill: {len(across)} ({spread(across)}); {latencies(across)}")
     print(f"after the kill: {len(after)} requests ({spread(after)}); {latencies(after)}")
     print(f"all: {latencies(outcomes)}")
+    print(f"answered per second: {timeline(load)}")
     whole = stats.get("BACKEND", {})
     print(
         f"haproxy: retries {whole.get('wretr', '?')}, redispatches {whole.get('wredis', '?')}; "
@@ -402,7 +413,19 @@ def warm(port: int, request: bytes) -> None:
     asyncio.run(send())
 
 
-def main(connections: int, before: float, after: float, works: int, retry_on: str) -> bool:
+async def warm_through(port: int, request: bytes, connections: int, seconds: float) -> None:
+    """Load through haproxy that is not counted, unless it fails."""
+    load = Load(started=time.monotonic())
+    until = load.started + seconds
+    await asyncio.gather(*(keep_sending(port, request, until, load) for _ in range(connections)))
+    failed = [outcome for outcome in load.outcomes if not outcome.ok]
+    if failed:
+        raise SystemExit(f"{len(failed)} of {len(load.outcomes)} failed while warming up")
+
+
+def main(
+    connections: int, warm_up: float, before: float, after: float, works: int, retry_on: str
+) -> bool:
     if not Path(HAPROXY).exists():
         raise SystemExit(f"{HAPROXY} is missing: apt-get install haproxy")
     scratch = Path(tempfile.mkdtemp(prefix="peergraph-replicas-"))
@@ -445,9 +468,13 @@ def main(connections: int, before: float, after: float, works: int, retry_on: st
             print(
                 f"two replicas (ports {ports['a']}, {ports['b']}) on neo4j://127.0.0.1:"
                 f"{settings.neo4j_bolt_port}, haproxy on {balancer_port} "
-                f"(retry-on {retry_on}); {connections} connections, "
-                f"replica {VICTIM} SIGKILLed after {before:g} s, then {after:g} s more"
+                f"(retry-on {retry_on}); {connections} connections, {warm_up:g} s not "
+                f"counted, then replica {VICTIM} SIGKILLed after {before:g} s, "
+                f"then {after:g} s more"
             )
+            # Neo4j's JIT and the replicas' caches take seconds of load to settle: without
+            # this, the seconds before the kill are slower than those after it
+            asyncio.run(warm_through(balancer_port, request, connections, warm_up))
             started = time.monotonic()
             load = asyncio.run(
                 drive(balancer_port, request, connections, before, after, processes[VICTIM].pid)
@@ -470,6 +497,9 @@ def stop_on_sigterm() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--warm-up", type=float, default=10.0, help="seconds of load not counted, first"
+    )
     parser.add_argument("--before", type=float, default=8.0, help="seconds before the kill")
     parser.add_argument("--after", type=float, default=8.0, help="seconds after the kill")
     parser.add_argument("--works", type=int, default=0, help="a generated graph beside the seed")
@@ -478,6 +508,7 @@ if __name__ == "__main__":
     stop_on_sigterm()
     passed = main(
         arguments.connections,
+        arguments.warm_up,
         arguments.before,
         arguments.after,
         arguments.works,
