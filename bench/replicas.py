@@ -12,7 +12,8 @@ on for --after seconds; --warm-up seconds of load come first, not counted:
 Every request is counted: it passes when each one got a 200 with the researcher's data
 and no GraphQL error, and both replicas answered before the kill. --retry-on sets
 haproxy's `retry-on` (default: what a query may safely be retried on), to show what a
-crash costs without layer-7 retries. Exits 1 when the run does not pass.
+crash costs without layer-7 retries; --signal TERM stops the replica gracefully instead, as
+a deploy does. Exits 1 when the run does not pass.
 """
 
 from __future__ import annotations
@@ -195,14 +196,20 @@ async def keep_sending(port: int, request: bytes, until: float, load: Load) -> N
 
 
 async def drive(
-    port: int, request: bytes, connections: int, before: float, after: float, victim: int
+    port: int,
+    request: bytes,
+    connections: int,
+    before: float,
+    after: float,
+    victim: int,
+    stop: signal.Signals,
 ) -> Load:
     load = Load(started=time.monotonic())
     until = load.started + before + after
 
     async def kill() -> None:
         await asyncio.sleep(before)
-        os.kill(victim, signal.SIGKILL)
+        os.kill(victim, stop)
         load.killed_at = time.monotonic()
 
     await asyncio.gather(
@@ -424,7 +431,13 @@ async def warm_through(port: int, request: bytes, connections: int, seconds: flo
 
 
 def main(
-    connections: int, warm_up: float, before: float, after: float, works: int, retry_on: str
+    connections: int,
+    warm_up: float,
+    before: float,
+    after: float,
+    works: int,
+    retry_on: str,
+    stop: signal.Signals,
 ) -> bool:
     if not Path(HAPROXY).exists():
         raise SystemExit(f"{HAPROXY} is missing: apt-get install haproxy")
@@ -469,7 +482,7 @@ def main(
                 f"two replicas (ports {ports['a']}, {ports['b']}) on neo4j://127.0.0.1:"
                 f"{settings.neo4j_bolt_port}, haproxy on {balancer_port} "
                 f"(retry-on {retry_on}); {connections} connections, {warm_up:g} s not "
-                f"counted, then replica {VICTIM} SIGKILLed after {before:g} s, "
+                f"counted, then replica {VICTIM} sent {stop.name} after {before:g} s, "
                 f"then {after:g} s more"
             )
             # Neo4j's JIT and the replicas' caches take seconds of load to settle: without
@@ -477,7 +490,15 @@ def main(
             asyncio.run(warm_through(balancer_port, request, connections, warm_up))
             started = time.monotonic()
             load = asyncio.run(
-                drive(balancer_port, request, connections, before, after, processes[VICTIM].pid)
+                drive(
+                    balancer_port,
+                    request,
+                    connections,
+                    before,
+                    after,
+                    processes[VICTIM].pid,
+                    stop,
+                )
             )
             seconds = time.monotonic() - started
             return report(load, seconds, haproxy_stats(stats))
@@ -503,6 +524,12 @@ if __name__ == "__main__":
     parser.add_argument("--before", type=float, default=8.0, help="seconds before the kill")
     parser.add_argument("--after", type=float, default=8.0, help="seconds after the kill")
     parser.add_argument("--works", type=int, default=0, help="a generated graph beside the seed")
+    parser.add_argument(
+        "--signal",
+        choices=["KILL", "TERM"],
+        default="KILL",
+        help="how the replica is stopped: KILL, a crash; TERM, a graceful stop (a deploy)",
+    )
     parser.add_argument("--retry-on", default=QUERY_RETRY_ON, help="haproxy's retry-on")
     arguments = parser.parse_args()
     stop_on_sigterm()
@@ -513,5 +540,6 @@ if __name__ == "__main__":
         arguments.after,
         arguments.works,
         arguments.retry_on,
+        signal.Signals["SIG" + arguments.signal],
     )
     sys.exit(0 if passed else 1)
