@@ -69,9 +69,12 @@ HAPROXY_CONFIG = """\
 global
     maxconn 1024
     stats socket {socket} mode 600 level user
+    log stderr format raw local0 info
 
 defaults
     mode http
+    log global
+    option httplog
     timeout connect 1s
     timeout client 30s
     # above the API's own limit on a request (PEERGRAPH_QUERY_TIMEOUT, 10 s, plus its grace),
@@ -119,6 +122,15 @@ class Load:
 # the client
 
 
+class CutOff(Exception):
+    """The connection closed after the answer's head, before the whole of its body: past
+    the point where a balancer can retry."""
+
+    def __init__(self, replica: str) -> None:
+        super().__init__(replica)
+        self.replica = replica
+
+
 class Connection:
     """A bare HTTP/1.1 keep-alive connection to haproxy: the client's own CPU stays small
     next to the two replicas and Neo4j on the same two cores."""
@@ -141,7 +153,10 @@ class Connection:
             if line:
                 name, _, value = line.partition(":")
                 headers[name.strip().lower()] = value.strip()
-        body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        try:
+            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        except asyncio.IncompleteReadError:
+            raise CutOff(headers.get("x-replica", "")) from None
         return int(status_line.split()[1]), headers, body
 
     def close(self) -> None:
@@ -168,6 +183,15 @@ def answered(status: int, body: bytes) -> bool:
     return not answer.get("errors") and bool((answer.get("data") or {}).get("researcher"))
 
 
+def failure(error: Exception) -> tuple[str, bool, str]:
+    """The replica (when known), False, and what went wrong, for a request with no answer."""
+    if isinstance(error, CutOff):
+        return error.replica, False, f"answer cut off after its head (replica {error.replica})"
+    if isinstance(error, asyncio.IncompleteReadError):
+        return "", False, "connection closed before an answer"
+    return "", False, type(error).__name__
+
+
 async def keep_sending(port: int, request: bytes, until: float, load: Load) -> None:
     """One client connection, sending the next request as soon as the last is answered;
     a connection that fails is counted and replaced."""
@@ -180,8 +204,8 @@ async def keep_sending(port: int, request: bytes, until: float, load: Load) -> N
                 connection = await Connection.open(port)
             async with asyncio.timeout(REQUEST_TIMEOUT):
                 status, headers, body = await connection.exchange(request)
-        except (OSError, asyncio.IncompleteReadError, TimeoutError) as error:
-            load.outcomes.append(Outcome(sent, clock(), 0, "", False, type(error).__name__))
+        except (OSError, asyncio.IncompleteReadError, TimeoutError, CutOff) as error:
+            load.outcomes.append(Outcome(sent, clock(), 0, *failure(error)))
             if connection is not None:
                 connection.close()
             connection = None
@@ -360,6 +384,13 @@ def timeline(load: Load) -> str:
     )
 
 
+def unusual(log: Path, most: int = 12) -> list[str]:
+    """haproxy's log lines other than a request that went through untroubled: a replica
+    going down, a request that ended abnormally (its termination state is not ----)."""
+    lines = [line for line in log.read_text(errors="replace").splitlines() if " ---- " not in line]
+    return [f"haproxy: {line}" for line in lines[:most]]
+
+
 def report(load: Load, seconds: float, stats: dict[str, dict[str, str]]) -> bool:
     outcomes = load.outcomes
     before = [outcome for outcome in outcomes if outcome.done < load.killed_at]
@@ -501,7 +532,9 @@ def main(
                 )
             )
             seconds = time.monotonic() - started
-            return report(load, seconds, haproxy_stats(stats))
+            passed = report(load, seconds, haproxy_stats(stats))
+            print(*unusual(log), sep="\n")
+            return passed
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
