@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -254,7 +253,7 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> N
             with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status == 200:
                     return
-        except (OSError, urllib.error.HTTPError):
+        except OSError:  # not listening yet, or an HTTPError: 503 while Neo4j is not ready
             pass
         time.sleep(0.25)
     raise SystemExit(f"{url} did not answer 200 within {START_TIMEOUT:.0f}s:\n{tail(log)}")
@@ -380,7 +379,7 @@ def timeline(load: Load) -> str:
     kill = int(load.killed_at - load.started)
     return " ".join(
         ("| " if second == kill else "") + str(seconds.get(second, 0))
-        for second in range(max(seconds) + 1)
+        for second in range(max(seconds, default=-1) + 1)
     )
 
 
