@@ -47,7 +47,7 @@ def test_reads_go_through_the_routing_table(routed: TestClient, client: TestClie
     assert routed.get("/readyz").json() == {"status": "ready"}
 
 
-def test_writes_go_to_the_writer(routed: TestClient) -> None:
+def test_writes_go_to_the_writer(routed: TestClient, people: Settings) -> None:
     token = sign_up(routed, "routed-writer@example.org")
     viewer = gql(routed, "{ viewer { email } }", bearer=token)
     assert viewer.data == {"viewer": {"email": "routed-writer@example.org"}}
