@@ -79,6 +79,9 @@ defaults
     # above the API's own limit on a request (PEERGRAPH_QUERY_TIMEOUT, 10 s, plus its grace),
     # so that only a replica that stopped answering is timed out here
     timeout server 15s
+    # /readyz answers within 2 s whatever Neo4j does; a check given less fails on a replica
+    # that is only busy (one did, at the default of `inter`)
+    timeout check 2s
     # a refused connection is retried, each time on another replica
     retries 3
     option redispatch 1
