@@ -143,6 +143,11 @@ class Database:
         # one-node read never waits behind a row of heavy statements (with one turn only,
         # they share it).
         self._heavy_turns = asyncio.Semaphore(max(1, timeouts.concurrency - LIGHT_TURNS))
+        # What this process has committed, as bookmarks. In a cluster a read goes to a
+        # reader, which may not have applied the last write yet; a read that sends them
+        # waits until it has, so a mutation's read-back finds what it just wrote. The one
+        # execute_query keeps for the writes it runs.
+        self._committed = driver.execute_query_bookmark_manager
 
     @classmethod
     @asynccontextmanager
@@ -174,7 +179,8 @@ class Database:
         """A long read beside the requests (the graph's statistics): it takes no turn, so no
         request waits for it, and has the time of a write transaction."""
         async with self._answered(self.timeouts.write_transaction, admit=False) as timeout:
-            records = await self._auto_commit(Query(statement(name), timeout=timeout), None)
+            query = Query(statement(name), timeout=timeout)
+            records = await self._auto_commit(query, None, after_writes=False)
         return [dict(record) for record in records]
 
     async def query(self, text: str, parameters: dict[str, Any]) -> list[Row]:
@@ -202,14 +208,17 @@ class Database:
             async def managed(tx: AsyncManagedTransaction) -> T:
                 return await work(Transaction(tx))
 
-            async with self.driver.session(database=self.database) as session:
+            async with self.driver.session(
+                database=self.database, bookmark_manager=self._committed
+            ) as session:
                 return await session.execute_write(managed)
 
     async def ping(self) -> None:
         """Raises DatabaseUnavailable, within the ping timeout, unless the database answers."""
         # No turn to wait for: /readyz reports the server, not this process's queue.
         async with self._answered(self.timeouts.ping, grace=0.0, admit=False) as timeout:
-            await self._auto_commit(Query(statement("ping"), timeout=timeout), None)
+            query = Query(statement("ping"), timeout=timeout)
+            await self._auto_commit(query, None, after_writes=False)
 
     def weigh(self, heavy: bool) -> None:
         """Says whether the current request is heavy: its statements take heavy turns."""
@@ -300,11 +309,17 @@ class Database:
             raise
         return taken
 
-    async def _auto_commit(self, query: Query, parameters: dict[str, Any] | None) -> list[Any]:
+    async def _auto_commit(
+        self, query: Query, parameters: dict[str, Any] | None, *, after_writes: bool = True
+    ) -> list[Any]:
         """A read in a transaction of its own: one round trip, where a managed transaction
-        takes two (BEGIN with RUN, then COMMIT); a read has nothing to retry half-done."""
+        takes two (BEGIN with RUN, then COMMIT); a read has nothing to retry half-done.
+        `after_writes`: it sees every write this process committed before it (in a cluster,
+        a lagging reader makes it wait); the ping and the statistics need not."""
         async with self.driver.session(
-            database=self.database, default_access_mode=READ_ACCESS
+            database=self.database,
+            default_access_mode=READ_ACCESS,
+            bookmark_manager=self._committed if after_writes else None,
         ) as session:
             result = await session.run(query, parameters)
             return [record async for record in result]
