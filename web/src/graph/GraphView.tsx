@@ -102,6 +102,33 @@ function drawnGraph(cy: Core, center: string): DrawnGraph {
   };
 }
 
+/** The view's state as a Cytoscape instance shows it: which node is in focus, which
+ * kinds are hidden, and how many nodes are drawn (new ones need hiding and labels). */
+interface ShownView {
+  cy: Core;
+  focused: string | null;
+  hiddenKinds: NodeKind[];
+  drawn: number;
+}
+
+function sameView(a: ShownView, b: ShownView): boolean {
+  return a.cy === b.cy && a.focused === b.focused && a.hiddenKinds === b.hiddenKinds && a.drawn === b.drawn;
+}
+
+/** Hides the nodes of `kinds`, but never the centre. */
+function hideKinds(cy: Core, center: string, kinds: NodeKind[]): void {
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      const hidden = node.id() !== center && kinds.includes(node.data("kind"));
+      // toggleClass restyles a node even when its class does not change: on a slice of
+      // 300 nodes, each expansion would restyle them all.
+      if (node.hasClass("hidden") !== hidden) {
+        node.toggleClass("hidden", hidden);
+      }
+    });
+  });
+}
+
 /** Fades all but `node` and its neighbours; with no node, brings everything back. */
 function spotlight(cy: Core, node: NodeSingular | null): void {
   cy.batch(() => {
@@ -223,24 +250,32 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     };
   }, [slice]);
 
+  // What Cytoscape shows of the view's state. expand() brings it up to date itself, in
+  // the frame that draws the neighbours; the render that follows then has nothing to do:
+  // another pass over every element and another label contest would cost a frame more.
+  const shown = useRef<ShownView | null>(null);
+  const showView = useCallback(
+    (view: ShownView) => {
+      const { cy } = view;
+      const before = shown.current;
+      if (before !== null && sameView(before, view)) {
+        return;
+      }
+      if (before === null || before.cy !== view.cy || before.hiddenKinds !== view.hiddenKinds || before.drawn !== view.drawn) {
+        hideKinds(cy, slice.center, view.hiddenKinds);
+      }
+      spotlight(cy, view.focused === null ? null : cy.getElementById(view.focused));
+      placeLabels.current();
+      shown.current = view;
+    },
+    [slice.center],
+  );
+
   useEffect(() => {
-    const cy = drawn;
-    if (cy === null) {
-      return;
+    if (drawn !== null) {
+      showView({ cy: drawn, focused, hiddenKinds, drawn: nodes.length });
     }
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const hidden = node.id() !== slice.center && hiddenKinds.includes(node.data("kind"));
-        // toggleClass restyles a node even when its class does not change: on a slice of
-        // 300 nodes, each expansion would restyle them all.
-        if (node.hasClass("hidden") !== hidden) {
-          node.toggleClass("hidden", hidden);
-        }
-      });
-    });
-    spotlight(cy, focused === null ? null : cy.getElementById(focused));
-    placeLabels.current();
-  }, [drawn, hiddenKinds, nodes, slice.center, focused]);
+  }, [drawn, hiddenKinds, nodes, focused, showView]);
 
   const add = useCallback(
     (parentId: string, newNodes: SliceNode[], newEdges: SliceEdge[]): number | null => {
@@ -283,8 +318,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
       // click would draw the whole graph twice, once faded and once with the neighbours.
       const bringForward = () => {
         if (focus) {
-          spotlight(cy, cy.getElementById(id));
-          placeLabels.current();
+          showView({ cy, focused: id, hiddenKinds, drawn: cy.nodes().length });
           setFocused(id);
         }
       };
@@ -339,7 +373,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
         setBusy(false);
       }
     },
-    [add, expansions, hiddenKinds],
+    [add, expansions, hiddenKinds, showView],
   );
 
   const expandRef = useRef(expand);
