@@ -17,6 +17,7 @@ import type { DrawnGraph } from "./exports";
 import { HoverCard, type CardTarget } from "./HoverCard";
 import { LABEL_PX, wrapLabel } from "./labels";
 import { labelPlacer } from "./labelPlacement";
+import { NodeList } from "./NodeList";
 import { settle } from "./layout";
 import { afterPaint } from "./schedule";
 import {
@@ -129,20 +130,14 @@ function hideKinds(cy: Core, center: string, kinds: NodeKind[]): void {
   });
 }
 
-/** Fades all but `node` and its neighbours; with no node, brings everything back. */
+/** Fades all but `node` and its neighbours; with no node, brings everything back. Only
+ * the elements whose fade changes are restyled, in one call each way: addClass restyles
+ * an element even when it has the class already. */
 function spotlight(cy: Core, node: NodeSingular | null): void {
+  const fading = node === null || node.empty() ? cy.collection() : cy.elements().difference(node.closedNeighborhood());
   cy.batch(() => {
-    if (node === null || node.empty()) {
-      cy.elements(".faded").removeClass("faded");
-      return;
-    }
-    const kept = node.closedNeighborhood();
-    cy.elements().forEach((element) => {
-      const faded = !kept.has(element);
-      if (element.hasClass("faded") !== faded) {
-        element.toggleClass("faded", faded);
-      }
-    });
+    fading.filter((element) => !element.hasClass("faded")).addClass("faded");
+    cy.elements(".faded").difference(fading).removeClass("faded");
   });
 }
 
@@ -529,6 +524,10 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     nodes.forEach((node) => (tally[node.kind] += 1));
     return tally;
   }, [nodes]);
+  const listed = useMemo(
+    () => nodes.filter((node) => node.id === slice.center || !hiddenKinds.includes(node.kind)),
+    [nodes, hiddenKinds, slice.center],
+  );
   const selectedNode = nodes.find((node) => node.id === selected);
   const expansion = selected === null ? undefined : expansions[selected];
 
@@ -654,26 +653,14 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
           ))}
         </ol>
       )}
-      <details className="node-list">
-        <summary>All {nodes.length} nodes as a list</summary>
-        <ul>
-          {nodes.filter((node) => node.id === slice.center || !hiddenKinds.includes(node.kind)).map((node) => (
-            <li key={node.id}>
-              <button
-                type="button"
-                onClick={() => select(node.id)}
-                onFocus={() => showCard(node.id)}
-                onBlur={() => hideCard(0)}
-                aria-pressed={node.id === selected}
-              >
-                {node.label}
-              </button>{" "}
-              <span className="muted">{KIND_NAMES[node.kind]}</span>{" "}
-              <Link to={pathOf(node.kind, node.id)}>open</Link>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <NodeList
+        total={nodes.length}
+        listed={listed}
+        selected={selected}
+        onSelect={select}
+        onFocusNode={showCard}
+        onBlurNode={hideCard}
+      />
     </section>
   );
 }
