@@ -245,9 +245,8 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     };
   }, [slice]);
 
-  // What Cytoscape shows of the view's state. expand() brings it up to date itself, in
-  // the frame that draws the neighbours; the render that follows then has nothing to do:
-  // another pass over every element and another label contest would cost a frame more.
+  // What Cytoscape shows of the view's state, so that a render which changes none of it
+  // (busy, a message) costs no pass over every element and no label contest.
   const shown = useRef<ShownView | null>(null);
   const showView = useCallback(
     (view: ShownView) => {
@@ -267,9 +266,13 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
   );
 
   useEffect(() => {
-    if (drawn !== null) {
-      showView({ cy: drawn, focused, hiddenKinds, drawn: nodes.length });
+    if (drawn === null) {
+      return;
     }
+    // After the frame that draws what changed: an expansion's neighbours show first, then
+    // the rest fades and the labels are contested, which restyles most of the graph and
+    // would hold that frame back by as long again.
+    return afterPaint(() => showView({ cy: drawn, focused, hiddenKinds, drawn: nodes.length }));
   }, [drawn, hiddenKinds, nodes, focused, showView]);
 
   const add = useCallback(
@@ -309,11 +312,10 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
       if (cy === null) {
         return;
       }
-      // The rest fades in the same frame as the neighbours are drawn: fading it at the
-      // click would draw the whole graph twice, once faded and once with the neighbours.
+      // The rest fades once the neighbours are drawn: fading it at the click would draw
+      // the whole graph faded while the request is out, and again with the neighbours.
       const bringForward = () => {
         if (focus) {
-          showView({ cy, focused: id, hiddenKinds, drawn: cy.nodes().length });
           setFocused(id);
         }
       };
@@ -368,7 +370,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
         setBusy(false);
       }
     },
-    [add, expansions, hiddenKinds, showView],
+    [add, expansions, hiddenKinds],
   );
 
   const expandRef = useRef(expand);
