@@ -17,6 +17,7 @@ import type { DrawnGraph } from "./exports";
 import { HoverCard, type CardTarget } from "./HoverCard";
 import { LABEL_PX, wrapLabel } from "./labels";
 import { labelPlacer } from "./labelPlacement";
+import { NodeList } from "./NodeList";
 import { settle } from "./layout";
 import { afterPaint } from "./schedule";
 import {
@@ -102,20 +103,41 @@ function drawnGraph(cy: Core, center: string): DrawnGraph {
   };
 }
 
-/** Fades all but `node` and its neighbours; with no node, brings everything back. */
-function spotlight(cy: Core, node: NodeSingular | null): void {
+/** The view's state as a Cytoscape instance shows it: which node is in focus, which
+ * kinds are hidden, and how many nodes are drawn (new ones need hiding and labels). */
+interface ShownView {
+  cy: Core;
+  focused: string | null;
+  hiddenKinds: NodeKind[];
+  drawn: number;
+}
+
+function sameView(a: ShownView, b: ShownView): boolean {
+  return a.cy === b.cy && a.focused === b.focused && a.hiddenKinds === b.hiddenKinds && a.drawn === b.drawn;
+}
+
+/** Hides the nodes of `kinds`, but never the centre. */
+function hideKinds(cy: Core, center: string, kinds: NodeKind[]): void {
   cy.batch(() => {
-    if (node === null || node.empty()) {
-      cy.elements(".faded").removeClass("faded");
-      return;
-    }
-    const kept = node.closedNeighborhood();
-    cy.elements().forEach((element) => {
-      const faded = !kept.has(element);
-      if (element.hasClass("faded") !== faded) {
-        element.toggleClass("faded", faded);
+    cy.nodes().forEach((node) => {
+      const hidden = node.id() !== center && kinds.includes(node.data("kind"));
+      // toggleClass restyles a node even when its class does not change: on a slice of
+      // 300 nodes, each expansion would restyle them all.
+      if (node.hasClass("hidden") !== hidden) {
+        node.toggleClass("hidden", hidden);
       }
     });
+  });
+}
+
+/** Fades all but `node` and its neighbours; with no node, brings everything back. Only
+ * the elements whose fade changes are restyled, in one call each way: addClass restyles
+ * an element even when it has the class already. */
+function spotlight(cy: Core, node: NodeSingular | null): void {
+  const fading = node === null || node.empty() ? cy.collection() : cy.elements().difference(node.closedNeighborhood());
+  cy.batch(() => {
+    fading.filter((element) => !element.hasClass("faded")).addClass("faded");
+    cy.elements(".faded").difference(fading).removeClass("faded");
   });
 }
 
@@ -223,24 +245,35 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     };
   }, [slice]);
 
+  // What Cytoscape shows of the view's state, so that a render which changes none of it
+  // (busy, a message) costs no pass over every element and no label contest.
+  const shown = useRef<ShownView | null>(null);
+  const showView = useCallback(
+    (view: ShownView) => {
+      const { cy } = view;
+      const before = shown.current;
+      if (before !== null && sameView(before, view)) {
+        return;
+      }
+      if (before === null || before.cy !== view.cy || before.hiddenKinds !== view.hiddenKinds || before.drawn !== view.drawn) {
+        hideKinds(cy, slice.center, view.hiddenKinds);
+      }
+      spotlight(cy, view.focused === null ? null : cy.getElementById(view.focused));
+      placeLabels.current();
+      shown.current = view;
+    },
+    [slice.center],
+  );
+
   useEffect(() => {
-    const cy = drawn;
-    if (cy === null) {
+    if (drawn === null) {
       return;
     }
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const hidden = node.id() !== slice.center && hiddenKinds.includes(node.data("kind"));
-        // toggleClass restyles a node even when its class does not change: on a slice of
-        // 300 nodes, each expansion would restyle them all.
-        if (node.hasClass("hidden") !== hidden) {
-          node.toggleClass("hidden", hidden);
-        }
-      });
-    });
-    spotlight(cy, focused === null ? null : cy.getElementById(focused));
-    placeLabels.current();
-  }, [drawn, hiddenKinds, nodes, slice.center, focused]);
+    // After the frame that draws what changed: an expansion's neighbours show first, then
+    // the rest fades and the labels are contested, which restyles most of the graph and
+    // would hold that frame back by as long again.
+    return afterPaint(() => showView({ cy: drawn, focused, hiddenKinds, drawn: nodes.length }));
+  }, [drawn, hiddenKinds, nodes, focused, showView]);
 
   const add = useCallback(
     (parentId: string, newNodes: SliceNode[], newEdges: SliceEdge[]): number | null => {
@@ -279,12 +312,10 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
       if (cy === null) {
         return;
       }
-      // The rest fades in the same frame as the neighbours are drawn: fading it at the
-      // click would draw the whole graph twice, once faded and once with the neighbours.
+      // The rest fades once the neighbours are drawn: fading it at the click would draw
+      // the whole graph faded while the request is out, and again with the neighbours.
       const bringForward = () => {
         if (focus) {
-          spotlight(cy, cy.getElementById(id));
-          placeLabels.current();
           setFocused(id);
         }
       };
@@ -495,6 +526,10 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     nodes.forEach((node) => (tally[node.kind] += 1));
     return tally;
   }, [nodes]);
+  const listed = useMemo(
+    () => nodes.filter((node) => node.id === slice.center || !hiddenKinds.includes(node.kind)),
+    [nodes, hiddenKinds, slice.center],
+  );
   const selectedNode = nodes.find((node) => node.id === selected);
   const expansion = selected === null ? undefined : expansions[selected];
 
@@ -620,26 +655,14 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
           ))}
         </ol>
       )}
-      <details className="node-list">
-        <summary>All {nodes.length} nodes as a list</summary>
-        <ul>
-          {nodes.filter((node) => node.id === slice.center || !hiddenKinds.includes(node.kind)).map((node) => (
-            <li key={node.id}>
-              <button
-                type="button"
-                onClick={() => select(node.id)}
-                onFocus={() => showCard(node.id)}
-                onBlur={() => hideCard(0)}
-                aria-pressed={node.id === selected}
-              >
-                {node.label}
-              </button>{" "}
-              <span className="muted">{KIND_NAMES[node.kind]}</span>{" "}
-              <Link to={pathOf(node.kind, node.id)}>open</Link>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <NodeList
+        total={nodes.length}
+        listed={listed}
+        selected={selected}
+        onSelect={select}
+        onFocusNode={showCard}
+        onBlurNode={hideCard}
+      />
     </section>
   );
 }

@@ -69,7 +69,6 @@ export const GRAPH_STYLE: StylesheetJson = [
   { selector: 'edge[kind = "CITES"]', style: { "line-style": "dashed", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa4ae" } },
   { selector: 'edge[kind = "SUBTOPIC_OF"]', style: { "line-style": "dotted" } },
   { selector: ".faded", style: { opacity: 0.12 } },
-  { selector: "node.faded", style: { label: "" } },
   { selector: ".hidden", style: { display: "none" } },
   { selector: "node.path", style: { "border-width": 5, "border-color": "#cf222e", "z-index": 10 } },
   { selector: "edge.path", style: { width: 5, "line-color": "#cf222e", opacity: 1, "z-index": 10 } },
