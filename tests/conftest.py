@@ -90,7 +90,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 @pytest.fixture(scope="session")
 def own_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """A seeded managed Neo4j apart from the session's, for tests that freeze, stop and
-    start a server; each leaves it running."""
+    start a server or replace its database (tests/test_openalex_bulk.py); each leaves it
+    running, and seeded."""
     if os.environ.get("PEERGRAPH_TEST_NEO4J_URI"):
         pytest.skip("stopping Neo4j needs a managed server; PEERGRAPH_TEST_NEO4J_URI is not")
     with managed_server(managed_settings(tmp_path_factory.mktemp("own"))) as settings:

@@ -27,17 +27,20 @@ from seed.openalex.sample import write_sample
 from server.connection import database_for
 from server.import_commands import bulk_target
 from server.settings import Settings
-from tests.conftest import managed_server, managed_settings, run_on_db
+from tests.conftest import run_on_db, seed_database
 from tests.conftest import whole_graph as graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "openalex" / "data"
 
 
 @pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    """A managed Neo4j of its own: the bulk path replaces its database."""
-    with managed_server(managed_settings(tmp_path_factory.mktemp("bulk-neo4j"))) as settings:
-        yield settings
+def scratch(own_neo4j: Settings) -> Iterator[Settings]:
+    """The managed Neo4j apart from the session's, whose database the bulk path replaces
+    (it stops and starts the server): seeded again when the module is done, as its other
+    tests expect it. Starting a server is tens of seconds on a busy machine."""
+    yield own_neo4j
+    run_on_db(own_neo4j, "test/wipe")
+    seed_database(own_neo4j)
 
 
 def transactional(settings: Settings, *paths: Path) -> ImportReport:
