@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from core.global_ids import encode_id
 from server.connection import database_for
@@ -149,6 +150,30 @@ def test_a_300_node_slice_shows_many_labels_and_zooming_in_shows_more(
         assert len(overlapping_pairs(closer)) <= 0.05 * pairs
 
 
+def hover_node(tab: Page, node_id: str, card: Locator) -> None:
+    """Moves the pointer onto a node until its card shows: Cytoscape caches where its
+    canvas is on the page, and a hover just after a scroll can miss by that much."""
+    canvas = tab.locator(CANVAS)
+    canvas.scroll_into_view_if_needed()
+    for _ in range(10):
+        box = canvas.bounding_box()
+        assert box is not None
+        x, y = tab.eval_on_selector(
+            CANVAS,
+            "(element, id) => { const p = element.cy.getElementById(id).renderedPosition();"
+            " return [p.x, p.y]; }",
+            node_id,
+        )
+        tab.mouse.move(0, 0)
+        tab.mouse.move(box["x"] + x, box["y"] + y)
+        try:
+            card.wait_for(state="visible", timeout=1000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"no card for {node_id} after ten hovers")
+
+
 def test_the_card_tells_a_node_in_full_on_hover_and_on_keyboard_focus(
     page: Page,
 ) -> None:
@@ -160,18 +185,8 @@ def test_the_card_tells_a_node_in_full_on_hover_and_on_keyboard_focus(
         (node for node in state["nodes"] if node["kind"] == "WORK"),
         key=lambda node: len(node["label"]),
     )
-    canvas = tab.locator(CANVAS)
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
-    assert box is not None
-    x, y = tab.eval_on_selector(
-        CANVAS,
-        "(element, id) => { const p = element.cy.getElementById(id).renderedPosition();"
-        " return [p.x, p.y]; }",
-        work["id"],
-    )
-    tab.mouse.move(box["x"] + x, box["y"] + y)
     card = tab.get_by_test_id("graph-card")
+    hover_node(tab, work["id"], card)
     expect(card).to_contain_text(work["label"])
     expect(card).to_contain_text("Work")
     expect(card).to_contain_text(re.compile(r"\d+ relationships? in the graph"))
