@@ -76,19 +76,27 @@ def graph_state(page: Page) -> dict[str, Any]:
     return state
 
 
-def click_node(page: Page, node_id: str) -> None:
-    """A real mouse click where the node is drawn."""
+def node_point(page: Page, node_id: str) -> tuple[float, float]:
+    """Where on the page the node is drawn, with the canvas scrolled into view. Cytoscape
+    caches where its canvas sits and forgets it on the scroll event, which the browser
+    fires before the next frame: a pointer sent sooner lands where the canvas was."""
     drawn(page)
     canvas = page.locator("[data-testid=graph-canvas]")
     canvas.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     box = canvas.bounding_box()
     assert box is not None
-    point = page.eval_on_selector(
+    x, y = page.eval_on_selector(
         "[data-testid=graph-canvas]",
         "(element, id) => { const p = element.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }",
         node_id,
     )
-    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+    return box["x"] + x, box["y"] + y
+
+
+def click_node(page: Page, node_id: str) -> None:
+    """A real mouse click where the node is drawn."""
+    page.mouse.click(*node_point(page, node_id))
 
 
 AXE = WEB / "node_modules" / "axe-core" / "axe.min.js"
@@ -275,6 +283,11 @@ def test_the_graph_draws_every_kind_and_both_ends_of_every_edge(
     screenshot(tab, "graph", "section.graph")
 
     legend.get_by_label(re.compile("^Topics")).uncheck()
+    # the graph hides them after the next paint
+    tab.wait_for_function(
+        """() => document.querySelector('[data-testid=graph-canvas]').cy
+          .nodes().filter(n => n.data('kind') === 'TOPIC' && n.visible()).length === 0"""
+    )
     hidden = graph_state(tab)
     assert all(not node["visible"] for node in hidden["nodes"] if node["kind"] == "TOPIC")
     assert all(node["visible"] for node in hidden["nodes"] if node["kind"] != "TOPIC")

@@ -22,7 +22,14 @@ from core.global_ids import encode_id
 from server.connection import database_for
 from server.settings import Settings
 from tests.browser import open_page
-from tests.test_web import click_node, drawn, graph_state, open_seed_page, screenshot
+from tests.test_web import (
+    click_node,
+    drawn,
+    graph_state,
+    node_point,
+    open_seed_page,
+    screenshot,
+)
 
 CANVAS = "[data-testid=graph-canvas]"
 # The box of every label drawn, in screen pixels: the nodes shown whose label Cytoscape
@@ -151,21 +158,12 @@ def test_a_300_node_slice_shows_many_labels_and_zooming_in_shows_more(
 
 
 def hover_node(tab: Page, node_id: str, card: Locator) -> None:
-    """Moves the pointer onto a node until its card shows: Cytoscape caches where its
-    canvas is on the page, and a hover just after a scroll can miss by that much."""
-    canvas = tab.locator(CANVAS)
-    canvas.scroll_into_view_if_needed()
+    """Moves the pointer onto a node until its card shows: on a busy machine the page can
+    miss a pointer move."""
     for _ in range(10):
-        box = canvas.bounding_box()
-        assert box is not None
-        x, y = tab.eval_on_selector(
-            CANVAS,
-            "(element, id) => { const p = element.cy.getElementById(id).renderedPosition();"
-            " return [p.x, p.y]; }",
-            node_id,
-        )
+        x, y = node_point(tab, node_id)
         tab.mouse.move(0, 0)
-        tab.mouse.move(box["x"] + x, box["y"] + y)
+        tab.mouse.move(x, y)
         try:
             card.wait_for(state="visible", timeout=1000)
             return
