@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import dataclass
 from functools import lru_cache
 
 from core.errors import BadUserInput
@@ -72,3 +73,52 @@ def malformed_id(value: str) -> BadUserInput:
         f"malformed id {value!r}: ids are opaque global ids, and this is an OpenAlex id;"
         f" look it up with {lookup}"
     )
+
+
+MAX_OFFSET_DIGITS = 9  # an offset past a billion is no page of ours
+
+
+@dataclass(frozen=True)
+class Cursor:
+    mode: str  # "o": after an offset; "k": after a key
+    position: str
+    list_: str
+    parent: str
+
+
+def read_cursor(cursor: str) -> Cursor:
+    text = decode_opaque(cursor, "cursor")
+    if text.startswith("o|"):
+        parts = text.split("|", 4)
+        position = parts[1]
+        plain = position.isascii() and position.isdigit() and len(position) <= MAX_OFFSET_DIGITS
+        if len(parts) == 5 and plain:
+            return Cursor("o", position, f"{parts[2]}|{parts[3]}", parts[4])
+    elif text.startswith("k|"):
+        parts = text.split("|", 3)
+        if len(parts) == 4 and parts[3]:
+            return Cursor("k", parts[3], f"{parts[1]}|{parts[2]}", "")
+    raise BadUserInput(f"malformed cursor {cursor!r}")
+
+
+def after_offset(cursor: str | None, list_: str, parent: str | None) -> int:
+    """The offset a cursor of this list (`list_` under `parent`) resumes after. `parent`
+    None: the list hangs off many parents, or one the request names other than by key."""
+    if cursor is None:
+        return 0
+    found = read_cursor(cursor)
+    if parent is None:
+        raise BadUserInput(
+            f"a cursor pages one list: to page {list_.partition('|')[0]}, ask for it under "
+            "one parent named by id"
+        )
+    if found.mode != "o" or found.list_ != list_ or found.parent != parent:
+        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
+    return int(found.position)
+
+
+def after_key(cursor: str, list_: str) -> str:
+    found = read_cursor(cursor)
+    if found.mode != "k" or found.list_ != list_:
+        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
+    return found.position

@@ -75,11 +75,11 @@ RESEARCHER_GROUPS = PerCandidate(
     }
 )
 # What ordering researchers by a figure reads for each (RESEARCHER_ORDER in
-# resolvers/compiler/researchers.py): names, works counts, citations and h-indexes are
-# properties, kept figures and degrees.
+# resolvers/compiler/researchers.py): names are properties, and works counts, followers,
+# citations and h-indexes figures kept on the node, each with a range index.
+KEPT_RESEARCHER_ORDERS = ("citations", "hIndex", "worksCount", "followers")
 ALL_AUTHORSHIPS = Most("relationships.AUTHORED") + Most("nodes.Researcher")
 RESEARCHER_ORDERS = {
-    "followers": OrderReads(Most("researcher.followers") + 4),
     "recentWorks": OrderReads(Most("researcher.works"), ALL_AUTHORSHIPS),
 }
 ROOT_RESEARCHERS = RootList(
@@ -89,6 +89,7 @@ ROOT_RESEARCHERS = RootList(
         "institution": Most("institution.members"),
     },
     RESEARCHER_ORDERS,
+    {field: f"ranked.{field}" for field in KEPT_RESEARCHER_ORDERS},
 )
 # Their orders read a property, a kept count or a degree.
 ROOT_TOPICS = RootList(Most("nodes.Topic"), {})

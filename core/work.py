@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from core.bounds import PAGE, Arguments, Bound
+from core.global_ids import read_cursor
 from core.request_limits import RequestLimits
 
 # The statistics a work may read: the most of a pattern that any one node has
@@ -33,7 +34,6 @@ STATISTICS = (
     "researcher.citedBy",
     "researcher.topics",
     "researcher.affiliations",
-    "researcher.followers",
     "researcher.memberships",
     "work.authors",
     "work.topics",
@@ -60,6 +60,13 @@ STATISTICS = (
     "relationships.AFFILIATION",
     "relationships.AFFILIATED_WITH",
     "relationships.MEMBER_OF",
+    # of every researcher ranked by a kept figure, most first: the most that share one value
+    # among the first `ranked.depth`
+    "ranked.depth",
+    "ranked.citations",
+    "ranked.hIndex",
+    "ranked.worksCount",
+    "ranked.followers",
 )
 
 
@@ -299,14 +306,28 @@ class RootList(Expression):
     every: Expression
     anchors: Mapping[str, Expression]
     orders: Mapping[str, OrderReads] = field(default_factory=dict)
+    # orderBy fields that, without a `where`, read the page from an index in their order
+    # (resolvers/compiler/roots.py ranked_by_index), with the statistic of their ties
+    ranked: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def reads_arguments(self) -> bool:
         return True
 
     def rows(self, arguments: Arguments, limits: RequestLimits, graph: GraphStatistics) -> int:
-        if not arguments.get("where") and arguments.get("orderBy") is None:
-            return PAGE.items(arguments, limits) + 1
+        order = arguments.get("orderBy")
+        if not arguments.get("where"):
+            if order is None:
+                return PAGE.items(arguments, limits) + 1
+            ties = self.ranked.get(enum_value(order["field"]))
+            if ties is not None:
+                # the page's rows above 0 and at 0 from the index and, most first, the rest
+                # of the last row's ties
+                need = offset_of(arguments.get("after")) + PAGE.items(arguments, limits) + 1
+                if enum_value(order["direction"]) == "asc":
+                    return 2 * need + 1
+                if need <= graph.most("ranked.depth"):
+                    return 2 * need + graph.most(ties) + 1
         candidates = self.candidates(arguments, limits, graph)
         return 2 * candidates + ordering(self.orders, candidates, arguments, limits, graph) + 2
 
@@ -323,6 +344,15 @@ class RootList(Expression):
         if not where:
             return None
         return next((name for name in self.anchors if where.get(name) is not None), None)
+
+
+def offset_of(after: str | None) -> int:
+    """Where an offset cursor resumes; 0 for none (a cursor of another list is refused
+    where the list is compiled)."""
+    if after is None:
+        return 0
+    cursor = read_cursor(after)
+    return int(cursor.position) if cursor.mode == "o" else 0
 
 
 def candidates_of(

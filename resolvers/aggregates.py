@@ -28,7 +28,7 @@ PASS_BATCH = 10_000
 # A topic or institution holds tallies for every year of its works: fewer per transaction.
 OWNERS_BATCH = 200
 LABELS = ("Work", "Researcher", "Institution", "Topic")
-VERSION = 4  # what the kept aggregates are: a change to their rules takes a new version
+VERSION = 5  # what the kept aggregates are: a change to their rules takes a new version
 
 
 class Moment(Enum):

@@ -25,6 +25,7 @@ STATEMENTS = tuple(
     for kind in (
         "researchers",
         "prolific_researchers",
+        "rankings",
         "works",
         "topics",
         "institutions",

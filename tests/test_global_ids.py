@@ -6,6 +6,8 @@ import pytest
 
 from core.errors import BadUserInput
 from core.global_ids import (
+    after_key,
+    after_offset,
     decode_id,
     encode_id,
     encode_opaque,
@@ -14,7 +16,7 @@ from core.global_ids import (
     offset_cursor,
 )
 from core.identifiers import normalize_arxiv_id, normalize_doi, normalize_orcid
-from resolvers.compiler.connections import after_key, after_offset, bounded
+from resolvers.compiler.connections import bounded
 
 
 def test_ids_round_trip_and_are_opaque() -> None:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
-from core.global_ids import encode_id
+from core.global_ids import encode_id, list_identity, offset_cursor
 from core.reads import WORK_GROUPS
 from core.work import (
     BUSIEST_SUMS,
@@ -63,6 +63,24 @@ def test_a_root_list_reads_a_page_in_key_order_unless_filtered_or_ordered() -> N
     assert root.rows({"where": {"yearFrom": 2020}}, LIMITS, graph) == 2 * 1000 + 2
     assert root.rows({"orderBy": {"field": "year"}}, LIMITS, graph) == 2 * 1000 + 2
     assert root.rows({"where": {"author": "R"}}, LIMITS, graph) == 2 * 7 + 2
+
+
+def test_a_root_list_ranked_by_an_index_reads_its_page_and_the_ties_of_its_last_row() -> None:
+    root = RootList(Most("nodes.Researcher"), {}, {}, {"citations": "ranked.citations"})
+    graph = GraphStatistics(
+        {"nodes.Researcher": 10**6, "ranked.depth": 10_000, "ranked.citations": 40}
+    )
+    most = {"field": "citations", "direction": "desc"}
+    deep = offset_cursor(20_000, list_identity("Query", "researchers", ("citations", "desc")))
+
+    assert root.rows({"first": 5, "orderBy": most}, LIMITS, graph) == 2 * 6 + 40 + 1
+    least = {"field": "citations", "direction": "asc"}
+    assert root.rows({"first": 5, "orderBy": least}, LIMITS, graph) == 2 * 6 + 1
+    # past the depth the statistics know ties for, it counts as ordering every researcher
+    assert root.rows({"first": 5, "orderBy": most, "after": deep}, LIMITS, graph) == 2 * 10**6 + 2
+    # a `where` reads every candidate it leaves, in any order
+    where = {"first": 5, "orderBy": most, "where": {"hasOrcid": True}}
+    assert root.rows(where, LIMITS, graph) == 2 * 10**6 + 2
 
 
 def test_a_facet_reads_its_lists_candidates_again_with_their_values() -> None:

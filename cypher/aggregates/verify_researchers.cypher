@@ -16,6 +16,8 @@ UNWIND [
   ['citations', r.citations, figures.citations],
   ['hIndex', r.hIndex, figures.hIndex],
   ['i10Index', r.i10Index, figures.i10Index],
+  ['worksCount', r.worksCount, figures.worksCount],
+  ['followers', r.followers, figures.followers],
   ['memberships', kept, memberships]
 ] AS check
 WITH r, check WHERE check[1] IS NULL OR check[1] <> check[2]

@@ -14,4 +14,7 @@ CALL (c, m, allowed) {
   SET c.status = $status, c.reviewedAt = datetime(), c.reviewer = m.key, c.reason = $reason
 }
 REMOVE c._lock
+// an approved claimant's follow stops counting
+WITH *
+// include fragments/parts/kept_followers
 RETURN signedIn, moderator, found, coalesce(notOwn, false) AS notOwn, coalesce(pending, false) AS pending

@@ -10,4 +10,5 @@ CALL (u, r, signedIn, found, notSelf) {
   MERGE (u)-[f:FOLLOWS]->(r)
   ON CREATE SET f.at = datetime()
 }
+// include fragments/parts/kept_followers
 RETURN signedIn, found, notSelf

@@ -5,4 +5,5 @@ CALL (u, r) {
   MATCH (u)-[f:FOLLOWS]->(r)
   DELETE f
 }
+// include fragments/parts/kept_followers
 RETURN signedIn, found

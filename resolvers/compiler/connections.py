@@ -14,7 +14,7 @@ from graphql import GraphQLError, GraphQLNonNull
 
 from core.bounds import PAGE
 from core.errors import BadUserInput
-from core.global_ids import decode_opaque, key_cursor, list_identity, offset_cursor
+from core.global_ids import after_key, after_offset, key_cursor, list_identity, offset_cursor
 from resolvers.compiler.aggregate import aggregate
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, Scope
@@ -47,53 +47,6 @@ class Items:
 
 # The groupings of `groupBy` on a list, by the type of its items.
 GROUPINGS = {"Work": WORK_GROUPINGS, "Researcher": RESEARCHER_GROUPINGS}
-MAX_OFFSET_DIGITS = 9  # an offset past a billion is no page of ours
-
-
-@dataclass(frozen=True)
-class Cursor:
-    mode: str  # "o": after an offset; "k": after a key
-    position: str
-    list_: str
-    parent: str
-
-
-def read_cursor(cursor: str) -> Cursor:
-    text = decode_opaque(cursor, "cursor")
-    if text.startswith("o|"):
-        parts = text.split("|", 4)
-        position = parts[1]
-        plain = position.isascii() and position.isdigit() and len(position) <= MAX_OFFSET_DIGITS
-        if len(parts) == 5 and plain:
-            return Cursor("o", position, f"{parts[2]}|{parts[3]}", parts[4])
-    elif text.startswith("k|"):
-        parts = text.split("|", 3)
-        if len(parts) == 4 and parts[3]:
-            return Cursor("k", parts[3], f"{parts[1]}|{parts[2]}", "")
-    raise BadUserInput(f"malformed cursor {cursor!r}")
-
-
-def after_offset(cursor: str | None, list_: str, parent: str | None) -> int:
-    """The offset a cursor of this list (`list_` under `parent`) resumes after. `parent`
-    None: the list hangs off many parents, or one the request names other than by key."""
-    if cursor is None:
-        return 0
-    found = read_cursor(cursor)
-    if parent is None:
-        raise BadUserInput(
-            f"a cursor pages one list: to page {list_.partition('|')[0]}, ask for it under "
-            "one parent named by id"
-        )
-    if found.mode != "o" or found.list_ != list_ or found.parent != parent:
-        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
-    return int(found.position)
-
-
-def after_key(cursor: str, list_: str) -> str:
-    found = read_cursor(cursor)
-    if found.mode != "k" or found.list_ != list_:
-        raise BadUserInput(f"cursor {cursor!r} does not belong to this list")
-    return found.position
 
 
 def page_size(c: Compilation, selected: Selected) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphql import GraphQLObjectType
 
 from core.bounds import RECENT
+from core.reads import KEPT_RESEARCHER_ORDERS
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
     Compilation,
@@ -20,12 +21,11 @@ from resolvers.compiler.nodes import count_of, related_node
 from resolvers.compiler.request import Arguments
 from resolvers.compiler.work_lists import where_predicate
 
-# Citations and the h-index are kept on the node (resolvers/aggregates.py).
+# Works, followers, citations and the h-index are kept on the node (resolvers/aggregates.py),
+# where a range index orders every researcher by each.
 RESEARCHER_ORDER = {
     "name": Template("{r}.name"),
-    "citations": Template("{r}.citations"),
-    "hIndex": Template("{r}.hIndex"),
-    "worksCount": Template("COUNT { ({r})-[:AUTHORED]->() }"),
+    **{field: Template(f"{{r}}.{field}") for field in KEPT_RESEARCHER_ORDERS},
     "recentWorks": Template(
         "COUNT { ({r})-[:AUTHORED]->({w}:Work) WHERE {w}.year > date().year - {years} }"
     ),
@@ -47,9 +47,7 @@ def researchers_order(
     field = order[0]
     # `years` is checked whatever the order: a value out of bounds is refused alike
     c.statement.fact(c.arguments(selected), "years", years_checked)
-    if field == "followers":
-        value = c.bind(this=variable)(FOLLOWERS)
-    elif field == "recentWorks":
+    if field == "recentWorks":
         years = c.parameter(selected, lambda arguments: RECENT.size(arguments["orderBy"]))
         value = c.bind(r=variable, years=years)(RESEARCHER_ORDER[field])
     else:
@@ -118,20 +116,6 @@ affiliation = related_node(
     Template("{a}.since DESC, {n}.key"),
 )
 works_count = count_of(Template("({this})-[:AUTHORED]->()"))
-# A follow by the record's own claimant is not a follower (researcher_standing agrees);
-# a record has at most one approved claim, so its claims are read, not every follower's.
-FOLLOWERS = Template(
-    "COUNT { ({this})<-[:FOLLOWS]-(:User) } - "
-    "COUNT { ({this})<-[:CLAIMED {status: 'APPROVED'}]-({u}:User)-[:FOLLOWS]->({this}) }"
-)
-
-
-def followers_count(
-    c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
-) -> Compiled:
-    return Compiled(c.bind(this=scope["this"])(FOLLOWERS))
-
-
 topics_count = count_of(
     Template("MATCH ({this})-[:AUTHORED]->(:Work)-[:ABOUT]->({t}:Topic) RETURN DISTINCT {t}")
 )
@@ -143,7 +127,7 @@ def stats(c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObject
 
 
 def kept_figure(name: str) -> Rule:
-    """A citation figure kept on the node (resolvers/aggregates.py)."""
+    """A figure kept on the node (resolvers/aggregates.py)."""
 
     def rule(
         c: Compilation, scope: Scope, selected: Selected, type_: GraphQLObjectType
@@ -154,6 +138,8 @@ def kept_figure(name: str) -> Rule:
 
 
 citations = kept_figure("citations")
+# a follow by the record's own claimant is not a follower (researcher_standing agrees)
+followers_count = kept_figure("followers")
 h_index = kept_figure("hIndex")
 i10_index = kept_figure("i10Index")
 

@@ -20,6 +20,7 @@ from core.identifiers import (
     recognise,
 )
 from core.lucene import bounded_search
+from core.reads import KEPT_RESEARCHER_ORDERS
 from resolvers.compiler import collaboration, researchers, slices, work_lists
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import (
@@ -218,14 +219,19 @@ def nodes_by_ids(c: Compilation, selected: Selected) -> RootStatement:
 
 
 def root_list(
-    head: str, variable: str, predicate: str, order: str | None, every: bool = False
+    head: str,
+    variable: str,
+    predicate: str,
+    order: str | None,
+    every: bool = False,
+    narrowed: Callable[[str], str] | None = None,
 ) -> Items:
     """A root list: in key order, paged by the last key seen, unless orderBy says otherwise.
     The default is the list's own, whatever its filter: the same for equivalent trees.
     `every`: the head matches every node of the kind."""
     if order is None:
         return Items(head, variable, f"{variable}.key", predicate, keyset=True, every=every)
-    return Items(head, variable, order, predicate, every=every)
+    return Items(head, variable, order, predicate, every=every, narrowed=narrowed)
 
 
 def root_works(c: Compilation, selected: Selected) -> RootStatement:
@@ -281,7 +287,33 @@ def root_researchers(c: Compilation, selected: Selected) -> RootStatement:
     found = c.order(selected)
     order = None if found is None else researchers.researchers_order(c, selected, found, researcher)
     every = condition is None
-    return root_connection(c, selected, root_list(head, researcher, predicate, order, every))
+    narrowed = None
+    if every and predicate == "true" and found is not None and found[0] in KEPT_RESEARCHER_ORDERS:
+        direction = "DESC" if found[1] == "desc" else "ASC"
+        narrowed = ranked_by_index(researcher, found[0], direction)
+    return root_connection(
+        c, selected, root_list(head, researcher, predicate, order, every, narrowed)
+    )
+
+
+def ranked_by_index(researcher: str, field: str, direction: str) -> Callable[[str], str]:
+    """Every researcher's first `need` by a kept figure (then by key), from the figure's
+    index on (figure, key): those above 0 in the figure's order, where only ties are left
+    to sort when it runs most first, and the first `need` of those at 0 (most of the graph:
+    nobody follows them) in key order, which the index gives as it is. Every researcher
+    has the figure kept, and none below 0 (resolvers/aggregates.py)."""
+    r = researcher
+    indexed = f"MATCH ({r}:Researcher) WHERE {r}.{field} {{}} AND {r}.key IS NOT NULL"
+
+    def narrowed(need: str) -> str:
+        return (
+            f"CALL () {{ {indexed.format('> 0')} "
+            f"WITH {r} ORDER BY {r}.{field} {direction}, {r}.key LIMIT {need} RETURN {r} "
+            f"UNION ALL {indexed.format('= 0')} "
+            f"WITH {r} ORDER BY {r}.{field}, {r}.key LIMIT {need} RETURN {r} }}"
+        )
+
+    return narrowed
 
 
 def keyed_list(label: str, orders: Mapping[str, Template]) -> RootRule:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from graphql import GraphQLObjectType
 
 from core.bounds import DEPTH, LIMIT_PER_KIND
-from core.global_ids import NEIGHBORS, decode_id
+from core.global_ids import NEIGHBORS, after_offset, decode_id
 from resolvers.compiler.collect import Selected
 from resolvers.compiler.compile import Compilation, Compiled, ParameterRef, Scope
-from resolvers.compiler.connections import after_offset, page_size
+from resolvers.compiler.connections import page_size
 from resolvers.derived import graph
 
 

@@ -1,0 +1,4 @@
+// Every researcher in order of the kept `followers` (resolvers/aggregates.py), then of key,
+// read from the index instead of sorting them all (resolvers/compiler/roots.py
+// ranked_by_index).
+CREATE INDEX researcher_followers IF NOT EXISTS FOR (r:Researcher) ON (r.followers, r.key)
