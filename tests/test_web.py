@@ -66,7 +66,7 @@ def graph_state(page: Page) -> dict[str, Any]:
           const cy = element.cy;
           return {
             nodes: cy.nodes().map(n => ({id: n.id(), kind: n.data('kind'), label: n.data('label'),
-              visible: n.visible(), path: n.hasClass('path'), position: n.position()})),
+              hop: n.data('hop'), visible: n.visible(), path: n.hasClass('path'), position: n.position()})),
             edges: cy.edges().map(e => ({id: e.id(), source: e.source().id(), target: e.target().id(),
               sourceVisible: e.source().visible(), targetVisible: e.target().visible(),
               visible: e.visible(), path: e.hasClass('path')})),

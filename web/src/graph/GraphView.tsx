@@ -25,7 +25,6 @@ import {
   KINDS,
   placeAround,
   sizeOf,
-  startingPositions,
   type Point,
   type Slice,
   type SliceEdge,
@@ -191,7 +190,7 @@ export function GraphView({ slice: initial, title }: { slice: Slice; title: stri
     let cy: Core | null = null;
     let resting = 0;
     const cancel = afterPaint(() => {
-      const positions = settle(slice, startingPositions(slice));
+      const positions = settle(slice);
       cy = cytoscape({
         container: element,
         elements: [

@@ -1,6 +1,6 @@
-// The API's graph slice, and where its nodes start on screen. A force layout (layout.ts)
-// settles the whole slice once; nodes added later by an expansion are placed here, in the
-// free space around the node they came from, so that nothing already drawn moves.
+// The API's graph slice. A force layout (layout.ts) settles the whole slice once; nodes
+// added later by an expansion are placed here, in the free space around the node they
+// came from, so that nothing already drawn moves.
 import type { NodeKind } from "../router";
 
 export interface SliceNode {
@@ -52,49 +52,21 @@ export function byImportance(a: Pick<SliceNode, "hop" | "weight" | "id">, b: Pic
   return Number(b.hop === 0) - Number(a.hop === 0) || b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function neighboursOf(edges: SliceEdge[]): Map<string, string[]> {
+export function neighboursOf(edges: SliceEdge[]): Map<string, string[]> {
   const neighbours = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const list = neighbours.get(from);
+    if (list === undefined) {
+      neighbours.set(from, [to]);
+    } else {
+      list.push(to);
+    }
+  };
   for (const edge of edges) {
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), edge.target]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), edge.source]);
+    add(edge.source, edge.target);
+    add(edge.target, edge.source);
   }
   return neighbours;
-}
-
-/** Where the force layout starts: hop 1 in one sector per kind around the centre, hop 2
- * beside the hop-1 nodes it hangs from (a work beside its topic). The layout keeps this
- * grouping by kind and by topic while it untangles the edges. */
-export function startingPositions(slice: Slice): Map<string, Point> {
-  const positions = new Map<string, Point>([[slice.center, { x: 0, y: 0 }]]);
-  const firstHop = slice.nodes
-    .filter((node) => node.hop === 1)
-    .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || byImportance(a, b));
-  const inner = Math.max(160, (firstHop.length * 60) / (2 * Math.PI));
-  firstHop.forEach((node, index) => {
-    const angle = (2 * Math.PI * index) / firstHop.length - Math.PI / 2;
-    positions.set(node.id, { x: inner * Math.cos(angle), y: inner * Math.sin(angle) });
-  });
-  const neighbours = neighboursOf(slice.edges);
-  const rest = slice.nodes.filter((node) => !positions.has(node.id));
-  rest.forEach((node, index) => {
-    const anchors = (neighbours.get(node.id) ?? []).flatMap((id) => positions.get(id) ?? []);
-    const angle = (2 * Math.PI * index) / Math.max(1, rest.length);
-    const mean =
-      anchors.length === 0
-        ? { x: 2 * inner * Math.cos(angle), y: 2 * inner * Math.sin(angle) }
-        : {
-            x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
-            y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length,
-          };
-    // Outward from the centre, and spread a little so that siblings do not coincide.
-    const outward = Math.atan2(mean.y, mean.x);
-    const reach = Math.hypot(mean.x, mean.y) + 90 + 12 * (index % 5);
-    positions.set(node.id, {
-      x: reach * Math.cos(outward + 0.05 * ((index % 7) - 3)),
-      y: reach * Math.sin(outward + 0.05 * ((index % 7) - 3)),
-    });
-  });
-  return positions;
 }
 
 export interface Placed {

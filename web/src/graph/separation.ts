@@ -1,6 +1,7 @@
-// fCoSE's spectral draft places each group of nodes well but piles its members on one
-// another. Pushing overlapping nodes apart, pair by pair, spreads each pile out where it
-// lies: the grouping stays, and every node can be seen and clicked.
+// A layout can leave nodes on one another: siblings of the second hop put in one place, or
+// members of a group fCoSE packs tight. Pushing overlapping nodes apart, pair by pair,
+// spreads each pile out where it lies: the grouping stays, and every node can be seen and
+// clicked.
 import type { Point } from "./model";
 
 export interface Disc {
