@@ -144,7 +144,8 @@ def test_a_300_node_slice_shows_many_labels_and_zooming_in_shows_more(
         assert nodes >= 250
         boxes = label_boxes(tab)
         pairs = len(boxes) * (len(boxes) - 1) // 2
-        # a slice this size leaves room for about 20 labels at the zoom that fits it all; hiding labels is not the way to avoid overlaps.
+        # a slice this size leaves room for about 20 labels at the zoom that fits it all;
+        # hiding labels is not the way to avoid overlaps
         assert len(boxes) >= 15
         assert len(overlapping_pairs(boxes)) <= 0.05 * pairs
         tab.locator(CANVAS).scroll_into_view_if_needed()
