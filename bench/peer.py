@@ -53,7 +53,7 @@ from typing import Any
 
 from neo4j import Driver, GraphDatabase
 from ports import free_port
-from serve_env import serve_env
+from serve_env import ended, serve_env
 
 from core.global_ids import decode_id, encode_id
 from resolvers.statements import statement
@@ -529,12 +529,7 @@ def serving(
         wait_ready(server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        ended(process)
 
 
 def wait_ready(server: Server) -> None:

@@ -41,7 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/ is not installed
 
 from ports import free_port
-from serve_env import serve_env
+from run import Connection, CutOff, encode_request
+from serve_env import ended, serve_env
 
 from core.global_ids import encode_id
 from seed.bulk import load_generated
@@ -124,56 +125,6 @@ class Load:
 # the client
 
 
-class CutOff(Exception):
-    """The connection closed after the answer's head, before the whole of its body: past
-    the point where a balancer can retry."""
-
-    def __init__(self, replica: str) -> None:
-        super().__init__(replica)
-        self.replica = replica
-
-
-class Connection:
-    """A bare HTTP/1.1 keep-alive connection to haproxy: the client's own CPU stays small
-    next to the two replicas and Neo4j on the same two cores."""
-
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.reader = reader
-        self.writer = writer
-
-    @classmethod
-    async def open(cls, port: int) -> Connection:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-        return cls(reader, writer)
-
-    async def exchange(self, request: bytes) -> tuple[int, dict[str, str], bytes]:
-        self.writer.write(request)
-        head = await self.reader.readuntil(b"\r\n\r\n")
-        status_line, *lines = head.decode("latin-1").split("\r\n")
-        headers = {}
-        for line in lines:
-            if line:
-                name, _, value = line.partition(":")
-                headers[name.strip().lower()] = value.strip()
-        try:
-            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
-        except asyncio.IncompleteReadError:
-            raise CutOff(headers.get("x-replica", "")) from None
-        return int(status_line.split()[1]), headers, body
-
-    def close(self) -> None:
-        self.writer.close()
-
-
-def profile_request(seed: str) -> bytes:
-    body = json.dumps({"query": PROFILE, "variables": {"seed": seed}}).encode()
-    head = (
-        "POST /graphql HTTP/1.1\r\nHost: replicas\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    )
-    return head.encode() + body
-
-
 def answered(status: int, body: bytes) -> bool:
     """A 200 with the researcher's page and no error anywhere in it."""
     if status != 200:
@@ -188,7 +139,8 @@ def answered(status: int, body: bytes) -> bool:
 def failure(error: Exception) -> tuple[str, bool, str]:
     """The replica (when known), False, and what went wrong, for a request with no answer."""
     if isinstance(error, CutOff):
-        return error.replica, False, f"answer cut off after its head (replica {error.replica})"
+        replica = error.headers.get("x-replica", "")
+        return replica, False, f"answer cut off after its head (replica {replica})"
     if isinstance(error, asyncio.IncompleteReadError):
         return "", False, "connection closed before an answer"
     return "", False, type(error).__name__
@@ -284,13 +236,7 @@ def running(
     try:
         yield process
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        ended(process, grace=20)
 
 
 @contextlib.contextmanager
@@ -501,7 +447,10 @@ def main(
             haproxy = stack.enter_context(running([HAPROXY, "-db", "-f", str(config)], log))
             wait_until_ready(f"http://127.0.0.1:{balancer_port}/readyz", haproxy, log)
 
-            request = profile_request(encode_id("Researcher", SEED_RESEARCHER))
+            seed = encode_id("Researcher", SEED_RESEARCHER)
+            request = encode_request(
+                "POST", "/graphql", {"query": PROFILE, "variables": {"seed": seed}}
+            )
             for port in ports.values():
                 warm(port, request)
             # both replicas up in haproxy's eyes before the load starts

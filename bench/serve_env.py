@@ -33,5 +33,16 @@ def serving(port: int, **more: str) -> Iterator[subprocess.Popen[bytes]]:
     try:
         yield server
     finally:
-        server.terminate()
-        server.wait()
+        ended(server)
+
+
+def ended(process: subprocess.Popen[bytes], grace: float = 15) -> None:
+    """Asks `process` to stop, and kills it after `grace` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -1,0 +1,278 @@
+"""The scale run's results (bench/scale.py): its JSON, the plots of latency against the
+graph's size, and the tables for bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, NullLocator
+
+REFERENCE_WORKS = 100_000  # growth is read against this size when the run has it
+GROWTH_LIMIT = 1.5
+
+
+def read_results(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write_results(path: Path, results: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ordered = dict(sorted(results.items(), key=lambda item: int(item[0])))
+    path.write_text(json.dumps(ordered, indent=2) + "\n")
+
+
+def measured_sizes(results: dict[str, Any]) -> list[dict[str, Any]]:
+    sizes = [record for record in results.values() if "latency" in record]
+    return sorted(sizes, key=lambda record: record["works"])
+
+
+def queries_of(sizes: list[dict[str, Any]]) -> list[str]:
+    """The queries measured, in the order the run asked them."""
+    series = (row["query"] for record in sizes for row in record["latency"]["series"])
+    return list(dict.fromkeys(series))
+
+
+SeriesKey = tuple[str, str | None, str | None]  # query, kind, node
+Point = tuple[int, float, bool]  # works, the value, answered without errors
+# The value plotted of a series' row, and whether its answers had errors.
+Value = Callable[[dict[str, Any]], float | None]
+Failed = Callable[[dict[str, Any]], bool]
+
+
+def warm_p50(row: dict[str, Any]) -> float | None:
+    p50 = row.get("warm", {}).get("p50_ms")
+    return None if p50 is None else float(p50)
+
+
+def warm_failed(row: dict[str, Any]) -> bool:
+    return bool(row.get("warm", {}).get("errors"))
+
+
+def first_ms(row: dict[str, Any]) -> float | None:
+    return float(row["first_ms"])
+
+
+def first_failed(row: dict[str, Any]) -> bool:
+    return bool(row["first_errors"])
+
+
+def curves(
+    sizes: list[dict[str, Any]], value: Value, failed: Failed
+) -> dict[SeriesKey, list[Point]]:
+    found: dict[SeriesKey, list[Point]] = {}
+    for record in sizes:
+        for row in record["latency"]["series"]:
+            measured = value(row)
+            if measured is not None:
+                key = (row["query"], row["kind"], row["node"])
+                found.setdefault(key, []).append((record["works"], measured, not failed(row)))
+    return found
+
+
+PLAIN = FuncFormatter(lambda value, _: f"{value:g}")
+# between the decades, 2 and 5 only: more crowd the axis
+SPARSE = FuncFormatter(lambda value, _: f"{value:g}" if f"{value:e}"[0] in "25" else "")
+KIND_COLOURS = {
+    "Researcher": "tab:blue",
+    "Work": "tab:orange",
+    "Topic": "tab:green",
+    "Institution": "tab:purple",
+    None: "tab:gray",
+}
+
+
+def plot(sizes: list[dict[str, Any]], path: Path, title: str, value: Value, failed: Failed) -> None:
+    """A panel a query, log-log: the busiest node solid, the median dashed, a kind a
+    colour; a red cross where an answer had errors."""
+    found = curves(sizes, value, failed)
+    works = [record["works"] for record in sizes]
+    queries = queries_of(sizes)
+    columns = 4
+    rows = math.ceil(len(queries) / columns)
+    figure = Figure(figsize=(4.2 * columns, 3.2 * rows + 1), layout="constrained")
+    panels = figure.subplots(rows, columns, squeeze=False).flatten()
+    for axes, query in zip(panels, queries, strict=False):
+        for (name, kind, node), points in found.items():
+            if name == query:
+                draw(axes, points, kind, node)
+        axes.set_title(query, fontsize=10)
+        label_axes(axes, works)
+    for axes in panels[len(queries) :]:
+        axes.set_visible(False)
+    figure.legend(handles=legend_handles(), loc="outside lower center", ncols=8, fontsize=9)
+    figure.suptitle(title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+
+
+def draw(axes: Axes, points: list[Point], kind: str | None, node: str | None) -> None:
+    xs = [x for x, _, _ in points]
+    ys = [y for _, y, _ in points]
+    style = "--" if node == "median" else "-"
+    axes.plot(xs, ys, style, marker="o", markersize=3, color=KIND_COLOURS[kind], linewidth=1.2)
+    failed = [(x, y) for x, y, clean in points if not clean]
+    if failed:
+        axes.plot(*zip(*failed, strict=True), "x", color="red", markersize=8)
+
+
+def label_axes(axes: Axes, works: list[int]) -> None:
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xticks(works, [short(size) for size in works], fontsize=8)
+    axes.xaxis.set_minor_locator(NullLocator())
+    axes.set_xlabel("works", fontsize=8)
+    axes.set_ylabel("ms", fontsize=8)
+    axes.tick_params(axis="y", which="both", labelsize=7)
+    axes.yaxis.set_major_formatter(PLAIN)
+    axes.yaxis.set_minor_formatter(SPARSE)
+    low, high = axes.get_ylim()
+    # at least a decade tall: on a narrow axis the noise of a flat curve looks like growth
+    middle = math.sqrt(low * high)
+    axes.set_ylim(min(low, middle / 3.2), max(high, middle * 3.2))
+    axes.grid(True, which="both", alpha=0.3)
+
+
+def legend_handles() -> list[Line2D]:
+    kinds = [
+        Line2D([], [], color=KIND_COLOURS[kind], label=kind or "no node") for kind in KIND_COLOURS
+    ]
+    styles = [
+        Line2D([], [], color="black", linestyle="-", label="busiest node"),
+        Line2D([], [], color="black", linestyle="--", label="median node"),
+        Line2D([], [], color="red", marker="x", linestyle="", label="errors"),
+    ]
+    return kinds + styles
+
+
+def short(works: int) -> str:
+    for unit, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if works >= unit:
+            return f"{works / unit:g}{suffix}"
+    return str(works)
+
+
+def mib(size: int | None) -> str:
+    return "-" if size is None else f"{size / 2**20:,.0f} MiB"
+
+
+def size_table(sizes: list[dict[str, Any]]) -> str:
+    lines = [
+        "| works | nodes | relationships | load | its steps (s) | store: database + tx logs "
+        "| heap / page cache | page-cache hit ratio (hits, faults) | heap used, old-gen peak "
+        "| Neo4j RSS peak | API RSS (peak) | Neo4j start, API ready: off / on | run |",
+        "|" + "---|" * 13,
+    ]
+    for record in sizes:
+        load, latency = record["load"], record["latency"]
+        census = load["census"]
+        relationships = sum(count for _, count in census["relationships"])
+        steps = ", ".join(f"{step} {seconds:.0f}" for step, seconds in load["steps"].items())
+        total = "reused" if load["seconds"] is None else f"{load['seconds']:.0f} s"
+        store = record["store"]
+        cache = latency.get("page_cache", {})
+        ratio = cache.get("hit_ratio")
+        heap_found = latency.get("heap", {})
+        old_gen = heap_found.get("pool_peak_bytes", {}).get("G1 Old Gen")
+        api, neo4j = latency.get("api_memory", {}), latency.get("neo4j_memory", {})
+        on = record.get("warm_up_on", {}).get("api_ready_seconds")
+        lines.append(
+            f"| {record['works']:,} | {census['nodes']:,} | {relationships:,} | {total} | {steps} "
+            f"| {mib(store['database_bytes'])} + {mib(store['transaction_log_bytes'])} "
+            f"| {record['neo4j']['heap']} / {record['neo4j']['pagecache']} "
+            f"| {'-' if ratio is None else f'{ratio:.2%}'} ({cache.get('hits', 0):,}, "
+            f"{cache.get('faults', 0):,}) "
+            f"| {mib(heap_found.get('used_bytes'))}, {mib(old_gen)} "
+            f"| {mib(neo4j.get('peak_rss_bytes'))} "
+            f"| {mib(api.get('rss_bytes'))} ({mib(api.get('peak_rss_bytes'))}) "
+            f"| {latency['neo4j_start_seconds']:.0f} s, {latency['api_ready_seconds']:.1f} / "
+            f"{'-' if on is None else f'{on:.1f}'} s | {record['seconds'] / 60:.0f} min |"
+        )
+    return "\n".join(lines)
+
+
+def latency_table(sizes: list[dict[str, Any]]) -> str:
+    """Warm p50 of each series at each size, and its growth from the reference size (100k,
+    else the smallest) to the largest, flagged above GROWTH_LIMIT."""
+    works = [record["works"] for record in sizes]
+    base = REFERENCE_WORKS if REFERENCE_WORKS in works else works[0]
+    largest = sizes[-1]
+    rows = {(r["query"], r["kind"], r["node"]): r for r in largest["latency"]["series"]}
+    warm = curves(sizes, warm_p50, warm_failed)
+    lines = [
+        "| query | node | degree at " + short(works[-1]) + " | "
+        + " | ".join(f"p50 {short(size)}" for size in works)
+        + f" | p99 {short(works[-1])} | first {short(works[-1])} "
+        f"| growth {short(base)}→{short(works[-1])} |",
+        "|" + "---|" * (6 + len(works)),
+    ]  # fmt: skip
+    for key, points in warm.items():
+        query, kind, node = key
+        at = {size: value for size, value, _ in points}
+        row = rows.get(key, {})
+        growth = at[works[-1]] / at[base] if base in at and works[-1] in at else None
+        flag = " ⚠" if growth is not None and growth > GROWTH_LIMIT else ""
+        errors = sorted({*row.get("first_errors", []), *row.get("warm", {}).get("errors", {})})
+        lines.append(
+            f"| {query} | {f'{node} {kind}' if kind else '-'} | {row.get('degree') or '-'} | "
+            + " | ".join(f"{at[size]:.1f}" if size in at else "-" for size in works)
+            + f" | {row.get('warm', {}).get('p99_ms', math.nan):.1f} "
+            f"| {row.get('first_ms', math.nan):.0f}{' ' + ', '.join(errors) if errors else ''} "
+            f"| {'-' if growth is None else f'{growth:.2f}x'}{flag} |"
+        )
+    return "\n".join(lines)
+
+
+def warm_up_table(sizes: list[dict[str, Any]]) -> str:
+    """The first request of each query after a start (its first series, its busiest
+    node), with the warm-up off and on, at each size."""
+    lines = [
+        "| query | " + " | ".join(f"first {short(r['works'])}: off / on" for r in sizes) + " |",
+        "|" + "---|" * (1 + len(sizes)),
+    ]
+    for query in queries_of(sizes):
+        cells = []
+        for record in sizes:
+            off = first_of(record["latency"], query)
+            on = first_of(record.get("warm_up_on"), query)
+            cells.append(f"{off} / {on}")
+        lines.append(f"| {query} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def first_of(start: dict[str, Any] | None, query: str) -> str:
+    if start is None:
+        return "-"
+    row = next((row for row in start["series"] if row["query"] == query), None)
+    if row is None:
+        return "-"
+    return f"{row['first_ms']:.0f}" + (
+        " " + ",".join(row["first_errors"]) if row["first_errors"] else ""
+    )
+
+
+def report(results: dict[str, Any], out: Path) -> None:
+    sizes = measured_sizes(results)
+    if not sizes:
+        return
+    commits = sorted({record["commit"] for record in sizes})
+    title = f"peergraph at {', '.join(commits)}: {{}} against works"
+    plot(sizes, out / "latency.png", title.format("warm p50 (ms)"), warm_p50, warm_failed)
+    first = title.format(
+        "first request after a start, warm-up off, each query's busiest first (ms)"
+    )
+    plot(sizes, out / "first.png", first, first_ms, first_failed)
+    print("\n" + size_table(sizes))
+    print("\n" + latency_table(sizes))
+    print("\n" + warm_up_table(sizes))
+    for record in results.values():
+        stopped = record.get("stopped") or record.get("last_attempt", {}).get("stopped")
+        if stopped:
+            print(f"\n{record['works']:,} works stopped: {stopped}")
+    print(f"\nwrote {out / 'results.json'}, {out / 'latency.png'}, {out / 'first.png'}")
