@@ -16,6 +16,8 @@ from matplotlib.ticker import FuncFormatter, NullLocator
 
 REFERENCE_WORKS = 100_000  # growth is read against this size when the run has it
 GROWTH_LIMIT = 1.5
+# OpenAlex's size (docs/scaling.md): what the fitted curves are carried to
+OPENALEX_WORKS = 250_000_000
 
 
 def read_results(path: Path) -> dict[str, Any]:
@@ -257,6 +259,61 @@ def first_of(start: dict[str, Any] | None, query: str) -> str:
     )
 
 
+def power_fit(points: list[tuple[int, float]]) -> tuple[float, float] | None:
+    """`value = scale * works ** exponent`, least squares on log-log axes: (scale,
+    exponent); None for fewer than two sizes or a value that is not above 0."""
+    if len(points) < 2 or any(value <= 0 for _, value in points):
+        return None
+    xs = [math.log(works) for works, _ in points]
+    ys = [math.log(value) for _, value in points]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    exponent = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    return math.exp(mean_y - exponent * mean_x), exponent
+
+
+# Below this exponent a curve is flat within the noise of the runs: nothing grows faster
+# than the data it reads, and a negative slope carried 250 times past the data would
+# promise a faster answer from a larger graph.
+FLAT_EXPONENT = 0.1
+
+
+def carried(points: list[tuple[int, float]], works: int) -> str:
+    """The fitted curve's value at `works`, with its exponent; a flat curve's is the most
+    it was measured at."""
+    fit = power_fit(points)
+    if fit is None:
+        return "- | -"
+    scale, exponent = fit
+    if exponent < FLAT_EXPONENT:
+        return f"flat: {max(value for _, value in points):,.1f} | {exponent:.2f}"
+    return f"{scale * works**exponent:,.0f} | {exponent:.2f}"
+
+
+def extrapolation_table(sizes: list[dict[str, Any]], works: int = OPENALEX_WORKS) -> str:
+    """The store, the load and each series' warm p50 fitted against works (a power law over
+    every size measured) and carried to `works`: extrapolated, not measured."""
+    lines = [
+        f"| figure | at {short(sizes[-1]['works'])}, measured | at {short(works)}, fitted "
+        "| exponent |",
+        "|---|---|---|---|",
+    ]
+    store = [(r["works"], r["store"]["database_bytes"] / 2**30) for r in sizes]
+    lines.append(
+        f"| store, database folder (GiB) | {store[-1][1]:,.1f} | {carried(store, works)} |"
+    )
+    loads = [(r["works"], r["load"]["seconds"]) for r in sizes if r["load"]["seconds"]]
+    if loads:
+        lines.append(f"| bulk load (s) | {loads[-1][1]:,.0f} | {carried(loads, works)} |")
+    for (query, kind, node), points in curves(sizes, warm_p50, warm_failed).items():
+        measured = [(size, value) for size, value, _ in points]
+        lines.append(
+            f"| {query}, {f'{node} {kind}' if kind else '-'}: warm p50 (ms) "
+            f"| {measured[-1][1]:,.1f} | {carried(measured, works)} |"
+        )
+    return "\n".join(lines)
+
+
 def report(results: dict[str, Any], out: Path) -> None:
     sizes = measured_sizes(results)
     if not sizes:
@@ -271,6 +328,7 @@ def report(results: dict[str, Any], out: Path) -> None:
     print("\n" + size_table(sizes))
     print("\n" + latency_table(sizes))
     print("\n" + warm_up_table(sizes))
+    print("\n" + extrapolation_table(sizes))
     for record in results.values():
         stopped = record.get("stopped") or record.get("last_attempt", {}).get("stopped")
         if stopped:
