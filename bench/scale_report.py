@@ -276,6 +276,9 @@ def power_fit(points: list[tuple[int, float]]) -> tuple[float, float] | None:
 # than the data it reads, and a negative slope carried 250 times past the data would
 # promise a faster answer from a larger graph.
 FLAT_EXPONENT = 0.1
+# A fit against degree needs degrees this far apart: the busiest work's grows little with
+# the generated graph, and two close points give any slope.
+MIN_DEGREE_SPREAD = 3
 
 
 def carried(points: list[tuple[int, float]], works: int) -> str:
@@ -314,6 +317,45 @@ def extrapolation_table(sizes: list[dict[str, Any]], works: int = OPENALEX_WORKS
     return "\n".join(lines)
 
 
+def degree_table(sizes: list[dict[str, Any]], degrees: tuple[int, ...] = (10**5, 10**6)) -> str:
+    """Each busiest node's warm p50 fitted against its own degree, not the graph's size: a
+    hub grows with the generated graph, while a real graph's busiest nodes are what they
+    are (docs/scaling.md), so a page's time at OpenAlex's size is read at the degrees of
+    its busiest nodes."""
+    lines = [
+        "| query | node | degrees measured | p50 measured (ms) | "
+        + " | ".join(f"at degree {degree:,}, fitted" for degree in degrees)
+        + " | exponent |",
+        "|" + "---|" * (5 + len(degrees)),
+    ]
+    series: dict[SeriesKey, list[tuple[int, float]]] = {}
+    for record in sizes:
+        for row in record["latency"]["series"]:
+            p50 = warm_p50(row)
+            if row["node"] == "busiest" and row.get("degree") and p50 is not None:
+                key = (row["query"], row["kind"], row["node"])
+                series.setdefault(key, []).append((row["degree"], p50))
+    for (query, kind, _), points in series.items():
+        fit = power_fit(points)
+        spread = max(degree for degree, _ in points) / min(degree for degree, _ in points)
+        if fit is None or spread < MIN_DEGREE_SPREAD:
+            at, exponent_text = " | ".join("-" for _ in degrees), "-"
+        else:
+            scale, exponent = fit
+            exponent_text = f"{exponent:.2f}"
+            at = " | ".join(
+                f"flat: {max(value for _, value in points):,.0f}"
+                if exponent < FLAT_EXPONENT
+                else f"{scale * degree**exponent:,.0f}"
+                for degree in degrees
+            )
+        lines.append(
+            f"| {query} | busiest {kind} | {', '.join(f'{d:,}' for d, _ in points)} "
+            f"| {', '.join(f'{v:,.0f}' for _, v in points)} | {at} | {exponent_text} |"
+        )
+    return "\n".join(lines)
+
+
 def report(results: dict[str, Any], out: Path) -> None:
     sizes = measured_sizes(results)
     if not sizes:
@@ -329,6 +371,7 @@ def report(results: dict[str, Any], out: Path) -> None:
     print("\n" + latency_table(sizes))
     print("\n" + warm_up_table(sizes))
     print("\n" + extrapolation_table(sizes))
+    print("\n" + degree_table(sizes))
     for record in results.values():
         stopped = record.get("stopped") or record.get("last_attempt", {}).get("stopped")
         if stopped:
