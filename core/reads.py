@@ -85,7 +85,7 @@ RESEARCHER_ORDERS = {
 ROOT_RESEARCHERS = RootList(
     Most("nodes.Researcher"),
     {
-        "topic": Most("topic.authorships") + Most("topic.works"),
+        "topic": Most("topic.researchers"),
         "institution": Most("institution.members"),
     },
     RESEARCHER_ORDERS,
@@ -140,10 +140,8 @@ COLLABORATION_PATH = Most("nodes.Researcher") + Most("nodes.Work") + 2
 # What a researcher's trust and claim status are read from (fragments/researcher_standing).
 STANDING = Most("user.follows") + 8
 
-# Authors of a topic's works, or an institution's kept members.
-TOPIC_RESEARCHERS = every_candidate(
-    Most("topic.authorships") + Most("topic.works"), RESEARCHER_ORDERS
-)
+# A topic's kept researchers, or an institution's kept members.
+TOPIC_RESEARCHERS = every_candidate(Most("topic.researchers"), RESEARCHER_ORDERS)
 INSTITUTION_RESEARCHERS = every_candidate(Most("institution.members"), RESEARCHER_ORDERS)
 # Topics of an institution's works, with each work's authors once for each of its topics
 # (fragments/institution_top_topics): the authors of all its works are its authorships.

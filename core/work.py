@@ -35,6 +35,7 @@ STATISTICS = (
     "researcher.topics",
     "researcher.affiliations",
     "researcher.memberships",
+    "researcher.studies",
     "work.authors",
     "work.topics",
     "work.affiliations",
@@ -43,6 +44,7 @@ STATISTICS = (
     "topic.works",
     "topic.authorships",
     "topic.subtopics",
+    "topic.researchers",
     "institution.affiliations",
     "institution.authorships",
     "institution.members",
@@ -60,6 +62,7 @@ STATISTICS = (
     "relationships.AFFILIATION",
     "relationships.AFFILIATED_WITH",
     "relationships.MEMBER_OF",
+    "relationships.STUDIES",
     # of every researcher ranked by a kept figure, most first: the most that share one value
     # among the first `ranked.depth`
     "ranked.depth",

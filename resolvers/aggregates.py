@@ -1,7 +1,8 @@
 """Aggregates kept on the nodes for pages and sorts (docs/metrics.md): a work's citations and
-whether it has a topic, a researcher's citation figures and memberships (MEMBER_OF, with
-their works there), an institution's count of works, and the works of each topic and
-institution tallied by year and open access (WorkTally, resolvers/tallies.py).
+whether it has a topic, a researcher's figures, memberships (MEMBER_OF, with their works
+there) and topics studied (STUDIES, with their works about each), an institution's count
+of works, and the works of each topic and institution tallied by year and open access
+(WorkTally, resolvers/tallies.py).
 
 A write reads what it touches before it changes the graph and again after (`Touched`), and
 keeps those nodes' aggregates again in its own transaction. A bulk load keeps every node's
@@ -28,7 +29,7 @@ PASS_BATCH = 10_000
 # A topic or institution holds tallies for every year of its works: fewer per transaction.
 OWNERS_BATCH = 200
 LABELS = ("Work", "Researcher", "Institution", "Topic")
-VERSION = 5  # what the kept aggregates are: a change to their rules takes a new version
+VERSION = 6  # what the kept aggregates are: a change to their rules takes a new version
 
 
 class Moment(Enum):

@@ -242,6 +242,7 @@ def test_the_load_report_matches_the_database(
     # kept aggregates (resolvers/aggregates.py)
     assert relationships.pop("MEMBER_OF") == len(memberships(graph))
     assert relationships.pop("TALLIES") == len(tallies(graph))
+    assert relationships.pop("STUDIES") == len(studies(graph))
     report = generated_graph.report
     assert report.works == GENERATED_WORKS
     assert report.nodes == census["nodes"]
@@ -270,6 +271,16 @@ def memberships(graph: Batch) -> dict[tuple[str, str], int]:
         for researcher, institution in work["affiliations"]:
             works.setdefault((researcher, institution), set()).add(work["key"])
     return {pair: len(named) for pair, named in works.items()}
+
+
+def studies(graph: Batch) -> dict[tuple[str, str], int]:
+    """(researcher, topic) -> the researcher's works about the topic."""
+    works: dict[tuple[str, str], set[str]] = {}
+    for work in graph.works:
+        for researcher in work["authors"]:
+            for topic in work["topics"]:
+                works.setdefault((researcher, topic), set()).add(work["key"])
+    return {pair: len(about) for pair, about in works.items()}
 
 
 def tallies(graph: Batch) -> dict[tuple[str, int | None, bool | None], list[int | None]]:
@@ -309,6 +320,7 @@ def test_the_kept_aggregates_agree_with_a_model_of_the_generated_graph(
         for author in work["authors"]:
             by_researcher[author].append(cited[work["key"]])
     expected_memberships = memberships(graph)
+    expected_studies = studies(graph)
     rows = run_on_db(generated, "test/kept_aggregates")
     assert len(rows) == len(by_researcher)
     for row in rows:
@@ -318,7 +330,10 @@ def test_the_kept_aggregates_agree_with_a_model_of_the_generated_graph(
         assert row["i10Index"] == sum(count >= 10 for count in counts)
         for institution, works in row["memberships"]:
             assert expected_memberships.pop((row["key"], institution)) == works
+        for topic, works in row["studies"]:
+            assert expected_studies.pop((row["key"], topic)) == works
     assert expected_memberships == {}
+    assert expected_studies == {}
     assert kept_differences(generated) == []
 
 

@@ -32,6 +32,12 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
         for a in work.authors
         for institution in a.institutions
     }
+    studies = {
+        (a.researcher, assignment.topic)
+        for work in data.works
+        for a in work.authors
+        for assignment in work.topics
+    }
     marker = 1  # that every node's aggregates are kept (resolvers/aggregates.py)
     # a WorkTally per topic or institution, year and open access of its works
     buckets = {
@@ -44,7 +50,13 @@ def test_loading_the_seed_again_changes_nothing(seeded: Settings) -> None:
         data.institutions
     ) + marker + len(buckets)
     assert before["relationships"] == (
-        authorships + assignments + hierarchy + affiliations + len(memberships) + len(buckets)
+        authorships
+        + assignments
+        + hierarchy
+        + affiliations
+        + len(memberships)
+        + len(studies)
+        + len(buckets)
     )
 
 

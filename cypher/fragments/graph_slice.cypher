@@ -4,7 +4,9 @@ WITH this AS c
 CALL (c) {
   // include fragments/parts/center_scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
-  WITH m, rels, strength, seen, COUNT { (m)--() } AS degree
+  // research relationships only, as the weights: kept ones (STUDIES...) are no links
+  WITH m, rels, strength, seen,
+       COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS degree
   ORDER BY strength DESC, degree DESC, m.key
   WITH labels(m)[0] AS kind,
        collect({node: m, rels: rels, strength: strength}) AS ranked,
@@ -15,7 +17,8 @@ CALL (c) {
 CALL (c, hop1) {
   WITH c, [item IN hop1 | item.node] AS known
   UNWIND CASE WHEN $depth >= 2 THEN known ELSE [] END AS n
-  WITH c, known, n, COUNT { (n)--() } > $scanPerNeighbor AS capped
+  WITH c, known, n,
+       COUNT { (n)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } > $scanPerNeighbor AS capped
   CALL (c, n) {
     MATCH (n)-[r:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-(m)
     WHERE m <> c
@@ -23,7 +26,8 @@ CALL (c, hop1) {
     RETURN r, m
   }
   WITH known, m, collect(r) AS rels, count(DISTINCT n) AS links, max(CASE WHEN capped THEN 1 ELSE 0 END) AS capped
-  WITH m, rels, links, capped, m IN known AS inner, COUNT { (m)--() } AS degree
+  WITH m, rels, links, capped, m IN known AS inner,
+       COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS degree
   ORDER BY links DESC, degree DESC, m.key
   WITH labels(m)[0] AS kind, inner,
        collect({node: m, rels: rels, strength: toFloat(links)}) AS ranked,

@@ -3,7 +3,9 @@ WITH this AS c
 CALL (c) {
   // include fragments/parts/center_scan
   WITH m, collect(r) AS rels, max(coalesce(r.score, 1.0)) AS strength, count(*) AS seen
-  WITH m, rels, strength, seen, labels(m)[0] IN $kinds AS wanted, COUNT { (m)--() } AS degree
+  // research relationships only, as the weights: kept ones (STUDIES...) are no links
+  WITH m, rels, strength, seen, labels(m)[0] IN $kinds AS wanted,
+       COUNT { (m)-[:AUTHORED|ABOUT|AFFILIATION|AFFILIATED_WITH|SUBTOPIC_OF|CITES]-() } AS degree
   ORDER BY strength DESC, degree DESC, m.key
   RETURN collect(CASE WHEN wanted THEN {node: m, rels: rels, strength: strength} END) AS ranked,
          coalesce(sum(seen), 0) >= $scan AS truncated

@@ -7,4 +7,5 @@ RETURN COUNT { (:Work) } AS `nodes.Work`,
        COUNT { ()-[:ABOUT]->() } AS `relationships.ABOUT`,
        COUNT { ()-[:AFFILIATION]->() } AS `relationships.AFFILIATION`,
        COUNT { ()-[:AFFILIATED_WITH]->() } AS `relationships.AFFILIATED_WITH`,
-       COUNT { ()-[:MEMBER_OF]->() } AS `relationships.MEMBER_OF`
+       COUNT { ()-[:MEMBER_OF]->() } AS `relationships.MEMBER_OF`,
+       COUNT { ()-[:STUDIES]->() } AS `relationships.STUDIES`

@@ -90,11 +90,19 @@ def researchers_under(
     return rule
 
 
+# Its researchers, kept (resolvers/aggregates.py) with their works about it, most first
+# from the index on the kept (topic, works), as an institution's members are below: a page
+# reads its own researchers, not every authorship of the topic's works.
 topic_researchers = researchers_under(
     Template(
-        "MATCH ({this})<-[:ABOUT]-(:Work)<-[:AUTHORED]-({x}:Researcher) "
-        "WITH {x} AS {r}, count(*) AS {relevance}"
-    )
+        "MATCH ({x}:Researcher)-[{s}:STUDIES]->() "
+        "USING INDEX {s}:STUDIES(topic, works) "
+        "WHERE {s}.topic = {this}.key AND {s}.works >= 0 "
+        "WITH {x} AS {r}, {s}.topic AS {at}, {s}.works AS {relevance}"
+    ),
+    Template("COUNT { ({this})<-[:STUDIES]-() }"),
+    Template("{at} DESC, {relevance} DESC, {r}.key"),
+    Template(", {at}, {relevance}"),
 )
 # Its members, kept (resolvers/aggregates.py) with their works there: a profile affiliation
 # makes a member with no works there. The index on the kept (institution, works) gives them

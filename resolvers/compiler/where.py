@@ -117,12 +117,13 @@ TITLE_CONTAINS = Criterion("toLower({v}.title) CONTAINS {p}", lowered)
 
 # Criteria on researchers (ResearcherWhere)
 NAME_CONTAINS = Criterion("toLower({v}.name) CONTAINS {p}", lowered)
+# One with a work about the topic (the kept STUDIES, docs/metrics.md).
 RESEARCHER_TOPIC = Criterion(
-    "EXISTS { ({v})-[:AUTHORED]->(:Work)-[:ABOUT]->(:Topic {key: {p}}) }",
+    "EXISTS { ({v})-[:STUDIES]->(:Topic {key: {p}}) }",
     global_key("Topic"),
     names="Topic",
-    work=Most("researcher.works") * (Most("work.topics") + 2) + 2,
-    total=Most("relationships.AUTHORED") * (Most("work.topics") + 2) + 2 * Most("nodes.Researcher"),
+    work=Most("researcher.studies") + 2,
+    total=Most("relationships.STUDIES") + 2 * Most("nodes.Researcher"),
 )
 # A member: affiliated on the profile or on a paper (the kept MEMBER_OF, docs/metrics.md).
 RESEARCHER_INSTITUTION = Criterion(
