@@ -3,7 +3,8 @@
 // value above 0 among the first `ranked.depth`: a page that deep reads its rows and, past
 // its last row, the rest of that row's ties, which the index leaves to be sorted
 // (core/work.py). Those at 0 come from the index in key order, with no ties to sort.
-// LIMIT takes no variable: the depth is written out in each, and returned.
+// One block per figure: a property read by name (`r[figure]`) would leave its index
+// unused. LIMIT takes no variable: the depth is written out in each, and returned.
 CALL () {
   MATCH (r:Researcher) WHERE r.citations > 0 AND r.key IS NOT NULL
   WITH r.citations AS value ORDER BY value DESC LIMIT 10000

@@ -253,8 +253,8 @@ WORK_ANCHORS = {
 }
 
 
-# Where researchers start from the topic or institution a `where` names: the authors of
-# the topic's works, the institution's kept members.
+# Where researchers start from the topic or institution a `where` names: those kept as
+# studying the topic, the institution's kept members.
 RESEARCHER_ANCHORS = {
     "Topic": Template("MATCH (:Topic {key: {p}})<-[:STUDIES]-({v}:Researcher)"),
     "Institution": Template("MATCH (:Institution {key: {p}})<-[:MEMBER_OF]-({v}:Researcher)"),
